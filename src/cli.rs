@@ -1,0 +1,274 @@
+//! The command line, defined once: help, completions and the man page are all generated from
+//! these types. This module depends on nothing else in the crate.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success
+  1  a check found a problem (oncall check)
+  2  usage, config or input error; the message says what to fix";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "mindops",
+    version,
+    about = "Operations toolkit for a team running a live service",
+    long_about = "Operations toolkit for a team running a live service: who is on call, \
+                  incidents, metric checks, daily checklists and reviews, from two YAML files \
+                  and one SQLite database.",
+    after_help = EXIT_CODES
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Folder holding rotation.yaml and thresholds.yaml
+    #[arg(long, global = true, value_name = "DIR", env = "MINDOPS_CONFIG_DIR")]
+    pub config_dir: Option<PathBuf>,
+
+    /// SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]
+    #[arg(long, global = true, value_name = "PATH", env = "MINDOPS_DB")]
+    pub db: Option<PathBuf>,
+
+    /// Show times in this IANA zone instead of the rotation's (e.g. Europe/Berlin)
+    #[arg(long, global = true, value_name = "ZONE")]
+    pub tz: Option<String>,
+
+    /// When to colour the output
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour on a terminal, unless NO_COLOR is set
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A table for people
+    Table,
+    /// JSON with stable field names (see the README)
+    Json,
+    /// Comma-separated values with a header line
+    Csv,
+    /// Bare values, one a line, for shell scripts
+    Plain,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Who holds which role now or at any time; schedules, overrides, calendar export
+    Oncall(OncallArgs),
+    /// Write the sample rotation.yaml and thresholds.yaml into a folder
+    Init(InitArgs),
+    /// Validate the configuration
+    Config {
+        #[command(subcommand)]
+        command: ConfigCommand,
+    },
+    /// Print a shell completion script
+    Completions {
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the man page (roff)
+    Man,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Elvish,
+    Powershell,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Where to write the files [default: $XDG_CONFIG_HOME/mindops]
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Check rotation.yaml and thresholds.yaml and their cross-references (exit 0 valid, 2 invalid)
+    Check,
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct OncallArgs {
+    #[command(subcommand)]
+    pub command: Option<OncallCommand>,
+
+    #[command(flatten)]
+    pub now: OncallNow,
+}
+
+/// `mindops oncall` without a subcommand: who holds each role at one instant.
+#[derive(Debug, Args)]
+pub struct OncallNow {
+    /// The shift covering this day (YYYY-MM-DD, in the rotation's zone)
+    #[arg(long, value_name = "DATE", conflicts_with = "at")]
+    pub date: Option<String>,
+
+    /// An instant (RFC 3339, e.g. 2024-08-07T10:00:00Z)
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<String>,
+
+    /// Only this role
+    #[arg(long, value_name = "ROLE")]
+    pub role: Option<String>,
+
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OncallCommand {
+    /// The coming shifts, one row each
+    Schedule(ScheduleArgs),
+    /// Temporary replacements of a role's holder
+    Override {
+        #[command(subcommand)]
+        command: OverrideCommand,
+    },
+    /// Export shifts as an iCalendar (RFC 5545) file
+    Export(ExportArgs),
+    /// Check coverage and fairness over the coming weeks (exit 1 on a problem)
+    Check(CheckArgs),
+}
+
+/// The window that schedule, export and check look at.
+#[derive(Debug, Args)]
+pub struct Window {
+    /// First day (YYYY-MM-DD) [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+
+    /// How many weeks from --from
+    #[arg(long, value_name = "N", conflicts_with = "to",
+          value_parser = clap::value_parser!(u32).range(1..=520))]
+    pub weeks: Option<u32>,
+
+    /// Last day, inclusive (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ScheduleArgs {
+    #[command(flatten)]
+    pub window: Window,
+
+    /// Only this person's shifts, with the role they hold
+    #[arg(long, value_name = "NAME")]
+    pub person: Option<String>,
+
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// iCalendar output (the only export format, and the default)
+    #[arg(long)]
+    pub ics: bool,
+
+    #[command(flatten)]
+    pub window: Window,
+
+    /// Only this person's shifts
+    #[arg(long, value_name = "NAME")]
+    pub person: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// How many weeks ahead to check
+    #[arg(long, value_name = "N", default_value_t = 4,
+          value_parser = clap::value_parser!(u32).range(1..=520))]
+    pub weeks: u32,
+
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OverrideCommand {
+    /// Give a role to someone else for a while
+    Add(OverrideAddArgs),
+    /// Overrides in force now or later (--all for past and removed ones too)
+    List {
+        /// Include ended and removed overrides
+        #[arg(long)]
+        all: bool,
+
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Remove an override (it is kept in the store, marked removed)
+    Remove {
+        /// The override's id, as `override list` shows it
+        id: i64,
+
+        /// Who removes it [default: $MINDOPS_USER, else $USER]
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct OverrideAddArgs {
+    /// The role taken over
+    #[arg(long, value_name = "ROLE")]
+    pub role: String,
+
+    /// Who takes it
+    #[arg(long, value_name = "NAME")]
+    pub person: String,
+
+    /// Start: RFC 3339, YYYY-MM-DD or YYYY-MM-DDTHH:MM (rotation zone), or "now"
+    #[arg(long, value_name = "TIME")]
+    pub from: String,
+
+    /// End, exclusive, in the same forms as --from
+    #[arg(long, value_name = "TIME")]
+    pub to: String,
+
+    /// Why, for the record
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
+
+    /// Allow the person to hold two roles at once
+    #[arg(long)]
+    pub force: bool,
+
+    /// Who makes the override [default: $MINDOPS_USER, else $USER]
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        super::Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,36 @@
+//! The one clock. Every "now" in mindops comes from here, so tests and replays can pin it with
+//! `MINDOPS_NOW`.
+
+use anyhow::{Context, Result};
+use chrono::{DateTime, Utc};
+
+pub const ENV: &str = "MINDOPS_NOW";
+
+#[derive(Debug, Clone, Copy)]
+pub struct Clock {
+    pinned: Option<DateTime<Utc>>,
+}
+
+impl Clock {
+    pub fn from_env() -> Result<Self> {
+        let pinned = match std::env::var(ENV) {
+            Ok(text) if !text.trim().is_empty() => Some(
+                DateTime::parse_from_rfc3339(text.trim())
+                    .map(|t| t.with_timezone(&Utc))
+                    .with_context(|| {
+                        format!("{ENV}={text:?} is not an RFC 3339 time; write e.g. 2024-08-07T10:00:00Z")
+                    })?,
+            ),
+            _ => None,
+        };
+        Ok(Clock { pinned })
+    }
+
+    pub fn fixed(at: DateTime<Utc>) -> Self {
+        Clock { pinned: Some(at) }
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.pinned.unwrap_or_else(Utc::now)
+    }
+}

@@ -1,0 +1,26 @@
+//! `mindops config check`: both files and their cross-references, for a config repository's CI.
+
+use anyhow::Result;
+
+use crate::cli::ConfigCommand;
+use crate::output::note;
+use crate::{exit, Context};
+
+pub fn run(ctx: &Context, command: ConfigCommand) -> Result<u8> {
+    match command {
+        ConfigCommand::Check => {
+            let dir = ctx.config_dir()?;
+            let (rotation, thresholds) = ctx.config()?;
+            note(format!(
+                "{}: valid ({} roles, {} members, {} checklist items; {} severities, {} metrics)",
+                dir.path.display(),
+                rotation.rotation.roles.len(),
+                rotation.rotation.members.len(),
+                rotation.checklist.slots.iter().map(|s| s.items.len()).sum::<usize>(),
+                thresholds.severities.len(),
+                thresholds.metrics.len(),
+            ));
+            Ok(exit::SUCCESS)
+        }
+    }
+}

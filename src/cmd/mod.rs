@@ -1,0 +1,21 @@
+//! One handler module per subcommand: fetch, call the core, store, print.
+
+mod completions;
+mod config;
+mod init;
+mod oncall;
+
+use anyhow::Result;
+
+use crate::cli::Command;
+use crate::Context;
+
+pub fn run(ctx: &Context, command: Command) -> Result<u8> {
+    match command {
+        Command::Oncall(args) => oncall::run(ctx, args),
+        Command::Init(args) => init::run(args),
+        Command::Config { command } => config::run(ctx, command),
+        Command::Completions { shell } => completions::completions(shell),
+        Command::Man => completions::man(),
+    }
+}

@@ -1,0 +1,230 @@
+//! `mindops oncall` and its subcommands.
+
+mod check;
+mod export;
+mod overrides;
+mod schedule;
+
+use anyhow::{Context as _, Result};
+use chrono::{DateTime, Duration, NaiveTime, Utc};
+use chrono_tz::Tz;
+use serde::Serialize;
+
+use crate::cli::{Format, OncallArgs, OncallCommand, OncallNow, Window};
+use crate::config::RotationConfig;
+use crate::output::Out;
+use crate::rotation::{segments, Override, Rotation, Segment};
+use crate::time::{human, local_to_utc, parse_date, rfc3339};
+use crate::{exit, suggest, Context};
+
+pub fn run(ctx: &Context, args: OncallArgs) -> Result<u8> {
+    match args.command {
+        None => now(ctx, args.now),
+        Some(OncallCommand::Schedule(a)) => schedule::run(ctx, a),
+        Some(OncallCommand::Override { command }) => overrides::run(ctx, command),
+        Some(OncallCommand::Export(a)) => export::run(ctx, a),
+        Some(OncallCommand::Check(a)) => check::run(ctx, a),
+    }
+}
+
+/// Overrides from the store that touch `[from, to)`; none when there is no store yet.
+fn stored_overrides(ctx: &Context, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Override>> {
+    match ctx.existing_store()? {
+        Some(store) => store.overrides_between(from, to),
+        None => Ok(Vec::new()),
+    }
+}
+
+/// A role name as rotation.yaml spells it, or an error that lists the roles.
+fn known_role<'a>(rotation: &'a Rotation, name: &str) -> Result<(usize, &'a str)> {
+    match rotation.role_index(name.trim()) {
+        Some(i) => Ok((i, rotation.roles[i].as_str())),
+        None => anyhow::bail!(
+            "unknown role \"{name}\"{}; known roles: {}",
+            suggest::hint(name, rotation.roles.iter().map(String::as_str)),
+            rotation.roles.join(", ")
+        ),
+    }
+}
+
+/// A member name as rotation.yaml spells it, or an error that lists the members.
+fn known_member<'a>(rotation: &'a Rotation, name: &str) -> Result<&'a str> {
+    match rotation.member(name.trim()) {
+        Some(m) => Ok(m.name.as_str()),
+        None => {
+            let names: Vec<&str> = rotation.members.iter().map(|m| m.name.as_str()).collect();
+            anyhow::bail!(
+                "unknown person \"{name}\"{}; members: {}",
+                suggest::hint(name, names.iter().copied()),
+                names.join(", ")
+            )
+        }
+    }
+}
+
+fn area(rotation: &Rotation, person: &str) -> String {
+    rotation
+        .member(person)
+        .and_then(|m| m.area.clone())
+        .unwrap_or_default()
+}
+
+/// `[from, to)` in UTC from `--from`, `--weeks`/`--to`; the default is four weeks from today.
+fn window(ctx: &Context, rotation: &Rotation, w: &Window) -> Result<(DateTime<Utc>, DateTime<Utc>)> {
+    let zone = rotation.zone;
+    let today = crate::time::local_date(zone, ctx.clock.now());
+    let from = match &w.from {
+        Some(text) => parse_date(text).map_err(anyhow::Error::msg)?,
+        None => today,
+    };
+    let to = match (&w.to, w.weeks) {
+        (Some(text), _) => {
+            let to = parse_date(text).map_err(anyhow::Error::msg)?;
+            if to < from {
+                anyhow::bail!("--to {to} is before --from {from}");
+            }
+            to.succ_opt().unwrap_or(to)
+        }
+        (None, weeks) => from + Duration::weeks(i64::from(weeks.unwrap_or(4))),
+    };
+    let midnight = |d| local_to_utc(zone, chrono::NaiveDateTime::new(d, NaiveTime::MIN));
+    Ok((midnight(from), midnight(to)))
+}
+
+/// One role's holder over a stretch of time, as every output format shows it.
+#[derive(Debug, Serialize)]
+struct Assignment {
+    role: String,
+    person: String,
+    area: String,
+    #[serde(rename = "override")]
+    is_override: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    override_id: Option<i64>,
+    from: String,
+    until: String,
+}
+
+impl Assignment {
+    fn new(rotation: &Rotation, seg: &Segment) -> Self {
+        Assignment {
+            role: rotation.roles[seg.role].clone(),
+            person: seg.person.clone(),
+            area: area(rotation, &seg.person),
+            is_override: seg.override_id.is_some(),
+            override_id: seg.override_id,
+            from: rfc3339(seg.from),
+            until: rfc3339(seg.to),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct ShiftJson {
+    number: u64,
+    start: String,
+    end: String,
+}
+
+#[derive(Debug, Serialize)]
+struct NowJson {
+    at: String,
+    shift: ShiftJson,
+    assignments: Vec<Assignment>,
+}
+
+/// `mindops oncall`: who holds each role at one instant.
+fn now(ctx: &Context, args: OncallNow) -> Result<u8> {
+    let RotationConfig { rotation, .. } = ctx.rotation()?;
+    let zone: Tz = ctx.zone(&rotation);
+    let (at, shift) = match (&args.at, &args.date) {
+        (Some(text), _) => {
+            let at = crate::time::parse_instant(text, rotation.zone, ctx.clock.now())
+                .map_err(anyhow::Error::msg)?;
+            let shift = rotation
+                .shift_at(at)
+                .with_context(|| format!("no shift covers {}", rfc3339(at)))?;
+            (at, shift)
+        }
+        (None, Some(text)) => {
+            let date = parse_date(text).map_err(anyhow::Error::msg)?;
+            let shift = rotation
+                .shift_on(date)
+                .with_context(|| format!("no shift covers {date}"))?;
+            let noon = local_to_utc(
+                rotation.zone,
+                date.and_time(NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN)),
+            );
+            (noon.clamp(shift.start, shift.end - Duration::seconds(1)), shift)
+        }
+        (None, None) => {
+            let at = ctx.clock.now();
+            (at, rotation.shift_at(at)?)
+        }
+    };
+    let only = args
+        .role
+        .as_deref()
+        .map(|r| known_role(&rotation, r).map(|(i, _)| i))
+        .transpose()?;
+    let overrides = stored_overrides(ctx, shift.start, shift.end)?;
+    let held: Vec<Segment> = (0..rotation.roles.len())
+        .filter(|r| only.is_none_or(|o| o == *r))
+        .filter_map(|role| {
+            segments(&rotation, &overrides, role, shift.start, shift.end)
+                .into_iter()
+                .find(|s| s.from <= at && at < s.to)
+        })
+        .collect();
+
+    let mut out = Out::stdout();
+    match args.format {
+        Format::Plain => {
+            for seg in &held {
+                out.line(&seg.person)?;
+            }
+        }
+        Format::Json => out.json(&NowJson {
+            at: rfc3339(at),
+            shift: ShiftJson {
+                number: shift.number,
+                start: rfc3339(shift.start),
+                end: rfc3339(shift.end),
+            },
+            assignments: held.iter().map(|s| Assignment::new(&rotation, s)).collect(),
+        })?,
+        Format::Csv => {
+            out.csv(&["role", "person", "area", "override", "from", "until"])?;
+            for seg in &held {
+                let a = Assignment::new(&rotation, seg);
+                out.csv(&[a.role, a.person, a.area, a.is_override.to_string(), a.from, a.until])?;
+            }
+        }
+        Format::Table => {
+            out.line(format!(
+                "Shift {} · {} → {}",
+                shift.number,
+                human(shift.start, zone),
+                human(shift.end, zone)
+            ))?;
+            let mut table = ctx.style.table(&["Role", "Person", "Area", "From", "Until"]);
+            for seg in &held {
+                let person = if seg.override_id.is_some() {
+                    ctx.style.marked(format!("{} (override)", seg.person))
+                } else {
+                    comfy_table::Cell::new(&seg.person)
+                };
+                table.add_row(vec![
+                    comfy_table::Cell::new(&rotation.roles[seg.role]),
+                    person,
+                    comfy_table::Cell::new(area(&rotation, &seg.person)),
+                    comfy_table::Cell::new(human(seg.from, zone)),
+                    comfy_table::Cell::new(human(seg.to, zone)),
+                ]);
+            }
+            out.table(&table)?;
+        }
+    }
+    out.flush()?;
+    Ok(exit::SUCCESS)
+}

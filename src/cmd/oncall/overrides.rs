@@ -1,0 +1,204 @@
+//! `mindops oncall override add|list|remove`.
+
+use anyhow::Result;
+use comfy_table::Cell;
+use serde::Serialize;
+
+use super::{known_member, known_role};
+use crate::cli::{Format, OverrideAddArgs, OverrideCommand};
+use crate::output::{note, Out};
+use crate::rotation::{double_roles, Override};
+use crate::store::NewOverride;
+use crate::time::{human, parse_instant, rfc3339};
+use crate::{exit, Context};
+
+pub fn run(ctx: &Context, command: OverrideCommand) -> Result<u8> {
+    match command {
+        OverrideCommand::Add(args) => add(ctx, args),
+        OverrideCommand::List { all, format } => list(ctx, all, format),
+        OverrideCommand::Remove { id, by } => remove(ctx, id, by.as_deref()),
+    }
+}
+
+fn add(ctx: &Context, args: OverrideAddArgs) -> Result<u8> {
+    let rotation = ctx.rotation()?.rotation;
+    let now = ctx.clock.now();
+    let (_, role) = known_role(&rotation, &args.role)?;
+    let person = known_member(&rotation, &args.person)?;
+    let parse = |flag: &str, text: &str| {
+        parse_instant(text, rotation.zone, now).map_err(|e| anyhow::anyhow!("--{flag}: {e}"))
+    };
+    let from = parse("from", &args.from)?;
+    let to = parse("to", &args.to)?;
+    if to <= from {
+        anyhow::bail!(
+            "--to ({}) must be after --from ({})",
+            rfc3339(to),
+            rfc3339(from)
+        );
+    }
+    let by = ctx.actor(args.by.as_deref());
+    let new = NewOverride {
+        role,
+        person,
+        from,
+        to,
+        reason: args.reason.as_deref(),
+        by: &by,
+        at: now,
+    };
+    let zone = ctx.zone(&rotation);
+    let id = ctx.store()?.add_override(&new, |existing| {
+        if args.force {
+            return Ok(());
+        }
+        let mut all = existing.to_vec();
+        all.push(Override {
+            id: i64::MAX,
+            role: role.to_string(),
+            person: person.to_string(),
+            from,
+            to,
+            reason: None,
+            created_by: by.clone(),
+            created_at: now,
+            removed_at: None,
+            removed_by: None,
+        });
+        let clash = double_roles(&rotation, &all, from, to)
+            .into_iter()
+            .find(|d| d.person == person);
+        match clash {
+            Some(d) => anyhow::bail!(
+                "{person} would hold {} at once from {} to {}; nothing was stored. Override the \
+                 other role too, or pass --force to allow it",
+                d.roles.join(" and "),
+                human(d.from, zone),
+                human(d.to, zone)
+            ),
+            None => Ok(()),
+        }
+    })?;
+    Out::stdout().line(format!(
+        "override {id}: {person} holds {role} from {} until {}",
+        human(from, zone),
+        human(to, zone)
+    ))?;
+    Ok(exit::SUCCESS)
+}
+
+#[derive(Serialize)]
+struct OverrideJson {
+    id: i64,
+    role: String,
+    person: String,
+    from: String,
+    until: String,
+    reason: Option<String>,
+    created_by: String,
+    created_at: String,
+    removed_by: Option<String>,
+    removed_at: Option<String>,
+    state: &'static str,
+}
+
+fn state(o: &Override, now: chrono::DateTime<chrono::Utc>) -> &'static str {
+    match () {
+        _ if o.removed_at.is_some() => "removed",
+        _ if o.to <= now => "ended",
+        _ if o.from > now => "upcoming",
+        _ => "active",
+    }
+}
+
+fn list(ctx: &Context, all: bool, format: Format) -> Result<u8> {
+    let now = ctx.clock.now();
+    let overrides = match ctx.existing_store()? {
+        Some(store) => store.overrides(all, now)?,
+        None => Vec::new(),
+    };
+    let mut out = Out::stdout();
+    match format {
+        Format::Json => {
+            let rows: Vec<OverrideJson> = overrides
+                .iter()
+                .map(|o| OverrideJson {
+                    id: o.id,
+                    role: o.role.clone(),
+                    person: o.person.clone(),
+                    from: rfc3339(o.from),
+                    until: rfc3339(o.to),
+                    reason: o.reason.clone(),
+                    created_by: o.created_by.clone(),
+                    created_at: rfc3339(o.created_at),
+                    removed_by: o.removed_by.clone(),
+                    removed_at: o.removed_at.map(rfc3339),
+                    state: state(o, now),
+                })
+                .collect();
+            out.json(&rows)?;
+        }
+        Format::Csv => {
+            out.csv(&["id", "role", "person", "from", "until", "reason", "created_by", "state"])?;
+            for o in &overrides {
+                out.csv(&[
+                    o.id.to_string(),
+                    o.role.clone(),
+                    o.person.clone(),
+                    rfc3339(o.from),
+                    rfc3339(o.to),
+                    o.reason.clone().unwrap_or_default(),
+                    o.created_by.clone(),
+                    state(o, now).to_string(),
+                ])?;
+            }
+        }
+        Format::Plain => {
+            for o in &overrides {
+                out.line(o.id.to_string())?;
+            }
+        }
+        Format::Table => {
+            if overrides.is_empty() {
+                note("no overrides in place (--all shows ended and removed ones)");
+            } else {
+                let zone = ctx.rotation().map(|c| ctx.zone(&c.rotation)).unwrap_or(chrono_tz::UTC);
+                let mut table =
+                    ctx.style
+                        .table(&["ID", "Role", "Person", "From", "Until", "State", "Reason", "By"]);
+                for o in &overrides {
+                    table.add_row(vec![
+                        Cell::new(o.id),
+                        Cell::new(&o.role),
+                        Cell::new(&o.person),
+                        Cell::new(human(o.from, zone)),
+                        Cell::new(human(o.to, zone)),
+                        Cell::new(state(o, now)),
+                        Cell::new(o.reason.as_deref().unwrap_or("")),
+                        Cell::new(&o.created_by),
+                    ]);
+                }
+                out.table(&table)?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(exit::SUCCESS)
+}
+
+fn remove(ctx: &Context, id: i64, by: Option<&str>) -> Result<u8> {
+    let mut store = ctx.store()?;
+    let Some(existing) = store.override_by_id(id)? else {
+        anyhow::bail!("no override {id}; `mindops oncall override list --all` shows them all");
+    };
+    if let (Some(at), Some(who)) = (existing.removed_at, &existing.removed_by) {
+        note(format!("override {id} was already removed by {who} at {}", rfc3339(at)));
+        return Ok(exit::SUCCESS);
+    }
+    store.remove_override(id, &ctx.actor(by), ctx.clock.now())?;
+    note(format!(
+        "removed override {id} ({} as {}); it stays in `override list --all`",
+        existing.person, existing.role
+    ));
+    Ok(exit::SUCCESS)
+}

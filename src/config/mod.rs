@@ -1,0 +1,224 @@
+//! Finding, reading and checking the two config files. Every problem is reported as
+//! `file:line:column: key: what is wrong; what is allowed`, all of them at once.
+
+pub mod locate;
+pub mod rotation;
+pub mod thresholds;
+
+use std::fmt;
+use std::marker::PhantomData;
+use std::path::{Path, PathBuf};
+
+use serde::de::{DeserializeOwned, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
+
+use self::locate::Locations;
+pub use self::rotation::{Checklist, Evidence, RotationConfig};
+pub use self::thresholds::{Metric, Page, Severity, Thresholds};
+use crate::rotation::Rotation;
+
+pub const ROTATION_FILE: &str = "rotation.yaml";
+pub const THRESHOLDS_FILE: &str = "thresholds.yaml";
+
+/// The sample configs: the seed's team and numbers, as `mindops init` writes them.
+pub const SAMPLE_ROTATION: &str = include_str!("../../rotation.yaml");
+pub const SAMPLE_THRESHOLDS: &str = include_str!("../../thresholds.yaml");
+
+/// Problems found in one file, each at a serde-style key path.
+#[derive(Debug, Default)]
+pub struct Problems {
+    items: Vec<(String, String)>,
+}
+
+impl Problems {
+    pub fn add(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.items.push((path.into(), message.into()));
+    }
+
+    /// Keeps the value, or records the error at `path`.
+    pub fn check<T>(&mut self, path: impl Into<String>, result: Result<T, String>) -> Option<T> {
+        result.map_err(|e| self.add(path, e)).ok()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+}
+
+/// A config file that cannot be used, with every problem on a line of its own.
+#[derive(Debug, thiserror::Error)]
+pub struct ConfigError {
+    pub lines: Vec<String>,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.lines.join("\n"))
+    }
+}
+
+/// One config file's text and the name it is shown under.
+struct Source {
+    shown: String,
+    text: String,
+}
+
+impl Source {
+    fn read(dir: &Path, file: &str, shown_dir: bool) -> anyhow::Result<Self> {
+        let path = dir.join(file);
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            anyhow::anyhow!(
+                "cannot read {}: {e}; run `mindops init {}` to write the sample file",
+                path.display(),
+                dir.display()
+            )
+        })?;
+        let shown = if shown_dir {
+            path.display().to_string()
+        } else {
+            file.to_string()
+        };
+        Ok(Source { shown, text })
+    }
+
+    fn parse<T: DeserializeOwned>(&self) -> Result<T, ConfigError> {
+        serde_yaml::from_str(&self.text).map_err(|e| {
+            let message = e.to_string();
+            let line = match e.location() {
+                // serde_yaml appends the position in words; it is shown up front instead.
+                Some(at) => {
+                    let suffix = format!(" at line {} column {}", at.line(), at.column());
+                    format!(
+                        "{}:{}:{}: {}",
+                        self.shown,
+                        at.line(),
+                        at.column(),
+                        message.replacen(&suffix, "", 1)
+                    )
+                }
+                None => format!("{}: {message}", self.shown),
+            };
+            ConfigError { lines: vec![line] }
+        })
+    }
+
+    fn located(&self, problems: Problems) -> ConfigError {
+        let at = Locations::index(&self.text);
+        let lines = problems
+            .items
+            .into_iter()
+            .map(|(path, message)| match at.find(&path) {
+                Some(p) => format!("{}:{}:{}: {path}: {message}", self.shown, p.line, p.column),
+                None => format!("{}: {path}: {message}", self.shown),
+            })
+            .collect();
+        ConfigError { lines }
+    }
+}
+
+/// Where the config lives and whether its file names are shown with the folder.
+#[derive(Debug, Clone)]
+pub struct ConfigDir {
+    pub path: PathBuf,
+    /// Found in the current directory: files are shown by their bare names.
+    pub is_cwd: bool,
+}
+
+impl ConfigDir {
+    /// The first of: the folder given (`--config-dir`, `MINDOPS_CONFIG_DIR`); the current
+    /// directory when it holds rotation.yaml; `$XDG_CONFIG_HOME/mindops`.
+    pub fn discover(
+        given: Option<&Path>,
+        cwd: &Path,
+        config_home: Option<&Path>,
+    ) -> anyhow::Result<Self> {
+        if let Some(dir) = given {
+            if dir.join(ROTATION_FILE).is_file() {
+                return Ok(ConfigDir {
+                    path: dir.to_path_buf(),
+                    is_cwd: false,
+                });
+            }
+            anyhow::bail!(
+                "no {ROTATION_FILE} in {} (given by --config-dir or MINDOPS_CONFIG_DIR); \
+                 run `mindops init {}` to write the sample config there",
+                dir.display(),
+                dir.display()
+            );
+        }
+        if cwd.join(ROTATION_FILE).is_file() {
+            return Ok(ConfigDir {
+                path: cwd.to_path_buf(),
+                is_cwd: true,
+            });
+        }
+        let mut looked = vec![format!("the current directory ({})", cwd.display())];
+        if let Some(home) = config_home {
+            let dir = home.join("mindops");
+            if dir.join(ROTATION_FILE).is_file() {
+                return Ok(ConfigDir {
+                    path: dir,
+                    is_cwd: false,
+                });
+            }
+            looked.push(dir.display().to_string());
+        }
+        anyhow::bail!(
+            "no {ROTATION_FILE} found; looked in {}. Run `mindops init` to write the sample config, \
+             or pass --config-dir DIR",
+            looked.join(" and ")
+        )
+    }
+
+    pub fn load_rotation(&self) -> anyhow::Result<RotationConfig> {
+        let source = Source::read(&self.path, ROTATION_FILE, !self.is_cwd)?;
+        let file: rotation::RotationFile = source.parse()?;
+        let mut problems = Problems::default();
+        match file.validate(&mut problems) {
+            Some(config) => Ok(config),
+            None => Err(source.located(problems).into()),
+        }
+    }
+
+    pub fn load_thresholds(&self, rotation: &Rotation) -> anyhow::Result<Thresholds> {
+        let source = Source::read(&self.path, THRESHOLDS_FILE, !self.is_cwd)?;
+        let file: thresholds::ThresholdsFile = source.parse()?;
+        let mut problems = Problems::default();
+        match file.validate(rotation, &mut problems) {
+            Some(config) => Ok(config),
+            None => Err(source.located(problems).into()),
+        }
+    }
+}
+
+/// A YAML mapping read in file order, refusing duplicate keys: severities and metrics are
+/// shown in the order the team wrote them.
+pub fn ordered_map<'de, D, T>(deserializer: D) -> Result<Vec<(String, T)>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    struct Ordered<T>(PhantomData<T>);
+
+    impl<'de, T: Deserialize<'de>> Visitor<'de> for Ordered<T> {
+        type Value = Vec<(String, T)>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a mapping of names to entries")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut out: Vec<(String, T)> = Vec::new();
+            while let Some(key) = map.next_key::<String>()? {
+                if out.iter().any(|(k, _)| *k == key) {
+                    return Err(serde::de::Error::custom(format!("\"{key}\" is listed twice")));
+                }
+                let value = map.next_value()?;
+                out.push((key, value));
+            }
+            Ok(out)
+        }
+    }
+
+    deserializer.deserialize_map(Ordered(PhantomData))
+}

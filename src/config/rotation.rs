@@ -1,0 +1,286 @@
+//! rotation.yaml: its file shape and the checks that turn it into a [`Rotation`] and a
+//! [`Checklist`].
+
+use chrono::{NaiveTime, Weekday};
+use serde::Deserialize;
+
+use super::Problems;
+use crate::rotation::{Member, Rotation};
+use crate::time::{parse_date, parse_time_of_day, parse_zone};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RotationFile {
+    timezone: String,
+    start: String,
+    handoff: HandoffFile,
+    shift: String,
+    roles: Vec<String>,
+    members: Vec<MemberFile>,
+    #[serde(default)]
+    checklist: Vec<SlotFile>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HandoffFile {
+    day: Option<WeekdayName>,
+    time: String,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum WeekdayName {
+    Monday,
+    Tuesday,
+    Wednesday,
+    Thursday,
+    Friday,
+    Saturday,
+    Sunday,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MemberFile {
+    name: String,
+    area: Option<String>,
+    email: Option<String>,
+    phone: Option<String>,
+    chat: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SlotFile {
+    slot: String,
+    due: String,
+    items: Vec<ItemFile>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged, expecting = "an item's text, or a map with text and optional id and evidence")]
+enum ItemFile {
+    Text(String),
+    Full(ItemSpec),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ItemSpec {
+    text: String,
+    id: Option<String>,
+    evidence: Option<Evidence>,
+}
+
+/// What lets mindops tick a checklist item by itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Evidence {
+    MetricsChecked,
+    BackupOk,
+    NoUnackedIncidents,
+    RotationOk,
+    HandoverWritten,
+}
+
+#[derive(Debug, Clone)]
+pub struct Checklist {
+    pub slots: Vec<Slot>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Slot {
+    pub name: String,
+    pub due: NaiveTime,
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Item {
+    /// `slot.item`, e.g. `morning.verify-backups`: stable across edits of other items.
+    pub id: String,
+    pub text: String,
+    pub evidence: Option<Evidence>,
+}
+
+#[derive(Debug, Clone)]
+pub struct RotationConfig {
+    pub rotation: Rotation,
+    pub checklist: Checklist,
+}
+
+impl From<WeekdayName> for Weekday {
+    fn from(day: WeekdayName) -> Self {
+        match day {
+            WeekdayName::Monday => Weekday::Mon,
+            WeekdayName::Tuesday => Weekday::Tue,
+            WeekdayName::Wednesday => Weekday::Wed,
+            WeekdayName::Thursday => Weekday::Thu,
+            WeekdayName::Friday => Weekday::Fri,
+            WeekdayName::Saturday => Weekday::Sat,
+            WeekdayName::Sunday => Weekday::Sun,
+        }
+    }
+}
+
+/// `Verify backups` -> `verify-backups`.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+impl RotationFile {
+    pub fn validate(self, problems: &mut Problems) -> Option<RotationConfig> {
+        let zone = problems.check("timezone", parse_zone(&self.timezone));
+        let start = problems.check("start", parse_date(&self.start));
+        let handoff_time = problems.check("handoff.time", parse_time_of_day(&self.handoff.time));
+        if let (Some(start), Some(day)) = (start, self.handoff.day) {
+            let day = Weekday::from(day);
+            if chrono::Datelike::weekday(&start) != day {
+                problems.add(
+                    "start",
+                    format!(
+                        "{start} is a {}, but handoff.day is {day}; move start to the first {day} \
+                         or change handoff.day",
+                        chrono::Datelike::weekday(&start)
+                    ),
+                );
+            }
+        }
+        let shift_days = problems.check("shift", shift_days(&self.shift));
+
+        check_names(problems, "roles", "role", &self.roles);
+        let member_names: Vec<String> = self.members.iter().map(|m| m.name.clone()).collect();
+        check_names(problems, "members", "member", &member_names);
+        if !self.members.is_empty() && self.members.len() < self.roles.len() {
+            problems.add(
+                "members",
+                format!(
+                    "{} roles need at least {} members so that nobody holds two roles at once; \
+                     there are {}",
+                    self.roles.len(),
+                    self.roles.len(),
+                    self.members.len()
+                ),
+            );
+        }
+
+        let checklist = validate_checklist(self.checklist, problems);
+        let members = self
+            .members
+            .into_iter()
+            .map(|m| Member {
+                name: m.name.trim().to_string(),
+                area: m.area,
+                email: m.email,
+                phone: m.phone,
+                chat: m.chat,
+            })
+            .collect();
+        Some(RotationConfig {
+            rotation: Rotation {
+                zone: zone?,
+                start: start?,
+                handoff_time: handoff_time?,
+                shift_days: shift_days?,
+                roles: self.roles.iter().map(|r| r.trim().to_string()).collect(),
+                members,
+            },
+            checklist: checklist?,
+        })
+        .filter(|_| problems.is_empty())
+    }
+}
+
+fn shift_days(text: &str) -> Result<u32, String> {
+    let d = crate::duration::parse(text)?;
+    let days = d.num_days();
+    if days < 1 || d != chrono::Duration::days(days) || days > 366 {
+        return Err(format!(
+            "a shift lasts whole days or weeks (1d to 52w), not \"{text}\"; write e.g. 1w or 7d"
+        ));
+    }
+    Ok(days as u32)
+}
+
+/// Names must be present, non-blank and unique regardless of case: people type them.
+fn check_names(problems: &mut Problems, path: &str, what: &str, names: &[String]) {
+    if names.is_empty() {
+        problems.add(path, format!("at least one {what} is needed"));
+    }
+    for (i, name) in names.iter().enumerate() {
+        let here = format!("{path}[{i}]");
+        if name.trim().is_empty() {
+            problems.add(&here, format!("a {what} needs a name"));
+        } else if names[..i].iter().any(|n| n.trim().eq_ignore_ascii_case(name.trim())) {
+            problems.add(&here, format!("{what} \"{name}\" is listed twice"));
+        }
+    }
+}
+
+fn validate_checklist(slots: Vec<SlotFile>, problems: &mut Problems) -> Option<Checklist> {
+    let mut out = Vec::new();
+    for (s, slot) in slots.into_iter().enumerate() {
+        let here = format!("checklist[{s}]");
+        let name = slot.slot.trim().to_lowercase();
+        if slug(&name) != name || name.is_empty() {
+            problems.add(
+                format!("{here}.slot"),
+                format!(
+                    "slot name \"{}\" must be one lowercase word, e.g. morning",
+                    slot.slot
+                ),
+            );
+        }
+        if out.iter().any(|o: &Slot| o.name == name) {
+            problems.add(format!("{here}.slot"), format!("slot \"{name}\" is listed twice"));
+        }
+        let due = problems.check(format!("{here}.due"), parse_time_of_day(&slot.due));
+        let mut items: Vec<Item> = Vec::new();
+        for (i, item) in slot.items.into_iter().enumerate() {
+            let (text, id, evidence) = match item {
+                ItemFile::Text(text) => (text, None, None),
+                ItemFile::Full(spec) => (spec.text, spec.id, spec.evidence),
+            };
+            let id = format!("{name}.{}", slug(id.as_deref().unwrap_or(&text)));
+            if text.trim().is_empty() {
+                problems.add(format!("{here}.items[{i}]"), "an item needs text");
+            } else if items.iter().any(|o| o.id == id) {
+                problems.add(
+                    format!("{here}.items[{i}]"),
+                    format!("item id \"{id}\" is used twice in this slot; give one an `id`"),
+                );
+            }
+            items.push(Item {
+                id,
+                text: text.trim().to_string(),
+                evidence,
+            });
+        }
+        out.push(Slot {
+            name,
+            due: due.unwrap_or(NaiveTime::MIN),
+            items,
+        });
+    }
+    Some(Checklist { slots: out })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slug;
+
+    #[test]
+    fn slugs_are_lowercase_words_joined_by_dashes() {
+        assert_eq!(slug("Verify backups"), "verify-backups");
+        assert_eq!(slug("  Final status check! "), "final-status-check");
+    }
+}

@@ -1,0 +1,88 @@
+//! Durations as people write them in config: `5m`, `1h30m`, `24h`, `7d`, `1w`.
+
+use chrono::Duration;
+
+/// Parses a duration made of one or more `<number><unit>` parts, unit one of s, m, h, d, w.
+pub fn parse(text: &str) -> Result<Duration, String> {
+    let bad = || {
+        format!("\"{text}\" is not a duration; write a number and a unit (s, m, h, d, w), e.g. 15m, 4h or 1h30m")
+    };
+    let mut total = Duration::zero();
+    let mut rest = text.trim();
+    if rest.is_empty() {
+        return Err(bad());
+    }
+    while !rest.is_empty() {
+        let digits = rest.find(|c: char| !c.is_ascii_digit()).ok_or_else(bad)?;
+        if digits == 0 {
+            return Err(bad());
+        }
+        let number: i64 = rest[..digits].parse().map_err(|_| bad())?;
+        let unit_end = rest[digits..]
+            .find(|c: char| c.is_ascii_digit())
+            .map_or(rest.len(), |i| i + digits);
+        let seconds = match rest[digits..unit_end].trim() {
+            "s" => 1,
+            "m" | "min" => 60,
+            "h" => 3600,
+            "d" => 86_400,
+            "w" => 604_800,
+            _ => return Err(bad()),
+        };
+        let part = number
+            .checked_mul(seconds)
+            .and_then(Duration::try_seconds)
+            .ok_or_else(bad)?;
+        total = total.checked_add(&part).ok_or_else(bad)?;
+        rest = &rest[unit_end..];
+    }
+    Ok(total)
+}
+
+/// Shows a duration the short way people read it: `5m`, `1h30m`, `2d4h`.
+pub fn format(d: Duration) -> String {
+    let mut secs = d.num_seconds();
+    if secs == 0 {
+        return "0s".into();
+    }
+    let mut out = String::new();
+    if secs < 0 {
+        out.push('-');
+        secs = -secs;
+    }
+    for (unit, size) in [("d", 86_400), ("h", 3600), ("m", 60), ("s", 1)] {
+        if secs >= size {
+            out.push_str(&format!("{}{unit}", secs / size));
+            secs %= size;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_single_and_compound_durations() {
+        assert_eq!(parse("5m").unwrap(), Duration::minutes(5));
+        assert_eq!(parse("24h").unwrap(), Duration::hours(24));
+        assert_eq!(parse("1h30m").unwrap(), Duration::minutes(90));
+        assert_eq!(parse("1w").unwrap(), Duration::days(7));
+        assert_eq!(parse("15min").unwrap(), Duration::minutes(15));
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_duration() {
+        for bad in ["", "5", "m", "5x", "-5m", "1.5h", "99999999999999999w"] {
+            assert!(parse(bad).is_err(), "{bad:?} should be rejected");
+        }
+    }
+
+    #[test]
+    fn formats_compactly() {
+        assert_eq!(format(Duration::minutes(90)), "1h30m");
+        assert_eq!(format(Duration::hours(169)), "7d1h");
+        assert_eq!(format(Duration::zero()), "0s");
+    }
+}

@@ -1,0 +1,485 @@
+//! Who holds which role when: the rotation rule of the seed, overrides on top of it, and the
+//! checks on the result. Pure functions over plain data; every instant is passed in.
+
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use chrono_tz::Tz;
+
+use crate::time::local_to_utc;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Member {
+    pub name: String,
+    pub area: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub chat: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Rotation {
+    pub zone: Tz,
+    /// The local date of the first handoff.
+    pub start: NaiveDate,
+    /// Wall-clock time of every handoff in `zone`.
+    pub handoff_time: NaiveTime,
+    pub shift_days: u32,
+    /// In escalation order.
+    pub roles: Vec<String>,
+    /// Never fewer than roles (config validation sees to it), so nobody holds two at once.
+    pub members: Vec<Member>,
+}
+
+/// One shift: `number` counts from 1 at the rotation start, so the seed's "Week 2" is 2.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shift {
+    pub number: u64,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+}
+
+/// A temporary replacement of a role's holder, over `[from, to)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Override {
+    pub id: i64,
+    pub role: String,
+    pub person: String,
+    pub from: DateTime<Utc>,
+    pub to: DateTime<Utc>,
+    pub reason: Option<String>,
+    pub created_by: String,
+    pub created_at: DateTime<Utc>,
+    pub removed_at: Option<DateTime<Utc>>,
+    pub removed_by: Option<String>,
+}
+
+/// Who holds a role over `[from, to)`, and whether an override put them there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    pub role: usize,
+    pub person: String,
+    pub from: DateTime<Utc>,
+    pub to: DateTime<Utc>,
+    pub shift: u64,
+    pub override_id: Option<i64>,
+}
+
+/// Asked for a time before the first handoff.
+#[derive(Debug, Clone, Copy, thiserror::Error)]
+#[error("the rotation starts at {}; nobody is on call before it", crate::time::rfc3339(*.start))]
+pub struct BeforeStart {
+    pub start: DateTime<Utc>,
+}
+
+impl Rotation {
+    /// The instant of handoff `index` (0 is the rotation start). Handoffs keep their wall-clock
+    /// time in the zone, so a shift spanning a DST change is an hour longer or shorter.
+    pub fn handoff(&self, index: u64) -> DateTime<Utc> {
+        let days = index.saturating_mul(u64::from(self.shift_days));
+        let date = self
+            .start
+            .checked_add_days(chrono::Days::new(days))
+            .unwrap_or(NaiveDate::MAX);
+        local_to_utc(self.zone, date.and_time(self.handoff_time))
+    }
+
+    pub fn shift(&self, number: u64) -> Shift {
+        let number = number.max(1);
+        Shift {
+            number,
+            start: self.handoff(number - 1),
+            end: self.handoff(number),
+        }
+    }
+
+    /// The shift in force at `t`.
+    pub fn shift_at(&self, t: DateTime<Utc>) -> Result<Shift, BeforeStart> {
+        let first = self.handoff(0);
+        if t < first {
+            return Err(BeforeStart { start: first });
+        }
+        // Whole local days since the start give the shift within one step either way; the exact
+        // handoff instants settle it.
+        let days = (crate::time::local_date(self.zone, t) - self.start).num_days();
+        let mut number = (days.max(0) as u64) / u64::from(self.shift_days) + 1;
+        while number > 1 && t < self.handoff(number - 1) {
+            number -= 1;
+        }
+        while t >= self.handoff(number) {
+            number += 1;
+        }
+        Ok(self.shift(number))
+    }
+
+    /// The shift covering a calendar day: the one in force at local noon, which is the shift
+    /// holding the larger part of the day when a handoff falls inside it.
+    pub fn shift_on(&self, date: NaiveDate) -> Result<Shift, BeforeStart> {
+        let noon = NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN);
+        let t = local_to_utc(self.zone, date.and_time(noon)).max(self.handoff(0));
+        if date < self.start {
+            return Err(BeforeStart {
+                start: self.handoff(0),
+            });
+        }
+        self.shift_at(t)
+    }
+
+    /// The seed's rule: in shift w (0-based) role r is held by member (w + r) mod n.
+    pub fn scheduled(&self, shift_number: u64, role: usize) -> &Member {
+        let n = self.members.len() as u64;
+        let w = shift_number.saturating_sub(1);
+        let index = (w % n + role as u64 % n) % n;
+        &self.members[index as usize]
+    }
+
+    /// Shifts that overlap `[from, to)`.
+    pub fn shifts_between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<Shift> {
+        let mut shift = match self.shift_at(from) {
+            Ok(s) => s,
+            Err(_) => self.shift(1),
+        };
+        let mut out = Vec::new();
+        while shift.start < to {
+            out.push(shift);
+            shift = self.shift(shift.number + 1);
+        }
+        out
+    }
+
+    pub fn role_index(&self, name: &str) -> Option<usize> {
+        self.roles.iter().position(|r| r.eq_ignore_ascii_case(name))
+    }
+
+    pub fn member(&self, name: &str) -> Option<&Member> {
+        self.members
+            .iter()
+            .find(|m| m.name.eq_ignore_ascii_case(name))
+    }
+}
+
+/// The override for `role` in force at `t`; where overrides overlap the latest made wins.
+fn override_at<'a>(
+    overrides: &'a [Override],
+    role: &str,
+    t: DateTime<Utc>,
+) -> Option<&'a Override> {
+    overrides
+        .iter()
+        .filter(|o| o.removed_at.is_none() && o.role.eq_ignore_ascii_case(role))
+        .filter(|o| o.from <= t && t < o.to)
+        .max_by_key(|o| (o.created_at, o.id))
+}
+
+/// Who holds `role` over `[from, to)`, split wherever a shift or an override begins or ends.
+pub fn segments(
+    rotation: &Rotation,
+    overrides: &[Override],
+    role: usize,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Vec<Segment> {
+    let from = from.max(rotation.handoff(0));
+    if from >= to {
+        return Vec::new();
+    }
+    let role_name = &rotation.roles[role];
+    let shifts = rotation.shifts_between(from, to);
+    let mut cuts: Vec<DateTime<Utc>> = vec![from, to];
+    cuts.extend(shifts.iter().map(|s| s.start));
+    for o in overrides
+        .iter()
+        .filter(|o| o.removed_at.is_none() && o.role.eq_ignore_ascii_case(role_name))
+    {
+        cuts.push(o.from);
+        cuts.push(o.to);
+    }
+    cuts.retain(|t| *t >= from && *t <= to);
+    cuts.sort();
+    cuts.dedup();
+
+    let mut out: Vec<Segment> = Vec::new();
+    let mut shift_index = 0;
+    for pair in cuts.windows(2) {
+        let (start, end) = (pair[0], pair[1]);
+        while shift_index + 1 < shifts.len() && shifts[shift_index].end <= start {
+            shift_index += 1;
+        }
+        let shift = shifts[shift_index];
+        let (person, override_id) = match override_at(overrides, role_name, start) {
+            Some(o) => (o.person.clone(), Some(o.id)),
+            None => (
+                rotation.scheduled(shift.number, role).name.clone(),
+                None,
+            ),
+        };
+        match out.last_mut() {
+            Some(last)
+                if last.person == person
+                    && last.override_id == override_id
+                    && last.shift == shift.number =>
+            {
+                last.to = end;
+            }
+            _ => out.push(Segment {
+                role,
+                person,
+                from: start,
+                to: end,
+                shift: shift.number,
+                override_id,
+            }),
+        }
+    }
+    out
+}
+
+/// Who holds each role at `t`, in role order.
+pub fn holders_at(rotation: &Rotation, overrides: &[Override], t: DateTime<Utc>) -> Vec<Segment> {
+    (0..rotation.roles.len())
+        .filter_map(|role| {
+            segments(rotation, overrides, role, t, t + Duration::seconds(1))
+                .into_iter()
+                .next()
+        })
+        .collect()
+}
+
+/// One person holding two roles over `[from, to)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DoubleRole {
+    pub person: String,
+    pub roles: Vec<String>,
+    pub from: DateTime<Utc>,
+    pub to: DateTime<Utc>,
+}
+
+/// Every stretch of `[from, to)` in which someone holds more than one role.
+pub fn double_roles(
+    rotation: &Rotation,
+    overrides: &[Override],
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Vec<DoubleRole> {
+    let per_role: Vec<Vec<Segment>> = (0..rotation.roles.len())
+        .map(|role| segments(rotation, overrides, role, from, to))
+        .collect();
+    let mut cuts: Vec<DateTime<Utc>> = per_role
+        .iter()
+        .flatten()
+        .flat_map(|s| [s.from, s.to])
+        .collect();
+    cuts.sort();
+    cuts.dedup();
+
+    let mut out: Vec<DoubleRole> = Vec::new();
+    for pair in cuts.windows(2) {
+        let (start, end) = (pair[0], pair[1]);
+        let holding: Vec<&Segment> = per_role
+            .iter()
+            .filter_map(|segs| segs.iter().find(|s| s.from <= start && start < s.to))
+            .collect();
+        for (i, seg) in holding.iter().enumerate() {
+            if holding[..i]
+                .iter()
+                .any(|s| s.person.eq_ignore_ascii_case(&seg.person))
+            {
+                continue; // reported with the first role this person holds
+            }
+            let roles: Vec<String> = holding[i..]
+                .iter()
+                .filter(|s| s.person.eq_ignore_ascii_case(&seg.person))
+                .map(|s| rotation.roles[s.role].clone())
+                .collect();
+            if roles.len() < 2 {
+                continue;
+            }
+            match out
+                .iter_mut()
+                .find(|d| d.to == start && d.person == seg.person && d.roles == roles)
+            {
+                Some(open) => open.to = end,
+                None => out.push(DoubleRole {
+                    person: seg.person.clone(),
+                    roles,
+                    from: start,
+                    to: end,
+                }),
+            }
+        }
+    }
+    out
+}
+
+/// Hours and shifts each person holds each role for over a window.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Load {
+    pub person: String,
+    /// Per role, in role order: shifts in which the person held the role at some point.
+    pub shifts: Vec<u32>,
+    pub hours: f64,
+}
+
+pub fn load(
+    rotation: &Rotation,
+    overrides: &[Override],
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Vec<Load> {
+    let mut people: Vec<Load> = rotation
+        .members
+        .iter()
+        .map(|m| Load {
+            person: m.name.clone(),
+            shifts: vec![0; rotation.roles.len()],
+            hours: 0.0,
+        })
+        .collect();
+    for role in 0..rotation.roles.len() {
+        let mut counted: Vec<(String, u64)> = Vec::new();
+        for seg in segments(rotation, overrides, role, from, to) {
+            let index = match people
+                .iter()
+                .position(|p| p.person.eq_ignore_ascii_case(&seg.person))
+            {
+                Some(i) => i,
+                None => {
+                    people.push(Load {
+                        person: seg.person.clone(),
+                        shifts: vec![0; rotation.roles.len()],
+                        hours: 0.0,
+                    });
+                    people.len() - 1
+                }
+            };
+            people[index].hours += (seg.to - seg.from).num_seconds() as f64 / 3600.0;
+            let key = (people[index].person.clone(), seg.shift);
+            if !counted.contains(&key) {
+                counted.push(key);
+                people[index].shifts[role] += 1;
+            }
+        }
+    }
+    people
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn member(name: &str) -> Member {
+        Member {
+            name: name.into(),
+            area: None,
+            email: None,
+            phone: None,
+            chat: None,
+        }
+    }
+
+    fn seed() -> Rotation {
+        Rotation {
+            zone: chrono_tz::UTC,
+            start: NaiveDate::from_ymd_opt(2024, 7, 29).unwrap(),
+            handoff_time: NaiveTime::MIN,
+            shift_days: 7,
+            roles: ["Primary", "Secondary", "On-Call", "Backup"]
+                .map(String::from)
+                .to_vec(),
+            members: ["Milo", "Felix", "Iris", "Tilda"].map(member).to_vec(),
+        }
+    }
+
+    fn utc(text: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc)
+    }
+
+    fn names(rotation: &Rotation, overrides: &[Override], t: &str) -> Vec<String> {
+        holders_at(rotation, overrides, utc(t))
+            .into_iter()
+            .map(|s| s.person)
+            .collect()
+    }
+
+    #[test]
+    fn the_seed_weeks() {
+        let r = seed();
+        assert_eq!(names(&r, &[], "2024-07-29T00:00:00Z"), ["Milo", "Felix", "Iris", "Tilda"]);
+        assert_eq!(names(&r, &[], "2024-08-11T23:59:59Z"), ["Felix", "Iris", "Tilda", "Milo"]);
+        assert_eq!(names(&r, &[], "2024-08-12T00:00:00Z"), ["Iris", "Tilda", "Milo", "Felix"]);
+        assert_eq!(names(&r, &[], "2024-08-25T12:00:00Z"), ["Tilda", "Milo", "Felix", "Iris"]);
+        assert_eq!(names(&r, &[], "2024-08-26T00:00:00Z"), ["Milo", "Felix", "Iris", "Tilda"]);
+    }
+
+    #[test]
+    fn nobody_before_the_start() {
+        assert!(seed().shift_at(utc("2024-07-28T23:59:59Z")).is_err());
+        assert!(seed()
+            .shift_on(NaiveDate::from_ymd_opt(2024, 7, 28).unwrap())
+            .is_err());
+    }
+
+    #[test]
+    fn a_later_override_wins_where_two_overlap() {
+        let r = seed();
+        let at = |id: i64, person: &str, from: &str, to: &str| Override {
+            id,
+            role: "Primary".into(),
+            person: person.into(),
+            from: utc(from),
+            to: utc(to),
+            reason: None,
+            created_by: "t".into(),
+            created_at: utc("2024-08-01T00:00:00Z") + Duration::seconds(id),
+            removed_at: None,
+            removed_by: None,
+        };
+        let overrides = [
+            at(1, "Iris", "2024-08-06T00:00:00Z", "2024-08-09T00:00:00Z"),
+            at(2, "Tilda", "2024-08-07T00:00:00Z", "2024-08-08T00:00:00Z"),
+        ];
+        let segs = segments(&r, &overrides, 0, utc("2024-08-05T00:00:00Z"), utc("2024-08-12T00:00:00Z"));
+        let people: Vec<(&str, Option<i64>)> =
+            segs.iter().map(|s| (s.person.as_str(), s.override_id)).collect();
+        assert_eq!(
+            people,
+            [("Felix", None), ("Iris", Some(1)), ("Tilda", Some(2)), ("Iris", Some(1)), ("Felix", None)]
+        );
+        let doubles = double_roles(&r, &overrides, utc("2024-08-05T00:00:00Z"), utc("2024-08-12T00:00:00Z"));
+        assert_eq!(doubles.len(), 3, "{doubles:?}");
+        assert_eq!(doubles[1].person, "Tilda");
+        assert_eq!(doubles[0].person, "Iris");
+        assert_eq!(doubles[0].roles, ["Primary", "Secondary"]);
+    }
+
+    /// In every shift, for any team at least as large as its role list, every role is held and
+    /// nobody holds two.
+    #[test]
+    fn property_every_role_held_by_distinct_people() {
+        for members in 1..=9usize {
+            for roles in 1..=members {
+                let mut r = seed();
+                r.members = (0..members).map(|i| member(&format!("m{i}"))).collect();
+                r.roles = (0..roles).map(|i| format!("r{i}")).collect();
+                for shift in 1..=(3 * members as u64 + 2) {
+                    let mut held: Vec<&str> =
+                        (0..roles).map(|role| r.scheduled(shift, role).name.as_str()).collect();
+                    held.sort();
+                    held.dedup();
+                    assert_eq!(held.len(), roles, "{members} members, {roles} roles, shift {shift}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn dst_handoffs_keep_their_wall_clock_time() {
+        let mut r = seed();
+        r.zone = chrono_tz::Europe::Berlin;
+        r.start = NaiveDate::from_ymd_opt(2024, 3, 25).unwrap();
+        r.handoff_time = NaiveTime::from_hms_opt(9, 0, 0).unwrap();
+        // 2024-10-21 09:00 CEST to 2024-10-28 09:00 CET spans the end of summer time.
+        let s = r.shift_at(utc("2024-10-25T12:00:00Z")).unwrap();
+        assert_eq!(s.start, utc("2024-10-21T07:00:00Z"));
+        assert_eq!(s.end, utc("2024-10-28T08:00:00Z"));
+        assert_eq!((s.end - s.start).num_hours(), 169);
+    }
+}

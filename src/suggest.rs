@@ -1,0 +1,45 @@
+//! "Did you mean": a typo at 3 a.m. should be answered with the right spelling.
+
+/// The candidate closest to `input` when it is close enough to be a typo of it.
+pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let input = input.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (levenshtein(&input, &c.to_lowercase()), c))
+        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+/// `; did you mean "X"?` or nothing.
+pub fn hint<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+    closest(input, candidates).map_or_else(String::new, |c| format!("; did you mean \"{c}\"?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_near_misses_only() {
+        let roles = ["Primary", "Secondary", "On-Call", "Backup"];
+        assert_eq!(closest("Primry", roles), Some("Primary"));
+        assert_eq!(closest("oncall", roles), Some("On-Call"));
+        assert_eq!(closest("Manager", roles), None);
+    }
+}

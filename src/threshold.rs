@@ -1,0 +1,255 @@
+//! Threshold expressions from thresholds.yaml: comparisons (`< 2s`, `>= 25000`), Nagios ranges
+//! with the monitoring-plugins semantics (`10`, `10:`, `~:10`, `10:20`, `@10:20`), and `ok` /
+//! `failed` for status metrics.
+
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Op {
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Eq,
+}
+
+/// A Nagios range. It *alerts* when the value lies outside `start..=end` (both inclusive), or
+/// inside when written with a leading `@`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Range {
+    pub start: f64,
+    pub end: f64,
+    pub inside: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Threshold {
+    Compare { op: Op, value: f64 },
+    Range(Range),
+    Status { ok: bool },
+}
+
+impl Range {
+    pub fn alerts(&self, value: f64) -> bool {
+        let within = self.start <= value && value <= self.end;
+        within == self.inside
+    }
+}
+
+impl Threshold {
+    /// Parses `text` for a metric measured in `unit`. A number may carry the metric's unit as a
+    /// suffix (`2s` for a metric in s); status metrics (unit `ok/failed`) take `ok` or `failed`.
+    pub fn parse(text: &str, unit: &str) -> Result<Self, String> {
+        let t = text.trim();
+        if unit == STATUS_UNIT {
+            return match t {
+                "ok" => Ok(Threshold::Status { ok: true }),
+                "failed" => Ok(Threshold::Status { ok: false }),
+                _ => Err(format!(
+                    "\"{text}\" is not a status; a metric in {STATUS_UNIT} takes ok or failed"
+                )),
+            };
+        }
+        for (symbol, op) in [
+            ("<=", Op::Le),
+            (">=", Op::Ge),
+            ("==", Op::Eq),
+            ("<", Op::Lt),
+            (">", Op::Gt),
+            ("=", Op::Eq),
+        ] {
+            if let Some(rest) = t.strip_prefix(symbol) {
+                let value = number(rest, unit)?;
+                return Ok(Threshold::Compare { op, value });
+            }
+        }
+        parse_range(t, unit).map(Threshold::Range)
+    }
+
+    /// The value satisfies this threshold read as a target: the comparison holds, the range
+    /// does not alert, or the status matches.
+    pub fn met_by(&self, value: f64) -> bool {
+        match self {
+            Threshold::Compare { op, value: limit } => compare(*op, value, *limit),
+            Threshold::Range(range) => !range.alerts(value),
+            Threshold::Status { ok } => (value != 0.0) == *ok,
+        }
+    }
+
+    /// The value crosses this threshold read as an alert line.
+    pub fn crossed_by(&self, value: f64) -> bool {
+        match self {
+            Threshold::Range(range) => range.alerts(value),
+            other => other.met_by(value),
+        }
+    }
+}
+
+pub const STATUS_UNIT: &str = "ok/failed";
+
+fn compare(op: Op, value: f64, limit: f64) -> bool {
+    match op {
+        Op::Lt => value < limit,
+        Op::Le => value <= limit,
+        Op::Gt => value > limit,
+        Op::Ge => value >= limit,
+        Op::Eq => value == limit,
+    }
+}
+
+fn number(text: &str, unit: &str) -> Result<f64, String> {
+    let t = text.trim();
+    let digits = t.strip_suffix(unit).filter(|_| !unit.is_empty()).unwrap_or(t);
+    digits
+        .trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .ok_or_else(|| {
+            format!("\"{t}\" is not a number in {unit}; write e.g. 2 or 2{unit}")
+        })
+}
+
+fn parse_range(text: &str, unit: &str) -> Result<Range, String> {
+    let bad = |why: &str| {
+        format!(
+            "\"{text}\" is not a threshold: {why}; write a comparison such as \"< 2\" or \">= 25000\", \
+             or a Nagios range such as 10, 10:, ~:10, 10:20 or @10:20"
+        )
+    };
+    let (inside, body) = match text.strip_prefix('@') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (start, end) = match body.split_once(':') {
+        None => (0.0, number(body, unit).map_err(|e| bad(&e))?),
+        Some((start, end)) => {
+            let start = match start.trim() {
+                "~" => f64::NEG_INFINITY,
+                "" => 0.0,
+                s => number(s, unit).map_err(|e| bad(&e))?,
+            };
+            let end = match end.trim() {
+                "" => f64::INFINITY,
+                e => number(e, unit).map_err(|e| bad(&e))?,
+            };
+            (start, end)
+        }
+    };
+    if start > end {
+        return Err(bad("its start is greater than its end"));
+    }
+    Ok(Range { start, end, inside })
+}
+
+impl fmt::Display for Threshold {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Threshold::Compare { op, value } => {
+                let symbol = match op {
+                    Op::Lt => "<",
+                    Op::Le => "<=",
+                    Op::Gt => ">",
+                    Op::Ge => ">=",
+                    Op::Eq => "=",
+                };
+                write!(f, "{symbol} {value}")
+            }
+            Threshold::Range(r) => {
+                if r.inside {
+                    f.write_str("@")?;
+                }
+                match (r.start, r.end) {
+                    (s, e) if s == 0.0 && e.is_finite() => write!(f, "{e}"),
+                    (s, e) if s.is_infinite() && e.is_infinite() => f.write_str("~:"),
+                    (s, e) if s.is_infinite() => write!(f, "~:{e}"),
+                    (s, e) if e.is_infinite() => write!(f, "{s}:"),
+                    (s, e) => write!(f, "{s}:{e}"),
+                }
+            }
+            Threshold::Status { ok } => f.write_str(if *ok { "ok" } else { "failed" }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn range(text: &str) -> Range {
+        match Threshold::parse(text, "").unwrap() {
+            Threshold::Range(r) => r,
+            other => panic!("{text} parsed as {other:?}"),
+        }
+    }
+
+    // The cases of the monitoring-plugins developer guidelines.
+    #[test]
+    fn nagios_ranges_alert_where_the_guidelines_say() {
+        let ten = range("10");
+        assert!(ten.alerts(-1.0) && ten.alerts(11.0));
+        assert!(!ten.alerts(0.0) && !ten.alerts(10.0));
+
+        let from_ten = range("10:");
+        assert!(from_ten.alerts(9.9) && !from_ten.alerts(10.0) && !from_ten.alerts(1e9));
+
+        let up_to_ten = range("~:10");
+        assert!(!up_to_ten.alerts(-1e9) && up_to_ten.alerts(10.1));
+
+        let band = range("10:20");
+        assert!(band.alerts(9.0) && !band.alerts(10.0) && !band.alerts(20.0) && band.alerts(21.0));
+
+        let inverted = range("@10:20");
+        assert!(!inverted.alerts(9.0) && inverted.alerts(10.0) && inverted.alerts(20.0));
+
+        let nonpositive = range("~:0");
+        assert!(!nonpositive.alerts(0.0) && nonpositive.alerts(0.1));
+
+        let one = range("@1:1");
+        assert!(one.alerts(1.0) && !one.alerts(1.1));
+
+        let exact = range("1:1");
+        assert!(!exact.alerts(1.0) && exact.alerts(0.9));
+
+        let wide = range("@0:657.8210567");
+        assert!(wide.alerts(0.0) && wide.alerts(657.8210567) && !wide.alerts(657.9));
+    }
+
+    #[test]
+    fn a_reversed_range_is_rejected() {
+        let err = Threshold::parse("20:10", "").unwrap_err();
+        assert!(err.contains("start is greater than its end"), "{err}");
+    }
+
+    #[test]
+    fn comparisons_with_and_without_the_unit() {
+        assert_eq!(
+            Threshold::parse("< 2s", "s").unwrap(),
+            Threshold::Compare { op: Op::Lt, value: 2.0 }
+        );
+        assert_eq!(
+            Threshold::parse(">=25000", "users").unwrap(),
+            Threshold::Compare { op: Op::Ge, value: 25000.0 }
+        );
+        assert!(Threshold::parse("< 2ms", "s").is_err());
+        assert!(Threshold::parse("< two", "s").is_err());
+    }
+
+    #[test]
+    fn targets_and_alerts_read_the_same_text_their_own_way() {
+        let target = Threshold::parse("0.5:5", "MB/min").unwrap();
+        assert!(target.met_by(1.5) && !target.met_by(6.0));
+        assert!(target.crossed_by(6.0) && !target.crossed_by(1.5));
+        let alert = Threshold::parse("> 3s", "s").unwrap();
+        assert!(alert.crossed_by(3.4) && !alert.crossed_by(3.0));
+    }
+
+    #[test]
+    fn status_metrics_take_ok_or_failed() {
+        assert_eq!(
+            Threshold::parse("ok", STATUS_UNIT).unwrap(),
+            Threshold::Status { ok: true }
+        );
+        assert!(Threshold::parse("fine", STATUS_UNIT).is_err());
+    }
+}

@@ -1,0 +1,137 @@
+//! Reading and showing times: the forms people type, wall-clock conversion in a zone, and the
+//! one way each kind of output prints an instant.
+
+use chrono::{
+    DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, SecondsFormat, TimeZone,
+    Utc,
+};
+use chrono_tz::Tz;
+
+/// A calendar date as `YYYY-MM-DD`.
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("\"{text}\" is not a date; write YYYY-MM-DD, e.g. 2024-08-07"))
+}
+
+/// A wall-clock time of day as `HH:MM`.
+pub fn parse_time_of_day(text: &str) -> Result<NaiveTime, String> {
+    NaiveTime::parse_from_str(text.trim(), "%H:%M")
+        .map_err(|_| format!("\"{text}\" is not a time of day; write HH:MM, e.g. 09:00"))
+}
+
+pub fn parse_zone(text: &str) -> Result<Tz, String> {
+    text.trim().parse::<Tz>().map_err(|_| {
+        let hint = crate::suggest::hint(text, chrono_tz::TZ_VARIANTS.iter().map(|z| z.name()));
+        format!("unknown time zone \"{text}\"{hint}; use an IANA name such as UTC or Europe/Berlin")
+    })
+}
+
+/// An instant as a person gives it: `now`, RFC 3339, or a local date or date and time in `zone`.
+pub fn parse_instant(text: &str, zone: Tz, now: DateTime<Utc>) -> Result<DateTime<Utc>, String> {
+    let t = text.trim();
+    if t.eq_ignore_ascii_case("now") {
+        return Ok(now);
+    }
+    if let Ok(instant) = DateTime::parse_from_rfc3339(t) {
+        return Ok(instant.with_timezone(&Utc));
+    }
+    for form in ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"] {
+        if let Ok(local) = NaiveDateTime::parse_from_str(t, form) {
+            return Ok(local_to_utc(zone, local));
+        }
+    }
+    if let Ok(date) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+        return Ok(local_to_utc(zone, date.and_time(NaiveTime::MIN)));
+    }
+    Err(format!(
+        "\"{text}\" is not a time; write now, RFC 3339 (2024-08-07T10:00:00Z), \
+         YYYY-MM-DD or YYYY-MM-DDTHH:MM in the rotation's zone"
+    ))
+}
+
+/// The instant a wall-clock time happens in `zone`. A time skipped by a DST jump happens when
+/// the clocks land after the gap; a time that happens twice counts at its first occurrence.
+pub fn local_to_utc(zone: Tz, local: NaiveDateTime) -> DateTime<Utc> {
+    match zone.from_local_datetime(&local) {
+        LocalResult::Single(t) => t.with_timezone(&Utc),
+        LocalResult::Ambiguous(first, _) => first.with_timezone(&Utc),
+        LocalResult::None => {
+            // A gap lasts at most a few hours: the first minute that exists is where it ends.
+            let mut probe = local;
+            for _ in 0..(24 * 60) {
+                probe += Duration::minutes(1);
+                if let Some(t) = zone.from_local_datetime(&probe).earliest() {
+                    return t.with_timezone(&Utc);
+                }
+            }
+            Utc.from_utc_datetime(&local)
+        }
+    }
+}
+
+/// The calendar date of an instant in `zone`.
+pub fn local_date(zone: Tz, t: DateTime<Utc>) -> NaiveDate {
+    t.with_timezone(&zone).date_naive()
+}
+
+/// For JSON and CSV: RFC 3339 in UTC, second precision, `Z` suffix.
+pub fn rfc3339(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// For tables: `2024-08-05 00:00 UTC` in the display zone.
+pub fn human(t: DateTime<Utc>, zone: Tz) -> String {
+    t.with_timezone(&zone).format("%Y-%m-%d %H:%M %Z").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utc(text: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc)
+    }
+
+    #[test]
+    fn wall_clock_in_a_gap_lands_after_it() {
+        // Berlin skips 02:00-03:00 on 2024-03-31: 02:30 does not exist, 03:00 CEST is 01:00Z.
+        let local = NaiveDate::from_ymd_opt(2024, 3, 31)
+            .unwrap()
+            .and_hms_opt(2, 30, 0)
+            .unwrap();
+        assert_eq!(
+            local_to_utc(chrono_tz::Europe::Berlin, local),
+            utc("2024-03-31T01:00:00Z")
+        );
+    }
+
+    #[test]
+    fn wall_clock_in_a_fold_takes_the_first() {
+        // Berlin repeats 02:00-03:00 on 2024-10-27; the first 02:30 is CEST, 00:30Z.
+        let local = NaiveDate::from_ymd_opt(2024, 10, 27)
+            .unwrap()
+            .and_hms_opt(2, 30, 0)
+            .unwrap();
+        assert_eq!(
+            local_to_utc(chrono_tz::Europe::Berlin, local),
+            utc("2024-10-27T00:30:00Z")
+        );
+    }
+
+    #[test]
+    fn instants_in_every_accepted_form() {
+        let now = utc("2024-08-07T10:00:00Z");
+        let berlin = chrono_tz::Europe::Berlin;
+        assert_eq!(parse_instant("now", berlin, now).unwrap(), now);
+        assert_eq!(
+            parse_instant("2024-08-07T12:00:00+02:00", berlin, now).unwrap(),
+            now
+        );
+        assert_eq!(parse_instant("2024-08-07T12:00", berlin, now).unwrap(), now);
+        assert_eq!(
+            parse_instant("2024-08-07", berlin, now).unwrap(),
+            utc("2024-08-06T22:00:00Z")
+        );
+        assert!(parse_instant("next tuesday", berlin, now).is_err());
+    }
+}
