@@ -71,7 +71,7 @@ pub enum Format {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Who holds which role now or at any time; schedules, overrides, calendar export
-    Oncall(OncallArgs),
+    Oncall(Box<OncallArgs>),
     /// Write the sample rotation.yaml and thresholds.yaml into a folder
     Init(InitArgs),
     /// Validate the configuration

@@ -206,10 +206,7 @@ pub fn segments(
         let shift = shifts[shift_index];
         let (person, override_id) = match override_at(overrides, role_name, start) {
             Some(o) => (o.person.clone(), Some(o.id)),
-            None => (
-                rotation.scheduled(shift.number, role).name.clone(),
-                None,
-            ),
+            None => (rotation.scheduled(shift.number, role).name.clone(), None),
         };
         match out.last_mut() {
             Some(last)
@@ -389,7 +386,9 @@ mod tests {
     }
 
     fn utc(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc)
+        DateTime::parse_from_rfc3339(text)
+            .unwrap()
+            .with_timezone(&Utc)
     }
 
     fn names(rotation: &Rotation, overrides: &[Override], t: &str) -> Vec<String> {
@@ -402,11 +401,26 @@ mod tests {
     #[test]
     fn the_seed_weeks() {
         let r = seed();
-        assert_eq!(names(&r, &[], "2024-07-29T00:00:00Z"), ["Milo", "Felix", "Iris", "Tilda"]);
-        assert_eq!(names(&r, &[], "2024-08-11T23:59:59Z"), ["Felix", "Iris", "Tilda", "Milo"]);
-        assert_eq!(names(&r, &[], "2024-08-12T00:00:00Z"), ["Iris", "Tilda", "Milo", "Felix"]);
-        assert_eq!(names(&r, &[], "2024-08-25T12:00:00Z"), ["Tilda", "Milo", "Felix", "Iris"]);
-        assert_eq!(names(&r, &[], "2024-08-26T00:00:00Z"), ["Milo", "Felix", "Iris", "Tilda"]);
+        assert_eq!(
+            names(&r, &[], "2024-07-29T00:00:00Z"),
+            ["Milo", "Felix", "Iris", "Tilda"]
+        );
+        assert_eq!(
+            names(&r, &[], "2024-08-11T23:59:59Z"),
+            ["Felix", "Iris", "Tilda", "Milo"]
+        );
+        assert_eq!(
+            names(&r, &[], "2024-08-12T00:00:00Z"),
+            ["Iris", "Tilda", "Milo", "Felix"]
+        );
+        assert_eq!(
+            names(&r, &[], "2024-08-25T12:00:00Z"),
+            ["Tilda", "Milo", "Felix", "Iris"]
+        );
+        assert_eq!(
+            names(&r, &[], "2024-08-26T00:00:00Z"),
+            ["Milo", "Felix", "Iris", "Tilda"]
+        );
     }
 
     #[test]
@@ -436,14 +450,33 @@ mod tests {
             at(1, "Iris", "2024-08-06T00:00:00Z", "2024-08-09T00:00:00Z"),
             at(2, "Tilda", "2024-08-07T00:00:00Z", "2024-08-08T00:00:00Z"),
         ];
-        let segs = segments(&r, &overrides, 0, utc("2024-08-05T00:00:00Z"), utc("2024-08-12T00:00:00Z"));
-        let people: Vec<(&str, Option<i64>)> =
-            segs.iter().map(|s| (s.person.as_str(), s.override_id)).collect();
+        let segs = segments(
+            &r,
+            &overrides,
+            0,
+            utc("2024-08-05T00:00:00Z"),
+            utc("2024-08-12T00:00:00Z"),
+        );
+        let people: Vec<(&str, Option<i64>)> = segs
+            .iter()
+            .map(|s| (s.person.as_str(), s.override_id))
+            .collect();
         assert_eq!(
             people,
-            [("Felix", None), ("Iris", Some(1)), ("Tilda", Some(2)), ("Iris", Some(1)), ("Felix", None)]
+            [
+                ("Felix", None),
+                ("Iris", Some(1)),
+                ("Tilda", Some(2)),
+                ("Iris", Some(1)),
+                ("Felix", None)
+            ]
         );
-        let doubles = double_roles(&r, &overrides, utc("2024-08-05T00:00:00Z"), utc("2024-08-12T00:00:00Z"));
+        let doubles = double_roles(
+            &r,
+            &overrides,
+            utc("2024-08-05T00:00:00Z"),
+            utc("2024-08-12T00:00:00Z"),
+        );
         assert_eq!(doubles.len(), 3, "{doubles:?}");
         assert_eq!(doubles[1].person, "Tilda");
         assert_eq!(doubles[0].person, "Iris");
@@ -460,11 +493,16 @@ mod tests {
                 r.members = (0..members).map(|i| member(&format!("m{i}"))).collect();
                 r.roles = (0..roles).map(|i| format!("r{i}")).collect();
                 for shift in 1..=(3 * members as u64 + 2) {
-                    let mut held: Vec<&str> =
-                        (0..roles).map(|role| r.scheduled(shift, role).name.as_str()).collect();
+                    let mut held: Vec<&str> = (0..roles)
+                        .map(|role| r.scheduled(shift, role).name.as_str())
+                        .collect();
                     held.sort();
                     held.dedup();
-                    assert_eq!(held.len(), roles, "{members} members, {roles} roles, shift {shift}");
+                    assert_eq!(
+                        held.len(),
+                        roles,
+                        "{members} members, {roles} roles, shift {shift}"
+                    );
                 }
             }
         }

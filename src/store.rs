@@ -72,7 +72,8 @@ impl Store {
 
     fn connect(path: &Path) -> Result<Self> {
         let shown = path.display();
-        let conn = Connection::open(path).with_context(|| format!("cannot open database {shown}"))?;
+        let conn =
+            Connection::open(path).with_context(|| format!("cannot open database {shown}"))?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
         // Read before anything writes: a newer schema must be left exactly as it is.
         let version = user_version(&conn)
@@ -101,8 +102,13 @@ impl Store {
         let version = user_version(&tx)?;
         refuse_newer(version, &path)?;
         for (step, sql) in MIGRATIONS.iter().enumerate().skip(version.max(0) as usize) {
-            tx.execute_batch(sql)
-                .with_context(|| format!("cannot upgrade database {} to schema {}", path.display(), step + 1))?;
+            tx.execute_batch(sql).with_context(|| {
+                format!(
+                    "cannot upgrade database {} to schema {}",
+                    path.display(),
+                    step + 1
+                )
+            })?;
         }
         tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
         tx.commit()?;
@@ -110,7 +116,11 @@ impl Store {
     }
 
     /// Overrides not removed that overlap `[from, to)`.
-    pub fn overrides_between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Override>> {
+    pub fn overrides_between(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<Override>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT * FROM overrides
               WHERE removed_at IS NULL AND ends_at > ?1 AND starts_at < ?2
@@ -146,7 +156,10 @@ impl Store {
                 "SELECT * FROM overrides
                   WHERE removed_at IS NULL AND ends_at > ?1 AND starts_at < ?2",
             )?;
-            let rows = stmt.query_map(params![new.from.timestamp(), new.to.timestamp()], override_row)?;
+            let rows = stmt.query_map(
+                params![new.from.timestamp(), new.to.timestamp()],
+                override_row,
+            )?;
             rows.collect::<rusqlite::Result<Vec<_>>>()?
         };
         accept(&overlapping)?;
@@ -231,9 +244,9 @@ fn create_private(path: &Path) -> Result<()> {
         builder.recursive(true);
         #[cfg(unix)]
         std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-        builder
-            .create(parent)
-            .with_context(|| format!("cannot create folder {} for the database", parent.display()))?;
+        builder.create(parent).with_context(|| {
+            format!("cannot create folder {} for the database", parent.display())
+        })?;
     }
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);

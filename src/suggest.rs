@@ -6,7 +6,8 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
     candidates
         .into_iter()
         .map(|c| (levenshtein(&input, &c.to_lowercase()), c))
-        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(1))
+        // Two-letter keys like P0 and P1 are one edit apart: no guess there is better than none.
+        .filter(|(d, c)| c.chars().count() >= 4 && *d <= (c.chars().count() / 3).max(1))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }
@@ -19,16 +20,18 @@ fn levenshtein(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let above = row[j + 1];
-            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(ca != *cb));
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
             diagonal = above;
         }
     }
     row[b.len()]
 }
 
-/// `; did you mean "X"?` or nothing.
+/// ` (did you mean "X"?)` or nothing.
 pub fn hint<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
-    closest(input, candidates).map_or_else(String::new, |c| format!("; did you mean \"{c}\"?"))
+    closest(input, candidates).map_or_else(String::new, |c| format!(" (did you mean \"{c}\"?)"))
 }
 
 #[cfg(test)]
@@ -41,5 +44,6 @@ mod tests {
         assert_eq!(closest("Primry", roles), Some("Primary"));
         assert_eq!(closest("oncall", roles), Some("On-Call"));
         assert_eq!(closest("Manager", roles), None);
+        assert_eq!(closest("P9", ["P0", "P1"]), None);
     }
 }

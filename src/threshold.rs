@@ -99,15 +99,16 @@ fn compare(op: Op, value: f64, limit: f64) -> bool {
 
 fn number(text: &str, unit: &str) -> Result<f64, String> {
     let t = text.trim();
-    let digits = t.strip_suffix(unit).filter(|_| !unit.is_empty()).unwrap_or(t);
+    let digits = t
+        .strip_suffix(unit)
+        .filter(|_| !unit.is_empty())
+        .unwrap_or(t);
     digits
         .trim()
         .parse::<f64>()
         .ok()
         .filter(|v| v.is_finite())
-        .ok_or_else(|| {
-            format!("\"{t}\" is not a number in {unit}; write e.g. 2 or 2{unit}")
-        })
+        .ok_or_else(|| format!("\"{t}\" is not a number in {unit}; write e.g. 2 or 2{unit}"))
 }
 
 fn parse_range(text: &str, unit: &str) -> Result<Range, String> {
@@ -225,11 +226,17 @@ mod tests {
     fn comparisons_with_and_without_the_unit() {
         assert_eq!(
             Threshold::parse("< 2s", "s").unwrap(),
-            Threshold::Compare { op: Op::Lt, value: 2.0 }
+            Threshold::Compare {
+                op: Op::Lt,
+                value: 2.0
+            }
         );
         assert_eq!(
             Threshold::parse(">=25000", "users").unwrap(),
-            Threshold::Compare { op: Op::Ge, value: 25000.0 }
+            Threshold::Compare {
+                op: Op::Ge,
+                value: 25000.0
+            }
         );
         assert!(Threshold::parse("< 2ms", "s").is_err());
         assert!(Threshold::parse("< two", "s").is_err());

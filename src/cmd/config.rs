@@ -16,7 +16,12 @@ pub fn run(ctx: &Context, command: ConfigCommand) -> Result<u8> {
                 dir.path.display(),
                 rotation.rotation.roles.len(),
                 rotation.rotation.members.len(),
-                rotation.checklist.slots.iter().map(|s| s.items.len()).sum::<usize>(),
+                rotation
+                    .checklist
+                    .slots
+                    .iter()
+                    .map(|s| s.items.len())
+                    .sum::<usize>(),
                 thresholds.severities.len(),
                 thresholds.metrics.len(),
             ));

@@ -14,7 +14,10 @@ pub fn run(args: InitArgs) -> Result<u8> {
             .context("cannot tell where to write the config: give a folder, or set XDG_CONFIG_HOME or HOME")?
             .join("mindops"),
     };
-    let files = [(ROTATION_FILE, SAMPLE_ROTATION), (THRESHOLDS_FILE, SAMPLE_THRESHOLDS)];
+    let files = [
+        (ROTATION_FILE, SAMPLE_ROTATION),
+        (THRESHOLDS_FILE, SAMPLE_THRESHOLDS),
+    ];
     let existing: Vec<String> = files
         .iter()
         .map(|(name, _)| dir.join(name))
@@ -23,8 +26,14 @@ pub fn run(args: InitArgs) -> Result<u8> {
         .collect();
     if !existing.is_empty() {
         anyhow::bail!(
-            "{} already exists; nothing was written. Move it away first to start from the sample",
-            existing.join(" and ")
+            "{} already {}; nothing was written. Move {} away first to start from the sample",
+            existing.join(" and "),
+            if existing.len() == 1 {
+                "exists"
+            } else {
+                "exist"
+            },
+            if existing.len() == 1 { "it" } else { "them" }
         );
     }
     std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;

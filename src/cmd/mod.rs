@@ -12,7 +12,7 @@ use crate::Context;
 
 pub fn run(ctx: &Context, command: Command) -> Result<u8> {
     match command {
-        Command::Oncall(args) => oncall::run(ctx, args),
+        Command::Oncall(args) => oncall::run(ctx, *args),
         Command::Init(args) => init::run(args),
         Command::Config { command } => config::run(ctx, command),
         Command::Completions { shell } => completions::completions(shell),

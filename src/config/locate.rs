@@ -37,11 +37,18 @@ impl Locations {
             };
             let starts_node = matches!(
                 event,
-                Event::Scalar(..) | Event::MappingStart(..) | Event::SequenceStart(..) | Event::Alias(_)
+                Event::Scalar(..)
+                    | Event::MappingStart(..)
+                    | Event::SequenceStart(..)
+                    | Event::Alias(_)
             );
             // A scalar in key position of a mapping is a key, not a node of its own.
-            if let (Event::Scalar(text, ..), Some(Frame::Map { key: key @ None, .. })) =
-                (&event, stack.last_mut())
+            if let (
+                Event::Scalar(text, ..),
+                Some(Frame::Map {
+                    key: key @ None, ..
+                }),
+            ) = (&event, stack.last_mut())
             {
                 *key = Some(text.to_string());
                 continue;
@@ -120,7 +127,10 @@ roles: [A]
         let at = Locations::index(DOC);
         assert_eq!(
             at.find("severities.P1.page[1]"),
-            Some(Position { line: 3, column: 21 })
+            Some(Position {
+                line: 3,
+                column: 21
+            })
         );
         assert_eq!(
             at.find("severities.P2.page[0]"),

@@ -191,6 +191,54 @@ impl ConfigDir {
     }
 }
 
+/// A value written either as plain text or as a structure (map or list): the structure is
+/// deserialized in place, so its own errors keep their message and position.
+pub fn text_or<'de, D, T, S>(
+    deserializer: D,
+    expecting: &'static str,
+    text: fn(String) -> T,
+    structure: fn(S) -> T,
+) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    S: Deserialize<'de>,
+{
+    use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+    use serde::de::SeqAccess;
+
+    struct TextOr<T, S> {
+        expecting: &'static str,
+        text: fn(String) -> T,
+        structure: fn(S) -> T,
+    }
+
+    impl<'de, T, S: Deserialize<'de>> Visitor<'de> for TextOr<T, S> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str(self.expecting)
+        }
+
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<T, E> {
+            Ok((self.text)(v.to_string()))
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            S::deserialize(MapAccessDeserializer::new(map)).map(self.structure)
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<T, A::Error> {
+            S::deserialize(SeqAccessDeserializer::new(seq)).map(self.structure)
+        }
+    }
+
+    deserializer.deserialize_any(TextOr {
+        expecting,
+        text,
+        structure,
+    })
+}
+
 /// A YAML mapping read in file order, refusing duplicate keys: severities and metrics are
 /// shown in the order the team wrote them.
 pub fn ordered_map<'de, D, T>(deserializer: D) -> Result<Vec<(String, T)>, D::Error>
@@ -211,7 +259,9 @@ where
             let mut out: Vec<(String, T)> = Vec::new();
             while let Some(key) = map.next_key::<String>()? {
                 if out.iter().any(|(k, _)| *k == key) {
-                    return Err(serde::de::Error::custom(format!("\"{key}\" is listed twice")));
+                    return Err(serde::de::Error::custom(format!(
+                        "\"{key}\" is listed twice"
+                    )));
                 }
                 let value = map.next_value()?;
                 out.push((key, value));

@@ -58,11 +58,23 @@ struct SlotFile {
     items: Vec<ItemFile>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(untagged, expecting = "an item's text, or a map with text and optional id and evidence")]
+/// An item is its text, or a map. Not `#[serde(untagged)]`: that would hide an error inside
+/// the map (an unknown evidence rule) behind "did not match any variant".
+#[derive(Debug)]
 enum ItemFile {
     Text(String),
     Full(ItemSpec),
+}
+
+impl<'de> Deserialize<'de> for ItemFile {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        super::text_or(
+            d,
+            "an item's text, or a map with text and optional id and evidence",
+            ItemFile::Text,
+            ItemFile::Full,
+        )
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -124,6 +136,18 @@ impl From<WeekdayName> for Weekday {
     }
 }
 
+fn weekday_name(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "Monday",
+        Weekday::Tue => "Tuesday",
+        Weekday::Wed => "Wednesday",
+        Weekday::Thu => "Thursday",
+        Weekday::Fri => "Friday",
+        Weekday::Sat => "Saturday",
+        Weekday::Sun => "Sunday",
+    }
+}
+
 /// `Verify backups` -> `verify-backups`.
 pub fn slug(text: &str) -> String {
     let mut out = String::new();
@@ -148,18 +172,19 @@ impl RotationFile {
                 problems.add(
                     "start",
                     format!(
-                        "{start} is a {}, but handoff.day is {day}; move start to the first {day} \
-                         or change handoff.day",
-                        chrono::Datelike::weekday(&start)
+                        "{start} is a {}, but handoff.day is {name}; move start to a {name} or \
+                         change handoff.day",
+                        start.format("%A"),
+                        name = weekday_name(day),
                     ),
                 );
             }
         }
         let shift_days = problems.check("shift", shift_days(&self.shift));
 
-        check_names(problems, "roles", "role", &self.roles);
+        check_names(problems, "roles", "", "role", &self.roles);
         let member_names: Vec<String> = self.members.iter().map(|m| m.name.clone()).collect();
-        check_names(problems, "members", "member", &member_names);
+        check_names(problems, "members", ".name", "member", &member_names);
         if !self.members.is_empty() && self.members.len() < self.roles.len() {
             problems.add(
                 "members",
@@ -212,15 +237,18 @@ fn shift_days(text: &str) -> Result<u32, String> {
 }
 
 /// Names must be present, non-blank and unique regardless of case: people type them.
-fn check_names(problems: &mut Problems, path: &str, what: &str, names: &[String]) {
+fn check_names(problems: &mut Problems, path: &str, field: &str, what: &str, names: &[String]) {
     if names.is_empty() {
         problems.add(path, format!("at least one {what} is needed"));
     }
     for (i, name) in names.iter().enumerate() {
-        let here = format!("{path}[{i}]");
+        let here = format!("{path}[{i}]{field}");
         if name.trim().is_empty() {
             problems.add(&here, format!("a {what} needs a name"));
-        } else if names[..i].iter().any(|n| n.trim().eq_ignore_ascii_case(name.trim())) {
+        } else if names[..i]
+            .iter()
+            .any(|n| n.trim().eq_ignore_ascii_case(name.trim()))
+        {
             problems.add(&here, format!("{what} \"{name}\" is listed twice"));
         }
     }
@@ -241,7 +269,10 @@ fn validate_checklist(slots: Vec<SlotFile>, problems: &mut Problems) -> Option<C
             );
         }
         if out.iter().any(|o: &Slot| o.name == name) {
-            problems.add(format!("{here}.slot"), format!("slot \"{name}\" is listed twice"));
+            problems.add(
+                format!("{here}.slot"),
+                format!("slot \"{name}\" is listed twice"),
+            );
         }
         let due = problems.check(format!("{here}.due"), parse_time_of_day(&slot.due));
         let mut items: Vec<Item> = Vec::new();

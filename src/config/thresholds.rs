@@ -32,11 +32,21 @@ struct SeverityFile {
     description: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(untagged, expecting = "`all` or a list of roles, e.g. [Primary, Secondary]")]
+#[derive(Debug)]
 enum PageFile {
     Word(String),
     Roles(Vec<String>),
+}
+
+impl<'de> Deserialize<'de> for PageFile {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        super::text_or(
+            d,
+            "`all` or a list of roles, e.g. [Primary, Secondary]",
+            PageFile::Word,
+            PageFile::Roles,
+        )
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -138,7 +148,10 @@ impl ThresholdsFile {
             if name.is_empty() {
                 problems.add(format!("protocol[{i}].phase"), "a phase needs a name");
             } else if protocol.iter().any(|p| p.name == name) {
-                problems.add(format!("protocol[{i}].phase"), format!("phase \"{name}\" is listed twice"));
+                problems.add(
+                    format!("protocol[{i}].phase"),
+                    format!("phase \"{name}\" is listed twice"),
+                );
             }
             protocol.push(Phase {
                 name,
@@ -198,13 +211,19 @@ fn validate_severity(
         PageFile::Word(word) => {
             problems.add(
                 format!("{here}.page"),
-                format!("\"{word}\" is neither `all` nor a list; write all or [{}]", rotation.roles.join(", ")),
+                format!(
+                    "\"{word}\" is neither `all` nor a list; write all or [{}]",
+                    rotation.roles.join(", ")
+                ),
             );
             return None;
         }
         PageFile::Roles(roles) => {
             if roles.is_empty() {
-                problems.add(format!("{here}.page"), "pages nobody; name at least one role, or all");
+                problems.add(
+                    format!("{here}.page"),
+                    "pages nobody; name at least one role, or all",
+                );
             }
             let mut known = Vec::new();
             for (i, role) in roles.iter().enumerate() {

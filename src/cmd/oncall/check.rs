@@ -117,33 +117,31 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<u8> {
             }
         }
         Format::Table => {
-            {
-                out.line(format!(
-                    "Coverage {} → {}: {}",
-                    human(from, zone),
-                    human(to, zone),
-                    if problems.is_empty() {
-                        "every role held by one person at every moment".to_string()
-                    } else {
-                        format!("{} problem(s)", problems.len())
-                    }
-                ))?;
-                for p in &problems {
-                    out.line(format!("  ✗ {}", p.message))?;
+            out.line(format!(
+                "Coverage {} → {}: {}",
+                human(from, zone),
+                human(to, zone),
+                if problems.is_empty() {
+                    "every role held by one person at every moment".to_string()
+                } else {
+                    format!("{} problem(s)", problems.len())
                 }
-                let mut headers = vec!["Person"];
-                headers.extend(rotation.roles.iter().map(String::as_str));
-                headers.push("Hours");
-                let mut table = ctx.style.table(&headers);
-                for l in &loads {
-                    let mut row = vec![Cell::new(&l.person)];
-                    row.extend(l.shifts.iter().map(Cell::new));
-                    row.push(Cell::new(format!("{:.0}", l.hours)));
-                    table.add_row(row);
-                }
-                out.line("Shifts per person and role:")?;
-                out.table(&table)?;
+            ))?;
+            for p in &problems {
+                out.line(format!("  ✗ {}", p.message))?;
             }
+            let mut headers = vec!["Person"];
+            headers.extend(rotation.roles.iter().map(String::as_str));
+            headers.push("Hours");
+            let mut table = ctx.style.table(&headers);
+            for l in &loads {
+                let mut row = vec![Cell::new(&l.person)];
+                row.extend(l.shifts.iter().map(Cell::new));
+                row.push(Cell::new(format!("{:.0}", l.hours)));
+                table.add_row(row);
+            }
+            out.line("Shifts per person and role:")?;
+            out.table(&table)?;
         }
     }
     out.flush()?;

@@ -30,15 +30,24 @@ pub fn run(ctx: &Context, args: ExportArgs) -> Result<u8> {
                 let slug = crate::config::rotation::slug(role_name);
                 let uid = match seg.override_id {
                     Some(id) => format!("shift-{}-{slug}-override-{id}@mindops", shift.number),
-                    None if seg.from == shift.start => format!("shift-{}-{slug}@mindops", shift.number),
-                    None => format!("shift-{}-{slug}-{}@mindops", shift.number, seg.from.timestamp()),
+                    None if seg.from == shift.start => {
+                        format!("shift-{}-{slug}@mindops", shift.number)
+                    }
+                    None => format!(
+                        "shift-{}-{slug}-{}@mindops",
+                        shift.number,
+                        seg.from.timestamp()
+                    ),
                 };
                 let mut description = format!("Shift {} of the rotation", shift.number);
                 let area = area(&rotation, &seg.person);
                 if !area.is_empty() {
                     description.push_str(&format!("\nArea: {area}"));
                 }
-                if let Some(o) = seg.override_id.and_then(|id| overrides.iter().find(|o| o.id == id)) {
+                if let Some(o) = seg
+                    .override_id
+                    .and_then(|id| overrides.iter().find(|o| o.id == id))
+                {
                     description.push_str(&format!("\nOverride {} by {}", o.id, o.created_by));
                     if let Some(reason) = &o.reason {
                         description.push_str(&format!(": {reason}"));
@@ -51,7 +60,11 @@ pub fn run(ctx: &Context, args: ExportArgs) -> Result<u8> {
                     summary: format!(
                         "{role_name} on-call: {}{}",
                         seg.person,
-                        if seg.override_id.is_some() { " (override)" } else { "" }
+                        if seg.override_id.is_some() {
+                            " (override)"
+                        } else {
+                            ""
+                        }
                     ),
                     description,
                 });

@@ -28,7 +28,11 @@ pub fn run(ctx: &Context, args: OncallArgs) -> Result<u8> {
 }
 
 /// Overrides from the store that touch `[from, to)`; none when there is no store yet.
-fn stored_overrides(ctx: &Context, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Override>> {
+fn stored_overrides(
+    ctx: &Context,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<Override>> {
     match ctx.existing_store()? {
         Some(store) => store.overrides_between(from, to),
         None => Ok(Vec::new()),
@@ -70,7 +74,11 @@ fn area(rotation: &Rotation, person: &str) -> String {
 }
 
 /// `[from, to)` in UTC from `--from`, `--weeks`/`--to`; the default is four weeks from today.
-fn window(ctx: &Context, rotation: &Rotation, w: &Window) -> Result<(DateTime<Utc>, DateTime<Utc>)> {
+fn window(
+    ctx: &Context,
+    rotation: &Rotation,
+    w: &Window,
+) -> Result<(DateTime<Utc>, DateTime<Utc>)> {
     let zone = rotation.zone;
     let today = crate::time::local_date(zone, ctx.clock.now());
     let from = match &w.from {
@@ -155,7 +163,10 @@ fn now(ctx: &Context, args: OncallNow) -> Result<u8> {
                 rotation.zone,
                 date.and_time(NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN)),
             );
-            (noon.clamp(shift.start, shift.end - Duration::seconds(1)), shift)
+            (
+                noon.clamp(shift.start, shift.end - Duration::seconds(1)),
+                shift,
+            )
         }
         (None, None) => {
             let at = ctx.clock.now();
@@ -197,7 +208,14 @@ fn now(ctx: &Context, args: OncallNow) -> Result<u8> {
             out.csv(&["role", "person", "area", "override", "from", "until"])?;
             for seg in &held {
                 let a = Assignment::new(&rotation, seg);
-                out.csv(&[a.role, a.person, a.area, a.is_override.to_string(), a.from, a.until])?;
+                out.csv(&[
+                    a.role,
+                    a.person,
+                    a.area,
+                    a.is_override.to_string(),
+                    a.from,
+                    a.until,
+                ])?;
             }
         }
         Format::Table => {
@@ -207,7 +225,9 @@ fn now(ctx: &Context, args: OncallNow) -> Result<u8> {
                 human(shift.start, zone),
                 human(shift.end, zone)
             ))?;
-            let mut table = ctx.style.table(&["Role", "Person", "Area", "From", "Until"]);
+            let mut table = ctx
+                .style
+                .table(&["Role", "Person", "Area", "From", "Until"]);
             for seg in &held {
                 let person = if seg.override_id.is_some() {
                     ctx.style.marked(format!("{} (override)", seg.person))

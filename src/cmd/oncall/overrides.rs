@@ -139,7 +139,16 @@ fn list(ctx: &Context, all: bool, format: Format) -> Result<u8> {
             out.json(&rows)?;
         }
         Format::Csv => {
-            out.csv(&["id", "role", "person", "from", "until", "reason", "created_by", "state"])?;
+            out.csv(&[
+                "id",
+                "role",
+                "person",
+                "from",
+                "until",
+                "reason",
+                "created_by",
+                "state",
+            ])?;
             for o in &overrides {
                 out.csv(&[
                     o.id.to_string(),
@@ -162,10 +171,13 @@ fn list(ctx: &Context, all: bool, format: Format) -> Result<u8> {
             if overrides.is_empty() {
                 note("no overrides in place (--all shows ended and removed ones)");
             } else {
-                let zone = ctx.rotation().map(|c| ctx.zone(&c.rotation)).unwrap_or(chrono_tz::UTC);
-                let mut table =
-                    ctx.style
-                        .table(&["ID", "Role", "Person", "From", "Until", "State", "Reason", "By"]);
+                let zone = ctx
+                    .rotation()
+                    .map(|c| ctx.zone(&c.rotation))
+                    .unwrap_or(chrono_tz::UTC);
+                let mut table = ctx.style.table(&[
+                    "ID", "Role", "Person", "From", "Until", "State", "Reason", "By",
+                ]);
                 for o in &overrides {
                     table.add_row(vec![
                         Cell::new(o.id),
@@ -192,7 +204,10 @@ fn remove(ctx: &Context, id: i64, by: Option<&str>) -> Result<u8> {
         anyhow::bail!("no override {id}; `mindops oncall override list --all` shows them all");
     };
     if let (Some(at), Some(who)) = (existing.removed_at, &existing.removed_by) {
-        note(format!("override {id} was already removed by {who} at {}", rfc3339(at)));
+        note(format!(
+            "override {id} was already removed by {who} at {}",
+            rfc3339(at)
+        ));
         return Ok(exit::SUCCESS);
     }
     store.remove_override(id, &ctx.actor(by), ctx.clock.now())?;

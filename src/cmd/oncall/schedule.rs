@@ -40,7 +40,15 @@ pub fn run(ctx: &Context, args: ScheduleArgs) -> Result<u8> {
         .into_iter()
         .map(|shift| {
             let held = (0..rotation.roles.len())
-                .flat_map(|role| segments(&rotation, &overrides, role, shift.start.max(from), shift.end.min(to)))
+                .flat_map(|role| {
+                    segments(
+                        &rotation,
+                        &overrides,
+                        role,
+                        shift.start.max(from),
+                        shift.end.min(to),
+                    )
+                })
                 .filter(|s| person.is_none_or(|p| s.person.eq_ignore_ascii_case(p)))
                 .collect();
             (shift, held)
@@ -66,7 +74,9 @@ pub fn run(ctx: &Context, args: ScheduleArgs) -> Result<u8> {
                 .collect(),
         })?,
         Format::Csv => {
-            out.csv(&["shift", "role", "person", "area", "override", "from", "until"])?;
+            out.csv(&[
+                "shift", "role", "person", "area", "override", "from", "until",
+            ])?;
             for (shift, held) in &shifts {
                 for seg in held {
                     let a = Assignment::new(&rotation, seg);
@@ -135,7 +145,11 @@ pub fn run(ctx: &Context, args: ScheduleArgs) -> Result<u8> {
                 table.add_row(row);
             }
             out.table(&table)?;
-            if shifts.iter().flat_map(|(_, h)| h).any(|s| s.override_id.is_some()) {
+            if shifts
+                .iter()
+                .flat_map(|(_, h)| h)
+                .any(|s| s.override_id.is_some())
+            {
                 out.line("* override (mindops oncall override list)")?;
             }
         }
@@ -146,7 +160,8 @@ pub fn run(ctx: &Context, args: ScheduleArgs) -> Result<u8> {
 
 /// `Felix`, or `Felix, Iris* 08-07 10:00–08-09 10:00` where an override takes part of a shift.
 fn holders_text(held: &[&Segment], zone: chrono_tz::Tz) -> String {
-    let short = |t: chrono::DateTime<chrono::Utc>| t.with_timezone(&zone).format("%m-%d %H:%M").to_string();
+    let short =
+        |t: chrono::DateTime<chrono::Utc>| t.with_timezone(&zone).format("%m-%d %H:%M").to_string();
     let mut parts: Vec<String> = Vec::new();
     for seg in held {
         let part = match seg.override_id {

@@ -1,0 +1,271 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[mindops] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'mindops'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'mindops'= {
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand oncall 'Who holds which role now or at any time; schedules, overrides, calendar export'
+            cand init 'Write the sample rotation.yaml and thresholds.yaml into a folder'
+            cand config 'Validate the configuration'
+            cand completions 'Print a shell completion script'
+            cand man 'Print the man page (roff)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mindops;oncall'= {
+            cand --date 'The shift covering this day (YYYY-MM-DD, in the rotation''s zone)'
+            cand --at 'An instant (RFC 3339, e.g. 2024-08-07T10:00:00Z)'
+            cand --role 'Only this role'
+            cand --format 'format'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand schedule 'The coming shifts, one row each'
+            cand override 'Temporary replacements of a role''s holder'
+            cand export 'Export shifts as an iCalendar (RFC 5545) file'
+            cand check 'Check coverage and fairness over the coming weeks (exit 1 on a problem)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mindops;oncall;schedule'= {
+            cand --from 'First day (YYYY-MM-DD) [default: today]'
+            cand --weeks 'How many weeks from --from'
+            cand --to 'Last day, inclusive (YYYY-MM-DD)'
+            cand --person 'Only this person''s shifts, with the role they hold'
+            cand --format 'format'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;oncall;override'= {
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand add 'Give a role to someone else for a while'
+            cand list 'Overrides in force now or later (--all for past and removed ones too)'
+            cand remove 'Remove an override (it is kept in the store, marked removed)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mindops;oncall;override;add'= {
+            cand --role 'The role taken over'
+            cand --person 'Who takes it'
+            cand --from 'Start: RFC 3339, YYYY-MM-DD or YYYY-MM-DDTHH:MM (rotation zone), or "now"'
+            cand --to 'End, exclusive, in the same forms as --from'
+            cand --reason 'Why, for the record'
+            cand --by 'Who makes the override [default: $MINDOPS_USER, else $USER]'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand --force 'Allow the person to hold two roles at once'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;oncall;override;list'= {
+            cand --format 'format'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand --all 'Include ended and removed overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;oncall;override;remove'= {
+            cand --by 'Who removes it [default: $MINDOPS_USER, else $USER]'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;oncall;override;help'= {
+            cand add 'Give a role to someone else for a while'
+            cand list 'Overrides in force now or later (--all for past and removed ones too)'
+            cand remove 'Remove an override (it is kept in the store, marked removed)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mindops;oncall;override;help;add'= {
+        }
+        &'mindops;oncall;override;help;list'= {
+        }
+        &'mindops;oncall;override;help;remove'= {
+        }
+        &'mindops;oncall;override;help;help'= {
+        }
+        &'mindops;oncall;export'= {
+            cand --from 'First day (YYYY-MM-DD) [default: today]'
+            cand --weeks 'How many weeks from --from'
+            cand --to 'Last day, inclusive (YYYY-MM-DD)'
+            cand --person 'Only this person''s shifts'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand --ics 'iCalendar output (the only export format, and the default)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;oncall;check'= {
+            cand --weeks 'How many weeks ahead to check'
+            cand --format 'format'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;oncall;help'= {
+            cand schedule 'The coming shifts, one row each'
+            cand override 'Temporary replacements of a role''s holder'
+            cand export 'Export shifts as an iCalendar (RFC 5545) file'
+            cand check 'Check coverage and fairness over the coming weeks (exit 1 on a problem)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mindops;oncall;help;schedule'= {
+        }
+        &'mindops;oncall;help;override'= {
+            cand add 'Give a role to someone else for a while'
+            cand list 'Overrides in force now or later (--all for past and removed ones too)'
+            cand remove 'Remove an override (it is kept in the store, marked removed)'
+        }
+        &'mindops;oncall;help;override;add'= {
+        }
+        &'mindops;oncall;help;override;list'= {
+        }
+        &'mindops;oncall;help;override;remove'= {
+        }
+        &'mindops;oncall;help;export'= {
+        }
+        &'mindops;oncall;help;check'= {
+        }
+        &'mindops;oncall;help;help'= {
+        }
+        &'mindops;init'= {
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;config'= {
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand check 'Check rotation.yaml and thresholds.yaml and their cross-references (exit 0 valid, 2 invalid)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mindops;config;check'= {
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;config;help'= {
+            cand check 'Check rotation.yaml and thresholds.yaml and their cross-references (exit 0 valid, 2 invalid)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mindops;config;help;check'= {
+        }
+        &'mindops;config;help;help'= {
+        }
+        &'mindops;completions'= {
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;man'= {
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;help'= {
+            cand oncall 'Who holds which role now or at any time; schedules, overrides, calendar export'
+            cand init 'Write the sample rotation.yaml and thresholds.yaml into a folder'
+            cand config 'Validate the configuration'
+            cand completions 'Print a shell completion script'
+            cand man 'Print the man page (roff)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mindops;help;oncall'= {
+            cand schedule 'The coming shifts, one row each'
+            cand override 'Temporary replacements of a role''s holder'
+            cand export 'Export shifts as an iCalendar (RFC 5545) file'
+            cand check 'Check coverage and fairness over the coming weeks (exit 1 on a problem)'
+        }
+        &'mindops;help;oncall;schedule'= {
+        }
+        &'mindops;help;oncall;override'= {
+            cand add 'Give a role to someone else for a while'
+            cand list 'Overrides in force now or later (--all for past and removed ones too)'
+            cand remove 'Remove an override (it is kept in the store, marked removed)'
+        }
+        &'mindops;help;oncall;override;add'= {
+        }
+        &'mindops;help;oncall;override;list'= {
+        }
+        &'mindops;help;oncall;override;remove'= {
+        }
+        &'mindops;help;oncall;export'= {
+        }
+        &'mindops;help;oncall;check'= {
+        }
+        &'mindops;help;init'= {
+        }
+        &'mindops;help;config'= {
+            cand check 'Check rotation.yaml and thresholds.yaml and their cross-references (exit 0 valid, 2 invalid)'
+        }
+        &'mindops;help;config;check'= {
+        }
+        &'mindops;help;completions'= {
+        }
+        &'mindops;help;man'= {
+        }
+        &'mindops;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

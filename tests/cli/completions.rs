@@ -1,0 +1,62 @@
+//! Completions are generated from the clap definition and committed; they must not drift.
+
+use crate::common::Env;
+
+const SHELLS: [(&str, &str); 5] = [
+    ("bash", "mindops.bash"),
+    ("zsh", "_mindops"),
+    ("fish", "mindops.fish"),
+    ("elvish", "mindops.elv"),
+    ("powershell", "_mindops.ps1"),
+];
+
+#[test]
+fn committed_completions_match_the_binary() {
+    let env = Env::empty();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("completions");
+    for (shell, file) in SHELLS {
+        let generated = env.ok(&["completions", shell]);
+        let committed = std::fs::read_to_string(root.join(file)).unwrap_or_default();
+        assert!(
+            generated == committed,
+            "completions/{file} is stale; regenerate with scripts/completions.sh"
+        );
+    }
+}
+
+#[test]
+fn the_bash_completion_loads_and_completes_subcommands() {
+    let env = Env::empty();
+    let script = format!(
+        "source '{}/completions/mindops.bash' && complete -p mindops && \
+         COMP_WORDS=(mindops onc) COMP_CWORD=1 COMP_LINE='mindops onc' COMP_POINT=11 && \
+         _mindops mindops onc mindops && printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let (code, out, err) = env.shell(&script);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("-F _mindops mindops"), "{out}");
+    assert!(out.lines().any(|l| l == "oncall"), "{out}");
+}
+
+#[test]
+fn the_man_page_renders() {
+    let env = Env::empty();
+    let man = env.ok(&["man"]);
+    assert!(
+        man.starts_with(".ie \\n(.g .ds Aq"),
+        "{}",
+        &man[..80.min(man.len())]
+    );
+    assert!(man.contains("oncall"));
+}
+
+#[test]
+fn help_lists_the_exit_codes() {
+    let env = Env::empty();
+    let help = env.ok(&["--help"]);
+    assert!(
+        help.contains("Exit codes:") && help.contains("2  usage, config or input error"),
+        "{help}"
+    );
+}

@@ -1,0 +1,9 @@
+//! Integration tests: the real binary, in a temp folder, with clock, zone, colour and paths
+//! pinned. One module per subcommand.
+
+mod common;
+mod completions;
+mod config;
+mod oncall;
+mod overrides;
+mod store;

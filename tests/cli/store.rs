@@ -1,0 +1,85 @@
+//! The database: created private, only when needed, and never touched when newer.
+
+use crate::common::Env;
+
+#[test]
+fn reading_commands_create_no_database() {
+    let env = Env::new();
+    env.ok(&["oncall"]);
+    env.ok(&["oncall", "override", "list"]);
+    assert!(!env.db().exists());
+    assert!(!env.path("data").exists());
+}
+
+#[test]
+fn the_database_is_created_private_with_its_folder() {
+    let env = Env::new();
+    let (code, _, err) = env.run(&[
+        "oncall",
+        "override",
+        "add",
+        "--role",
+        "Backup",
+        "--person",
+        "Felix",
+        "--from",
+        "2024-08-20",
+        "--to",
+        "2024-08-21",
+        "--force",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(env.db()).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+}
+
+#[test]
+fn the_default_database_is_under_xdg_data_home() {
+    let env = Env::new();
+    let (code, _, err) = crate::common::run(env.cmd().env_remove("MINDOPS_DB").args([
+        "oncall",
+        "override",
+        "add",
+        "--role",
+        "Backup",
+        "--person",
+        "Felix",
+        "--from",
+        "2024-08-20",
+        "--to",
+        "2024-08-21",
+        "--force",
+    ]));
+    assert_eq!(code, 0, "{err}");
+    assert!(env.path("home/.local/share/mindops/mindops.db").exists());
+}
+
+#[test]
+fn a_database_from_a_newer_mindops_is_refused_and_left_untouched() {
+    let env = Env::new();
+    std::fs::create_dir_all(env.db().parent().unwrap()).unwrap();
+    {
+        let conn = rusqlite::Connection::open(env.db()).unwrap();
+        conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 999;")
+            .unwrap();
+    }
+    let before = std::fs::read(env.db()).unwrap();
+    for args in [&["oncall"][..], &["oncall", "override", "remove", "1"]] {
+        let err = env.fails(args, 2);
+        assert!(
+            err.contains("was written by a newer mindops (schema 999; this one knows up to 1); it was left untouched"),
+            "{err}"
+        );
+    }
+    assert_eq!(std::fs::read(env.db()).unwrap(), before);
+    assert!(!env.path("data/mindops.db-wal").exists());
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_an_error_not_a_panic() {
+    let env = Env::new();
+    env.write("data/mindops.db", "this is not sqlite, just text long enough to have a header........................................................");
+    let err = env.fails(&["oncall"], 2);
+    assert!(err.contains("is it a mindops database?"), "{err}");
+}
