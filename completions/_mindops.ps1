@@ -30,6 +30,7 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('oncall', 'oncall', [CompletionResultType]::ParameterValue, 'Who holds which role now or at any time; schedules, overrides, calendar export')
+            [CompletionResult]::new('incident', 'incident', [CompletionResultType]::ParameterValue, 'Incidents: open, acknowledge, escalate, close, with SLA clocks and a timeline')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write the sample rotation.yaml and thresholds.yaml into a folder')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Validate the configuration')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -198,6 +199,299 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
         'mindops;oncall;help;help' {
             break
         }
+        'mindops;incident' {
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open an incident and page the roles its severity names')
+            [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'Acknowledge: stops the response clock and timeout escalations')
+            [CompletionResult]::new('escalate', 'escalate', [CompletionResultType]::ParameterValue, 'Page the next role of the chain, or raise the severity with --sev')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change the severity (either way), title or description; every change is logged')
+            [CompletionResult]::new('phase', 'phase', [CompletionResultType]::ParameterValue, 'Move to the next protocol phase (detection, assessment, resolution, review)')
+            [CompletionResult]::new('step', 'step', [CompletionResultType]::ParameterValue, 'Tick a protocol step (its id, e.g. verify-incident, or a prefix of its text)')
+            [CompletionResult]::new('note', 'note', [CompletionResultType]::ParameterValue, 'Add a note to the timeline')
+            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close with a resolution')
+            [CompletionResult]::new('reopen', 'reopen', [CompletionResultType]::ParameterValue, 'Reopen a closed incident')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Incidents, newest first, with their SLA state')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Every field and the whole timeline')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'For cron: escalate unacknowledged incidents past due, record breaches (exit 1 while any open incident is in breach)')
+            [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'A post-incident review in Markdown')
+            [CompletionResult]::new('action', 'action', [CompletionResultType]::ParameterValue, 'Follow-up actions from a review')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mindops;incident;open' {
+            [CompletionResult]::new('--sev', '--sev', [CompletionResultType]::ParameterName, 'Severity key from thresholds.yaml, e.g. P1')
+            [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'title')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'description')
+            [CompletionResult]::new('--dedup-key', '--dedup-key', [CompletionResultType]::ParameterName, 'While an incident with this key is open, opening again adds to it instead')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who is acting [default: $MINDOPS_USER, else $USER]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mindops;incident;ack' {
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who is acting [default: $MINDOPS_USER, else $USER]')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mindops;incident;escalate' {
+            [CompletionResult]::new('--sev', '--sev', [CompletionResultType]::ParameterName, 'Raise to this severity (due times recomputed from the open time)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'reason')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who is acting [default: $MINDOPS_USER, else $USER]')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mindops;incident;update' {
+            [CompletionResult]::new('--sev', '--sev', [CompletionResultType]::ParameterName, 'sev')
+            [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'title')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'description')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'reason')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who is acting [default: $MINDOPS_USER, else $USER]')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mindops;incident;phase' {
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who is acting [default: $MINDOPS_USER, else $USER]')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mindops;incident;step' {
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'note')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who is acting [default: $MINDOPS_USER, else $USER]')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mindops;incident;note' {
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who is acting [default: $MINDOPS_USER, else $USER]')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mindops;incident;close' {
+            [CompletionResult]::new('--resolution', '--resolution', [CompletionResultType]::ParameterName, 'What fixed it (required)')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who is acting [default: $MINDOPS_USER, else $USER]')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mindops;incident;reopen' {
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'reason')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who is acting [default: $MINDOPS_USER, else $USER]')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mindops;incident;list' {
+            [CompletionResult]::new('--sev', '--sev', [CompletionResultType]::ParameterName, 'sev')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Opened on or after this day (YYYY-MM-DD)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--open', '--open', [CompletionResultType]::ParameterName, 'Only incidents not closed (the default)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Closed incidents too')
+            [CompletionResult]::new('--breaching', '--breaching', [CompletionResultType]::ParameterName, 'Only incidents past a due time')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mindops;incident;show' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mindops;incident;check' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mindops;incident;review' {
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mindops;incident;action' {
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a follow-up action to an incident')
+            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Mark an action done')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mindops;incident;action;add' {
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'owner')
+            [CompletionResult]::new('--due', '--due', [CompletionResultType]::ParameterName, 'Due day (YYYY-MM-DD) [default: a week from today]')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who is acting [default: $MINDOPS_USER, else $USER]')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mindops;incident;action;done' {
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who is acting [default: $MINDOPS_USER, else $USER]')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mindops;incident;action;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a follow-up action to an incident')
+            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Mark an action done')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mindops;incident;action;help;add' {
+            break
+        }
+        'mindops;incident;action;help;done' {
+            break
+        }
+        'mindops;incident;action;help;help' {
+            break
+        }
+        'mindops;incident;help' {
+            [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open an incident and page the roles its severity names')
+            [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'Acknowledge: stops the response clock and timeout escalations')
+            [CompletionResult]::new('escalate', 'escalate', [CompletionResultType]::ParameterValue, 'Page the next role of the chain, or raise the severity with --sev')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change the severity (either way), title or description; every change is logged')
+            [CompletionResult]::new('phase', 'phase', [CompletionResultType]::ParameterValue, 'Move to the next protocol phase (detection, assessment, resolution, review)')
+            [CompletionResult]::new('step', 'step', [CompletionResultType]::ParameterValue, 'Tick a protocol step (its id, e.g. verify-incident, or a prefix of its text)')
+            [CompletionResult]::new('note', 'note', [CompletionResultType]::ParameterValue, 'Add a note to the timeline')
+            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close with a resolution')
+            [CompletionResult]::new('reopen', 'reopen', [CompletionResultType]::ParameterValue, 'Reopen a closed incident')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Incidents, newest first, with their SLA state')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Every field and the whole timeline')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'For cron: escalate unacknowledged incidents past due, record breaches (exit 1 while any open incident is in breach)')
+            [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'A post-incident review in Markdown')
+            [CompletionResult]::new('action', 'action', [CompletionResultType]::ParameterValue, 'Follow-up actions from a review')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mindops;incident;help;open' {
+            break
+        }
+        'mindops;incident;help;ack' {
+            break
+        }
+        'mindops;incident;help;escalate' {
+            break
+        }
+        'mindops;incident;help;update' {
+            break
+        }
+        'mindops;incident;help;phase' {
+            break
+        }
+        'mindops;incident;help;step' {
+            break
+        }
+        'mindops;incident;help;note' {
+            break
+        }
+        'mindops;incident;help;close' {
+            break
+        }
+        'mindops;incident;help;reopen' {
+            break
+        }
+        'mindops;incident;help;list' {
+            break
+        }
+        'mindops;incident;help;show' {
+            break
+        }
+        'mindops;incident;help;check' {
+            break
+        }
+        'mindops;incident;help;review' {
+            break
+        }
+        'mindops;incident;help;action' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a follow-up action to an incident')
+            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Mark an action done')
+            break
+        }
+        'mindops;incident;help;action;add' {
+            break
+        }
+        'mindops;incident;help;action;done' {
+            break
+        }
+        'mindops;incident;help;help' {
+            break
+        }
         'mindops;init' {
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
@@ -258,6 +552,7 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
         }
         'mindops;help' {
             [CompletionResult]::new('oncall', 'oncall', [CompletionResultType]::ParameterValue, 'Who holds which role now or at any time; schedules, overrides, calendar export')
+            [CompletionResult]::new('incident', 'incident', [CompletionResultType]::ParameterValue, 'Incidents: open, acknowledge, escalate, close, with SLA clocks and a timeline')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write the sample rotation.yaml and thresholds.yaml into a folder')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Validate the configuration')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -294,6 +589,73 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             break
         }
         'mindops;help;oncall;check' {
+            break
+        }
+        'mindops;help;incident' {
+            [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open an incident and page the roles its severity names')
+            [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'Acknowledge: stops the response clock and timeout escalations')
+            [CompletionResult]::new('escalate', 'escalate', [CompletionResultType]::ParameterValue, 'Page the next role of the chain, or raise the severity with --sev')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change the severity (either way), title or description; every change is logged')
+            [CompletionResult]::new('phase', 'phase', [CompletionResultType]::ParameterValue, 'Move to the next protocol phase (detection, assessment, resolution, review)')
+            [CompletionResult]::new('step', 'step', [CompletionResultType]::ParameterValue, 'Tick a protocol step (its id, e.g. verify-incident, or a prefix of its text)')
+            [CompletionResult]::new('note', 'note', [CompletionResultType]::ParameterValue, 'Add a note to the timeline')
+            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close with a resolution')
+            [CompletionResult]::new('reopen', 'reopen', [CompletionResultType]::ParameterValue, 'Reopen a closed incident')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Incidents, newest first, with their SLA state')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Every field and the whole timeline')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'For cron: escalate unacknowledged incidents past due, record breaches (exit 1 while any open incident is in breach)')
+            [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'A post-incident review in Markdown')
+            [CompletionResult]::new('action', 'action', [CompletionResultType]::ParameterValue, 'Follow-up actions from a review')
+            break
+        }
+        'mindops;help;incident;open' {
+            break
+        }
+        'mindops;help;incident;ack' {
+            break
+        }
+        'mindops;help;incident;escalate' {
+            break
+        }
+        'mindops;help;incident;update' {
+            break
+        }
+        'mindops;help;incident;phase' {
+            break
+        }
+        'mindops;help;incident;step' {
+            break
+        }
+        'mindops;help;incident;note' {
+            break
+        }
+        'mindops;help;incident;close' {
+            break
+        }
+        'mindops;help;incident;reopen' {
+            break
+        }
+        'mindops;help;incident;list' {
+            break
+        }
+        'mindops;help;incident;show' {
+            break
+        }
+        'mindops;help;incident;check' {
+            break
+        }
+        'mindops;help;incident;review' {
+            break
+        }
+        'mindops;help;incident;action' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a follow-up action to an incident')
+            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Mark an action done')
+            break
+        }
+        'mindops;help;incident;action;add' {
+            break
+        }
+        'mindops;help;incident;action;done' {
             break
         }
         'mindops;help;init' {

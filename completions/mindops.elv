@@ -27,6 +27,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand oncall 'Who holds which role now or at any time; schedules, overrides, calendar export'
+            cand incident 'Incidents: open, acknowledge, escalate, close, with SLA clocks and a timeline'
             cand init 'Write the sample rotation.yaml and thresholds.yaml into a folder'
             cand config 'Validate the configuration'
             cand completions 'Print a shell completion script'
@@ -172,6 +173,260 @@ set edit:completion:arg-completer[mindops] = {|@words|
         }
         &'mindops;oncall;help;help'= {
         }
+        &'mindops;incident'= {
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand open 'Open an incident and page the roles its severity names'
+            cand ack 'Acknowledge: stops the response clock and timeout escalations'
+            cand escalate 'Page the next role of the chain, or raise the severity with --sev'
+            cand update 'Change the severity (either way), title or description; every change is logged'
+            cand phase 'Move to the next protocol phase (detection, assessment, resolution, review)'
+            cand step 'Tick a protocol step (its id, e.g. verify-incident, or a prefix of its text)'
+            cand note 'Add a note to the timeline'
+            cand close 'Close with a resolution'
+            cand reopen 'Reopen a closed incident'
+            cand list 'Incidents, newest first, with their SLA state'
+            cand show 'Every field and the whole timeline'
+            cand check 'For cron: escalate unacknowledged incidents past due, record breaches (exit 1 while any open incident is in breach)'
+            cand review 'A post-incident review in Markdown'
+            cand action 'Follow-up actions from a review'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mindops;incident;open'= {
+            cand --sev 'Severity key from thresholds.yaml, e.g. P1'
+            cand --title 'title'
+            cand --description 'description'
+            cand --dedup-key 'While an incident with this key is open, opening again adds to it instead'
+            cand --by 'Who is acting [default: $MINDOPS_USER, else $USER]'
+            cand --format 'format'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;incident;ack'= {
+            cand --by 'Who is acting [default: $MINDOPS_USER, else $USER]'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;incident;escalate'= {
+            cand --sev 'Raise to this severity (due times recomputed from the open time)'
+            cand --reason 'reason'
+            cand --by 'Who is acting [default: $MINDOPS_USER, else $USER]'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;incident;update'= {
+            cand --sev 'sev'
+            cand --title 'title'
+            cand --description 'description'
+            cand --reason 'reason'
+            cand --by 'Who is acting [default: $MINDOPS_USER, else $USER]'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;incident;phase'= {
+            cand --by 'Who is acting [default: $MINDOPS_USER, else $USER]'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;incident;step'= {
+            cand --note 'note'
+            cand --by 'Who is acting [default: $MINDOPS_USER, else $USER]'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;incident;note'= {
+            cand --by 'Who is acting [default: $MINDOPS_USER, else $USER]'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;incident;close'= {
+            cand --resolution 'What fixed it (required)'
+            cand --by 'Who is acting [default: $MINDOPS_USER, else $USER]'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;incident;reopen'= {
+            cand --reason 'reason'
+            cand --by 'Who is acting [default: $MINDOPS_USER, else $USER]'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;incident;list'= {
+            cand --sev 'sev'
+            cand --since 'Opened on or after this day (YYYY-MM-DD)'
+            cand --limit 'At most this many'
+            cand --format 'format'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand --open 'Only incidents not closed (the default)'
+            cand --all 'Closed incidents too'
+            cand --breaching 'Only incidents past a due time'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;incident;show'= {
+            cand --format 'format'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;incident;check'= {
+            cand --format 'format'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;incident;review'= {
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;incident;action'= {
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand add 'Add a follow-up action to an incident'
+            cand done 'Mark an action done'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mindops;incident;action;add'= {
+            cand --owner 'owner'
+            cand --due 'Due day (YYYY-MM-DD) [default: a week from today]'
+            cand --by 'Who is acting [default: $MINDOPS_USER, else $USER]'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;incident;action;done'= {
+            cand --by 'Who is acting [default: $MINDOPS_USER, else $USER]'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;incident;action;help'= {
+            cand add 'Add a follow-up action to an incident'
+            cand done 'Mark an action done'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mindops;incident;action;help;add'= {
+        }
+        &'mindops;incident;action;help;done'= {
+        }
+        &'mindops;incident;action;help;help'= {
+        }
+        &'mindops;incident;help'= {
+            cand open 'Open an incident and page the roles its severity names'
+            cand ack 'Acknowledge: stops the response clock and timeout escalations'
+            cand escalate 'Page the next role of the chain, or raise the severity with --sev'
+            cand update 'Change the severity (either way), title or description; every change is logged'
+            cand phase 'Move to the next protocol phase (detection, assessment, resolution, review)'
+            cand step 'Tick a protocol step (its id, e.g. verify-incident, or a prefix of its text)'
+            cand note 'Add a note to the timeline'
+            cand close 'Close with a resolution'
+            cand reopen 'Reopen a closed incident'
+            cand list 'Incidents, newest first, with their SLA state'
+            cand show 'Every field and the whole timeline'
+            cand check 'For cron: escalate unacknowledged incidents past due, record breaches (exit 1 while any open incident is in breach)'
+            cand review 'A post-incident review in Markdown'
+            cand action 'Follow-up actions from a review'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mindops;incident;help;open'= {
+        }
+        &'mindops;incident;help;ack'= {
+        }
+        &'mindops;incident;help;escalate'= {
+        }
+        &'mindops;incident;help;update'= {
+        }
+        &'mindops;incident;help;phase'= {
+        }
+        &'mindops;incident;help;step'= {
+        }
+        &'mindops;incident;help;note'= {
+        }
+        &'mindops;incident;help;close'= {
+        }
+        &'mindops;incident;help;reopen'= {
+        }
+        &'mindops;incident;help;list'= {
+        }
+        &'mindops;incident;help;show'= {
+        }
+        &'mindops;incident;help;check'= {
+        }
+        &'mindops;incident;help;review'= {
+        }
+        &'mindops;incident;help;action'= {
+            cand add 'Add a follow-up action to an incident'
+            cand done 'Mark an action done'
+        }
+        &'mindops;incident;help;action;add'= {
+        }
+        &'mindops;incident;help;action;done'= {
+        }
+        &'mindops;incident;help;help'= {
+        }
         &'mindops;init'= {
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
             cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
@@ -224,6 +479,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
         }
         &'mindops;help'= {
             cand oncall 'Who holds which role now or at any time; schedules, overrides, calendar export'
+            cand incident 'Incidents: open, acknowledge, escalate, close, with SLA clocks and a timeline'
             cand init 'Write the sample rotation.yaml and thresholds.yaml into a folder'
             cand config 'Validate the configuration'
             cand completions 'Print a shell completion script'
@@ -252,6 +508,56 @@ set edit:completion:arg-completer[mindops] = {|@words|
         &'mindops;help;oncall;export'= {
         }
         &'mindops;help;oncall;check'= {
+        }
+        &'mindops;help;incident'= {
+            cand open 'Open an incident and page the roles its severity names'
+            cand ack 'Acknowledge: stops the response clock and timeout escalations'
+            cand escalate 'Page the next role of the chain, or raise the severity with --sev'
+            cand update 'Change the severity (either way), title or description; every change is logged'
+            cand phase 'Move to the next protocol phase (detection, assessment, resolution, review)'
+            cand step 'Tick a protocol step (its id, e.g. verify-incident, or a prefix of its text)'
+            cand note 'Add a note to the timeline'
+            cand close 'Close with a resolution'
+            cand reopen 'Reopen a closed incident'
+            cand list 'Incidents, newest first, with their SLA state'
+            cand show 'Every field and the whole timeline'
+            cand check 'For cron: escalate unacknowledged incidents past due, record breaches (exit 1 while any open incident is in breach)'
+            cand review 'A post-incident review in Markdown'
+            cand action 'Follow-up actions from a review'
+        }
+        &'mindops;help;incident;open'= {
+        }
+        &'mindops;help;incident;ack'= {
+        }
+        &'mindops;help;incident;escalate'= {
+        }
+        &'mindops;help;incident;update'= {
+        }
+        &'mindops;help;incident;phase'= {
+        }
+        &'mindops;help;incident;step'= {
+        }
+        &'mindops;help;incident;note'= {
+        }
+        &'mindops;help;incident;close'= {
+        }
+        &'mindops;help;incident;reopen'= {
+        }
+        &'mindops;help;incident;list'= {
+        }
+        &'mindops;help;incident;show'= {
+        }
+        &'mindops;help;incident;check'= {
+        }
+        &'mindops;help;incident;review'= {
+        }
+        &'mindops;help;incident;action'= {
+            cand add 'Add a follow-up action to an incident'
+            cand done 'Mark an action done'
+        }
+        &'mindops;help;incident;action;add'= {
+        }
+        &'mindops;help;incident;action;done'= {
         }
         &'mindops;help;init'= {
         }

@@ -33,6 +33,7 @@ never\t''"
 complete -c mindops -n "__fish_mindops_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mindops -n "__fish_mindops_needs_command" -s V -l version -d 'Print version'
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "oncall" -d 'Who holds which role now or at any time; schedules, overrides, calendar export'
+complete -c mindops -n "__fish_mindops_needs_command" -f -a "incident" -d 'Incidents: open, acknowledge, escalate, close, with SLA clocks and a timeline'
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "init" -d 'Write the sample rotation.yaml and thresholds.yaml into a folder'
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "config" -d 'Validate the configuration'
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -112,6 +113,188 @@ complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from help" -f -a "export" -d 'Export shifts as an iCalendar (RFC 5545) file'
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check coverage and fairness over the coming weeks (exit 1 on a problem)'
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and not __fish_seen_subcommand_from open ack escalate update phase step note close reopen list show check review action help" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and not __fish_seen_subcommand_from open ack escalate update phase step note close reopen list show check review action help" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and not __fish_seen_subcommand_from open ack escalate update phase step note close reopen list show check review action help" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and not __fish_seen_subcommand_from open ack escalate update phase step note close reopen list show check review action help" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and not __fish_seen_subcommand_from open ack escalate update phase step note close reopen list show check review action help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and not __fish_seen_subcommand_from open ack escalate update phase step note close reopen list show check review action help" -f -a "open" -d 'Open an incident and page the roles its severity names'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and not __fish_seen_subcommand_from open ack escalate update phase step note close reopen list show check review action help" -f -a "ack" -d 'Acknowledge: stops the response clock and timeout escalations'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and not __fish_seen_subcommand_from open ack escalate update phase step note close reopen list show check review action help" -f -a "escalate" -d 'Page the next role of the chain, or raise the severity with --sev'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and not __fish_seen_subcommand_from open ack escalate update phase step note close reopen list show check review action help" -f -a "update" -d 'Change the severity (either way), title or description; every change is logged'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and not __fish_seen_subcommand_from open ack escalate update phase step note close reopen list show check review action help" -f -a "phase" -d 'Move to the next protocol phase (detection, assessment, resolution, review)'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and not __fish_seen_subcommand_from open ack escalate update phase step note close reopen list show check review action help" -f -a "step" -d 'Tick a protocol step (its id, e.g. verify-incident, or a prefix of its text)'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and not __fish_seen_subcommand_from open ack escalate update phase step note close reopen list show check review action help" -f -a "note" -d 'Add a note to the timeline'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and not __fish_seen_subcommand_from open ack escalate update phase step note close reopen list show check review action help" -f -a "close" -d 'Close with a resolution'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and not __fish_seen_subcommand_from open ack escalate update phase step note close reopen list show check review action help" -f -a "reopen" -d 'Reopen a closed incident'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and not __fish_seen_subcommand_from open ack escalate update phase step note close reopen list show check review action help" -f -a "list" -d 'Incidents, newest first, with their SLA state'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and not __fish_seen_subcommand_from open ack escalate update phase step note close reopen list show check review action help" -f -a "show" -d 'Every field and the whole timeline'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and not __fish_seen_subcommand_from open ack escalate update phase step note close reopen list show check review action help" -f -a "check" -d 'For cron: escalate unacknowledged incidents past due, record breaches (exit 1 while any open incident is in breach)'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and not __fish_seen_subcommand_from open ack escalate update phase step note close reopen list show check review action help" -f -a "review" -d 'A post-incident review in Markdown'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and not __fish_seen_subcommand_from open ack escalate update phase step note close reopen list show check review action help" -f -a "action" -d 'Follow-up actions from a review'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and not __fish_seen_subcommand_from open ack escalate update phase step note close reopen list show check review action help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from open" -l sev -d 'Severity key from thresholds.yaml, e.g. P1' -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from open" -l title -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from open" -l description -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from open" -l dedup-key -d 'While an incident with this key is open, opening again adds to it instead' -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from open" -l by -d 'Who is acting [default: $MINDOPS_USER, else $USER]' -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from open" -l format -r -f -a "table\t'A table for people'
+json\t'JSON with stable field names (see the README)'
+csv\t'Comma-separated values with a header line'
+plain\t'Bare values, one a line, for shell scripts'"
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from open" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from open" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from open" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from open" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from open" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from ack" -l by -d 'Who is acting [default: $MINDOPS_USER, else $USER]' -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from ack" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from ack" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from ack" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from ack" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from ack" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from escalate" -l sev -d 'Raise to this severity (due times recomputed from the open time)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from escalate" -l reason -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from escalate" -l by -d 'Who is acting [default: $MINDOPS_USER, else $USER]' -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from escalate" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from escalate" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from escalate" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from escalate" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from escalate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from update" -l sev -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from update" -l title -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from update" -l description -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from update" -l reason -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from update" -l by -d 'Who is acting [default: $MINDOPS_USER, else $USER]' -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from update" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from update" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from update" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from update" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from phase" -l by -d 'Who is acting [default: $MINDOPS_USER, else $USER]' -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from phase" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from phase" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from phase" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from phase" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from phase" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from step" -l note -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from step" -l by -d 'Who is acting [default: $MINDOPS_USER, else $USER]' -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from step" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from step" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from step" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from step" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from step" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from note" -l by -d 'Who is acting [default: $MINDOPS_USER, else $USER]' -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from note" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from note" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from note" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from note" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from note" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from close" -l resolution -d 'What fixed it (required)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from close" -l by -d 'Who is acting [default: $MINDOPS_USER, else $USER]' -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from close" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from close" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from close" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from close" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from close" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from reopen" -l reason -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from reopen" -l by -d 'Who is acting [default: $MINDOPS_USER, else $USER]' -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from reopen" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from reopen" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from reopen" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from reopen" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from reopen" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from list" -l sev -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from list" -l since -d 'Opened on or after this day (YYYY-MM-DD)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from list" -l limit -d 'At most this many' -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from list" -l format -r -f -a "table\t'A table for people'
+json\t'JSON with stable field names (see the README)'
+csv\t'Comma-separated values with a header line'
+plain\t'Bare values, one a line, for shell scripts'"
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from list" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from list" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from list" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from list" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from list" -l open -d 'Only incidents not closed (the default)'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from list" -l all -d 'Closed incidents too'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from list" -l breaching -d 'Only incidents past a due time'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from show" -l format -r -f -a "table\t'A table for people'
+json\t'JSON with stable field names (see the README)'
+csv\t'Comma-separated values with a header line'
+plain\t'Bare values, one a line, for shell scripts'"
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from show" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from show" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from show" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from show" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from check" -l format -r -f -a "table\t'A table for people'
+json\t'JSON with stable field names (see the README)'
+csv\t'Comma-separated values with a header line'
+plain\t'Bare values, one a line, for shell scripts'"
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from check" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from check" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from check" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from check" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from review" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from review" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from review" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from review" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from review" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from action" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from action" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from action" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from action" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from action" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from action" -f -a "add" -d 'Add a follow-up action to an incident'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from action" -f -a "done" -d 'Mark an action done'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from action" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "open" -d 'Open an incident and page the roles its severity names'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "ack" -d 'Acknowledge: stops the response clock and timeout escalations'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "escalate" -d 'Page the next role of the chain, or raise the severity with --sev'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change the severity (either way), title or description; every change is logged'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "phase" -d 'Move to the next protocol phase (detection, assessment, resolution, review)'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "step" -d 'Tick a protocol step (its id, e.g. verify-incident, or a prefix of its text)'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "note" -d 'Add a note to the timeline'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "close" -d 'Close with a resolution'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "reopen" -d 'Reopen a closed incident'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "list" -d 'Incidents, newest first, with their SLA state'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "show" -d 'Every field and the whole timeline'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "check" -d 'For cron: escalate unacknowledged incidents past due, record breaches (exit 1 while any open incident is in breach)'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "review" -d 'A post-incident review in Markdown'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "action" -d 'Follow-up actions from a review'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mindops -n "__fish_mindops_using_subcommand init" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand init" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand init" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
@@ -151,14 +334,29 @@ complete -c mindops -n "__fish_mindops_using_subcommand man" -l color -d 'When t
 always\t''
 never\t''"
 complete -c mindops -n "__fish_mindops_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall init config completions man help" -f -a "oncall" -d 'Who holds which role now or at any time; schedules, overrides, calendar export'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall init config completions man help" -f -a "init" -d 'Write the sample rotation.yaml and thresholds.yaml into a folder'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall init config completions man help" -f -a "config" -d 'Validate the configuration'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall init config completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall init config completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall init config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident init config completions man help" -f -a "oncall" -d 'Who holds which role now or at any time; schedules, overrides, calendar export'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident init config completions man help" -f -a "incident" -d 'Incidents: open, acknowledge, escalate, close, with SLA clocks and a timeline'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident init config completions man help" -f -a "init" -d 'Write the sample rotation.yaml and thresholds.yaml into a folder'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident init config completions man help" -f -a "config" -d 'Validate the configuration'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident init config completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident init config completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident init config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from oncall" -f -a "schedule" -d 'The coming shifts, one row each'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from oncall" -f -a "override" -d 'Temporary replacements of a role\'s holder'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from oncall" -f -a "export" -d 'Export shifts as an iCalendar (RFC 5545) file'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from oncall" -f -a "check" -d 'Check coverage and fairness over the coming weeks (exit 1 on a problem)'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "open" -d 'Open an incident and page the roles its severity names'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "ack" -d 'Acknowledge: stops the response clock and timeout escalations'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "escalate" -d 'Page the next role of the chain, or raise the severity with --sev'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "update" -d 'Change the severity (either way), title or description; every change is logged'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "phase" -d 'Move to the next protocol phase (detection, assessment, resolution, review)'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "step" -d 'Tick a protocol step (its id, e.g. verify-incident, or a prefix of its text)'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "note" -d 'Add a note to the timeline'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "close" -d 'Close with a resolution'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "reopen" -d 'Reopen a closed incident'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "list" -d 'Incidents, newest first, with their SLA state'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "show" -d 'Every field and the whole timeline'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "check" -d 'For cron: escalate unacknowledged incidents past due, record breaches (exit 1 while any open incident is in breach)'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "review" -d 'A post-incident review in Markdown'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "action" -d 'Follow-up actions from a review'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Check rotation.yaml and thresholds.yaml and their cross-references (exit 0 valid, 2 invalid)'

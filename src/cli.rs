@@ -8,7 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 const EXIT_CODES: &str = "\
 Exit codes:
   0  success
-  1  a check found a problem (oncall check)
+  1  a check found a problem (oncall check, incident check)
   2  usage, config or input error; the message says what to fix";
 
 #[derive(Debug, Parser)]
@@ -72,6 +72,11 @@ pub enum Format {
 pub enum Command {
     /// Who holds which role now or at any time; schedules, overrides, calendar export
     Oncall(Box<OncallArgs>),
+    /// Incidents: open, acknowledge, escalate, close, with SLA clocks and a timeline
+    Incident {
+        #[command(subcommand)]
+        command: IncidentCommand,
+    },
     /// Write the sample rotation.yaml and thresholds.yaml into a folder
     Init(InitArgs),
     /// Validate the configuration
@@ -261,6 +266,186 @@ pub struct OverrideAddArgs {
     /// Who makes the override [default: $MINDOPS_USER, else $USER]
     #[arg(long, value_name = "NAME")]
     pub by: Option<String>,
+}
+
+/// `--by NAME`, shared by every command that records who did something.
+#[derive(Debug, Args)]
+pub struct By {
+    /// Who is acting [default: $MINDOPS_USER, else $USER]
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IncidentCommand {
+    /// Open an incident and page the roles its severity names
+    Open(IncidentOpenArgs),
+    /// Acknowledge: stops the response clock and timeout escalations
+    Ack {
+        id: i64,
+        #[command(flatten)]
+        by: By,
+    },
+    /// Page the next role of the chain, or raise the severity with --sev
+    Escalate {
+        id: i64,
+        /// Raise to this severity (due times recomputed from the open time)
+        #[arg(long, value_name = "SEV")]
+        sev: Option<String>,
+        #[arg(long, value_name = "TEXT")]
+        reason: Option<String>,
+        #[command(flatten)]
+        by: By,
+    },
+    /// Change the severity (either way), title or description; every change is logged
+    Update {
+        id: i64,
+        #[arg(long, value_name = "SEV")]
+        sev: Option<String>,
+        #[arg(long, value_name = "TEXT")]
+        title: Option<String>,
+        #[arg(long, value_name = "TEXT")]
+        description: Option<String>,
+        #[arg(long, value_name = "TEXT")]
+        reason: Option<String>,
+        #[command(flatten)]
+        by: By,
+    },
+    /// Move to the next protocol phase (detection, assessment, resolution, review)
+    Phase {
+        id: i64,
+        phase: String,
+        #[command(flatten)]
+        by: By,
+    },
+    /// Tick a protocol step (its id, e.g. verify-incident, or a prefix of its text)
+    Step {
+        id: i64,
+        step: String,
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+        #[command(flatten)]
+        by: By,
+    },
+    /// Add a note to the timeline
+    Note {
+        id: i64,
+        text: String,
+        #[command(flatten)]
+        by: By,
+    },
+    /// Close with a resolution
+    Close {
+        id: i64,
+        /// What fixed it (required)
+        #[arg(long, value_name = "TEXT", required = true)]
+        resolution: String,
+        #[command(flatten)]
+        by: By,
+    },
+    /// Reopen a closed incident
+    Reopen {
+        id: i64,
+        #[arg(long, value_name = "TEXT")]
+        reason: Option<String>,
+        #[command(flatten)]
+        by: By,
+    },
+    /// Incidents, newest first, with their SLA state
+    List(IncidentListArgs),
+    /// Every field and the whole timeline
+    Show {
+        id: i64,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// For cron: escalate unacknowledged incidents past due, record breaches (exit 1 while any
+    /// open incident is in breach)
+    Check {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// A post-incident review in Markdown
+    Review { id: i64 },
+    /// Follow-up actions from a review
+    Action {
+        #[command(subcommand)]
+        command: ActionCommand,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct IncidentOpenArgs {
+    /// Severity key from thresholds.yaml, e.g. P1
+    #[arg(long, value_name = "SEV")]
+    pub sev: String,
+
+    #[arg(long, value_name = "TEXT")]
+    pub title: String,
+
+    #[arg(long, value_name = "TEXT")]
+    pub description: Option<String>,
+
+    /// While an incident with this key is open, opening again adds to it instead
+    #[arg(long, value_name = "KEY")]
+    pub dedup_key: Option<String>,
+
+    #[command(flatten)]
+    pub by: By,
+
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct IncidentListArgs {
+    /// Only incidents not closed (the default)
+    #[arg(long, conflicts_with = "all")]
+    pub open: bool,
+
+    /// Closed incidents too
+    #[arg(long)]
+    pub all: bool,
+
+    #[arg(long, value_name = "SEV")]
+    pub sev: Option<String>,
+
+    /// Opened on or after this day (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+
+    /// Only incidents past a due time
+    #[arg(long)]
+    pub breaching: bool,
+
+    /// At most this many
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u32>,
+
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ActionCommand {
+    /// Add a follow-up action to an incident
+    Add {
+        id: i64,
+        text: String,
+        #[arg(long, value_name = "NAME")]
+        owner: String,
+        /// Due day (YYYY-MM-DD) [default: a week from today]
+        #[arg(long, value_name = "DATE")]
+        due: Option<String>,
+        #[command(flatten)]
+        by: By,
+    },
+    /// Mark an action done
+    Done {
+        action_id: i64,
+        #[command(flatten)]
+        by: By,
+    },
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ pub mod config;
 mod context;
 pub mod duration;
 pub mod ics;
+pub mod incident;
 pub mod output;
 pub mod rotation;
 pub mod store;

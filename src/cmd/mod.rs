@@ -2,6 +2,7 @@
 
 mod completions;
 mod config;
+mod incident;
 mod init;
 mod oncall;
 
@@ -13,6 +14,7 @@ use crate::Context;
 pub fn run(ctx: &Context, command: Command) -> Result<u8> {
     match command {
         Command::Oncall(args) => oncall::run(ctx, *args),
+        Command::Incident { command } => incident::run(ctx, command),
         Command::Init(args) => init::run(args),
         Command::Config { command } => config::run(ctx, command),
         Command::Completions { shell } => completions::completions(shell),

@@ -69,6 +69,11 @@ impl Env {
         cmd
     }
 
+    /// Runs `mindops ARGS` with the clock at `now`.
+    pub fn at(&self, now: &str, args: &[&str]) -> (i32, String, String) {
+        run(self.cmd().env("MINDOPS_NOW", now).args(args))
+    }
+
     /// Runs a bash script in the same pinned environment, with `$MINDOPS` naming the binary.
     pub fn shell(&self, script: &str) -> (i32, String, String) {
         let mut cmd = Command::new("bash");

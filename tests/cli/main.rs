@@ -4,6 +4,7 @@
 mod common;
 mod completions;
 mod config;
+mod incident;
 mod oncall;
 mod overrides;
 mod store;

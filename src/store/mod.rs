@@ -9,9 +9,13 @@ use std::time::Duration as StdDuration;
 
 use anyhow::{Context, Result};
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
+use rusqlite::{Connection, TransactionBehavior};
 
-use crate::rotation::Override;
+mod incidents;
+mod overrides;
+
+pub use incidents::{IncidentFilter, NewAction, NewIncident, Opened};
+pub use overrides::NewOverride;
 
 /// Ordered schema steps; step N brings the schema to `user_version` N. Never edit a step that
 /// has shipped: add a new one.
@@ -30,6 +34,53 @@ const MIGRATIONS: &[&str] = &[
          removed_at  INTEGER
      );
      CREATE INDEX overrides_by_end ON overrides (ends_at) WHERE removed_at IS NULL;",
+    // 2: incidents. The event table is both the timeline and the audit log: rows are only
+    // ever added. The incident row holds the current state for fast listing.
+    "CREATE TABLE incidents (
+         id                INTEGER PRIMARY KEY,
+         title             TEXT    NOT NULL,
+         description       TEXT,
+         severity          TEXT    NOT NULL,
+         status            TEXT    NOT NULL CHECK (status IN ('open', 'acknowledged', 'closed')),
+         phase             TEXT    NOT NULL,
+         opened_at         INTEGER NOT NULL,
+         opened_by         TEXT    NOT NULL,
+         acked_at          INTEGER,
+         closed_at         INTEGER,
+         ack_due           INTEGER NOT NULL,
+         resolve_due       INTEGER NOT NULL,
+         escalation_level  INTEGER NOT NULL DEFAULT 0,
+         dedup_key         TEXT,
+         resolution        TEXT
+     );
+     CREATE UNIQUE INDEX incidents_open_dedup ON incidents (dedup_key)
+         WHERE status <> 'closed' AND dedup_key IS NOT NULL;
+     CREATE INDEX incidents_unclosed ON incidents (opened_at) WHERE status <> 'closed';
+     CREATE INDEX incidents_by_opened ON incidents (opened_at);
+     CREATE TABLE incident_events (
+         id           INTEGER PRIMARY KEY,
+         incident_id  INTEGER NOT NULL REFERENCES incidents (id),
+         at           INTEGER NOT NULL,
+         actor        TEXT    NOT NULL,
+         kind         TEXT    NOT NULL,
+         old_value    TEXT,
+         new_value    TEXT,
+         text         TEXT
+     );
+     CREATE INDEX incident_events_by_incident ON incident_events (incident_id, id);
+     CREATE INDEX incident_events_by_kind ON incident_events (kind, at);
+     CREATE TABLE incident_actions (
+         id           INTEGER PRIMARY KEY,
+         incident_id  INTEGER NOT NULL REFERENCES incidents (id),
+         text         TEXT    NOT NULL,
+         owner        TEXT    NOT NULL,
+         due          TEXT    NOT NULL,
+         created_at   INTEGER NOT NULL,
+         created_by   TEXT    NOT NULL,
+         done_at      INTEGER,
+         done_by      TEXT
+     );
+     CREATE INDEX incident_actions_by_incident ON incident_actions (incident_id);",
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -40,17 +91,6 @@ const BUSY_TIMEOUT: StdDuration = StdDuration::from_secs(15);
 pub struct Store {
     conn: Connection,
     path: PathBuf,
-}
-
-/// An override about to be stored.
-pub struct NewOverride<'a> {
-    pub role: &'a str,
-    pub person: &'a str,
-    pub from: DateTime<Utc>,
-    pub to: DateTime<Utc>,
-    pub reason: Option<&'a str>,
-    pub by: &'a str,
-    pub at: DateTime<Utc>,
 }
 
 impl Store {
@@ -79,7 +119,7 @@ impl Store {
         let version = user_version(&conn)
             .with_context(|| format!("cannot read database {shown}; is it a mindops database?"))?;
         refuse_newer(version, path)?;
-        conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
+        retry_busy(|| conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(())))
             .with_context(|| format!("cannot set up database {shown}"))?;
         conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")?;
         let mut store = Store {
@@ -114,88 +154,26 @@ impl Store {
         tx.commit()?;
         Ok(())
     }
+}
 
-    /// Overrides not removed that overlap `[from, to)`.
-    pub fn overrides_between(
-        &self,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-    ) -> Result<Vec<Override>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT * FROM overrides
-              WHERE removed_at IS NULL AND ends_at > ?1 AND starts_at < ?2
-              ORDER BY starts_at, id",
-        )?;
-        let rows = stmt.query_map(params![from.timestamp(), to.timestamp()], override_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Overrides still to end after `now`, or every one ever made with `all`.
-    pub fn overrides(&self, all: bool, now: DateTime<Utc>) -> Result<Vec<Override>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT * FROM overrides
-              WHERE ?1 OR (removed_at IS NULL AND ends_at > ?2)
-              ORDER BY starts_at, id",
-        )?;
-        let rows = stmt.query_map(params![all, now.timestamp()], override_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Stores an override when `accept` agrees, given the overrides that overlap it; both in
-    /// one write transaction, so two people adding at once cannot both pass the check.
-    pub fn add_override(
-        &mut self,
-        new: &NewOverride,
-        accept: impl FnOnce(&[Override]) -> Result<()>,
-    ) -> Result<i64> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let overlapping = {
-            let mut stmt = tx.prepare_cached(
-                "SELECT * FROM overrides
-                  WHERE removed_at IS NULL AND ends_at > ?1 AND starts_at < ?2",
-            )?;
-            let rows = stmt.query_map(
-                params![new.from.timestamp(), new.to.timestamp()],
-                override_row,
-            )?;
-            rows.collect::<rusqlite::Result<Vec<_>>>()?
-        };
-        accept(&overlapping)?;
-        tx.execute(
-            "INSERT INTO overrides (role, person, starts_at, ends_at, reason, created_by, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![
-                new.role,
-                new.person,
-                new.from.timestamp(),
-                new.to.timestamp(),
-                new.reason,
-                new.by,
-                new.at.timestamp()
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        tx.commit()?;
-        Ok(id)
-    }
-
-    pub fn override_by_id(&self, id: i64) -> Result<Option<Override>> {
-        Ok(self
-            .conn
-            .query_row("SELECT * FROM overrides WHERE id = ?1", [id], override_row)
-            .optional()?)
-    }
-
-    /// Marks an override removed; false when there is no such override still in place.
-    pub fn remove_override(&mut self, id: i64, by: &str, at: DateTime<Utc>) -> Result<bool> {
-        let changed = self.conn.execute(
-            "UPDATE overrides SET removed_by = ?2, removed_at = ?3
-              WHERE id = ?1 AND removed_at IS NULL",
-            params![id, by, at.timestamp()],
-        )?;
-        Ok(changed == 1)
+/// Retries a statement that SQLite refuses with BUSY without waiting: switching a new file to
+/// WAL needs an exclusive lock, and when several processes hold a shared lock and all ask for
+/// it, SQLite fails all but one at once instead of calling the busy handler (that would
+/// deadlock). Waiting a moment and asking again lets them through one by one.
+fn retry_busy<T>(mut attempt: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result<T> {
+    let start = std::time::Instant::now();
+    let mut pause = StdDuration::from_millis(2);
+    loop {
+        match attempt() {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy
+                    && start.elapsed() < BUSY_TIMEOUT =>
+            {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(StdDuration::from_millis(50));
+            }
+            other => return other,
+        }
     }
 }
 
@@ -214,23 +192,8 @@ fn refuse_newer(version: i64, path: &Path) -> Result<()> {
     Ok(())
 }
 
-fn instant(seconds: i64) -> DateTime<Utc> {
+pub(crate) fn instant(seconds: i64) -> DateTime<Utc> {
     DateTime::from_timestamp(seconds, 0).unwrap_or_default()
-}
-
-fn override_row(row: &Row) -> rusqlite::Result<Override> {
-    Ok(Override {
-        id: row.get("id")?,
-        role: row.get("role")?,
-        person: row.get("person")?,
-        from: instant(row.get("starts_at")?),
-        to: instant(row.get("ends_at")?),
-        reason: row.get("reason")?,
-        created_by: row.get("created_by")?,
-        created_at: instant(row.get("created_at")?),
-        removed_by: row.get("removed_by")?,
-        removed_at: row.get::<_, Option<i64>>("removed_at")?.map(instant),
-    })
 }
 
 /// Creates the database file readable by its owner only (it names people and their phones),

@@ -1,0 +1,99 @@
+//! `mindops incident open`.
+
+use anyhow::{bail, Result};
+
+use super::{paged_list, Desk, IncidentJson};
+use crate::cli::{Format, IncidentOpenArgs};
+use crate::duration;
+use crate::incident::{due, open_pages, paged, Event, Kind};
+use crate::output::{note, Out};
+use crate::store::{NewIncident, Opened};
+use crate::time::human;
+use crate::{exit, Context};
+
+pub fn run(ctx: &Context, args: IncidentOpenArgs) -> Result<u8> {
+    let title = args.title.trim();
+    if title.is_empty() {
+        bail!("an incident needs a title: --title \"what is wrong\"");
+    }
+    let mut desk = Desk::new(ctx)?;
+    let severity = desk.severity(&args.sev)?.clone();
+    let by = ctx.actor(args.by.by.as_deref());
+    let now = desk.now;
+    let (ack_due, resolve_due) = due(now, &severity);
+    let phase = desk
+        .thresholds
+        .protocol
+        .first()
+        .map_or("detection".to_string(), |p| p.name.clone());
+    let mut first = vec![Event::new(now, &by, Kind::Opened)
+        .value(&severity.key)
+        .text(Some(title.to_string()))];
+    first.extend(open_pages(&severity, &desk.roster(), now, &by));
+    let key = args
+        .dedup_key
+        .as_deref()
+        .map(str::trim)
+        .filter(|k| !k.is_empty());
+    let outcome = desk.store.open_incident(
+        &NewIncident {
+            title,
+            description: args.description.as_deref(),
+            severity: &severity.key,
+            phase: &phase,
+            opened_at: now,
+            opened_by: &by,
+            ack_due,
+            resolve_due,
+            dedup_key: key,
+        },
+        &first,
+    )?;
+    let id = match outcome {
+        Opened::New(id) => id,
+        Opened::Again { id, count } => {
+            note(format!(
+                "incident {id} is open with dedup key \"{}\": recorded as triggered again ({count} times in all); nothing new was opened",
+                key.unwrap_or_default()
+            ));
+            id
+        }
+    };
+    let Some((incident, events)) = desk.store.incident(id)? else {
+        bail!("incident {id} vanished while being opened");
+    };
+    let pages = paged(&events);
+    let mut out = Out::stdout();
+    match args.format {
+        Format::Plain => out.line(id.to_string())?,
+        Format::Json => out.json(&IncidentJson::new(&incident, pages, now))?,
+        Format::Csv => {
+            out.csv(&["id", "severity", "title", "ack_due", "resolve_due", "paged"])?;
+            out.csv(&[
+                id.to_string(),
+                incident.severity.clone(),
+                incident.title.clone(),
+                crate::time::rfc3339(incident.ack_due),
+                crate::time::rfc3339(incident.resolve_due),
+                paged_list(&pages),
+            ])?;
+        }
+        Format::Table => {
+            let zone = desk.zone;
+            out.line(format!(
+                "incident {id} opened: {} {} · {}",
+                incident.severity, severity.name, incident.title
+            ))?;
+            out.line(format!("paged: {}", paged_list(&pages)))?;
+            out.line(format!(
+                "acknowledge by {} ({}) · resolve by {} ({})",
+                human(incident.ack_due, zone),
+                duration::format(severity.response),
+                human(incident.resolve_due, zone),
+                duration::format(severity.resolution)
+            ))?;
+        }
+    }
+    out.flush()?;
+    Ok(exit::SUCCESS)
+}

@@ -1,0 +1,568 @@
+//! The incident rules of the seed: due times from the severity, who is paged, the escalation
+//! chain, timeouts, SLA state. Pure functions over an incident, its events and an explicit now;
+//! every change they make is returned as events for the store to append.
+
+use std::fmt;
+
+use anyhow::{bail, Result};
+use chrono::{DateTime, Duration, Utc};
+
+use crate::config::{Page, Severity};
+use crate::duration;
+use crate::rotation::{holders_at, Override, Rotation};
+
+/// The actor of what mindops does by itself (timeout escalations, breach records).
+pub const SYSTEM_ACTOR: &str = "mindops";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Open,
+    Acknowledged,
+    Closed,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Open => "open",
+            Status::Acknowledged => "acknowledged",
+            Status::Closed => "closed",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "open" => Some(Status::Open),
+            "acknowledged" => Some(Status::Acknowledged),
+            "closed" => Some(Status::Closed),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Incident {
+    pub id: i64,
+    pub title: String,
+    pub description: Option<String>,
+    /// The severity's key, `P1`.
+    pub severity: String,
+    pub status: Status,
+    pub phase: String,
+    pub opened_at: DateTime<Utc>,
+    pub opened_by: String,
+    pub acked_at: Option<DateTime<Utc>>,
+    pub closed_at: Option<DateTime<Utc>>,
+    pub ack_due: DateTime<Utc>,
+    pub resolve_due: DateTime<Utc>,
+    pub escalation_level: u32,
+    pub dedup_key: Option<String>,
+    pub resolution: Option<String>,
+}
+
+/// What can happen to an incident. Stored by name; reports count them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Opened,
+    TriggeredAgain,
+    Paged,
+    Acknowledged,
+    Escalated,
+    TimeoutEscalated,
+    SeverityChanged,
+    PhaseChanged,
+    Step,
+    Note,
+    Updated,
+    Closed,
+    Reopened,
+    AckBreached,
+    ResolveBreached,
+    ActionAdded,
+    ActionDone,
+}
+
+const KINDS: [(Kind, &str); 17] = [
+    (Kind::Opened, "opened"),
+    (Kind::TriggeredAgain, "triggered_again"),
+    (Kind::Paged, "paged"),
+    (Kind::Acknowledged, "acknowledged"),
+    (Kind::Escalated, "escalated"),
+    (Kind::TimeoutEscalated, "timeout_escalated"),
+    (Kind::SeverityChanged, "severity_changed"),
+    (Kind::PhaseChanged, "phase_changed"),
+    (Kind::Step, "step"),
+    (Kind::Note, "note"),
+    (Kind::Updated, "updated"),
+    (Kind::Closed, "closed"),
+    (Kind::Reopened, "reopened"),
+    (Kind::AckBreached, "ack_breached"),
+    (Kind::ResolveBreached, "resolve_breached"),
+    (Kind::ActionAdded, "action_added"),
+    (Kind::ActionDone, "action_done"),
+];
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        KINDS
+            .iter()
+            .find(|(k, _)| *k == self)
+            .map_or("unknown", |(_, s)| s)
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        KINDS.iter().find(|(_, s)| *s == text).map(|(k, _)| *k)
+    }
+}
+
+/// One line of an incident's timeline, which is also its audit log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    pub at: DateTime<Utc>,
+    pub actor: String,
+    pub kind: Kind,
+    pub old_value: Option<String>,
+    pub new_value: Option<String>,
+    pub text: Option<String>,
+}
+
+impl Event {
+    pub fn new(at: DateTime<Utc>, actor: &str, kind: Kind) -> Self {
+        Event {
+            at,
+            actor: actor.to_string(),
+            kind,
+            old_value: None,
+            new_value: None,
+            text: None,
+        }
+    }
+
+    pub fn change(mut self, old: impl ToString, new: impl ToString) -> Self {
+        self.old_value = Some(old.to_string());
+        self.new_value = Some(new.to_string());
+        self
+    }
+
+    pub fn value(mut self, new: impl ToString) -> Self {
+        self.new_value = Some(new.to_string());
+        self
+    }
+
+    pub fn text(mut self, text: impl Into<Option<String>>) -> Self {
+        self.text = text.into();
+        self
+    }
+}
+
+/// One page: a person reached in a role. Stored as a `paged` event (person as the new value,
+/// role as the text).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Paged {
+    pub role: String,
+    pub person: String,
+}
+
+pub fn paged(events: &[Event]) -> Vec<Paged> {
+    events
+        .iter()
+        .filter(|e| e.kind == Kind::Paged)
+        .map(|e| Paged {
+            role: e.text.clone().unwrap_or_default(),
+            person: e.new_value.clone().unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// A follow-up action from a review.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Action {
+    pub id: i64,
+    pub incident_id: i64,
+    pub text: String,
+    pub owner: String,
+    pub due: chrono::NaiveDate,
+    pub created_at: DateTime<Utc>,
+    pub created_by: String,
+    pub done_at: Option<DateTime<Utc>>,
+    pub done_by: Option<String>,
+}
+
+/// The rotation and its overrides: who to page at an instant.
+pub struct Roster<'a> {
+    pub rotation: &'a Rotation,
+    pub overrides: &'a [Override],
+}
+
+impl Roster<'_> {
+    /// Pages for the given roles that have not been paged yet on this incident.
+    fn page(
+        &self,
+        roles: &[usize],
+        already: &[Paged],
+        at: DateTime<Utc>,
+        actor: &str,
+    ) -> Vec<Event> {
+        let holders = holders_at(self.rotation, self.overrides, at);
+        roles
+            .iter()
+            .filter(|r| !already.iter().any(|p| p.role == self.rotation.roles[**r]))
+            .filter_map(|r| holders.iter().find(|s| s.role == *r))
+            .map(|s| {
+                Event::new(at, actor, Kind::Paged)
+                    .value(&s.person)
+                    .text(self.rotation.roles[s.role].clone())
+            })
+            .collect()
+    }
+}
+
+/// The roles a severity pages, as indices into the rotation's chain.
+pub fn roles_for(severity: &Severity, rotation: &Rotation) -> Vec<usize> {
+    match &severity.page {
+        Page::All => (0..rotation.roles.len()).collect(),
+        Page::Roles(roles) => roles
+            .iter()
+            .filter_map(|r| rotation.role_index(r))
+            .collect(),
+    }
+}
+
+/// Due times count from the open time, whatever the severity has been since.
+pub fn due(opened_at: DateTime<Utc>, severity: &Severity) -> (DateTime<Utc>, DateTime<Utc>) {
+    (
+        opened_at + severity.response,
+        opened_at + severity.resolution,
+    )
+}
+
+/// The pages a new incident sends.
+pub fn open_pages(
+    severity: &Severity,
+    roster: &Roster,
+    at: DateTime<Utc>,
+    actor: &str,
+) -> Vec<Event> {
+    roster.page(&roles_for(severity, roster.rotation), &[], at, actor)
+}
+
+pub fn acknowledge(
+    inc: &mut Incident,
+    history: &[Event],
+    now: DateTime<Utc>,
+    actor: &str,
+) -> Result<Vec<Event>> {
+    refuse_closed(inc, "acknowledge")?;
+    if inc.acked_at.is_some() {
+        return Ok(Vec::new());
+    }
+    inc.acked_at = Some(now);
+    inc.status = Status::Acknowledged;
+    let mut events = breaches(inc, history, now);
+    events.push(Event::new(now, actor, Kind::Acknowledged));
+    Ok(events)
+}
+
+/// Pages the next role of the chain not yet paged.
+pub fn escalate(
+    inc: &mut Incident,
+    history: &[Event],
+    roster: &Roster,
+    now: DateTime<Utc>,
+    actor: &str,
+    reason: Option<String>,
+    timeout: bool,
+) -> Result<Vec<Event>> {
+    refuse_closed(inc, "escalate")?;
+    let already = paged(history);
+    let next = (0..roster.rotation.roles.len())
+        .find(|r| !already.iter().any(|p| p.role == roster.rotation.roles[*r]));
+    let Some(next) = next else {
+        bail!(
+            "incident {} has paged every role of the chain ({}); there is no one left to escalate to",
+            inc.id,
+            roster.rotation.roles.join(", ")
+        );
+    };
+    let old = inc.escalation_level;
+    inc.escalation_level += 1;
+    let kind = if timeout {
+        Kind::TimeoutEscalated
+    } else {
+        Kind::Escalated
+    };
+    let mut events = vec![Event::new(now, actor, kind)
+        .change(old, inc.escalation_level)
+        .text(reason)];
+    events.extend(roster.page(&[next], &already, now, actor));
+    Ok(events)
+}
+
+/// Changes the severity (up through `escalate --sev`, either way through `update`): due times
+/// are recomputed from the open time and roles the new severity names are paged.
+pub fn set_severity(
+    inc: &mut Incident,
+    history: &[Event],
+    severity: &Severity,
+    roster: &Roster,
+    now: DateTime<Utc>,
+    actor: &str,
+    reason: Option<String>,
+) -> Result<Vec<Event>> {
+    refuse_closed(inc, "change the severity of")?;
+    if inc.severity == severity.key {
+        bail!("incident {} is already {}", inc.id, severity.key);
+    }
+    let old = std::mem::replace(&mut inc.severity, severity.key.clone());
+    (inc.ack_due, inc.resolve_due) = due(inc.opened_at, severity);
+    let mut events = vec![Event::new(now, actor, Kind::SeverityChanged)
+        .change(old, &severity.key)
+        .text(reason)];
+    events.extend(roster.page(
+        &roles_for(severity, roster.rotation),
+        &paged(history),
+        now,
+        actor,
+    ));
+    Ok(events)
+}
+
+pub fn close(
+    inc: &mut Incident,
+    history: &[Event],
+    now: DateTime<Utc>,
+    actor: &str,
+    resolution: &str,
+) -> Result<Vec<Event>> {
+    if resolution.trim().is_empty() {
+        bail!("a resolution is required: say what fixed it with --resolution TEXT");
+    }
+    refuse_closed(inc, "close")?;
+    let mut events = breaches(inc, history, now);
+    inc.status = Status::Closed;
+    inc.closed_at = Some(now);
+    inc.resolution = Some(resolution.trim().to_string());
+    events.push(Event::new(now, actor, Kind::Closed).text(inc.resolution.clone()));
+    Ok(events)
+}
+
+pub fn reopen(
+    inc: &mut Incident,
+    now: DateTime<Utc>,
+    actor: &str,
+    reason: Option<String>,
+) -> Result<Vec<Event>> {
+    if inc.status != Status::Closed {
+        bail!("incident {} is not closed", inc.id);
+    }
+    inc.status = if inc.acked_at.is_some() {
+        Status::Acknowledged
+    } else {
+        Status::Open
+    };
+    inc.closed_at = None;
+    Ok(vec![Event::new(now, actor, Kind::Reopened).text(reason)])
+}
+
+/// How many timeout escalations an unacknowledged incident is owed at `now`: one when `ack_due`
+/// passes, and one more each further response limit.
+pub fn timeouts_owed(inc: &Incident, response: Duration, now: DateTime<Utc>) -> u32 {
+    if inc.acked_at.is_some() || inc.status == Status::Closed || now < inc.ack_due {
+        return 0;
+    }
+    let step = response.num_seconds().max(1);
+    ((now - inc.ack_due).num_seconds() / step + 1).min(i64::from(u32::MAX)) as u32
+}
+
+/// `incident check` for one incident: timeout escalations owed and breaches not yet recorded.
+/// Running it again at the same instant returns nothing.
+pub fn check(
+    inc: &mut Incident,
+    history: &[Event],
+    severity: &Severity,
+    roster: &Roster,
+    now: DateTime<Utc>,
+) -> Vec<Event> {
+    let mut events = breaches(inc, history, now);
+    let done = history
+        .iter()
+        .filter(|e| e.kind == Kind::TimeoutEscalated)
+        .count() as u32;
+    let mut seen: Vec<Event> = history.to_vec();
+    for _ in done..timeouts_owed(inc, severity.response, now) {
+        match escalate(
+            inc,
+            &seen,
+            roster,
+            now,
+            SYSTEM_ACTOR,
+            Some("not acknowledged in time".into()),
+            true,
+        ) {
+            Ok(more) => {
+                seen.extend(more.iter().cloned());
+                events.extend(more);
+            }
+            Err(_) => break, // the chain has ended; the breach stays on record
+        }
+    }
+    events
+}
+
+/// Breach events not yet recorded: acknowledgement or resolution later than due.
+fn breaches(inc: &Incident, history: &[Event], now: DateTime<Utc>) -> Vec<Event> {
+    let recorded = |kind| history.iter().any(|e| e.kind == kind);
+    let mut out = Vec::new();
+    // An acknowledgement at the due instant is in time; no acknowledgement by then is not.
+    let ack_late = inc
+        .acked_at
+        .map_or(now >= inc.ack_due, |at| at > inc.ack_due);
+    if ack_late && !recorded(Kind::AckBreached) && inc.status != Status::Closed {
+        out.push(
+            Event::new(now, SYSTEM_ACTOR, Kind::AckBreached)
+                .value(crate::time::rfc3339(inc.ack_due)),
+        );
+    }
+    if now >= inc.resolve_due && !recorded(Kind::ResolveBreached) && inc.status != Status::Closed {
+        out.push(
+            Event::new(now, SYSTEM_ACTOR, Kind::ResolveBreached)
+                .value(crate::time::rfc3339(inc.resolve_due)),
+        );
+    }
+    out
+}
+
+fn refuse_closed(inc: &Incident, what: &str) -> Result<()> {
+    if inc.status == Status::Closed {
+        bail!(
+            "incident {} is closed; cannot {what} it. Reopen it first with `mindops incident reopen {}`",
+            inc.id,
+            inc.id
+        );
+    }
+    Ok(())
+}
+
+/// Where an incident stands against its clocks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sla {
+    AckDue(Duration),
+    AckBreached(Duration),
+    ResolveDue(Duration),
+    ResolveBreached(Duration),
+    Resolved { took: Duration, met: bool },
+}
+
+pub fn sla(inc: &Incident, now: DateTime<Utc>) -> Sla {
+    if let Some(closed) = inc.closed_at.filter(|_| inc.status == Status::Closed) {
+        return Sla::Resolved {
+            took: closed - inc.opened_at,
+            met: closed <= inc.resolve_due,
+        };
+    }
+    if now >= inc.resolve_due {
+        return Sla::ResolveBreached(now - inc.resolve_due);
+    }
+    if inc.acked_at.is_none() {
+        return if now >= inc.ack_due {
+            Sla::AckBreached(now - inc.ack_due)
+        } else {
+            Sla::AckDue(inc.ack_due - now)
+        };
+    }
+    Sla::ResolveDue(inc.resolve_due - now)
+}
+
+impl Sla {
+    pub fn breaching(self) -> bool {
+        matches!(self, Sla::AckBreached(_) | Sla::ResolveBreached(_))
+    }
+}
+
+/// Minutes are the finest grain that matters for an SLA; seconds only add noise.
+fn minutes(d: Duration) -> String {
+    duration::format(Duration::minutes(
+        d.num_minutes()
+            .max(if d > Duration::zero() { 1 } else { 0 }),
+    ))
+}
+
+impl fmt::Display for Sla {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Sla::AckDue(d) => write!(f, "ack due in {}", minutes(d)),
+            Sla::AckBreached(d) => write!(f, "ack BREACHED {} ago", minutes(d)),
+            Sla::ResolveDue(d) => write!(f, "resolve due in {}", minutes(d)),
+            Sla::ResolveBreached(d) => write!(f, "resolve BREACHED {} ago", minutes(d)),
+            Sla::Resolved { took, met } => {
+                write!(
+                    f,
+                    "resolved in {} ({})",
+                    minutes(took),
+                    if met { "met" } else { "missed" }
+                )
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utc(text: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(text)
+            .unwrap()
+            .with_timezone(&Utc)
+    }
+
+    fn incident() -> Incident {
+        let opened = utc("2024-08-07T10:00:00Z");
+        Incident {
+            id: 1,
+            title: "t".into(),
+            description: None,
+            severity: "P1".into(),
+            status: Status::Open,
+            phase: "detection".into(),
+            opened_at: opened,
+            opened_by: "x".into(),
+            acked_at: None,
+            closed_at: None,
+            ack_due: opened + Duration::minutes(15),
+            resolve_due: opened + Duration::hours(4),
+            escalation_level: 0,
+            dedup_key: None,
+            resolution: None,
+        }
+    }
+
+    #[test]
+    fn timeouts_come_once_per_response_limit() {
+        let inc = incident();
+        let r = Duration::minutes(15);
+        assert_eq!(timeouts_owed(&inc, r, utc("2024-08-07T10:14:59Z")), 0);
+        assert_eq!(timeouts_owed(&inc, r, utc("2024-08-07T10:15:00Z")), 1);
+        assert_eq!(timeouts_owed(&inc, r, utc("2024-08-07T10:29:59Z")), 1);
+        assert_eq!(timeouts_owed(&inc, r, utc("2024-08-07T10:30:00Z")), 2);
+    }
+
+    #[test]
+    fn sla_reads_like_a_person_would_say_it() {
+        let inc = incident();
+        assert_eq!(
+            sla(&inc, utc("2024-08-07T10:03:00Z")).to_string(),
+            "ack due in 12m"
+        );
+        assert_eq!(
+            sla(&inc, utc("2024-08-07T10:22:00Z")).to_string(),
+            "ack BREACHED 7m ago"
+        );
+        let mut acked = incident();
+        acked.acked_at = Some(utc("2024-08-07T10:05:00Z"));
+        assert_eq!(
+            sla(&acked, utc("2024-08-07T10:50:00Z")).to_string(),
+            "resolve due in 3h10m"
+        );
+    }
+}

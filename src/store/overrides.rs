@@ -1,0 +1,119 @@
+//! On-call overrides.
+
+use anyhow::Result;
+use chrono::{DateTime, Utc};
+use rusqlite::{params, OptionalExtension, Row, TransactionBehavior};
+
+use super::{instant, Store};
+use crate::rotation::Override;
+
+/// An override about to be stored.
+pub struct NewOverride<'a> {
+    pub role: &'a str,
+    pub person: &'a str,
+    pub from: DateTime<Utc>,
+    pub to: DateTime<Utc>,
+    pub reason: Option<&'a str>,
+    pub by: &'a str,
+    pub at: DateTime<Utc>,
+}
+
+impl Store {
+    /// Overrides not removed that overlap `[from, to)`.
+    pub fn overrides_between(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<Override>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT * FROM overrides
+              WHERE removed_at IS NULL AND ends_at > ?1 AND starts_at < ?2
+              ORDER BY starts_at, id",
+        )?;
+        let rows = stmt.query_map(params![from.timestamp(), to.timestamp()], override_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Overrides still to end after `now`, or every one ever made with `all`.
+    pub fn overrides(&self, all: bool, now: DateTime<Utc>) -> Result<Vec<Override>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT * FROM overrides
+              WHERE ?1 OR (removed_at IS NULL AND ends_at > ?2)
+              ORDER BY starts_at, id",
+        )?;
+        let rows = stmt.query_map(params![all, now.timestamp()], override_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Stores an override when `accept` agrees, given the overrides that overlap it; both in
+    /// one write transaction, so two people adding at once cannot both pass the check.
+    pub fn add_override(
+        &mut self,
+        new: &NewOverride,
+        accept: impl FnOnce(&[Override]) -> Result<()>,
+    ) -> Result<i64> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let overlapping = {
+            let mut stmt = tx.prepare_cached(
+                "SELECT * FROM overrides
+                  WHERE removed_at IS NULL AND ends_at > ?1 AND starts_at < ?2",
+            )?;
+            let rows = stmt.query_map(
+                params![new.from.timestamp(), new.to.timestamp()],
+                override_row,
+            )?;
+            rows.collect::<rusqlite::Result<Vec<_>>>()?
+        };
+        accept(&overlapping)?;
+        tx.execute(
+            "INSERT INTO overrides (role, person, starts_at, ends_at, reason, created_by, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                new.role,
+                new.person,
+                new.from.timestamp(),
+                new.to.timestamp(),
+                new.reason,
+                new.by,
+                new.at.timestamp()
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        tx.commit()?;
+        Ok(id)
+    }
+
+    pub fn override_by_id(&self, id: i64) -> Result<Option<Override>> {
+        Ok(self
+            .conn
+            .query_row("SELECT * FROM overrides WHERE id = ?1", [id], override_row)
+            .optional()?)
+    }
+
+    /// Marks an override removed; false when there is no such override still in place.
+    pub fn remove_override(&mut self, id: i64, by: &str, at: DateTime<Utc>) -> Result<bool> {
+        let changed = self.conn.execute(
+            "UPDATE overrides SET removed_by = ?2, removed_at = ?3
+              WHERE id = ?1 AND removed_at IS NULL",
+            params![id, by, at.timestamp()],
+        )?;
+        Ok(changed == 1)
+    }
+}
+
+fn override_row(row: &Row) -> rusqlite::Result<Override> {
+    Ok(Override {
+        id: row.get("id")?,
+        role: row.get("role")?,
+        person: row.get("person")?,
+        from: instant(row.get("starts_at")?),
+        to: instant(row.get("ends_at")?),
+        reason: row.get("reason")?,
+        created_by: row.get("created_by")?,
+        created_at: instant(row.get("created_at")?),
+        removed_by: row.get("removed_by")?,
+        removed_at: row.get::<_, Option<i64>>("removed_at")?.map(instant),
+    })
+}
