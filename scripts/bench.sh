@@ -28,6 +28,30 @@ for i in $(seq 1 50); do
   "$bin" oncall override add --role Backup --person Felix --from "$day" --to "$day"T12:00 --force >/dev/null
 done
 
+# A second store with 100,000 incidents (all but 40 closed) and their events, written straight
+# into the schema mindops just created: opening them one by one would take minutes.
+export BIG_DB=$work/big.db
+MINDOPS_DB=$BIG_DB "$bin" incident open --sev P3 --title seed --format plain >/dev/null
+python3 - "$BIG_DB" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+start = 1722470400  # 2024-08-01
+rows, events = [], []
+for i in range(2, 100_001):
+    opened = start - (100_001 - i) * 600
+    sev = ("P0", "P1", "P2", "P3")[i % 4]
+    closed = None if i > 99_960 else opened + 3600
+    status = "open" if closed is None else "closed"
+    rows.append((i, f"incident {i}", sev, status, "detection", opened, "bench", opened + 300 if closed else None,
+                 closed, opened + 900, opened + 14400, f"k{i}" if i % 10 == 0 else None, "fixed" if closed else None))
+    events.append((i, opened, "bench", "opened", sev, f"incident {i}"))
+    events.append((i, opened, "bench", "paged", "Felix", "Primary"))
+db.executemany("INSERT INTO incidents (id, title, severity, status, phase, opened_at, opened_by, acked_at, closed_at,"
+               " ack_due, resolve_due, dedup_key, resolution) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+db.executemany("INSERT INTO incident_events (incident_id, at, actor, kind, new_value, text) VALUES (?,?,?,?,?,?)", events)
+db.commit()
+PY
+
 failed=0
 # bench NAME BUDGET_MS COMMAND...
 bench() {
@@ -44,5 +68,10 @@ bench() {
 bench oncall-date 5 "$bin oncall --date 2024-08-07"
 bench oncall-json 5 "$bin oncall --format json"
 bench oncall-schedule-52w 20 "$bin oncall schedule --from 2024-07-29 --weeks 52"
+
+bench incident-list-open-100k 20 "$bin --db $BIG_DB incident list --open"
+bench incident-list-open-100k-json 20 "$bin --db $BIG_DB incident list --open --format json"
+bench incident-open-100k 10 "$bin --db $BIG_DB incident open --sev P2 --title bench --format plain"
+bench incident-show-100k 10 "$bin --db $BIG_DB incident show 99990"
 
 exit $failed
