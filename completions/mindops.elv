@@ -28,6 +28,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --version 'Print version'
             cand oncall 'Who holds which role now or at any time; schedules, overrides, calendar export'
             cand incident 'Incidents: open, acknowledge, escalate, close, with SLA clocks and a timeline'
+            cand metrics 'Check metric values against thresholds.yaml (for cron and Nagios), history, thresholds'
             cand init 'Write the sample rotation.yaml and thresholds.yaml into a folder'
             cand config 'Validate the configuration'
             cand completions 'Print a shell completion script'
@@ -427,6 +428,66 @@ set edit:completion:arg-completer[mindops] = {|@words|
         }
         &'mindops;incident;help;help'= {
         }
+        &'mindops;metrics'= {
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand check 'Compare values with thresholds, record them, exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
+            cand history 'Recorded values of one metric'
+            cand list 'The metrics and their thresholds'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mindops;metrics;check'= {
+            cand --input 'Read values from a file, or - for standard input'
+            cand --input-format 'input-format'
+            cand --prom-out 'Also write values and states in Prometheus text format to FILE (atomically)'
+            cand --format 'format'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand --only-given 'Check only the metrics given a value (no UNKNOWN for the rest, no commands run)'
+            cand --no-record 'Do not record the values'
+            cand --open-incidents 'Open an incident for each CRITICAL metric (as `incidents: true` in thresholds.yaml)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;metrics;history'= {
+            cand --since 'From this day on (YYYY-MM-DD) [default: the last 7 days]'
+            cand --format 'format'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;metrics;list'= {
+            cand --format 'format'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;metrics;help'= {
+            cand check 'Compare values with thresholds, record them, exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
+            cand history 'Recorded values of one metric'
+            cand list 'The metrics and their thresholds'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mindops;metrics;help;check'= {
+        }
+        &'mindops;metrics;help;history'= {
+        }
+        &'mindops;metrics;help;list'= {
+        }
+        &'mindops;metrics;help;help'= {
+        }
         &'mindops;init'= {
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
             cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
@@ -480,6 +541,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
         &'mindops;help'= {
             cand oncall 'Who holds which role now or at any time; schedules, overrides, calendar export'
             cand incident 'Incidents: open, acknowledge, escalate, close, with SLA clocks and a timeline'
+            cand metrics 'Check metric values against thresholds.yaml (for cron and Nagios), history, thresholds'
             cand init 'Write the sample rotation.yaml and thresholds.yaml into a folder'
             cand config 'Validate the configuration'
             cand completions 'Print a shell completion script'
@@ -558,6 +620,17 @@ set edit:completion:arg-completer[mindops] = {|@words|
         &'mindops;help;incident;action;add'= {
         }
         &'mindops;help;incident;action;done'= {
+        }
+        &'mindops;help;metrics'= {
+            cand check 'Compare values with thresholds, record them, exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
+            cand history 'Recorded values of one metric'
+            cand list 'The metrics and their thresholds'
+        }
+        &'mindops;help;metrics;check'= {
+        }
+        &'mindops;help;metrics;history'= {
+        }
+        &'mindops;help;metrics;list'= {
         }
         &'mindops;help;init'= {
         }

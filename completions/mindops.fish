@@ -34,6 +34,7 @@ complete -c mindops -n "__fish_mindops_needs_command" -s h -l help -d 'Print hel
 complete -c mindops -n "__fish_mindops_needs_command" -s V -l version -d 'Print version'
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "oncall" -d 'Who holds which role now or at any time; schedules, overrides, calendar export'
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "incident" -d 'Incidents: open, acknowledge, escalate, close, with SLA clocks and a timeline'
+complete -c mindops -n "__fish_mindops_needs_command" -f -a "metrics" -d 'Check metric values against thresholds.yaml (for cron and Nagios), history, thresholds'
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "init" -d 'Write the sample rotation.yaml and thresholds.yaml into a folder'
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "config" -d 'Validate the configuration'
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -295,6 +296,65 @@ complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_see
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "review" -d 'A post-incident review in Markdown'
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "action" -d 'Follow-up actions from a review'
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and not __fish_seen_subcommand_from check history list help" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and not __fish_seen_subcommand_from check history list help" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and not __fish_seen_subcommand_from check history list help" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and not __fish_seen_subcommand_from check history list help" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and not __fish_seen_subcommand_from check history list help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and not __fish_seen_subcommand_from check history list help" -f -a "check" -d 'Compare values with thresholds, record them, exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and not __fish_seen_subcommand_from check history list help" -f -a "history" -d 'Recorded values of one metric'
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and not __fish_seen_subcommand_from check history list help" -f -a "list" -d 'The metrics and their thresholds'
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and not __fish_seen_subcommand_from check history list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from check" -l input -d 'Read values from a file, or - for standard input' -r
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from check" -l input-format -r -f -a "auto\t'From the file name, else from the content'
+kv\t'NAME=VALUE lines'
+json\t''
+yaml\t''
+prometheus\t'The Prometheus text exposition format'"
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from check" -l prom-out -d 'Also write values and states in Prometheus text format to FILE (atomically)' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from check" -l format -r -f -a "table\t''
+json\t''
+csv\t''
+nagios\t'One monitoring-plugins line with performance data'"
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from check" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from check" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from check" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from check" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from check" -l only-given -d 'Check only the metrics given a value (no UNKNOWN for the rest, no commands run)'
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from check" -l no-record -d 'Do not record the values'
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from check" -l open-incidents -d 'Open an incident for each CRITICAL metric (as `incidents: true` in thresholds.yaml)'
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from history" -l since -d 'From this day on (YYYY-MM-DD) [default: the last 7 days]' -r
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from history" -l format -r -f -a "table\t'A table for people'
+json\t'JSON with stable field names (see the README)'
+csv\t'Comma-separated values with a header line'
+plain\t'Bare values, one a line, for shell scripts'"
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from history" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from history" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from history" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from history" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from list" -l format -r -f -a "table\t'A table for people'
+json\t'JSON with stable field names (see the README)'
+csv\t'Comma-separated values with a header line'
+plain\t'Bare values, one a line, for shell scripts'"
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from list" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from list" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from list" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from list" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from help" -f -a "check" -d 'Compare values with thresholds, record them, exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from help" -f -a "history" -d 'Recorded values of one metric'
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from help" -f -a "list" -d 'The metrics and their thresholds'
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mindops -n "__fish_mindops_using_subcommand init" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand init" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand init" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
@@ -334,13 +394,14 @@ complete -c mindops -n "__fish_mindops_using_subcommand man" -l color -d 'When t
 always\t''
 never\t''"
 complete -c mindops -n "__fish_mindops_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident init config completions man help" -f -a "oncall" -d 'Who holds which role now or at any time; schedules, overrides, calendar export'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident init config completions man help" -f -a "incident" -d 'Incidents: open, acknowledge, escalate, close, with SLA clocks and a timeline'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident init config completions man help" -f -a "init" -d 'Write the sample rotation.yaml and thresholds.yaml into a folder'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident init config completions man help" -f -a "config" -d 'Validate the configuration'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident init config completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident init config completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident init config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics init config completions man help" -f -a "oncall" -d 'Who holds which role now or at any time; schedules, overrides, calendar export'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics init config completions man help" -f -a "incident" -d 'Incidents: open, acknowledge, escalate, close, with SLA clocks and a timeline'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics init config completions man help" -f -a "metrics" -d 'Check metric values against thresholds.yaml (for cron and Nagios), history, thresholds'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics init config completions man help" -f -a "init" -d 'Write the sample rotation.yaml and thresholds.yaml into a folder'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics init config completions man help" -f -a "config" -d 'Validate the configuration'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics init config completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics init config completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics init config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from oncall" -f -a "schedule" -d 'The coming shifts, one row each'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from oncall" -f -a "override" -d 'Temporary replacements of a role\'s holder'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from oncall" -f -a "export" -d 'Export shifts as an iCalendar (RFC 5545) file'
@@ -359,4 +420,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_su
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "check" -d 'For cron: escalate unacknowledged incidents past due, record breaches (exit 1 while any open incident is in breach)'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "review" -d 'A post-incident review in Markdown'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "action" -d 'Follow-up actions from a review'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from metrics" -f -a "check" -d 'Compare values with thresholds, record them, exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from metrics" -f -a "history" -d 'Recorded values of one metric'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from metrics" -f -a "list" -d 'The metrics and their thresholds'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Check rotation.yaml and thresholds.yaml and their cross-references (exit 0 valid, 2 invalid)'

@@ -9,7 +9,8 @@ const EXIT_CODES: &str = "\
 Exit codes:
   0  success
   1  a check found a problem (oncall check, incident check)
-  2  usage, config or input error; the message says what to fix";
+  2  usage, config or input error; the message says what to fix
+`metrics check` exits with the Nagios codes instead: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -76,6 +77,11 @@ pub enum Command {
     Incident {
         #[command(subcommand)]
         command: IncidentCommand,
+    },
+    /// Check metric values against thresholds.yaml (for cron and Nagios), history, thresholds
+    Metrics {
+        #[command(subcommand)]
+        command: MetricsCommand,
     },
     /// Write the sample rotation.yaml and thresholds.yaml into a folder
     Init(InitArgs),
@@ -266,6 +272,81 @@ pub struct OverrideAddArgs {
     /// Who makes the override [default: $MINDOPS_USER, else $USER]
     #[arg(long, value_name = "NAME")]
     pub by: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MetricsCommand {
+    /// Compare values with thresholds, record them, exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN
+    Check(MetricsCheckArgs),
+    /// Recorded values of one metric
+    History {
+        /// The metric's name in thresholds.yaml
+        name: String,
+        /// From this day on (YYYY-MM-DD) [default: the last 7 days]
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// The metrics and their thresholds
+    List {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Table,
+    Json,
+    Csv,
+    /// One monitoring-plugins line with performance data
+    Nagios,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// From the file name, else from the content
+    Auto,
+    /// NAME=VALUE lines
+    Kv,
+    Json,
+    Yaml,
+    /// The Prometheus text exposition format
+    Prometheus,
+}
+
+#[derive(Debug, Args)]
+pub struct MetricsCheckArgs {
+    /// Values as NAME=VALUE, e.g. response_time=1.2s error_rate=0.01%
+    #[arg(value_name = "NAME=VALUE")]
+    pub values: Vec<String>,
+
+    /// Read values from a file, or - for standard input
+    #[arg(long, value_name = "FILE")]
+    pub input: Option<String>,
+
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    pub input_format: InputFormat,
+
+    /// Check only the metrics given a value (no UNKNOWN for the rest, no commands run)
+    #[arg(long)]
+    pub only_given: bool,
+
+    /// Do not record the values
+    #[arg(long)]
+    pub no_record: bool,
+
+    /// Open an incident for each CRITICAL metric (as `incidents: true` in thresholds.yaml)
+    #[arg(long)]
+    pub open_incidents: bool,
+
+    /// Also write values and states in Prometheus text format to FILE (atomically)
+    #[arg(long, value_name = "FILE")]
+    pub prom_out: Option<PathBuf>,
+
+    #[arg(long, value_enum, default_value_t = CheckFormat::Table)]
+    pub format: CheckFormat,
 }
 
 /// `--by NAME`, shared by every command that records who did something.

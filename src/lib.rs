@@ -12,12 +12,16 @@ mod context;
 pub mod duration;
 pub mod ics;
 pub mod incident;
+pub mod metrics;
 pub mod output;
+pub mod prometheus;
 pub mod rotation;
 pub mod store;
 pub mod suggest;
 pub mod threshold;
 pub mod time;
+pub mod units;
+pub mod values;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -35,6 +39,22 @@ pub mod exit {
     pub const ERROR: u8 = 2;
 }
 
+/// An error that ends the command with its own exit code rather than 2: `metrics check` speaks
+/// Nagios, where a plugin that cannot do its job says UNKNOWN (3).
+#[derive(Debug)]
+pub struct Failure {
+    pub code: u8,
+    pub error: anyhow::Error,
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:#}", self.error)
+    }
+}
+
+impl std::error::Error for Failure {}
+
 /// Parses the command line, runs the command and turns the outcome into an exit code.
 pub fn main() -> ExitCode {
     let cli = match cli::Cli::try_parse() {
@@ -42,7 +62,12 @@ pub fn main() -> ExitCode {
         Err(e) => {
             // clap prints help and version to stdout (exit 0) and usage errors to stderr (2).
             let _ = e.print();
-            return ExitCode::from(e.exit_code().clamp(0, 255) as u8);
+            let code = match e.exit_code() {
+                0 => exit::SUCCESS,
+                _ if is_metrics_check(std::env::args().skip(1)) => metrics::State::Unknown.code(),
+                code => code.clamp(0, 255) as u8,
+            };
+            return ExitCode::from(code);
         }
     };
     match run(cli) {
@@ -50,9 +75,30 @@ pub fn main() -> ExitCode {
         Err(e) if is_broken_pipe(&e) => ExitCode::from(exit::SUCCESS),
         Err(e) => {
             report(&e);
-            ExitCode::from(exit::ERROR)
+            let code = e.downcast_ref::<Failure>().map_or(exit::ERROR, |f| f.code);
+            ExitCode::from(code)
         }
     }
+}
+
+/// Whether the words name `metrics check`, past the global options: a monitoring system that
+/// runs it with a bad flag must see UNKNOWN, not a code it reads as CRITICAL.
+fn is_metrics_check(args: impl Iterator<Item = String>) -> bool {
+    let mut words = Vec::new();
+    let mut skip_value = false;
+    for arg in args {
+        if skip_value {
+            skip_value = false;
+        } else if ["--config-dir", "--db", "--tz", "--color"].contains(&arg.as_str()) {
+            skip_value = true;
+        } else if !arg.starts_with('-') {
+            words.push(arg);
+            if words.len() == 2 {
+                break;
+            }
+        }
+    }
+    words == ["metrics", "check"]
 }
 
 pub fn run(cli: cli::Cli) -> anyhow::Result<u8> {

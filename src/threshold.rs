@@ -97,18 +97,17 @@ fn compare(op: Op, value: f64, limit: f64) -> bool {
     }
 }
 
+/// A threshold's number, in the metric's unit or one that converts to it (`2000ms` for s).
 fn number(text: &str, unit: &str) -> Result<f64, String> {
-    let t = text.trim();
-    let digits = t
-        .strip_suffix(unit)
-        .filter(|_| !unit.is_empty())
-        .unwrap_or(t);
-    digits
-        .trim()
-        .parse::<f64>()
+    crate::units::parse_value(text, unit)
         .ok()
         .filter(|v| v.is_finite())
-        .ok_or_else(|| format!("\"{t}\" is not a number in {unit}; write e.g. 2 or 2{unit}"))
+        .ok_or_else(|| {
+            format!(
+                "\"{}\" is not a number in {unit}; write e.g. 2 or 2{unit}",
+                text.trim()
+            )
+        })
 }
 
 fn parse_range(text: &str, unit: &str) -> Result<Range, String> {
@@ -143,6 +142,29 @@ fn parse_range(text: &str, unit: &str) -> Result<Range, String> {
     Ok(Range { start, end, inside })
 }
 
+impl Threshold {
+    /// As written for a person, with the metric's unit: `< 2s`, `0.5:5`, `ok`.
+    pub fn show(&self, unit: &str) -> String {
+        match self {
+            Threshold::Compare { value, .. } => {
+                let text = self.to_string();
+                let symbol = text.split(' ').next().unwrap_or("");
+                format!("{symbol} {}", crate::units::show(*value, unit))
+            }
+            other => other.to_string(),
+        }
+    }
+
+    /// The plain number Nagios performance data carries in its warn and crit fields.
+    pub fn perfdata(&self) -> String {
+        match self {
+            Threshold::Compare { value, .. } => crate::units::number(*value),
+            Threshold::Range(_) => self.to_string(),
+            Threshold::Status { .. } => String::new(),
+        }
+    }
+}
+
 impl fmt::Display for Threshold {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -154,18 +176,19 @@ impl fmt::Display for Threshold {
                     Op::Ge => ">=",
                     Op::Eq => "=",
                 };
-                write!(f, "{symbol} {value}")
+                write!(f, "{symbol} {}", crate::units::number(*value))
             }
             Threshold::Range(r) => {
+                let n = crate::units::number;
                 if r.inside {
                     f.write_str("@")?;
                 }
                 match (r.start, r.end) {
-                    (s, e) if s == 0.0 && e.is_finite() => write!(f, "{e}"),
+                    (s, e) if s == 0.0 && e.is_finite() => write!(f, "{}", n(e)),
                     (s, e) if s.is_infinite() && e.is_infinite() => f.write_str("~:"),
-                    (s, e) if s.is_infinite() => write!(f, "~:{e}"),
-                    (s, e) if e.is_infinite() => write!(f, "{s}:"),
-                    (s, e) => write!(f, "{s}:{e}"),
+                    (s, e) if s.is_infinite() => write!(f, "~:{}", n(e)),
+                    (s, e) if e.is_infinite() => write!(f, "{}:", n(s)),
+                    (s, e) => write!(f, "{}:{}", n(s), n(e)),
                 }
             }
             Threshold::Status { ok } => f.write_str(if *ok { "ok" } else { "failed" }),
@@ -238,7 +261,14 @@ mod tests {
                 value: 25000.0
             }
         );
-        assert!(Threshold::parse("< 2ms", "s").is_err());
+        assert_eq!(
+            Threshold::parse("< 2000ms", "s").unwrap(),
+            Threshold::Compare {
+                op: Op::Lt,
+                value: 2.0
+            }
+        );
+        assert!(Threshold::parse("< 2%", "s").is_err());
         assert!(Threshold::parse("< two", "s").is_err());
     }
 

@@ -2,8 +2,9 @@
 
 mod completions;
 mod config;
-mod incident;
+pub(crate) mod incident;
 mod init;
+mod metrics;
 mod oncall;
 
 use anyhow::Result;
@@ -15,6 +16,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<u8> {
     match command {
         Command::Oncall(args) => oncall::run(ctx, *args),
         Command::Incident { command } => incident::run(ctx, command),
+        Command::Metrics { command } => metrics::run(ctx, command),
         Command::Init(args) => init::run(args),
         Command::Config { command } => config::run(ctx, command),
         Command::Completions { shell } => completions::completions(shell),

@@ -122,7 +122,8 @@ pub struct Metric {
     pub alert: Option<Threshold>,
     pub severity: Option<String>,
     pub description: Option<String>,
-    pub selector: Option<String>,
+    /// The Prometheus series this metric reads (default: the series named like the metric).
+    pub selector: Option<crate::prometheus::Selector>,
     pub command: Option<String>,
     pub timeout: Option<Duration>,
     /// How long a breach must hold before it counts at its full state (`for:`).
@@ -300,6 +301,12 @@ fn validate_metric(
         .hold
         .as_ref()
         .and_then(|t| problems.check(format!("{here}.for"), crate::duration::parse(t)));
+    let selector = m.selector.as_ref().and_then(|t| {
+        problems.check(
+            format!("{here}.selector"),
+            crate::prometheus::Selector::parse(t),
+        )
+    });
     if m.selector.is_some() && m.command.is_some() {
         problems.add(
             &here,
@@ -315,7 +322,7 @@ fn validate_metric(
         alert,
         severity: m.severity,
         description: m.description,
-        selector: m.selector,
+        selector,
         command: m.command,
         timeout,
         hold,

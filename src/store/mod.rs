@@ -12,9 +12,11 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, TransactionBehavior};
 
 mod incidents;
+mod metrics;
 mod overrides;
 
 pub use incidents::{IncidentFilter, NewAction, NewIncident, Opened};
+pub use metrics::{NewSample, Sample};
 pub use overrides::NewOverride;
 
 /// Ordered schema steps; step N brings the schema to `user_version` N. Never edit a step that
@@ -81,6 +83,25 @@ const MIGRATIONS: &[&str] = &[
          done_by      TEXT
      );
      CREATE INDEX incident_actions_by_incident ON incident_actions (incident_id);",
+    // 3: metric checks and the values they saw. `raw_state` is the state before `for:` holds a
+    // breach back; the streak of raw CRITICAL samples is what `for:` measures.
+    "CREATE TABLE metric_checks (
+         id       INTEGER PRIMARY KEY,
+         at       INTEGER NOT NULL,
+         state    TEXT    NOT NULL,
+         metrics  INTEGER NOT NULL
+     );
+     CREATE INDEX metric_checks_by_time ON metric_checks (at);
+     CREATE TABLE metric_samples (
+         id         INTEGER PRIMARY KEY,
+         check_id   INTEGER NOT NULL REFERENCES metric_checks (id),
+         metric     TEXT    NOT NULL,
+         at         INTEGER NOT NULL,
+         value      REAL,
+         state      TEXT    NOT NULL,
+         raw_state  TEXT    NOT NULL
+     );
+     CREATE INDEX metric_samples_by_metric ON metric_samples (metric, at);",
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

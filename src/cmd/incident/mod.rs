@@ -7,6 +7,8 @@ mod list;
 mod open;
 mod review;
 
+pub(crate) use open::open_incident;
+
 use anyhow::Result;
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
@@ -34,10 +36,10 @@ pub fn run(ctx: &Context, command: IncidentCommand) -> Result<u8> {
 }
 
 /// Config, store, clock and the overrides in force now: what every change to an incident needs.
-struct Desk {
+pub(crate) struct Desk {
     rotation: Rotation,
     thresholds: Thresholds,
-    store: Store,
+    pub(crate) store: Store,
     now: DateTime<Utc>,
     zone: Tz,
     overrides: Vec<Override>,
@@ -46,8 +48,16 @@ struct Desk {
 impl Desk {
     fn new(ctx: &Context) -> Result<Self> {
         let (rotation, thresholds) = ctx.config()?;
-        let rotation = rotation.rotation;
-        let store = ctx.store()?;
+        Self::with(ctx, rotation.rotation, thresholds, ctx.store()?)
+    }
+
+    /// For commands that have already loaded the config and opened the store.
+    pub(crate) fn with(
+        ctx: &Context,
+        rotation: Rotation,
+        thresholds: Thresholds,
+        store: Store,
+    ) -> Result<Self> {
         let now = ctx.clock.now();
         let overrides = store.overrides_between(now, now + Duration::seconds(1))?;
         Ok(Desk {

@@ -4,6 +4,7 @@ use anyhow::{bail, Result};
 
 use super::{paged_list, Desk, IncidentJson};
 use crate::cli::{Format, IncidentOpenArgs};
+use crate::config::Severity;
 use crate::duration;
 use crate::incident::{due, open_pages, paged, Event, Kind};
 use crate::output::{note, Out};
@@ -20,34 +21,18 @@ pub fn run(ctx: &Context, args: IncidentOpenArgs) -> Result<u8> {
     let severity = desk.severity(&args.sev)?.clone();
     let by = ctx.actor(args.by.by.as_deref());
     let now = desk.now;
-    let (ack_due, resolve_due) = due(now, &severity);
-    let phase = desk
-        .thresholds
-        .protocol
-        .first()
-        .map_or("detection".to_string(), |p| p.name.clone());
-    let mut first = vec![Event::new(now, &by, Kind::Opened)
-        .value(&severity.key)
-        .text(Some(title.to_string()))];
-    first.extend(open_pages(&severity, &desk.roster(), now, &by));
     let key = args
         .dedup_key
         .as_deref()
         .map(str::trim)
         .filter(|k| !k.is_empty());
-    let outcome = desk.store.open_incident(
-        &NewIncident {
-            title,
-            description: args.description.as_deref(),
-            severity: &severity.key,
-            phase: &phase,
-            opened_at: now,
-            opened_by: &by,
-            ack_due,
-            resolve_due,
-            dedup_key: key,
-        },
-        &first,
+    let outcome = open_incident(
+        &mut desk,
+        &severity,
+        title,
+        args.description.as_deref(),
+        key,
+        &by,
     )?;
     let id = match outcome {
         Opened::New(id) => id,
@@ -96,4 +81,41 @@ pub fn run(ctx: &Context, args: IncidentOpenArgs) -> Result<u8> {
     }
     out.flush()?;
     Ok(exit::SUCCESS)
+}
+
+/// Opens an incident now, paging the roles its severity names, or joins the unclosed one that
+/// holds the same dedup key.
+pub(crate) fn open_incident(
+    desk: &mut Desk,
+    severity: &Severity,
+    title: &str,
+    description: Option<&str>,
+    dedup_key: Option<&str>,
+    by: &str,
+) -> Result<Opened> {
+    let now = desk.now;
+    let (ack_due, resolve_due) = due(now, severity);
+    let phase = desk
+        .thresholds
+        .protocol
+        .first()
+        .map_or("detection".to_string(), |p| p.name.clone());
+    let mut first = vec![Event::new(now, by, Kind::Opened)
+        .value(&severity.key)
+        .text(Some(title.to_string()))];
+    first.extend(open_pages(severity, &desk.roster(), now, by));
+    desk.store.open_incident(
+        &NewIncident {
+            title,
+            description,
+            severity: &severity.key,
+            phase: &phase,
+            opened_at: now,
+            opened_by: by,
+            ack_due,
+            resolve_due,
+            dedup_key,
+        },
+        &first,
+    )
 }

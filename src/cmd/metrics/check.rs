@@ -1,0 +1,396 @@
+//! `mindops metrics check`: values against thresholds, recorded, with Nagios exit codes.
+
+use std::collections::HashMap;
+use std::io::Write as _;
+use std::path::Path;
+
+use anyhow::{Context as _, Result};
+use comfy_table::Cell;
+use serde::Serialize;
+
+use super::sources::{gather, Given};
+use super::threshold_text;
+use crate::cli::{CheckFormat, MetricsCheckArgs};
+use crate::cmd::incident::{open_incident, Desk};
+use crate::config::{Metric, Thresholds};
+use crate::incident::{self, Event, Kind};
+use crate::metrics::{self, evaluate, hold, sparkline, worst, Reading, State};
+use crate::output::{note, Out};
+use crate::store::{NewSample, Opened};
+use crate::time::rfc3339;
+use crate::{units, Context};
+
+/// How many recorded values the trend column draws.
+const TREND: u32 = 20;
+
+pub fn run(ctx: &Context, args: MetricsCheckArgs) -> Result<u8> {
+    let (rotation, thresholds) = ctx.config()?;
+    let now = ctx.clock.now();
+    let given = gather(&thresholds, &args)?;
+    let checked: Vec<&Metric> = thresholds
+        .metrics
+        .iter()
+        .filter(|m| !args.only_given || given.contains_key(&m.name))
+        .collect();
+
+    if checked.is_empty() {
+        anyhow::bail!(
+            "no metric was given a value; name some (response_time=1.2s) or drop --only-given"
+        );
+    }
+    let incidents = args.open_incidents || thresholds.incidents;
+    let mut store = if args.no_record {
+        ctx.existing_store()?
+    } else {
+        Some(ctx.store()?)
+    };
+    let mut readings = Vec::with_capacity(checked.len());
+    let mut previous: HashMap<&str, Option<State>> = HashMap::new();
+    for m in &checked {
+        let mut reading = read(m, given.get(&m.name));
+        if let Some(store) = &store {
+            if m.hold.is_some() && reading.raw == State::Critical {
+                let since = store.critical_since(&m.name)?;
+                (reading.state, reading.pending) = hold(reading.raw, m.hold, since, now);
+            }
+            if incidents {
+                previous.insert(&m.name, store.last_state(&m.name)?);
+            }
+        }
+        readings.push(reading);
+    }
+    let state = worst(readings.iter().map(|r| r.state));
+
+    if let (Some(store), false) = (&mut store, args.no_record) {
+        let samples: Vec<NewSample> = checked
+            .iter()
+            .zip(&readings)
+            .map(|(m, r)| NewSample {
+                metric: &m.name,
+                value: r.value,
+                state: r.state,
+                raw: r.raw,
+            })
+            .collect();
+        store.record_check(now, state, &samples)?;
+    }
+
+    let trends: Vec<String> = match (&store, args.format) {
+        (Some(store), CheckFormat::Table) => checked
+            .iter()
+            .zip(&readings)
+            .map(|(m, r)| {
+                let mut values: Vec<f64> = store
+                    .recent_samples(&m.name, TREND)?
+                    .iter()
+                    .map(|s| s.value.unwrap_or(f64::NAN))
+                    .collect();
+                if args.no_record {
+                    values.push(r.value.unwrap_or(f64::NAN));
+                }
+                Ok(sparkline(&values))
+            })
+            .collect::<Result<_>>()?,
+        _ => Vec::new(),
+    };
+
+    let mut actions = Vec::new();
+    if incidents {
+        if let Some(store) = store.take() {
+            let mut desk = Desk::with(ctx, rotation.rotation, thresholds.clone(), store)?;
+            actions = incidents_for(ctx, &mut desk, &thresholds, &checked, &readings, &previous)?;
+        }
+    }
+
+    if let Some(path) = &args.prom_out {
+        write_atomically(path, &metrics::prometheus(&checked, &readings))?;
+    }
+    print(
+        ctx, &args, &checked, &readings, &trends, &actions, state, now,
+    )?;
+    Ok(state.code())
+}
+
+/// A metric's value read in its unit and judged; no value or an unreadable one is UNKNOWN.
+fn read(metric: &Metric, given: Option<&Given>) -> Reading {
+    let parsed = match given {
+        None => Err("no value".to_string()),
+        Some(Given::Failed(why)) => Err(why.clone()),
+        Some(Given::Number(v)) => Ok(*v),
+        Some(Given::Text(text)) => units::parse_value(text, &metric.unit),
+    };
+    match parsed {
+        Ok(v) if v.is_nan() => unknown(Some(v), "the value is NaN".into()),
+        Ok(v) => {
+            let raw = evaluate(metric, v);
+            Reading {
+                value: Some(v),
+                raw,
+                state: raw,
+                pending: false,
+                reason: None,
+            }
+        }
+        Err(why) => unknown(None, why),
+    }
+}
+
+fn unknown(value: Option<f64>, reason: String) -> Reading {
+    Reading {
+        value,
+        raw: State::Unknown,
+        state: State::Unknown,
+        pending: false,
+        reason: Some(reason),
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct IncidentAction {
+    metric: String,
+    incident: i64,
+    action: &'static str,
+}
+
+/// An incident per CRITICAL metric (one per metric while it stays open, by its dedup key), and
+/// a note, or with `auto_resolve` a close, when the metric comes back within its target.
+fn incidents_for(
+    ctx: &Context,
+    desk: &mut Desk,
+    thresholds: &Thresholds,
+    checked: &[&Metric],
+    readings: &[Reading],
+    previous: &HashMap<&str, Option<State>>,
+) -> Result<Vec<IncidentAction>> {
+    let by = incident::SYSTEM_ACTOR;
+    let now = ctx.clock.now();
+    let mut actions = Vec::new();
+    for (m, r) in checked.iter().zip(readings) {
+        let key = format!("metric:{}", m.name);
+        match r.state {
+            State::Critical => {
+                let Some(severity) = m
+                    .severity
+                    .as_ref()
+                    .and_then(|k| thresholds.severities.iter().find(|s| s.key == *k))
+                else {
+                    continue;
+                };
+                let title = format!("{} CRITICAL: {}", m.label, metrics::describe(m, r));
+                let outcome = open_incident(
+                    desk,
+                    severity,
+                    &title,
+                    m.description.as_deref(),
+                    Some(&key),
+                    by,
+                )?;
+                actions.push(match outcome {
+                    Opened::New(id) => IncidentAction {
+                        metric: m.name.clone(),
+                        incident: id,
+                        action: "opened",
+                    },
+                    Opened::Again { id, .. } => IncidentAction {
+                        metric: m.name.clone(),
+                        incident: id,
+                        action: "triggered_again",
+                    },
+                });
+            }
+            State::Ok if previous.get(m.name.as_str()).copied().flatten() != Some(State::Ok) => {
+                let Some(id) = desk.store.unclosed_incident_with_key(&key)? else {
+                    continue;
+                };
+                let value = r.value.map(|v| units::show(v, &m.unit)).unwrap_or_default();
+                let text = format!("{} back within target: {value}", m.name);
+                let closing = m.auto_resolve;
+                desk.store.modify_incident(id, |inc, history| {
+                    let mut events = vec![Event::new(now, by, Kind::Note).text(Some(text.clone()))];
+                    if closing {
+                        events.extend(incident::close(
+                            inc,
+                            history,
+                            now,
+                            by,
+                            &format!("resolved automatically: {text}"),
+                        )?);
+                    }
+                    Ok((events, ()))
+                })?;
+                actions.push(IncidentAction {
+                    metric: m.name.clone(),
+                    incident: id,
+                    action: if closing { "closed" } else { "noted_recovery" },
+                });
+            }
+            _ => {}
+        }
+    }
+    Ok(actions)
+}
+
+/// Temp file beside the target, then rename: the textfile collector never reads half a file.
+fn write_atomically(path: &Path, text: &str) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let write = || -> std::io::Result<()> {
+        let mut file = std::fs::File::create(&temp)?;
+        file.write_all(text.as_bytes())?;
+        file.sync_all()?;
+        std::fs::rename(&temp, path)
+    };
+    write()
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&temp);
+            e
+        })
+        .with_context(|| format!("cannot write {}", path.display()))
+}
+
+#[derive(Serialize)]
+struct ReadingJson<'a> {
+    name: &'a str,
+    label: &'a str,
+    group: &'a str,
+    unit: &'a str,
+    value: Option<f64>,
+    shown: Option<String>,
+    target: Option<String>,
+    alert: Option<String>,
+    state: &'static str,
+    raw_state: &'static str,
+    pending: bool,
+    reason: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct CheckJson<'a> {
+    at: String,
+    state: &'static str,
+    code: u8,
+    metrics: Vec<ReadingJson<'a>>,
+    incidents: &'a [IncidentAction],
+}
+
+#[allow(clippy::too_many_arguments)]
+fn print(
+    ctx: &Context,
+    args: &MetricsCheckArgs,
+    checked: &[&Metric],
+    readings: &[Reading],
+    trends: &[String],
+    actions: &[IncidentAction],
+    state: State,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<()> {
+    let mut out = Out::stdout();
+    let shown = |m: &Metric, r: &Reading| {
+        r.value
+            .filter(|v| !v.is_nan())
+            .map(|v| units::show(v, &m.unit))
+    };
+    match args.format {
+        CheckFormat::Nagios => out.line(metrics::nagios(checked, readings))?,
+        CheckFormat::Json => out.json(&CheckJson {
+            at: rfc3339(now),
+            state: state.as_str(),
+            code: state.code(),
+            metrics: checked
+                .iter()
+                .zip(readings)
+                .map(|(m, r)| ReadingJson {
+                    name: &m.name,
+                    label: &m.label,
+                    group: &m.group,
+                    unit: &m.unit,
+                    value: r.value.filter(|v| v.is_finite()),
+                    shown: shown(m, r),
+                    target: m.target.as_ref().map(|t| t.show(&m.unit)),
+                    alert: m.alert.as_ref().map(|t| t.show(&m.unit)),
+                    state: r.state.as_str(),
+                    raw_state: r.raw.as_str(),
+                    pending: r.pending,
+                    reason: r.reason.as_deref(),
+                })
+                .collect(),
+            incidents: actions,
+        })?,
+        CheckFormat::Csv => {
+            out.csv(&[
+                "metric", "group", "value", "unit", "state", "target", "alert",
+            ])?;
+            for (m, r) in checked.iter().zip(readings) {
+                out.csv(&[
+                    m.name.clone(),
+                    m.group.clone(),
+                    r.value.map(units::number).unwrap_or_default(),
+                    m.unit.clone(),
+                    r.state.as_str().to_string(),
+                    threshold_text(&m.target, &m.unit),
+                    threshold_text(&m.alert, &m.unit),
+                ])?;
+            }
+        }
+        CheckFormat::Table => {
+            let mut table = ctx.style.table(&[
+                "Group", "Metric", "Value", "Target", "Alert", "State", "Trend",
+            ]);
+            // Grouped as the sheet groups them, in the order groups first appear.
+            let mut groups: Vec<&str> = Vec::new();
+            for m in checked {
+                if !groups.contains(&m.group.as_str()) {
+                    groups.push(&m.group);
+                }
+            }
+            for group in groups {
+                let mut first = true;
+                for (i, (m, r)) in checked
+                    .iter()
+                    .zip(readings)
+                    .enumerate()
+                    .filter(|(_, (m, _))| m.group == group)
+                {
+                    let state_text = match (r.state, r.pending, &r.reason) {
+                        (_, true, _) => "PENDING".to_string(),
+                        (State::Unknown, _, Some(why)) => format!("UNKNOWN: {why}"),
+                        (s, _, _) => s.as_str().to_string(),
+                    };
+                    table.add_row(vec![
+                        Cell::new(if first { group } else { "" }),
+                        Cell::new(&m.name),
+                        Cell::new(shown(m, r).unwrap_or_else(|| "-".into())),
+                        Cell::new(threshold_text(&m.target, &m.unit)),
+                        Cell::new(threshold_text(&m.alert, &m.unit)),
+                        if r.state == State::Ok {
+                            Cell::new(state_text)
+                        } else {
+                            ctx.style.marked(state_text)
+                        },
+                        Cell::new(trends.get(i).map_or("", String::as_str)),
+                    ]);
+                    first = false;
+                }
+            }
+            out.table(&table)?;
+            out.line(metrics::summary(checked, readings))?;
+            for a in actions {
+                note(format!(
+                    "incident {}: {} for {}",
+                    a.incident,
+                    a.action.replace('_', " "),
+                    a.metric
+                ));
+            }
+        }
+    }
+    out.flush()?;
+    Ok(())
+}

@@ -1,0 +1,314 @@
+//! Metric states from values and thresholds, and the formats monitoring systems read. Pure
+//! functions; the handler gathers values, records and prints.
+
+use chrono::{DateTime, Duration, Utc};
+
+use crate::config::Metric;
+use crate::units;
+
+/// Nagios states, with their plugin exit codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum State {
+    Ok,
+    Warning,
+    Critical,
+    Unknown,
+}
+
+impl State {
+    pub fn code(self) -> u8 {
+        match self {
+            State::Ok => 0,
+            State::Warning => 1,
+            State::Critical => 2,
+            State::Unknown => 3,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            State::Ok => "OK",
+            State::Warning => "WARNING",
+            State::Critical => "CRITICAL",
+            State::Unknown => "UNKNOWN",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        [State::Ok, State::Warning, State::Critical, State::Unknown]
+            .into_iter()
+            .find(|s| s.as_str() == text)
+    }
+
+    /// How bad, for "the worst state wins": a known breach outranks not knowing, and not
+    /// knowing outranks a warning, as Nagios ranks service states.
+    fn rank(self) -> u8 {
+        match self {
+            State::Ok => 0,
+            State::Warning => 1,
+            State::Unknown => 2,
+            State::Critical => 3,
+        }
+    }
+}
+
+pub fn worst(states: impl IntoIterator<Item = State>) -> State {
+    states
+        .into_iter()
+        .max_by_key(|s| s.rank())
+        .unwrap_or(State::Ok)
+}
+
+/// The state a value puts a metric in: CRITICAL past the alert line, WARNING short of the
+/// target, OK otherwise; NaN cannot be judged.
+pub fn evaluate(metric: &Metric, value: f64) -> State {
+    if value.is_nan() {
+        return State::Unknown;
+    }
+    if metric.alert.as_ref().is_some_and(|a| a.crossed_by(value)) {
+        return State::Critical;
+    }
+    if metric.target.as_ref().is_some_and(|t| !t.met_by(value)) {
+        return State::Warning;
+    }
+    State::Ok
+}
+
+/// With `for:`, a CRITICAL value counts as CRITICAL only once the breach has held that long
+/// across recorded samples (`since`: when the current run of CRITICAL samples began, or now);
+/// until then it is pending and counts as WARNING, as Prometheus does with `for`.
+pub fn hold(
+    raw: State,
+    hold: Option<Duration>,
+    since: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> (State, bool) {
+    match (raw, hold) {
+        (State::Critical, Some(hold)) if now - since.unwrap_or(now) < hold => {
+            (State::Warning, true)
+        }
+        _ => (raw, false),
+    }
+}
+
+/// One metric's result in this run.
+#[derive(Debug, Clone)]
+pub struct Reading {
+    pub value: Option<f64>,
+    /// The state from the value alone.
+    pub raw: State,
+    /// The state after `for:`.
+    pub state: State,
+    pub pending: bool,
+    /// Why the state is UNKNOWN, when it is.
+    pub reason: Option<String>,
+}
+
+/// `response_time 3.4s > 3s`: what is wrong, in a few words.
+pub fn describe(metric: &Metric, reading: &Reading) -> String {
+    let Some(value) = reading.value.filter(|v| !v.is_nan()) else {
+        return format!(
+            "{} unknown: {}",
+            metric.name,
+            reading.reason.as_deref().unwrap_or("no value")
+        );
+    };
+    let shown = units::show(value, &metric.unit);
+    let line = match reading.raw {
+        State::Critical => metric
+            .alert
+            .as_ref()
+            .map(|a| format!("alert {}", a.show(&metric.unit))),
+        State::Warning => metric
+            .target
+            .as_ref()
+            .map(|t| format!("target {}", t.show(&metric.unit))),
+        _ => None,
+    };
+    let pending = if reading.pending { " (pending)" } else { "" };
+    match line {
+        Some(line) => format!("{} {shown}, {line}{pending}", metric.name),
+        None => format!("{} {shown}", metric.name),
+    }
+}
+
+/// Nagios plugin perfdata units; others are left off.
+fn perf_unit(unit: &str) -> &str {
+    match unit {
+        "s" | "ms" | "us" | "%" | "B" | "KB" | "MB" | "GB" | "TB" => unit,
+        _ => "",
+    }
+}
+
+/// `METRICS CRITICAL - response_time 3.4s, alert > 3s; 2 warning`: the worst state, what is
+/// critical, and how many are otherwise not OK.
+pub fn summary(metrics: &[&Metric], readings: &[Reading]) -> String {
+    let state = worst(readings.iter().map(|r| r.state));
+    let count = |s: State| readings.iter().filter(|r| r.state == s).count();
+    let mut summary: Vec<String> = metrics
+        .iter()
+        .zip(readings)
+        .filter(|(_, r)| r.state == State::Critical)
+        .map(|(m, r)| describe(m, r))
+        .collect();
+    for (s, word) in [(State::Warning, "warning"), (State::Unknown, "unknown")] {
+        if count(s) > 0 {
+            summary.push(format!("{} {word}", count(s)));
+        }
+    }
+    if summary.is_empty() {
+        summary.push(format!("{} metrics within target", readings.len()));
+    }
+    format!("METRICS {} - {}", state.as_str(), summary.join("; "))
+}
+
+/// One monitoring-plugins line: the summary, then performance data for every metric.
+pub fn nagios(metrics: &[&Metric], readings: &[Reading]) -> String {
+    let perf: Vec<String> = metrics
+        .iter()
+        .zip(readings)
+        .filter_map(|(m, r)| {
+            let v = r.value.filter(|v| v.is_finite())?;
+            let warn = m.target.as_ref().map_or(String::new(), |t| t.perfdata());
+            let crit = m.alert.as_ref().map_or(String::new(), |a| a.perfdata());
+            let min = if v >= 0.0 { "0" } else { "" };
+            Some(format!(
+                "'{}'={}{};{warn};{crit};{min}",
+                m.name,
+                units::number(v),
+                perf_unit(&m.unit)
+            ))
+        })
+        .collect();
+    format!("{} | {}", summary(metrics, readings), perf.join(" "))
+}
+
+/// The text format for node_exporter's textfile collector: no timestamps, so the scrape time
+/// is used.
+pub fn prometheus(metrics: &[&Metric], readings: &[Reading]) -> String {
+    let mut out = String::from(
+        "# HELP mindops_metric_value Latest value checked by mindops, in the metric's unit.\n\
+         # TYPE mindops_metric_value gauge\n",
+    );
+    for (m, r) in metrics.iter().zip(readings) {
+        if let Some(v) = r.value {
+            out.push_str(&format!(
+                "mindops_metric_value{{metric=\"{}\",unit=\"{}\",group=\"{}\"}} {}\n",
+                m.name,
+                escape_label(&m.unit),
+                escape_label(&m.group),
+                prom_number(v)
+            ));
+        }
+    }
+    out.push_str(
+        "# HELP mindops_metric_state State of the latest check: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.\n\
+         # TYPE mindops_metric_state gauge\n",
+    );
+    for (m, r) in metrics.iter().zip(readings) {
+        out.push_str(&format!(
+            "mindops_metric_state{{metric=\"{}\"}} {}\n",
+            m.name,
+            r.state.code()
+        ));
+    }
+    out
+}
+
+fn prom_number(v: f64) -> String {
+    if v.is_nan() {
+        "NaN".into()
+    } else if v.is_infinite() {
+        if v > 0.0 {
+            "+Inf".into()
+        } else {
+            "-Inf".into()
+        }
+    } else {
+        format!("{v}")
+    }
+}
+
+fn escape_label(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', "\\n")
+}
+
+/// Recent values as a strip of block characters, oldest first.
+pub fn sparkline(values: &[f64]) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
+    let (Some(min), Some(max)) = (
+        finite.iter().copied().reduce(f64::min),
+        finite.iter().copied().reduce(f64::max),
+    ) else {
+        return String::new();
+    };
+    values
+        .iter()
+        .map(|v| {
+            if !v.is_finite() {
+                ' '
+            } else if max == min {
+                BARS[3]
+            } else {
+                BARS[(((v - min) / (max - min)) * 7.0).round() as usize]
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_worst_state_wins() {
+        assert_eq!(worst([State::Ok, State::Warning]), State::Warning);
+        assert_eq!(worst([State::Warning, State::Unknown]), State::Unknown);
+        assert_eq!(
+            worst([State::Unknown, State::Critical, State::Ok]),
+            State::Critical
+        );
+        assert_eq!(worst([]), State::Ok);
+    }
+
+    #[test]
+    fn a_held_breach_is_pending_until_it_has_lasted() {
+        let now = DateTime::parse_from_rfc3339("2024-08-07T10:05:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let five = Some(Duration::minutes(5));
+        assert_eq!(
+            hold(State::Critical, five, None, now),
+            (State::Warning, true)
+        );
+        assert_eq!(
+            hold(State::Critical, five, Some(now - Duration::minutes(4)), now),
+            (State::Warning, true)
+        );
+        assert_eq!(
+            hold(State::Critical, five, Some(now - Duration::minutes(5)), now),
+            (State::Critical, false)
+        );
+        assert_eq!(
+            hold(State::Critical, None, None, now),
+            (State::Critical, false)
+        );
+        assert_eq!(
+            hold(State::Warning, five, None, now),
+            (State::Warning, false)
+        );
+    }
+
+    #[test]
+    fn sparklines_scale_to_their_range() {
+        assert_eq!(
+            sparkline(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0]),
+            "▁▂▃▄▅▆▇█"
+        );
+        assert_eq!(sparkline(&[2.0, 2.0]), "▄▄");
+        assert_eq!(sparkline(&[]), "");
+    }
+}

@@ -1,0 +1,134 @@
+//! Metric checks and samples.
+
+use anyhow::Result;
+use chrono::{DateTime, Utc};
+use rusqlite::{params, OptionalExtension, TransactionBehavior};
+
+use super::{instant, Store};
+use crate::metrics::State;
+
+pub struct NewSample<'a> {
+    pub metric: &'a str,
+    pub value: Option<f64>,
+    pub state: State,
+    pub raw: State,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sample {
+    pub at: DateTime<Utc>,
+    pub value: Option<f64>,
+    pub state: State,
+}
+
+impl Store {
+    /// One check and every value it saw, in one transaction.
+    pub fn record_check(
+        &mut self,
+        at: DateTime<Utc>,
+        state: State,
+        samples: &[NewSample],
+    ) -> Result<i64> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute(
+            "INSERT INTO metric_checks (at, state, metrics) VALUES (?1, ?2, ?3)",
+            params![at.timestamp(), state.as_str(), samples.len()],
+        )?;
+        let check = tx.last_insert_rowid();
+        {
+            let mut stmt = tx.prepare_cached(
+                "INSERT INTO metric_samples (check_id, metric, at, value, state, raw_state)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?;
+            for s in samples {
+                // SQLite has no NaN: an unreadable value is stored as NULL.
+                let value = s.value.filter(|v| !v.is_nan());
+                stmt.execute(params![
+                    check,
+                    s.metric,
+                    at.timestamp(),
+                    value,
+                    s.state.as_str(),
+                    s.raw.as_str()
+                ])?;
+            }
+        }
+        tx.commit()?;
+        Ok(check)
+    }
+
+    /// When the run of raw CRITICAL samples that ends with the latest sample began; `None` when
+    /// the latest sample was not CRITICAL (or there is none).
+    pub fn critical_since(&self, metric: &str) -> Result<Option<DateTime<Utc>>> {
+        let since: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT min(at) FROM metric_samples
+                  WHERE metric = ?1 AND raw_state = 'CRITICAL'
+                    AND at > coalesce((SELECT max(at) FROM metric_samples
+                                        WHERE metric = ?1 AND raw_state <> 'CRITICAL'), -1)",
+                [metric],
+                |r| r.get(0),
+            )
+            .optional()?
+            .flatten();
+        Ok(since.map(instant))
+    }
+
+    /// The state of the latest recorded sample of a metric.
+    pub fn last_state(&self, metric: &str) -> Result<Option<State>> {
+        let state: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT state FROM metric_samples WHERE metric = ?1 ORDER BY at DESC, id DESC LIMIT 1",
+                [metric],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(state.and_then(|s| State::parse(&s)))
+    }
+
+    /// The latest `limit` samples of a metric, oldest first.
+    pub fn recent_samples(&self, metric: &str, limit: u32) -> Result<Vec<Sample>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT at, value, state FROM metric_samples WHERE metric = ?1 ORDER BY at DESC, id DESC LIMIT ?2",
+        )?;
+        let mut rows: Vec<Sample> = stmt
+            .query_map(params![metric, limit], sample_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        rows.reverse();
+        Ok(rows)
+    }
+
+    /// Samples of a metric from `since` on, oldest first.
+    pub fn samples_since(&self, metric: &str, since: DateTime<Utc>) -> Result<Vec<Sample>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT at, value, state FROM metric_samples WHERE metric = ?1 AND at >= ?2 ORDER BY at, id",
+        )?;
+        let rows = stmt.query_map(params![metric, since.timestamp()], sample_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The unclosed incident holding a dedup key.
+    pub fn unclosed_incident_with_key(&self, key: &str) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id FROM incidents WHERE dedup_key = ?1 AND status <> 'closed'",
+                [key],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+}
+
+fn sample_row(r: &rusqlite::Row) -> rusqlite::Result<Sample> {
+    let state: String = r.get(2)?;
+    Ok(Sample {
+        at: instant(r.get(0)?),
+        value: r.get(1)?,
+        state: State::parse(&state).unwrap_or(State::Unknown),
+    })
+}

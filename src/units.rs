@@ -1,0 +1,292 @@
+//! Values as people and tools write them, converted to a metric's unit: `1200ms` is `1.2s`,
+//! `1.5MB/min`, `4.8/5`, `25,000`, `ok`. A value in a unit that does not convert is an error
+//! naming both units.
+
+use crate::threshold::STATUS_UNIT;
+
+#[derive(Debug, Clone, PartialEq)]
+enum Dim {
+    Time,
+    Percent,
+    Bytes,
+    /// Bytes per time.
+    Rate,
+    /// A rating out of 5.
+    Score,
+    Status,
+    /// A count of something named by a word (users, tickets): only that word, or none.
+    Count(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Unit {
+    dim: Dim,
+    /// How many base units (s, %, B, B/s, points of 5) one of this unit is.
+    factor: f64,
+}
+
+fn time(unit: &str) -> Option<f64> {
+    Some(match unit {
+        "ms" => 0.001,
+        "s" | "sec" => 1.0,
+        "min" => 60.0,
+        "h" => 3600.0,
+        "d" => 86_400.0,
+        _ => return None,
+    })
+}
+
+fn bytes(unit: &str) -> Option<f64> {
+    Some(match unit {
+        "B" => 1.0,
+        "KB" => 1e3,
+        "MB" => 1e6,
+        "GB" => 1e9,
+        "TB" => 1e12,
+        "KiB" => 1024.0,
+        "MiB" => 1024.0 * 1024.0,
+        "GiB" => 1024.0 * 1024.0 * 1024.0,
+        _ => return None,
+    })
+}
+
+fn unit(text: &str) -> Unit {
+    let t = text.trim();
+    if let Some(f) = time(t) {
+        return Unit {
+            dim: Dim::Time,
+            factor: f,
+        };
+    }
+    if let Some(f) = bytes(t) {
+        return Unit {
+            dim: Dim::Bytes,
+            factor: f,
+        };
+    }
+    if let Some((b, per)) = t.split_once('/') {
+        if let (Some(b), Some(per)) = (bytes(b), time(per)) {
+            return Unit {
+                dim: Dim::Rate,
+                factor: b / per,
+            };
+        }
+    }
+    match t {
+        "%" => Unit {
+            dim: Dim::Percent,
+            factor: 1.0,
+        },
+        "ratio" => Unit {
+            dim: Dim::Percent,
+            factor: 100.0,
+        },
+        "score" | "/5" => Unit {
+            dim: Dim::Score,
+            factor: 1.0,
+        },
+        STATUS_UNIT => Unit {
+            dim: Dim::Status,
+            factor: 1.0,
+        },
+        word => Unit {
+            dim: Dim::Count(word.trim_end_matches('s').to_lowercase()),
+            factor: 1.0,
+        },
+    }
+}
+
+/// A value for a metric in `metric_unit`, converted to that unit.
+pub fn parse_value(text: &str, metric_unit: &str) -> Result<f64, String> {
+    let target = unit(metric_unit);
+    let t = text.trim();
+    if target.dim == Dim::Status {
+        return match t.to_lowercase().as_str() {
+            "ok" | "true" | "1" | "up" | "pass" => Ok(1.0),
+            "failed" | "false" | "0" | "down" | "fail" => Ok(0.0),
+            _ => Err(format!(
+                "\"{text}\" is not a status; write ok or failed (or true, false)"
+            )),
+        };
+    }
+    let (number, suffix) = split_number(t).ok_or_else(|| {
+        format!(
+            "\"{text}\" is not a number; write e.g. 1.2{}",
+            unit_suffix(metric_unit)
+        )
+    })?;
+    if suffix.is_empty() {
+        return Ok(number);
+    }
+    // `4.8/5` and `96/100`: a rating, scaled to 5.
+    if target.dim == Dim::Score {
+        if let Some(scale) = suffix.strip_prefix('/') {
+            let scale: f64 = scale
+                .trim()
+                .parse()
+                .map_err(|_| format!("\"{text}\" is not a rating; write e.g. 4.8/5"))?;
+            if scale <= 0.0 {
+                return Err(format!("\"{text}\" is not a rating; write e.g. 4.8/5"));
+            }
+            return Ok(number * 5.0 / scale);
+        }
+    }
+    let given = unit(suffix);
+    if given.dim != target.dim {
+        return Err(format!(
+            "\"{text}\" is in {suffix}, which does not convert to {metric_unit}, the unit of this metric"
+        ));
+    }
+    Ok(number * given.factor / target.factor)
+}
+
+/// A number given in `from`, in the metric's unit; a unit of another kind leaves it as it is.
+pub fn convert(value: f64, from: &str, metric_unit: &str) -> f64 {
+    let (from, to) = (unit(from), unit(metric_unit));
+    if from.dim == to.dim && !matches!(from.dim, Dim::Count(_)) {
+        value * from.factor / to.factor
+    } else {
+        value
+    }
+}
+
+/// The base unit a Prometheus series declares by its name's suffix, by the naming conventions.
+pub fn prometheus_unit(series: &str) -> Option<&'static str> {
+    let series = series.strip_suffix("_total").unwrap_or(series);
+    [("_seconds", "s"), ("_bytes", "B"), ("_ratio", "ratio")]
+        .into_iter()
+        .find(|(suffix, _)| series.ends_with(suffix))
+        .map(|(_, unit)| unit)
+}
+
+/// The number at the start of `text` (thousands separators allowed) and the unit after it.
+fn split_number(text: &str) -> Option<(f64, &str)> {
+    let lower = text.to_ascii_lowercase();
+    for special in ["+inf", "-inf", "inf", "nan"] {
+        if lower == special {
+            return lower
+                .replace("inf", "infinity")
+                .parse()
+                .ok()
+                .map(|v| (v, ""));
+        }
+    }
+    let end = text
+        .char_indices()
+        .find(|&(i, c)| {
+            !(c.is_ascii_digit()
+                || c == '.'
+                || c == ','
+                || ((c == '-' || c == '+') && (i == 0 || text[..i].ends_with(['e', 'E'])))
+                || ((c == 'e' || c == 'E')
+                    && i > 0
+                    && text[i + 1..]
+                        .starts_with(|n: char| n.is_ascii_digit() || n == '-' || n == '+')))
+        })
+        .map_or(text.len(), |(i, _)| i);
+    let digits: String = text[..end].chars().filter(|c| *c != ',').collect();
+    let number: f64 = digits.parse().ok()?;
+    Some((number, text[end..].trim()))
+}
+
+fn unit_suffix(metric_unit: &str) -> String {
+    match unit(metric_unit).dim {
+        Dim::Count(_) | Dim::Score | Dim::Status => String::new(),
+        _ => metric_unit.to_string(),
+    }
+}
+
+/// A number without float noise: `1.2`, `25000`, `0.01`.
+pub fn number(v: f64) -> String {
+    if !v.is_finite() {
+        return if v.is_nan() {
+            "NaN".into()
+        } else if v > 0.0 {
+            "+Inf".into()
+        } else {
+            "-Inf".into()
+        };
+    }
+    if v == v.trunc() && v.abs() < 1e15 {
+        return format!("{}", v as i64);
+    }
+    // Six significant digits past any leading zeros, so 0.000001073 keeps its digits.
+    let leading = if v.abs() < 1.0 {
+        (-v.abs().log10()).floor() as usize
+    } else {
+        0
+    };
+    let text = format!("{v:.*}", (6 + leading).min(17));
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// A value in its metric's unit, as a person reads it: `1.2s`, `45MB`, `4.8/5`, `25000 users`.
+pub fn show(v: f64, metric_unit: &str) -> String {
+    match unit(metric_unit).dim {
+        Dim::Status => (if v != 0.0 { "ok" } else { "failed" }).into(),
+        Dim::Score => format!("{}/5", number(v)),
+        Dim::Count(_) => format!("{} {metric_unit}", number(v)),
+        _ => format!("{}{metric_unit}", number(v)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_seed_values_read_in_their_units() {
+        assert_eq!(parse_value("1.2s", "s"), Ok(1.2));
+        assert!((parse_value("1200ms", "s").unwrap() - 1.2).abs() < 1e-12);
+        assert_eq!(parse_value("0.01%", "%"), Ok(0.01));
+        assert_eq!(parse_value("4.8/5", "score"), Ok(4.8));
+        assert_eq!(parse_value("96/100", "score"), Ok(4.8));
+        assert_eq!(parse_value("45MB", "MB"), Ok(45.0));
+        assert_eq!(parse_value("1.5MB/min", "MB/min"), Ok(1.5));
+        assert_eq!(parse_value("25,000", "users"), Ok(25000.0));
+        assert_eq!(parse_value("25,000 users", "users"), Ok(25000.0));
+        assert_eq!(parse_value("15min", "min"), Ok(15.0));
+        assert_eq!(parse_value("2h", "h"), Ok(2.0));
+        assert_eq!(parse_value("120min", "h"), Ok(2.0));
+        assert_eq!(parse_value("ok", STATUS_UNIT), Ok(1.0));
+        assert_eq!(parse_value("false", STATUS_UNIT), Ok(0.0));
+        assert_eq!(parse_value("1.5e3", "s"), Ok(1500.0));
+        assert_eq!(parse_value("25KB/s", "MB/min"), Ok(1.5));
+    }
+
+    #[test]
+    fn prometheus_base_units_convert_to_the_metric() {
+        assert_eq!(prometheus_unit("node_memory_Active_bytes"), Some("B"));
+        assert_eq!(prometheus_unit("http_request_duration_seconds"), Some("s"));
+        assert_eq!(prometheus_unit("cpu_seconds_total"), Some("s"));
+        assert_eq!(prometheus_unit("node_load1"), None);
+        assert_eq!(convert(2.5e9, "B", "MB"), 2500.0);
+        assert_eq!(convert(0.0001, "ratio", "%"), 0.01);
+        assert_eq!(convert(0.25, "s", "%"), 0.25, "no conversion across kinds");
+    }
+
+    #[test]
+    fn units_that_do_not_convert_are_named() {
+        let err = parse_value("3ms", "%").unwrap_err();
+        assert_eq!(
+            err,
+            "\"3ms\" is in ms, which does not convert to %, the unit of this metric"
+        );
+        assert!(parse_value("12 sessions", "users").is_err());
+        assert!(parse_value("fast", "s")
+            .unwrap_err()
+            .contains("is not a number"));
+        assert!(parse_value("maybe", STATUS_UNIT).is_err());
+    }
+
+    #[test]
+    fn numbers_print_without_float_noise() {
+        assert_eq!(number(0.1 + 0.2), "0.3");
+        assert_eq!(number(25000.0), "25000");
+        assert_eq!(number(1.073e-6), "0.000001073");
+        assert_eq!(show(1.2, "s"), "1.2s");
+        assert_eq!(show(4.8, "score"), "4.8/5");
+        assert_eq!(show(0.0, STATUS_UNIT), "failed");
+        assert_eq!(show(25000.0, "users"), "25000 users");
+    }
+}
