@@ -5,6 +5,7 @@ mod common;
 mod completions;
 mod config;
 mod incident;
+mod metrics;
 mod oncall;
 mod overrides;
 mod store;
