@@ -17,10 +17,12 @@ pub fn detect(name: &str, text: &str) -> InputFormat {
     if lower.ends_with(".prom") {
         return InputFormat::Prometheus;
     }
-    let first = text.lines().map(str::trim).find(|l| {
-        !l.is_empty()
-            && !(l.starts_with('#') && !l.starts_with("# HELP") && !l.starts_with("# TYPE"))
-    });
+    // Plain comments say nothing; HELP and TYPE lines say Prometheus.
+    let says_something = |l: &str| {
+        let comment = l.starts_with('#') && !l.starts_with("# HELP") && !l.starts_with("# TYPE");
+        !l.is_empty() && !comment
+    };
+    let first = text.lines().map(str::trim).find(|l| says_something(l));
     match first {
         Some(l) if l.starts_with('{') => InputFormat::Json,
         Some(l) if l.starts_with("# HELP") || l.starts_with("# TYPE") => InputFormat::Prometheus,

@@ -248,9 +248,8 @@ fn write_atomically(path: &Path, text: &str) -> Result<()> {
         std::fs::rename(&temp, path)
     };
     write()
-        .map_err(|e| {
+        .inspect_err(|_| {
             let _ = std::fs::remove_file(&temp);
-            e
         })
         .with_context(|| format!("cannot write {}", path.display()))
 }
