@@ -52,12 +52,49 @@ db.executemany("INSERT INTO incident_events (incident_id, at, actor, kind, new_v
 db.commit()
 PY
 
+# A 50,000-line scrape: node_exporter-like noise, with the sample metrics' series at the end so
+# the whole file is read.
+python3 - "$work/big.prom" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    n = 0
+    i = 0
+    while n < 49_970:
+        f.write(f"# HELP node_thing_{i} Something node_exporter reports.\n# TYPE node_thing_{i} gauge\n")
+        n += 2
+        for cpu in range(8):
+            f.write(f'node_thing_{i}{{cpu="{cpu}",mode="idle\\"x"}} {i * 1.5e-3 + cpu} 1712345678000\n')
+            n += 1
+        i += 1
+    for name, value in [("response_time", 1.2), ("error_rate", 0.01), ("load", 25), ("memory", 45)]:
+        f.write(f"{name} {value}\n")
+PY
+
+# 1,000 metrics, each given a value.
+mkdir -p "$work/many"
+cp rotation.yaml "$work/many/"
+python3 - "$work/many" <<'PY'
+import sys
+d = sys.argv[1]
+src = open(d + "/rotation.yaml").read()
+with open(d + "/thresholds.yaml", "w") as f:
+    f.write("severities:\n  P1: {name: High, response: 15m, resolution: 4h, page: [Primary]}\nmetrics:\n")
+    for i in range(1000):
+        f.write(f"  m{i:04}: {{label: M{i}, group: g{i % 10}, unit: s, target: '< 2s', alert: '> 3s'}}\n")
+with open(d + "/values.txt", "w") as f:
+    for i in range(1000):
+        f.write(f"m{i:04}={(i % 30) / 10}s\n")
+PY
+
 failed=0
-# bench NAME BUDGET_MS COMMAND...
+# bench NAME BUDGET_MS COMMAND...   (BENCH_IGNORE_EXIT=1 for commands whose exit code is a
+# result, like a metrics check that finds a problem)
 bench() {
   local name=$1 budget=$2; shift 2
   [[ -n $filter && $name != *$filter* ]] && return 0
-  hyperfine --shell=none --warmup 10 --runs 200 --export-json "$work/$name.json" "$*" >/dev/null
+  local ignore=()
+  [[ ${BENCH_IGNORE_EXIT:-} == 1 ]] && ignore=(--ignore-failure)
+  hyperfine --shell=none "${ignore[@]}" --warmup 10 --runs 200 --export-json "$work/$name.json" "$*" >/dev/null
   local median
   median=$(python3 -c "import json,sys; print(round(json.load(open(sys.argv[1]))['results'][0]['median']*1000, 2))" "$work/$name.json")
   local verdict=ok
@@ -73,5 +110,9 @@ bench incident-list-open-100k 20 "$bin --db $BIG_DB incident list --open"
 bench incident-list-open-100k-json 20 "$bin --db $BIG_DB incident list --open --format json"
 bench incident-open-100k 10 "$bin --db $BIG_DB incident open --sev P2 --title bench --format plain"
 bench incident-show-100k 10 "$bin --db $BIG_DB incident show 99990"
+
+BENCH_IGNORE_EXIT=1 bench metrics-check-prom-50k 50 "$bin metrics check --input $work/big.prom"
+BENCH_IGNORE_EXIT=1 bench metrics-check-prom-50k-nagios 50 "$bin metrics check --input $work/big.prom --format nagios --no-record"
+BENCH_IGNORE_EXIT=1 bench metrics-check-1000-recorded 100 "$bin --config-dir $work/many metrics check --input $work/many/values.txt"
 
 exit $failed
