@@ -32,6 +32,8 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             [CompletionResult]::new('oncall', 'oncall', [CompletionResultType]::ParameterValue, 'Who holds which role now or at any time; schedules, overrides, calendar export')
             [CompletionResult]::new('incident', 'incident', [CompletionResultType]::ParameterValue, 'Incidents: open, acknowledge, escalate, close, with SLA clocks and a timeline')
             [CompletionResult]::new('metrics', 'metrics', [CompletionResultType]::ParameterValue, 'Check metric values against thresholds.yaml (for cron and Nagios), history, thresholds')
+            [CompletionResult]::new('checklist', 'checklist', [CompletionResultType]::ParameterValue, 'The daily checklist: who did what, what is overdue')
+            [CompletionResult]::new('handover', 'handover', [CompletionResultType]::ParameterValue, 'Notes handed to the next person on call')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write the sample rotation.yaml and thresholds.yaml into a folder')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Validate the configuration')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -562,6 +564,140 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
         'mindops;metrics;help;help' {
             break
         }
+        'mindops;checklist' {
+            [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'The day (YYYY-MM-DD) [default: today]')
+            [CompletionResult]::new('--slot', '--slot', [CompletionResultType]::ParameterName, 'Only this slot (morning, afternoon, evening)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Tick items: by id (morning.verify-backups), number, or a prefix of the text')
+            [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Untick items')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'For cron: exit 1 naming the items whose deadline has passed undone')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Completion per day and per person')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mindops;checklist;done' {
+            [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'The day (YYYY-MM-DD) [default: today]')
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'note')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who is acting [default: $MINDOPS_USER, else $USER]')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mindops;checklist;undo' {
+            [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'date')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who is acting [default: $MINDOPS_USER, else $USER]')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mindops;checklist;status' {
+            [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'date')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mindops;checklist;history' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'First day [default: six days before --to]')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Last day, inclusive [default: today]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mindops;checklist;help' {
+            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Tick items: by id (morning.verify-backups), number, or a prefix of the text')
+            [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Untick items')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'For cron: exit 1 naming the items whose deadline has passed undone')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Completion per day and per person')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mindops;checklist;help;done' {
+            break
+        }
+        'mindops;checklist;help;undo' {
+            break
+        }
+        'mindops;checklist;help;status' {
+            break
+        }
+        'mindops;checklist;help;history' {
+            break
+        }
+        'mindops;checklist;help;help' {
+            break
+        }
+        'mindops;handover' {
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Write a note for the next person on call')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Notes since a day [default: since the current shift began]')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mindops;handover;add' {
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who is acting [default: $MINDOPS_USER, else $USER]')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mindops;handover;list' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'since')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mindops;handover;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Write a note for the next person on call')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Notes since a day [default: since the current shift began]')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mindops;handover;help;add' {
+            break
+        }
+        'mindops;handover;help;list' {
+            break
+        }
+        'mindops;handover;help;help' {
+            break
+        }
         'mindops;init' {
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
@@ -624,6 +760,8 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             [CompletionResult]::new('oncall', 'oncall', [CompletionResultType]::ParameterValue, 'Who holds which role now or at any time; schedules, overrides, calendar export')
             [CompletionResult]::new('incident', 'incident', [CompletionResultType]::ParameterValue, 'Incidents: open, acknowledge, escalate, close, with SLA clocks and a timeline')
             [CompletionResult]::new('metrics', 'metrics', [CompletionResultType]::ParameterValue, 'Check metric values against thresholds.yaml (for cron and Nagios), history, thresholds')
+            [CompletionResult]::new('checklist', 'checklist', [CompletionResultType]::ParameterValue, 'The daily checklist: who did what, what is overdue')
+            [CompletionResult]::new('handover', 'handover', [CompletionResultType]::ParameterValue, 'Notes handed to the next person on call')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write the sample rotation.yaml and thresholds.yaml into a folder')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Validate the configuration')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -742,6 +880,36 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             break
         }
         'mindops;help;metrics;list' {
+            break
+        }
+        'mindops;help;checklist' {
+            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Tick items: by id (morning.verify-backups), number, or a prefix of the text')
+            [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Untick items')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'For cron: exit 1 naming the items whose deadline has passed undone')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Completion per day and per person')
+            break
+        }
+        'mindops;help;checklist;done' {
+            break
+        }
+        'mindops;help;checklist;undo' {
+            break
+        }
+        'mindops;help;checklist;status' {
+            break
+        }
+        'mindops;help;checklist;history' {
+            break
+        }
+        'mindops;help;handover' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Write a note for the next person on call')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Notes since a day [default: since the current shift began]')
+            break
+        }
+        'mindops;help;handover;add' {
+            break
+        }
+        'mindops;help;handover;list' {
             break
         }
         'mindops;help;init' {

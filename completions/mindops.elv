@@ -29,6 +29,8 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand oncall 'Who holds which role now or at any time; schedules, overrides, calendar export'
             cand incident 'Incidents: open, acknowledge, escalate, close, with SLA clocks and a timeline'
             cand metrics 'Check metric values against thresholds.yaml (for cron and Nagios), history, thresholds'
+            cand checklist 'The daily checklist: who did what, what is overdue'
+            cand handover 'Notes handed to the next person on call'
             cand init 'Write the sample rotation.yaml and thresholds.yaml into a folder'
             cand config 'Validate the configuration'
             cand completions 'Print a shell completion script'
@@ -488,6 +490,122 @@ set edit:completion:arg-completer[mindops] = {|@words|
         }
         &'mindops;metrics;help;help'= {
         }
+        &'mindops;checklist'= {
+            cand --date 'The day (YYYY-MM-DD) [default: today]'
+            cand --slot 'Only this slot (morning, afternoon, evening)'
+            cand --format 'format'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand done 'Tick items: by id (morning.verify-backups), number, or a prefix of the text'
+            cand undo 'Untick items'
+            cand status 'For cron: exit 1 naming the items whose deadline has passed undone'
+            cand history 'Completion per day and per person'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mindops;checklist;done'= {
+            cand --date 'The day (YYYY-MM-DD) [default: today]'
+            cand --note 'note'
+            cand --by 'Who is acting [default: $MINDOPS_USER, else $USER]'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;checklist;undo'= {
+            cand --date 'date'
+            cand --by 'Who is acting [default: $MINDOPS_USER, else $USER]'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;checklist;status'= {
+            cand --date 'date'
+            cand --format 'format'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;checklist;history'= {
+            cand --from 'First day [default: six days before --to]'
+            cand --to 'Last day, inclusive [default: today]'
+            cand --format 'format'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;checklist;help'= {
+            cand done 'Tick items: by id (morning.verify-backups), number, or a prefix of the text'
+            cand undo 'Untick items'
+            cand status 'For cron: exit 1 naming the items whose deadline has passed undone'
+            cand history 'Completion per day and per person'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mindops;checklist;help;done'= {
+        }
+        &'mindops;checklist;help;undo'= {
+        }
+        &'mindops;checklist;help;status'= {
+        }
+        &'mindops;checklist;help;history'= {
+        }
+        &'mindops;checklist;help;help'= {
+        }
+        &'mindops;handover'= {
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand add 'Write a note for the next person on call'
+            cand list 'Notes since a day [default: since the current shift began]'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mindops;handover;add'= {
+            cand --by 'Who is acting [default: $MINDOPS_USER, else $USER]'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;handover;list'= {
+            cand --since 'since'
+            cand --format 'format'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;handover;help'= {
+            cand add 'Write a note for the next person on call'
+            cand list 'Notes since a day [default: since the current shift began]'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mindops;handover;help;add'= {
+        }
+        &'mindops;handover;help;list'= {
+        }
+        &'mindops;handover;help;help'= {
+        }
         &'mindops;init'= {
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
             cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
@@ -542,6 +660,8 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand oncall 'Who holds which role now or at any time; schedules, overrides, calendar export'
             cand incident 'Incidents: open, acknowledge, escalate, close, with SLA clocks and a timeline'
             cand metrics 'Check metric values against thresholds.yaml (for cron and Nagios), history, thresholds'
+            cand checklist 'The daily checklist: who did what, what is overdue'
+            cand handover 'Notes handed to the next person on call'
             cand init 'Write the sample rotation.yaml and thresholds.yaml into a folder'
             cand config 'Validate the configuration'
             cand completions 'Print a shell completion script'
@@ -631,6 +751,28 @@ set edit:completion:arg-completer[mindops] = {|@words|
         &'mindops;help;metrics;history'= {
         }
         &'mindops;help;metrics;list'= {
+        }
+        &'mindops;help;checklist'= {
+            cand done 'Tick items: by id (morning.verify-backups), number, or a prefix of the text'
+            cand undo 'Untick items'
+            cand status 'For cron: exit 1 naming the items whose deadline has passed undone'
+            cand history 'Completion per day and per person'
+        }
+        &'mindops;help;checklist;done'= {
+        }
+        &'mindops;help;checklist;undo'= {
+        }
+        &'mindops;help;checklist;status'= {
+        }
+        &'mindops;help;checklist;history'= {
+        }
+        &'mindops;help;handover'= {
+            cand add 'Write a note for the next person on call'
+            cand list 'Notes since a day [default: since the current shift began]'
+        }
+        &'mindops;help;handover;add'= {
+        }
+        &'mindops;help;handover;list'= {
         }
         &'mindops;help;init'= {
         }

@@ -35,6 +35,8 @@ complete -c mindops -n "__fish_mindops_needs_command" -s V -l version -d 'Print 
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "oncall" -d 'Who holds which role now or at any time; schedules, overrides, calendar export'
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "incident" -d 'Incidents: open, acknowledge, escalate, close, with SLA clocks and a timeline'
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "metrics" -d 'Check metric values against thresholds.yaml (for cron and Nagios), history, thresholds'
+complete -c mindops -n "__fish_mindops_needs_command" -f -a "checklist" -d 'The daily checklist: who did what, what is overdue'
+complete -c mindops -n "__fish_mindops_needs_command" -f -a "handover" -d 'Notes handed to the next person on call'
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "init" -d 'Write the sample rotation.yaml and thresholds.yaml into a folder'
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "config" -d 'Validate the configuration'
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -355,6 +357,106 @@ complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from help" -f -a "history" -d 'Recorded values of one metric'
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from help" -f -a "list" -d 'The metrics and their thresholds'
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and not __fish_seen_subcommand_from done undo status history help" -l date -d 'The day (YYYY-MM-DD) [default: today]' -r
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and not __fish_seen_subcommand_from done undo status history help" -l slot -d 'Only this slot (morning, afternoon, evening)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and not __fish_seen_subcommand_from done undo status history help" -l format -r -f -a "table\t'A table for people'
+json\t'JSON with stable field names (see the README)'
+csv\t'Comma-separated values with a header line'
+plain\t'Bare values, one a line, for shell scripts'"
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and not __fish_seen_subcommand_from done undo status history help" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and not __fish_seen_subcommand_from done undo status history help" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and not __fish_seen_subcommand_from done undo status history help" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and not __fish_seen_subcommand_from done undo status history help" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and not __fish_seen_subcommand_from done undo status history help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and not __fish_seen_subcommand_from done undo status history help" -f -a "done" -d 'Tick items: by id (morning.verify-backups), number, or a prefix of the text'
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and not __fish_seen_subcommand_from done undo status history help" -f -a "undo" -d 'Untick items'
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and not __fish_seen_subcommand_from done undo status history help" -f -a "status" -d 'For cron: exit 1 naming the items whose deadline has passed undone'
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and not __fish_seen_subcommand_from done undo status history help" -f -a "history" -d 'Completion per day and per person'
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and not __fish_seen_subcommand_from done undo status history help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from done" -l date -d 'The day (YYYY-MM-DD) [default: today]' -r
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from done" -l note -r
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from done" -l by -d 'Who is acting [default: $MINDOPS_USER, else $USER]' -r
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from done" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from done" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from done" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from done" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from done" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from undo" -l date -r
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from undo" -l by -d 'Who is acting [default: $MINDOPS_USER, else $USER]' -r
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from undo" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from undo" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from undo" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from undo" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from undo" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from status" -l date -r
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from status" -l format -r -f -a "table\t'A table for people'
+json\t'JSON with stable field names (see the README)'
+csv\t'Comma-separated values with a header line'
+plain\t'Bare values, one a line, for shell scripts'"
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from status" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from status" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from status" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from status" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from history" -l from -d 'First day [default: six days before --to]' -r
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from history" -l to -d 'Last day, inclusive [default: today]' -r
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from history" -l format -r -f -a "table\t'A table for people'
+json\t'JSON with stable field names (see the README)'
+csv\t'Comma-separated values with a header line'
+plain\t'Bare values, one a line, for shell scripts'"
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from history" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from history" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from history" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from history" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from help" -f -a "done" -d 'Tick items: by id (morning.verify-backups), number, or a prefix of the text'
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from help" -f -a "undo" -d 'Untick items'
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from help" -f -a "status" -d 'For cron: exit 1 naming the items whose deadline has passed undone'
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from help" -f -a "history" -d 'Completion per day and per person'
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mindops -n "__fish_mindops_using_subcommand handover; and not __fish_seen_subcommand_from add list help" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand handover; and not __fish_seen_subcommand_from add list help" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand handover; and not __fish_seen_subcommand_from add list help" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand handover; and not __fish_seen_subcommand_from add list help" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand handover; and not __fish_seen_subcommand_from add list help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand handover; and not __fish_seen_subcommand_from add list help" -f -a "add" -d 'Write a note for the next person on call'
+complete -c mindops -n "__fish_mindops_using_subcommand handover; and not __fish_seen_subcommand_from add list help" -f -a "list" -d 'Notes since a day [default: since the current shift began]'
+complete -c mindops -n "__fish_mindops_using_subcommand handover; and not __fish_seen_subcommand_from add list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mindops -n "__fish_mindops_using_subcommand handover; and __fish_seen_subcommand_from add" -l by -d 'Who is acting [default: $MINDOPS_USER, else $USER]' -r
+complete -c mindops -n "__fish_mindops_using_subcommand handover; and __fish_seen_subcommand_from add" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand handover; and __fish_seen_subcommand_from add" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand handover; and __fish_seen_subcommand_from add" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand handover; and __fish_seen_subcommand_from add" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand handover; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand handover; and __fish_seen_subcommand_from list" -l since -r
+complete -c mindops -n "__fish_mindops_using_subcommand handover; and __fish_seen_subcommand_from list" -l format -r -f -a "table\t'A table for people'
+json\t'JSON with stable field names (see the README)'
+csv\t'Comma-separated values with a header line'
+plain\t'Bare values, one a line, for shell scripts'"
+complete -c mindops -n "__fish_mindops_using_subcommand handover; and __fish_seen_subcommand_from list" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand handover; and __fish_seen_subcommand_from list" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand handover; and __fish_seen_subcommand_from list" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand handover; and __fish_seen_subcommand_from list" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand handover; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand handover; and __fish_seen_subcommand_from help" -f -a "add" -d 'Write a note for the next person on call'
+complete -c mindops -n "__fish_mindops_using_subcommand handover; and __fish_seen_subcommand_from help" -f -a "list" -d 'Notes since a day [default: since the current shift began]'
+complete -c mindops -n "__fish_mindops_using_subcommand handover; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mindops -n "__fish_mindops_using_subcommand init" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand init" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand init" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
@@ -394,14 +496,16 @@ complete -c mindops -n "__fish_mindops_using_subcommand man" -l color -d 'When t
 always\t''
 never\t''"
 complete -c mindops -n "__fish_mindops_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics init config completions man help" -f -a "oncall" -d 'Who holds which role now or at any time; schedules, overrides, calendar export'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics init config completions man help" -f -a "incident" -d 'Incidents: open, acknowledge, escalate, close, with SLA clocks and a timeline'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics init config completions man help" -f -a "metrics" -d 'Check metric values against thresholds.yaml (for cron and Nagios), history, thresholds'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics init config completions man help" -f -a "init" -d 'Write the sample rotation.yaml and thresholds.yaml into a folder'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics init config completions man help" -f -a "config" -d 'Validate the configuration'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics init config completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics init config completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics init config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover init config completions man help" -f -a "oncall" -d 'Who holds which role now or at any time; schedules, overrides, calendar export'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover init config completions man help" -f -a "incident" -d 'Incidents: open, acknowledge, escalate, close, with SLA clocks and a timeline'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover init config completions man help" -f -a "metrics" -d 'Check metric values against thresholds.yaml (for cron and Nagios), history, thresholds'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover init config completions man help" -f -a "checklist" -d 'The daily checklist: who did what, what is overdue'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover init config completions man help" -f -a "handover" -d 'Notes handed to the next person on call'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover init config completions man help" -f -a "init" -d 'Write the sample rotation.yaml and thresholds.yaml into a folder'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover init config completions man help" -f -a "config" -d 'Validate the configuration'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover init config completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover init config completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover init config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from oncall" -f -a "schedule" -d 'The coming shifts, one row each'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from oncall" -f -a "override" -d 'Temporary replacements of a role\'s holder'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from oncall" -f -a "export" -d 'Export shifts as an iCalendar (RFC 5545) file'
@@ -423,4 +527,10 @@ complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_su
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from metrics" -f -a "check" -d 'Compare values with thresholds, record them, exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from metrics" -f -a "history" -d 'Recorded values of one metric'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from metrics" -f -a "list" -d 'The metrics and their thresholds'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from checklist" -f -a "done" -d 'Tick items: by id (morning.verify-backups), number, or a prefix of the text'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from checklist" -f -a "undo" -d 'Untick items'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from checklist" -f -a "status" -d 'For cron: exit 1 naming the items whose deadline has passed undone'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from checklist" -f -a "history" -d 'Completion per day and per person'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from handover" -f -a "add" -d 'Write a note for the next person on call'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from handover" -f -a "list" -d 'Notes since a day [default: since the current shift began]'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Check rotation.yaml and thresholds.yaml and their cross-references (exit 0 valid, 2 invalid)'

@@ -8,7 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 const EXIT_CODES: &str = "\
 Exit codes:
   0  success
-  1  a check found a problem (oncall check, incident check)
+  1  a check found a problem (oncall check, incident check, checklist status)
   2  usage, config or input error; the message says what to fix
 `metrics check` exits with the Nagios codes instead: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.";
 
@@ -82,6 +82,13 @@ pub enum Command {
     Metrics {
         #[command(subcommand)]
         command: MetricsCommand,
+    },
+    /// The daily checklist: who did what, what is overdue
+    Checklist(Box<ChecklistArgs>),
+    /// Notes handed to the next person on call
+    Handover {
+        #[command(subcommand)]
+        command: HandoverCommand,
     },
     /// Write the sample rotation.yaml and thresholds.yaml into a folder
     Init(InitArgs),
@@ -347,6 +354,84 @@ pub struct MetricsCheckArgs {
 
     #[arg(long, value_enum, default_value_t = CheckFormat::Table)]
     pub format: CheckFormat,
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct ChecklistArgs {
+    #[command(subcommand)]
+    pub command: Option<ChecklistCommand>,
+
+    /// The day (YYYY-MM-DD) [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+
+    /// Only this slot (morning, afternoon, evening)
+    #[arg(long, value_name = "SLOT")]
+    pub slot: Option<String>,
+
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ChecklistCommand {
+    /// Tick items: by id (morning.verify-backups), number, or a prefix of the text
+    Done {
+        #[arg(required = true, value_name = "ITEM")]
+        items: Vec<String>,
+        /// The day (YYYY-MM-DD) [default: today]
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+        #[command(flatten)]
+        by: By,
+    },
+    /// Untick items
+    Undo {
+        #[arg(required = true, value_name = "ITEM")]
+        items: Vec<String>,
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        #[command(flatten)]
+        by: By,
+    },
+    /// For cron: exit 1 naming the items whose deadline has passed undone
+    Status {
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Completion per day and per person
+    History {
+        /// First day [default: six days before --to]
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Last day, inclusive [default: today]
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HandoverCommand {
+    /// Write a note for the next person on call
+    Add {
+        text: String,
+        #[command(flatten)]
+        by: By,
+    },
+    /// Notes since a day [default: since the current shift began]
+    List {
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
 }
 
 /// `--by NAME`, shared by every command that records who did something.

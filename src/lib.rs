@@ -4,6 +4,7 @@
 //! it. The rules of the seed live in pure modules ([`rotation`], [`threshold`], [`duration`]);
 //! handlers in `cmd` fetch, call them, store and print.
 
+pub mod checklist;
 pub mod cli;
 pub mod clock;
 mod cmd;

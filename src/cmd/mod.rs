@@ -1,11 +1,13 @@
 //! One handler module per subcommand: fetch, call the core, store, print.
 
+mod checklist;
 mod completions;
 mod config;
+mod handover;
 pub(crate) mod incident;
 mod init;
 mod metrics;
-mod oncall;
+pub(crate) mod oncall;
 
 use anyhow::Result;
 
@@ -17,6 +19,8 @@ pub fn run(ctx: &Context, command: Command) -> Result<u8> {
         Command::Oncall(args) => oncall::run(ctx, *args),
         Command::Incident { command } => incident::run(ctx, command),
         Command::Metrics { command } => metrics::run(ctx, command),
+        Command::Checklist(args) => checklist::run(ctx, *args),
+        Command::Handover { command } => handover::run(ctx, command),
         Command::Init(args) => init::run(args),
         Command::Config { command } => config::run(ctx, command),
         Command::Completions { shell } => completions::completions(shell),

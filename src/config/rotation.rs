@@ -96,6 +96,27 @@ pub enum Evidence {
     HandoverWritten,
 }
 
+const EVIDENCE: [(Evidence, &str); 5] = [
+    (Evidence::MetricsChecked, "metrics_checked"),
+    (Evidence::BackupOk, "backup_ok"),
+    (Evidence::NoUnackedIncidents, "no_unacked_incidents"),
+    (Evidence::RotationOk, "rotation_ok"),
+    (Evidence::HandoverWritten, "handover_written"),
+];
+
+impl Evidence {
+    pub fn as_str(self) -> &'static str {
+        EVIDENCE
+            .iter()
+            .find(|(e, _)| *e == self)
+            .map_or("", |(_, s)| s)
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        EVIDENCE.iter().find(|(_, s)| *s == text).map(|(e, _)| *e)
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Checklist {
     pub slots: Vec<Slot>,

@@ -1,7 +1,8 @@
 //! `mindops oncall check`: is every role covered by exactly one person, and is the load fair?
 
 use anyhow::Result;
-use chrono::Duration;
+use chrono::{DateTime, Duration, Utc};
+use chrono_tz::Tz;
 use comfy_table::Cell;
 use serde::Serialize;
 
@@ -13,7 +14,7 @@ use crate::time::{human, rfc3339};
 use crate::{exit, Context};
 
 #[derive(Serialize)]
-struct Problem {
+pub(crate) struct Problem {
     kind: &'static str,
     message: String,
 }
@@ -61,15 +62,16 @@ fn stale(rotation: &Rotation, overrides: &[Override]) -> Vec<Problem> {
     out
 }
 
-pub fn run(ctx: &Context, args: CheckArgs) -> Result<u8> {
-    let rotation = ctx.rotation()?.rotation;
-    let zone = ctx.zone(&rotation);
-    let from = ctx.clock.now().max(rotation.handoff(0));
-    let to = from + Duration::weeks(i64::from(args.weeks));
-    let overrides = stored_overrides(ctx, from, to)?;
-
-    let mut problems = stale(&rotation, &overrides);
-    for d in double_roles(&rotation, &overrides, from, to) {
+/// Everything `oncall check` finds wrong over `[from, to)`.
+pub(crate) fn problems(
+    rotation: &Rotation,
+    overrides: &[Override],
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    zone: Tz,
+) -> Vec<Problem> {
+    let mut problems = stale(rotation, overrides);
+    for d in double_roles(rotation, overrides, from, to) {
         problems.push(Problem {
             kind: "double_role",
             message: format!(
@@ -81,6 +83,17 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<u8> {
             ),
         });
     }
+    problems
+}
+
+pub fn run(ctx: &Context, args: CheckArgs) -> Result<u8> {
+    let rotation = ctx.rotation()?.rotation;
+    let zone = ctx.zone(&rotation);
+    let from = ctx.clock.now().max(rotation.handoff(0));
+    let to = from + Duration::weeks(i64::from(args.weeks));
+    let overrides = stored_overrides(ctx, from, to)?;
+
+    let problems = problems(&rotation, &overrides, from, to, zone);
     let loads = load(&rotation, &overrides, from, to);
     let failed = !problems.is_empty();
 

@@ -1,6 +1,6 @@
 //! `mindops oncall` and its subcommands.
 
-mod check;
+pub(crate) mod check;
 mod export;
 mod overrides;
 mod schedule;
@@ -134,11 +134,13 @@ struct ShiftJson {
     end: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Serialize)]
 struct NowJson {
     at: String,
     shift: ShiftJson,
     assignments: Vec<Assignment>,
+    /// Handover notes written since the shift began.
+    handover: Vec<super::handover::NoteJson>,
 }
 
 /// `mindops oncall`: who holds each role at one instant.
@@ -178,7 +180,14 @@ fn now(ctx: &Context, args: OncallNow) -> Result<u8> {
         .as_deref()
         .map(|r| known_role(&rotation, r).map(|(i, _)| i))
         .transpose()?;
-    let overrides = stored_overrides(ctx, shift.start, shift.end)?;
+    let store = ctx.existing_store()?;
+    let (overrides, handover) = match &store {
+        Some(s) => (
+            s.overrides_between(shift.start, shift.end)?,
+            s.handovers(shift.start, at + Duration::seconds(1))?,
+        ),
+        None => (Vec::new(), Vec::new()),
+    };
     let held: Vec<Segment> = (0..rotation.roles.len())
         .filter(|r| only.is_none_or(|o| o == *r))
         .filter_map(|role| {
@@ -203,6 +212,7 @@ fn now(ctx: &Context, args: OncallNow) -> Result<u8> {
                 end: rfc3339(shift.end),
             },
             assignments: held.iter().map(|s| Assignment::new(&rotation, s)).collect(),
+            handover: super::handover::json(&handover),
         })?,
         Format::Csv => {
             out.csv(&["role", "person", "area", "override", "from", "until"])?;
@@ -243,6 +253,12 @@ fn now(ctx: &Context, args: OncallNow) -> Result<u8> {
                 ]);
             }
             out.table(&table)?;
+            if !handover.is_empty() {
+                out.line("Handover notes since the shift began:")?;
+                for n in &handover {
+                    out.line(format!("  {}  {}: {}", human(n.at, zone), n.author, n.text))?;
+                }
+            }
         }
     }
     out.flush()?;

@@ -1,0 +1,277 @@
+//! The daily checklist: which items are done, by whom, what is overdue. Pure functions over a
+//! day's list and its events; the evidence that lets mindops tick an item is gathered by the
+//! handler and passed in.
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono_tz::Tz;
+use serde_json::json;
+
+use crate::config::rotation::{Item, Slot};
+use crate::config::{Checklist, Evidence};
+use crate::time::local_to_utc;
+
+/// A tick or an untick, as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tick {
+    pub item: String,
+    pub done: bool,
+    pub by: String,
+    pub at: DateTime<Utc>,
+    pub note: Option<String>,
+}
+
+/// Who did an item and when; `evidence` when mindops ticked it from its own records.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Done {
+    pub by: String,
+    pub at: DateTime<Utc>,
+    pub note: Option<String>,
+    pub evidence: Option<String>,
+}
+
+/// What proves an evidence rule on a day, as the handler found it in the store.
+pub type Proof = Option<(DateTime<Utc>, String)>;
+
+/// The actor shown for items ticked by evidence.
+pub const BY_MINDOPS: &str = "mindops";
+
+/// An item with its state on the day.
+#[derive(Debug, Clone)]
+pub struct Entry<'a> {
+    /// 1-based, across the day.
+    pub number: usize,
+    pub slot: &'a Slot,
+    pub item: &'a Item,
+    pub done: Option<Done>,
+}
+
+/// The day's items in order, each done by its latest tick or, failing that, by evidence.
+pub fn entries<'a>(
+    checklist: &'a Checklist,
+    ticks: &[Tick],
+    proof: impl Fn(Evidence) -> Proof,
+) -> Vec<Entry<'a>> {
+    let mut out = Vec::new();
+    for slot in &checklist.slots {
+        for item in &slot.items {
+            let latest = ticks.iter().rev().find(|t| t.item == item.id);
+            let done = match latest {
+                Some(t) if t.done => Some(Done {
+                    by: t.by.clone(),
+                    at: t.at,
+                    note: t.note.clone(),
+                    evidence: None,
+                }),
+                // An explicit undo stands even where evidence would tick the item.
+                Some(_) => None,
+                None => item.evidence.and_then(&proof).map(|(at, why)| Done {
+                    by: BY_MINDOPS.into(),
+                    at,
+                    note: None,
+                    evidence: Some(why),
+                }),
+            };
+            out.push(Entry {
+                number: out.len() + 1,
+                slot,
+                item,
+                done,
+            });
+        }
+    }
+    out
+}
+
+/// When a slot's items are due on a day.
+pub fn deadline(slot: &Slot, day: NaiveDate, zone: Tz) -> DateTime<Utc> {
+    local_to_utc(zone, day.and_time(slot.due))
+}
+
+/// Items not done whose slot deadline has passed at `now`.
+pub fn overdue<'a>(
+    entries: &'a [Entry<'a>],
+    day: NaiveDate,
+    zone: Tz,
+    now: DateTime<Utc>,
+) -> Vec<&'a Entry<'a>> {
+    entries
+        .iter()
+        .filter(|e| e.done.is_none() && deadline(e.slot, day, zone) <= now)
+        .collect()
+}
+
+/// An item as a person names it: its id (`morning.verify-backups` or `verify-backups`), its
+/// number in the day's list, or an unambiguous prefix of its text.
+pub fn find<'a>(checklist: &'a Checklist, wanted: &str) -> Result<&'a Item, String> {
+    let items: Vec<&Item> = checklist.slots.iter().flat_map(|s| &s.items).collect();
+    let w = wanted.trim().to_lowercase();
+    if let Ok(n) = w.parse::<usize>() {
+        return items.get(n.wrapping_sub(1)).copied().ok_or_else(|| {
+            format!(
+                "there is no item {n}; the day has items 1 to {}",
+                items.len()
+            )
+        });
+    }
+    if let Some(item) = items
+        .iter()
+        .find(|i| i.id == w || i.id.split_once('.').is_some_and(|(_, s)| s == w))
+    {
+        return Ok(item);
+    }
+    let matches: Vec<&&Item> = items
+        .iter()
+        .filter(|i| !w.is_empty() && i.text.to_lowercase().starts_with(&w))
+        .collect();
+    let list = |items: &[&&Item]| {
+        items
+            .iter()
+            .map(|i| format!("{} ({})", i.id, i.text))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match matches.as_slice() {
+        [one] => Ok(one),
+        [] => Err(format!(
+            "no checklist item \"{wanted}\"; items: {}",
+            list(&items.iter().collect::<Vec<_>>())
+        )),
+        many => Err(format!(
+            "\"{wanted}\" matches several items: {}; give more of it",
+            list(many)
+        )),
+    }
+}
+
+/// The day's list as it stood, kept so that later edits of rotation.yaml do not rewrite it.
+pub fn snapshot(checklist: &Checklist) -> String {
+    let slots: Vec<serde_json::Value> = checklist
+        .slots
+        .iter()
+        .map(|s| {
+            json!({
+                "slot": s.name,
+                "due": s.due.format("%H:%M").to_string(),
+                "items": s.items.iter().map(|i| json!({
+                    "id": i.id,
+                    "text": i.text,
+                    "evidence": i.evidence.map(Evidence::as_str),
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    serde_json::Value::Array(slots).to_string()
+}
+
+pub fn from_snapshot(text: &str) -> Option<Checklist> {
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    let slots = value
+        .as_array()?
+        .iter()
+        .map(|s| {
+            Some(Slot {
+                name: s["slot"].as_str()?.to_string(),
+                due: NaiveTime::parse_from_str(s["due"].as_str()?, "%H:%M").ok()?,
+                items: s["items"]
+                    .as_array()?
+                    .iter()
+                    .map(|i| {
+                        Some(Item {
+                            id: i["id"].as_str()?.to_string(),
+                            text: i["text"].as_str()?.to_string(),
+                            evidence: i["evidence"].as_str().and_then(Evidence::parse),
+                        })
+                    })
+                    .collect::<Option<Vec<_>>>()?,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(Checklist { slots })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn checklist() -> Checklist {
+        let item = |slot: &str, text: &str, evidence| Item {
+            id: format!("{slot}.{}", crate::config::rotation::slug(text)),
+            text: text.into(),
+            evidence,
+        };
+        Checklist {
+            slots: vec![
+                Slot {
+                    name: "morning".into(),
+                    due: NaiveTime::from_hms_opt(12, 0, 0).unwrap(),
+                    items: vec![
+                        item("morning", "Review alerts", None),
+                        item("morning", "Verify backups", Some(Evidence::BackupOk)),
+                    ],
+                },
+                Slot {
+                    name: "evening".into(),
+                    due: NaiveTime::from_hms_opt(22, 0, 0).unwrap(),
+                    items: vec![item("evening", "Review reports", None)],
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn items_are_found_by_id_number_or_prefix() {
+        let c = checklist();
+        assert_eq!(
+            find(&c, "morning.verify-backups").unwrap().text,
+            "Verify backups"
+        );
+        assert_eq!(find(&c, "verify-backups").unwrap().text, "Verify backups");
+        assert_eq!(find(&c, "3").unwrap().text, "Review reports");
+        assert_eq!(find(&c, "verify").unwrap().text, "Verify backups");
+        assert!(find(&c, "review")
+            .unwrap_err()
+            .contains("matches several items"));
+        assert!(find(&c, "9").unwrap_err().contains("items 1 to 3"));
+        assert!(find(&c, "dance")
+            .unwrap_err()
+            .starts_with("no checklist item"));
+    }
+
+    #[test]
+    fn the_latest_tick_wins_and_an_undo_beats_evidence() {
+        let c = checklist();
+        let at = DateTime::parse_from_rfc3339("2024-08-07T09:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let tick = |item: &str, done| Tick {
+            item: item.into(),
+            done,
+            by: "a".into(),
+            at,
+            note: None,
+        };
+        let proof = |_| Some((at, "backup_status ok".to_string()));
+        let e = entries(&c, &[], proof);
+        assert_eq!(e[1].done.as_ref().unwrap().by, BY_MINDOPS);
+        let e = entries(&c, &[tick("morning.verify-backups", false)], proof);
+        assert!(e[1].done.is_none());
+        let e = entries(
+            &c,
+            &[
+                tick("morning.review-alerts", true),
+                tick("morning.review-alerts", false),
+                tick("morning.review-alerts", true),
+            ],
+            proof,
+        );
+        assert_eq!(e[0].done.as_ref().unwrap().by, "a");
+    }
+
+    #[test]
+    fn snapshots_round_trip() {
+        let c = checklist();
+        let back = from_snapshot(&snapshot(&c)).unwrap();
+        assert_eq!(snapshot(&back), snapshot(&c));
+        assert_eq!(back.slots[0].items[1].evidence, Some(Evidence::BackupOk));
+    }
+}
