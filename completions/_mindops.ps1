@@ -34,6 +34,9 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             [CompletionResult]::new('metrics', 'metrics', [CompletionResultType]::ParameterValue, 'Check metric values against thresholds.yaml (for cron and Nagios), history, thresholds')
             [CompletionResult]::new('checklist', 'checklist', [CompletionResultType]::ParameterValue, 'The daily checklist: who did what, what is overdue')
             [CompletionResult]::new('handover', 'handover', [CompletionResultType]::ParameterValue, 'Notes handed to the next person on call')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Weekly, monthly and quarterly reviews from what was recorded')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'The monitoring dashboard on one screen')
+            [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Fill a database with a realistic, deterministic history to try mindops on')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write the sample rotation.yaml and thresholds.yaml into a folder')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Validate the configuration')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -698,6 +701,97 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
         'mindops;handover;help;help' {
             break
         }
+        'mindops;report' {
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('weekly', 'weekly', [CompletionResultType]::ParameterValue, 'An ISO week (Monday to Sunday): performance, incidents, process')
+            [CompletionResult]::new('monthly', 'monthly', [CompletionResultType]::ParameterValue, 'A calendar month: adds growth, feature adoption, support trends')
+            [CompletionResult]::new('quarterly', 'quarterly', [CompletionResultType]::ParameterValue, 'A quarter: the strategic view and the team')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mindops;report;weekly' {
+            [CompletionResult]::new('--period', '--period', [CompletionResultType]::ParameterName, '2024-W31, 2024-08 or 2024-Q3 [default: the last complete period]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write to FILE instead of standard output')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mindops;report;monthly' {
+            [CompletionResult]::new('--period', '--period', [CompletionResultType]::ParameterName, '2024-W31, 2024-08 or 2024-Q3 [default: the last complete period]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write to FILE instead of standard output')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mindops;report;quarterly' {
+            [CompletionResult]::new('--period', '--period', [CompletionResultType]::ParameterName, '2024-W31, 2024-08 or 2024-Q3 [default: the last complete period]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write to FILE instead of standard output')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mindops;report;help' {
+            [CompletionResult]::new('weekly', 'weekly', [CompletionResultType]::ParameterValue, 'An ISO week (Monday to Sunday): performance, incidents, process')
+            [CompletionResult]::new('monthly', 'monthly', [CompletionResultType]::ParameterValue, 'A calendar month: adds growth, feature adoption, support trends')
+            [CompletionResult]::new('quarterly', 'quarterly', [CompletionResultType]::ParameterValue, 'A quarter: the strategic view and the team')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mindops;report;help;weekly' {
+            break
+        }
+        'mindops;report;help;monthly' {
+            break
+        }
+        'mindops;report;help;quarterly' {
+            break
+        }
+        'mindops;report;help;help' {
+            break
+        }
+        'mindops;status' {
+            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Redraw every SECONDS until interrupted')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mindops;demo' {
+            [CompletionResult]::new('--days', '--days', [CompletionResultType]::ParameterName, 'How many days of history, ending now')
+            [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'The same seed gives the same history')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Add the history even though the database already holds data')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'mindops;init' {
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
@@ -762,6 +856,9 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             [CompletionResult]::new('metrics', 'metrics', [CompletionResultType]::ParameterValue, 'Check metric values against thresholds.yaml (for cron and Nagios), history, thresholds')
             [CompletionResult]::new('checklist', 'checklist', [CompletionResultType]::ParameterValue, 'The daily checklist: who did what, what is overdue')
             [CompletionResult]::new('handover', 'handover', [CompletionResultType]::ParameterValue, 'Notes handed to the next person on call')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Weekly, monthly and quarterly reviews from what was recorded')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'The monitoring dashboard on one screen')
+            [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Fill a database with a realistic, deterministic history to try mindops on')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write the sample rotation.yaml and thresholds.yaml into a folder')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Validate the configuration')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -910,6 +1007,27 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             break
         }
         'mindops;help;handover;list' {
+            break
+        }
+        'mindops;help;report' {
+            [CompletionResult]::new('weekly', 'weekly', [CompletionResultType]::ParameterValue, 'An ISO week (Monday to Sunday): performance, incidents, process')
+            [CompletionResult]::new('monthly', 'monthly', [CompletionResultType]::ParameterValue, 'A calendar month: adds growth, feature adoption, support trends')
+            [CompletionResult]::new('quarterly', 'quarterly', [CompletionResultType]::ParameterValue, 'A quarter: the strategic view and the team')
+            break
+        }
+        'mindops;help;report;weekly' {
+            break
+        }
+        'mindops;help;report;monthly' {
+            break
+        }
+        'mindops;help;report;quarterly' {
+            break
+        }
+        'mindops;help;status' {
+            break
+        }
+        'mindops;help;demo' {
             break
         }
         'mindops;help;init' {

@@ -31,6 +31,9 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand metrics 'Check metric values against thresholds.yaml (for cron and Nagios), history, thresholds'
             cand checklist 'The daily checklist: who did what, what is overdue'
             cand handover 'Notes handed to the next person on call'
+            cand report 'Weekly, monthly and quarterly reviews from what was recorded'
+            cand status 'The monitoring dashboard on one screen'
+            cand demo 'Fill a database with a realistic, deterministic history to try mindops on'
             cand init 'Write the sample rotation.yaml and thresholds.yaml into a folder'
             cand config 'Validate the configuration'
             cand completions 'Print a shell completion script'
@@ -606,6 +609,86 @@ set edit:completion:arg-completer[mindops] = {|@words|
         }
         &'mindops;handover;help;help'= {
         }
+        &'mindops;report'= {
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand weekly 'An ISO week (Monday to Sunday): performance, incidents, process'
+            cand monthly 'A calendar month: adds growth, feature adoption, support trends'
+            cand quarterly 'A quarter: the strategic view and the team'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mindops;report;weekly'= {
+            cand --period '2024-W31, 2024-08 or 2024-Q3 [default: the last complete period]'
+            cand --format 'format'
+            cand --out 'Write to FILE instead of standard output'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;report;monthly'= {
+            cand --period '2024-W31, 2024-08 or 2024-Q3 [default: the last complete period]'
+            cand --format 'format'
+            cand --out 'Write to FILE instead of standard output'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;report;quarterly'= {
+            cand --period '2024-W31, 2024-08 or 2024-Q3 [default: the last complete period]'
+            cand --format 'format'
+            cand --out 'Write to FILE instead of standard output'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;report;help'= {
+            cand weekly 'An ISO week (Monday to Sunday): performance, incidents, process'
+            cand monthly 'A calendar month: adds growth, feature adoption, support trends'
+            cand quarterly 'A quarter: the strategic view and the team'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mindops;report;help;weekly'= {
+        }
+        &'mindops;report;help;monthly'= {
+        }
+        &'mindops;report;help;quarterly'= {
+        }
+        &'mindops;report;help;help'= {
+        }
+        &'mindops;status'= {
+            cand --watch 'Redraw every SECONDS until interrupted'
+            cand --format 'format'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;demo'= {
+            cand --days 'How many days of history, ending now'
+            cand --seed 'The same seed gives the same history'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand --force 'Add the history even though the database already holds data'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'mindops;init'= {
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
             cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
@@ -662,6 +745,9 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand metrics 'Check metric values against thresholds.yaml (for cron and Nagios), history, thresholds'
             cand checklist 'The daily checklist: who did what, what is overdue'
             cand handover 'Notes handed to the next person on call'
+            cand report 'Weekly, monthly and quarterly reviews from what was recorded'
+            cand status 'The monitoring dashboard on one screen'
+            cand demo 'Fill a database with a realistic, deterministic history to try mindops on'
             cand init 'Write the sample rotation.yaml and thresholds.yaml into a folder'
             cand config 'Validate the configuration'
             cand completions 'Print a shell completion script'
@@ -773,6 +859,21 @@ set edit:completion:arg-completer[mindops] = {|@words|
         &'mindops;help;handover;add'= {
         }
         &'mindops;help;handover;list'= {
+        }
+        &'mindops;help;report'= {
+            cand weekly 'An ISO week (Monday to Sunday): performance, incidents, process'
+            cand monthly 'A calendar month: adds growth, feature adoption, support trends'
+            cand quarterly 'A quarter: the strategic view and the team'
+        }
+        &'mindops;help;report;weekly'= {
+        }
+        &'mindops;help;report;monthly'= {
+        }
+        &'mindops;help;report;quarterly'= {
+        }
+        &'mindops;help;status'= {
+        }
+        &'mindops;help;demo'= {
         }
         &'mindops;help;init'= {
         }

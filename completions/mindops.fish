@@ -37,6 +37,9 @@ complete -c mindops -n "__fish_mindops_needs_command" -f -a "incident" -d 'Incid
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "metrics" -d 'Check metric values against thresholds.yaml (for cron and Nagios), history, thresholds'
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "checklist" -d 'The daily checklist: who did what, what is overdue'
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "handover" -d 'Notes handed to the next person on call'
+complete -c mindops -n "__fish_mindops_needs_command" -f -a "report" -d 'Weekly, monthly and quarterly reviews from what was recorded'
+complete -c mindops -n "__fish_mindops_needs_command" -f -a "status" -d 'The monitoring dashboard on one screen'
+complete -c mindops -n "__fish_mindops_needs_command" -f -a "demo" -d 'Fill a database with a realistic, deterministic history to try mindops on'
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "init" -d 'Write the sample rotation.yaml and thresholds.yaml into a folder'
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "config" -d 'Validate the configuration'
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -457,6 +460,79 @@ complete -c mindops -n "__fish_mindops_using_subcommand handover; and __fish_see
 complete -c mindops -n "__fish_mindops_using_subcommand handover; and __fish_seen_subcommand_from help" -f -a "add" -d 'Write a note for the next person on call'
 complete -c mindops -n "__fish_mindops_using_subcommand handover; and __fish_seen_subcommand_from help" -f -a "list" -d 'Notes since a day [default: since the current shift began]'
 complete -c mindops -n "__fish_mindops_using_subcommand handover; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mindops -n "__fish_mindops_using_subcommand report; and not __fish_seen_subcommand_from weekly monthly quarterly help" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand report; and not __fish_seen_subcommand_from weekly monthly quarterly help" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand report; and not __fish_seen_subcommand_from weekly monthly quarterly help" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand report; and not __fish_seen_subcommand_from weekly monthly quarterly help" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand report; and not __fish_seen_subcommand_from weekly monthly quarterly help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand report; and not __fish_seen_subcommand_from weekly monthly quarterly help" -f -a "weekly" -d 'An ISO week (Monday to Sunday): performance, incidents, process'
+complete -c mindops -n "__fish_mindops_using_subcommand report; and not __fish_seen_subcommand_from weekly monthly quarterly help" -f -a "monthly" -d 'A calendar month: adds growth, feature adoption, support trends'
+complete -c mindops -n "__fish_mindops_using_subcommand report; and not __fish_seen_subcommand_from weekly monthly quarterly help" -f -a "quarterly" -d 'A quarter: the strategic view and the team'
+complete -c mindops -n "__fish_mindops_using_subcommand report; and not __fish_seen_subcommand_from weekly monthly quarterly help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from weekly" -l period -d '2024-W31, 2024-08 or 2024-Q3 [default: the last complete period]' -r
+complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from weekly" -l format -r -f -a "markdown\t''
+json\t''
+html\t'One self-contained page with inline SVG charts'"
+complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from weekly" -l out -d 'Write to FILE instead of standard output' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from weekly" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from weekly" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from weekly" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from weekly" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from weekly" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from monthly" -l period -d '2024-W31, 2024-08 or 2024-Q3 [default: the last complete period]' -r
+complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from monthly" -l format -r -f -a "markdown\t''
+json\t''
+html\t'One self-contained page with inline SVG charts'"
+complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from monthly" -l out -d 'Write to FILE instead of standard output' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from monthly" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from monthly" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from monthly" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from monthly" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from monthly" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from quarterly" -l period -d '2024-W31, 2024-08 or 2024-Q3 [default: the last complete period]' -r
+complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from quarterly" -l format -r -f -a "markdown\t''
+json\t''
+html\t'One self-contained page with inline SVG charts'"
+complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from quarterly" -l out -d 'Write to FILE instead of standard output' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from quarterly" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from quarterly" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from quarterly" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from quarterly" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from quarterly" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "weekly" -d 'An ISO week (Monday to Sunday): performance, incidents, process'
+complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "monthly" -d 'A calendar month: adds growth, feature adoption, support trends'
+complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "quarterly" -d 'A quarter: the strategic view and the team'
+complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mindops -n "__fish_mindops_using_subcommand status" -l watch -d 'Redraw every SECONDS until interrupted' -r
+complete -c mindops -n "__fish_mindops_using_subcommand status" -l format -r -f -a "table\t'A table for people'
+json\t'JSON with stable field names (see the README)'
+csv\t'Comma-separated values with a header line'
+plain\t'Bare values, one a line, for shell scripts'"
+complete -c mindops -n "__fish_mindops_using_subcommand status" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand status" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand status" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand status" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand demo" -l days -d 'How many days of history, ending now' -r
+complete -c mindops -n "__fish_mindops_using_subcommand demo" -l seed -d 'The same seed gives the same history' -r
+complete -c mindops -n "__fish_mindops_using_subcommand demo" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand demo" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand demo" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand demo" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand demo" -l force -d 'Add the history even though the database already holds data'
+complete -c mindops -n "__fish_mindops_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mindops -n "__fish_mindops_using_subcommand init" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand init" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand init" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
@@ -496,16 +572,19 @@ complete -c mindops -n "__fish_mindops_using_subcommand man" -l color -d 'When t
 always\t''
 never\t''"
 complete -c mindops -n "__fish_mindops_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover init config completions man help" -f -a "oncall" -d 'Who holds which role now or at any time; schedules, overrides, calendar export'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover init config completions man help" -f -a "incident" -d 'Incidents: open, acknowledge, escalate, close, with SLA clocks and a timeline'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover init config completions man help" -f -a "metrics" -d 'Check metric values against thresholds.yaml (for cron and Nagios), history, thresholds'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover init config completions man help" -f -a "checklist" -d 'The daily checklist: who did what, what is overdue'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover init config completions man help" -f -a "handover" -d 'Notes handed to the next person on call'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover init config completions man help" -f -a "init" -d 'Write the sample rotation.yaml and thresholds.yaml into a folder'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover init config completions man help" -f -a "config" -d 'Validate the configuration'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover init config completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover init config completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover init config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report status demo init config completions man help" -f -a "oncall" -d 'Who holds which role now or at any time; schedules, overrides, calendar export'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report status demo init config completions man help" -f -a "incident" -d 'Incidents: open, acknowledge, escalate, close, with SLA clocks and a timeline'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report status demo init config completions man help" -f -a "metrics" -d 'Check metric values against thresholds.yaml (for cron and Nagios), history, thresholds'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report status demo init config completions man help" -f -a "checklist" -d 'The daily checklist: who did what, what is overdue'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report status demo init config completions man help" -f -a "handover" -d 'Notes handed to the next person on call'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report status demo init config completions man help" -f -a "report" -d 'Weekly, monthly and quarterly reviews from what was recorded'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report status demo init config completions man help" -f -a "status" -d 'The monitoring dashboard on one screen'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report status demo init config completions man help" -f -a "demo" -d 'Fill a database with a realistic, deterministic history to try mindops on'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report status demo init config completions man help" -f -a "init" -d 'Write the sample rotation.yaml and thresholds.yaml into a folder'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report status demo init config completions man help" -f -a "config" -d 'Validate the configuration'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report status demo init config completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report status demo init config completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report status demo init config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from oncall" -f -a "schedule" -d 'The coming shifts, one row each'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from oncall" -f -a "override" -d 'Temporary replacements of a role\'s holder'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from oncall" -f -a "export" -d 'Export shifts as an iCalendar (RFC 5545) file'
@@ -533,4 +612,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_su
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from checklist" -f -a "history" -d 'Completion per day and per person'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from handover" -f -a "add" -d 'Write a note for the next person on call'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from handover" -f -a "list" -d 'Notes since a day [default: since the current shift began]'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "weekly" -d 'An ISO week (Monday to Sunday): performance, incidents, process'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "monthly" -d 'A calendar month: adds growth, feature adoption, support trends'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "quarterly" -d 'A quarter: the strategic view and the team'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Check rotation.yaml and thresholds.yaml and their cross-references (exit 0 valid, 2 invalid)'

@@ -90,6 +90,15 @@ pub enum Command {
         #[command(subcommand)]
         command: HandoverCommand,
     },
+    /// Weekly, monthly and quarterly reviews from what was recorded
+    Report {
+        #[command(subcommand)]
+        kind: ReportKind,
+    },
+    /// The monitoring dashboard on one screen
+    Status(StatusArgs),
+    /// Fill a database with a realistic, deterministic history to try mindops on
+    Demo(DemoArgs),
     /// Write the sample rotation.yaml and thresholds.yaml into a folder
     Init(InitArgs),
     /// Validate the configuration
@@ -432,6 +441,65 @@ pub enum HandoverCommand {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportKind {
+    /// An ISO week (Monday to Sunday): performance, incidents, process
+    Weekly(ReportArgs),
+    /// A calendar month: adds growth, feature adoption, support trends
+    Monthly(ReportArgs),
+    /// A quarter: the strategic view and the team
+    Quarterly(ReportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// 2024-W31, 2024-08 or 2024-Q3 [default: the last complete period]
+    #[arg(long, value_name = "PERIOD")]
+    pub period: Option<String>,
+
+    #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
+    pub format: ReportFormat,
+
+    /// Write to FILE instead of standard output
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Markdown,
+    Json,
+    /// One self-contained page with inline SVG charts
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Redraw every SECONDS until interrupted
+    #[arg(long, value_name = "SECONDS", num_args = 0..=1, default_missing_value = "5",
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub watch: Option<u64>,
+
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// How many days of history, ending now
+    #[arg(long, value_name = "N", default_value_t = 90,
+          value_parser = clap::value_parser!(u32).range(1..=3650))]
+    pub days: u32,
+
+    /// The same seed gives the same history
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub seed: u64,
+
+    /// Add the history even though the database already holds data
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `--by NAME`, shared by every command that records who did something.

@@ -15,6 +15,7 @@ pub mod ics;
 pub mod incident;
 pub mod metrics;
 pub mod output;
+pub mod period;
 pub mod prometheus;
 pub mod rotation;
 pub mod store;

@@ -497,22 +497,22 @@ fn status(
     })
 }
 
-#[derive(Serialize)]
-struct HistoryDay {
-    date: String,
-    done: usize,
-    total: usize,
-    rate: f64,
+#[derive(Debug, Serialize)]
+pub(crate) struct HistoryDay {
+    pub date: String,
+    pub done: usize,
+    pub total: usize,
+    pub rate: f64,
 }
 
-#[derive(Serialize)]
-struct HistoryPerson {
-    person: String,
-    items: usize,
-    share: f64,
+#[derive(Debug, Serialize)]
+pub(crate) struct HistoryPerson {
+    pub person: String,
+    pub items: usize,
+    pub share: f64,
 }
 
-fn rate(done: usize, total: usize) -> f64 {
+pub(crate) fn rate(done: usize, total: usize) -> f64 {
     if total == 0 {
         0.0
     } else {
@@ -520,36 +520,32 @@ fn rate(done: usize, total: usize) -> f64 {
     }
 }
 
-fn history(
+/// Checklist completion per day and per person over `[from, to]` (days inclusive).
+pub(crate) struct Completion {
+    pub days: Vec<HistoryDay>,
+    pub people: Vec<HistoryPerson>,
+    pub done: usize,
+    pub total: usize,
+}
+
+pub(crate) fn completion(
     ctx: &Context,
     config: &RotationConfig,
-    from: Option<&str>,
-    to: Option<&str>,
-    format: Format,
-) -> Result<u8> {
+    store: Option<&Store>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Completion> {
     let rotation = &config.rotation;
-    let to = day_of(ctx, rotation, to)?;
-    let from = match from {
-        Some(d) => parse_date(d).map_err(anyhow::Error::msg)?,
-        None => to - Duration::days(6),
-    };
-    if from > to {
-        bail!("--from {from} is after --to {to}");
-    }
-    if (to - from).num_days() > 3660 {
-        bail!("{from} to {to} is more than ten years; ask for a shorter stretch");
-    }
-    let store = ctx.existing_store()?;
     let mut days = Vec::new();
     let mut people: BTreeMap<String, usize> = BTreeMap::new();
     let mut date = from;
     while date <= to {
-        let day = Day::new(config, store.as_ref(), date)?;
-        let ticks = match &store {
+        let day = Day::new(config, store, date)?;
+        let ticks = match store {
             Some(s) => s.ticks(date)?,
             None => Vec::new(),
         };
-        let proofs = proofs(ctx, rotation, store.as_ref(), &day)?;
+        let proofs = proofs(ctx, rotation, store, &day)?;
         let all = day_entries(&day, &ticks, &proofs);
         let done = all
             .iter()
@@ -580,6 +576,41 @@ fn history(
     let (done, total) = days
         .iter()
         .fold((0, 0), |(d, t), day| (d + day.done, t + day.total));
+
+    Ok(Completion {
+        days,
+        people,
+        done,
+        total,
+    })
+}
+
+fn history(
+    ctx: &Context,
+    config: &RotationConfig,
+    from: Option<&str>,
+    to: Option<&str>,
+    format: Format,
+) -> Result<u8> {
+    let rotation = &config.rotation;
+    let to = day_of(ctx, rotation, to)?;
+    let from = match from {
+        Some(d) => parse_date(d).map_err(anyhow::Error::msg)?,
+        None => to - Duration::days(6),
+    };
+    if from > to {
+        bail!("--from {from} is after --to {to}");
+    }
+    if (to - from).num_days() > 3660 {
+        bail!("{from} to {to} is more than ten years; ask for a shorter stretch");
+    }
+    let store = ctx.existing_store()?;
+    let Completion {
+        days,
+        people,
+        done,
+        total,
+    } = completion(ctx, config, store.as_ref(), from, to)?;
 
     let mut out = Out::stdout();
     match format {
@@ -627,4 +658,28 @@ fn history(
     }
     out.flush()?;
     Ok(exit::SUCCESS)
+}
+
+/// Today's progress for the status screen: items done, items in all, items overdue.
+pub(crate) fn progress(
+    ctx: &Context,
+    config: &RotationConfig,
+    store: Option<&Store>,
+) -> Result<(NaiveDate, usize, usize, usize)> {
+    let rotation = &config.rotation;
+    let now = ctx.clock.now();
+    let day = Day::new(config, store, local_date(rotation.zone, now))?;
+    let ticks = match store {
+        Some(s) => s.ticks(day.date)?,
+        None => Vec::new(),
+    };
+    let proofs = proofs(ctx, rotation, store, &day)?;
+    let all = day_entries(&day, &ticks, &proofs);
+    let late = overdue(&all, day.date, rotation.zone, now).len();
+    Ok((
+        day.date,
+        all.iter().filter(|e| e.done.is_some()).count(),
+        all.len(),
+        late,
+    ))
 }

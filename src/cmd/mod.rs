@@ -1,13 +1,16 @@
 //! One handler module per subcommand: fetch, call the core, store, print.
 
-mod checklist;
+pub(crate) mod checklist;
 mod completions;
 mod config;
+mod demo;
 mod handover;
 pub(crate) mod incident;
 mod init;
 mod metrics;
 pub(crate) mod oncall;
+mod report;
+mod status;
 
 use anyhow::Result;
 
@@ -21,6 +24,9 @@ pub fn run(ctx: &Context, command: Command) -> Result<u8> {
         Command::Metrics { command } => metrics::run(ctx, command),
         Command::Checklist(args) => checklist::run(ctx, *args),
         Command::Handover { command } => handover::run(ctx, command),
+        Command::Report { kind } => report::run(ctx, kind),
+        Command::Status(args) => status::run(ctx, args),
+        Command::Demo(args) => demo::run(ctx, args),
         Command::Init(args) => init::run(args),
         Command::Config { command } => config::run(ctx, command),
         Command::Completions { shell } => completions::completions(shell),

@@ -108,6 +108,24 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    pub fn latest_handover(&self) -> Result<Option<HandoverNote>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id, at, author, text FROM handover_notes ORDER BY at DESC, id DESC LIMIT 1",
+                [],
+                |r| {
+                    Ok(HandoverNote {
+                        id: r.get(0)?,
+                        at: instant(r.get(1)?),
+                        author: r.get(2)?,
+                        text: r.get(3)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
     /// The first metrics check recorded in `[from, to)`.
     pub fn first_check(
         &self,

@@ -28,35 +28,42 @@ impl Store {
         at: DateTime<Utc>,
         state: State,
         samples: &[NewSample],
-    ) -> Result<i64> {
+    ) -> Result<()> {
+        self.record_checks(&[(at, state, samples)])
+    }
+
+    /// Many checks in one transaction (an import, a demo history).
+    pub fn record_checks(&mut self, checks: &[(DateTime<Utc>, State, &[NewSample])]) -> Result<()> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        tx.execute(
-            "INSERT INTO metric_checks (at, state, metrics) VALUES (?1, ?2, ?3)",
-            params![at.timestamp(), state.as_str(), samples.len()],
-        )?;
-        let check = tx.last_insert_rowid();
         {
-            let mut stmt = tx.prepare_cached(
+            let mut check_stmt = tx.prepare_cached(
+                "INSERT INTO metric_checks (at, state, metrics) VALUES (?1, ?2, ?3)",
+            )?;
+            let mut sample_stmt = tx.prepare_cached(
                 "INSERT INTO metric_samples (check_id, metric, at, value, state, raw_state)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?;
-            for s in samples {
-                // SQLite has no NaN: an unreadable value is stored as NULL.
-                let value = s.value.filter(|v| !v.is_nan());
-                stmt.execute(params![
-                    check,
-                    s.metric,
-                    at.timestamp(),
-                    value,
-                    s.state.as_str(),
-                    s.raw.as_str()
-                ])?;
+            for (at, state, samples) in checks {
+                check_stmt.execute(params![at.timestamp(), state.as_str(), samples.len()])?;
+                let check = tx.last_insert_rowid();
+                for s in samples.iter() {
+                    // SQLite has no NaN: an unreadable value is stored as NULL.
+                    let value = s.value.filter(|v| !v.is_nan());
+                    sample_stmt.execute(params![
+                        check,
+                        s.metric,
+                        at.timestamp(),
+                        value,
+                        s.state.as_str(),
+                        s.raw.as_str()
+                    ])?;
+                }
             }
         }
         tx.commit()?;
-        Ok(check)
+        Ok(())
     }
 
     /// When the run of raw CRITICAL samples that ends with the latest sample began; `None` when

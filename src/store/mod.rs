@@ -15,11 +15,13 @@ mod checklist;
 mod incidents;
 mod metrics;
 mod overrides;
+mod report;
 
 pub use checklist::HandoverNote;
 pub use incidents::{IncidentFilter, NewAction, NewIncident, Opened};
 pub use metrics::{NewSample, Sample};
 pub use overrides::NewOverride;
+pub use report::{Breach, MetricSummary, SeverityCounts, Spread};
 
 /// Ordered schema steps; step N brings the schema to `user_version` N. Never edit a step that
 /// has shipped: add a new one.
@@ -129,6 +131,9 @@ const MIGRATIONS: &[&str] = &[
      );
      CREATE INDEX handover_notes_by_time ON handover_notes (at);
      CREATE INDEX metric_samples_by_time ON metric_samples (at);",
+    // 5: what reports count by: closing time, and page and acknowledgement events by time.
+    "CREATE INDEX incidents_by_closed ON incidents (closed_at) WHERE closed_at IS NOT NULL;
+     CREATE INDEX handover_notes_by_author ON handover_notes (at, author);",
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -9,4 +9,5 @@ mod incident;
 mod metrics;
 mod oncall;
 mod overrides;
+mod report;
 mod store;

@@ -1,0 +1,511 @@
+//! `mindops demo`: a realistic history, the same for the same seed, so that every report and
+//! screen has something to show on a fresh clone. It goes through the same store methods and
+//! incident rules as real use.
+
+use anyhow::{bail, Result};
+use chrono::{DateTime, Duration, NaiveTime, Timelike, Utc};
+
+use crate::checklist::{self, Tick};
+use crate::cli::DemoArgs;
+use crate::config::{Metric, RotationConfig, Severity, Thresholds};
+use crate::incident::{self, Event, Kind, Roster};
+use crate::metrics::{evaluate, worst, State};
+use crate::output::note;
+use crate::rotation::holders_at;
+use crate::store::{NewAction, NewIncident, NewSample, Store};
+use crate::time::local_to_utc;
+use crate::{exit, Context};
+
+/// SplitMix64: small, fast, and the same sequence for the same seed on every machine.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in [0, 1).
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    fn range(&mut self, lo: f64, hi: f64) -> f64 {
+        lo + (hi - lo) * self.unit()
+    }
+
+    fn chance(&mut self, p: f64) -> bool {
+        self.unit() < p
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[(self.next() % items.len() as u64) as usize]
+    }
+}
+
+/// How often operational metrics are checked; growth and quality figures come once a day.
+const EVERY: i64 = 600;
+const DAILY: [&str; 11] = [
+    "user_satisfaction",
+    "active_users",
+    "growth_rate",
+    "sessions_per_day",
+    "avg_session_duration",
+    "retention",
+    "feature_usage_core",
+    "feature_usage_advanced",
+    "feature_usage_new",
+    "support_tickets",
+    "ticket_resolution_time",
+];
+
+pub fn run(ctx: &Context, args: DemoArgs) -> Result<u8> {
+    let (config, thresholds) = ctx.config()?;
+    let mut store = ctx.store()?;
+    if store.holds_data()? && !args.force {
+        bail!(
+            "{} already holds data; the demo fills an empty database. Pass --db with a new file, \
+             or --force to add the demo history beside what is there",
+            ctx.db_path()?.display()
+        );
+    }
+    let now = ctx.clock.now();
+    let start = now - Duration::days(i64::from(args.days));
+    let mut rng = Rng(args.seed);
+    let samples = metrics(&mut store, &thresholds, &mut rng, start, now)?;
+    let incidents = incidents(&mut store, &config, &thresholds, &mut rng, start, now)?;
+    let (ticks, notes) = days(&mut store, &config, &mut rng, start, now)?;
+    note(format!(
+        "demo: {} days into {}: {samples} metric samples, {incidents} incidents, {ticks} checklist ticks, {notes} handover notes",
+        args.days,
+        ctx.db_path()?.display()
+    ));
+    Ok(exit::SUCCESS)
+}
+
+/// A believable value for a metric at a moment: a daily rhythm, noise, slow drift, and the
+/// odd bad hour (`trouble`).
+fn value(m: &Metric, rng: &mut Rng, t: DateTime<Utc>, progress: f64, trouble: bool) -> f64 {
+    let hour = f64::from(t.hour()) + f64::from(t.minute()) / 60.0;
+    let daily = ((hour - 14.0) / 24.0 * std::f64::consts::TAU).cos();
+    let v = match m.name.as_str() {
+        "response_time" => {
+            if trouble {
+                rng.range(3.1, 4.5)
+            } else {
+                1.1 + 0.3 * daily + rng.range(-0.1, 0.1)
+            }
+        }
+        "error_rate" => {
+            if trouble {
+                rng.range(0.6, 1.2)
+            } else {
+                (0.02 + 0.01 * daily + rng.range(-0.01, 0.01)).max(0.0)
+            }
+        }
+        "user_satisfaction" => 4.75 + rng.range(-0.15, 0.1),
+        "uptime" => {
+            if trouble {
+                99.6
+            } else {
+                100.0
+            }
+        }
+        "load" => 30.0 + 15.0 * daily + rng.range(-5.0, 5.0),
+        "memory" => 45.0 + 20.0 * progress + rng.range(-3.0, 3.0),
+        "network" => 1.5 + 0.8 * daily + rng.range(-0.2, 0.2),
+        "db_response_time" => {
+            if trouble {
+                rng.range(1.2, 2.4)
+            } else {
+                0.6 + 0.2 * daily + rng.range(-0.05, 0.05)
+            }
+        }
+        "db_connection_pool" => 68.0 + 14.0 * daily + rng.range(-4.0, 4.0),
+        "backup_status" | "replication" => {
+            if trouble {
+                0.0
+            } else {
+                1.0
+            }
+        }
+        "active_users" => (22_000.0 * (1.0 + 0.2 * progress) + rng.range(-150.0, 150.0)).round(),
+        "growth_rate" => 5.0 + rng.range(-1.5, 1.5),
+        "sessions_per_day" => {
+            (46_000.0 + 8_000.0 * progress + rng.range(-1_500.0, 1_500.0)).round()
+        }
+        "avg_session_duration" => 15.0 + rng.range(-1.5, 1.5),
+        "retention" => 88.0 + rng.range(-2.0, 1.5),
+        "feature_usage_core" => 95.0 + rng.range(-2.0, 2.0),
+        "feature_usage_advanced" => 74.0 + rng.range(-3.0, 3.0),
+        "feature_usage_new" => 45.0 + 20.0 * progress + rng.range(-3.0, 3.0),
+        "support_tickets" => (50.0 + rng.range(-12.0, 15.0)).round(),
+        "ticket_resolution_time" => 2.2 + rng.range(-0.8, 1.0),
+        // A metric the sample does not know: near its target, as most values are.
+        _ => {
+            m.target
+                .as_ref()
+                .and_then(|t| match t {
+                    crate::threshold::Threshold::Compare { value, .. } => Some(*value),
+                    _ => None,
+                })
+                .unwrap_or(1.0)
+                * rng.range(0.85, 1.0)
+        }
+    };
+    (v * 1000.0).round() / 1000.0
+}
+
+fn metrics(
+    store: &mut Store,
+    thresholds: &Thresholds,
+    rng: &mut Rng,
+    start: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<usize> {
+    let first =
+        DateTime::from_timestamp(start.timestamp() / EVERY * EVERY + EVERY, 0).unwrap_or(start);
+    let span = (now - start).num_seconds().max(1) as f64;
+    // A few bad hours spread over the history, each hitting one operational metric.
+    let operational: Vec<&Metric> = thresholds
+        .metrics
+        .iter()
+        .filter(|m| !DAILY.contains(&m.name.as_str()))
+        .collect();
+    let troubles: Vec<(i64, i64, String)> = (0..((span / 86_400.0 / 12.0).ceil() as usize + 1))
+        .filter(|_| !operational.is_empty())
+        .map(|_| {
+            let at = start.timestamp() + (rng.unit() * span) as i64;
+            (
+                at,
+                at + rng.range(1800.0, 5400.0) as i64,
+                rng.pick(&operational).name.clone(),
+            )
+        })
+        .collect();
+    let mut checks: Vec<(DateTime<Utc>, State, Vec<NewSample>)> = Vec::new();
+    let mut t = first;
+    while t <= now {
+        let daily = t.timestamp() % 86_400 < EVERY;
+        let progress = (t - start).num_seconds() as f64 / span;
+        let mut samples = Vec::new();
+        for m in &thresholds.metrics {
+            if DAILY.contains(&m.name.as_str()) && !daily {
+                continue;
+            }
+            let trouble = troubles
+                .iter()
+                .any(|(from, to, name)| *name == m.name && (*from..*to).contains(&t.timestamp()));
+            let v = value(m, rng, t, progress, trouble);
+            let state = evaluate(m, v);
+            samples.push(NewSample {
+                metric: &m.name,
+                value: Some(v),
+                state,
+                raw: state,
+            });
+        }
+        let state = worst(samples.iter().map(|s| s.state));
+        checks.push((t, state, samples));
+        t += Duration::seconds(EVERY);
+    }
+    let count = checks.iter().map(|(_, _, s)| s.len()).sum();
+    let borrowed: Vec<(DateTime<Utc>, State, &[NewSample])> = checks
+        .iter()
+        .map(|(t, s, v)| (*t, *s, v.as_slice()))
+        .collect();
+    store.record_checks(&borrowed)?;
+    Ok(count)
+}
+
+const TITLES: [&str; 12] = [
+    "Checkout requests failing",
+    "Login latency above 3s",
+    "Chat replies timing out",
+    "Database connections exhausted",
+    "Nightly backup did not finish",
+    "Replica lagging behind primary",
+    "Error rate spike after deploy",
+    "Push notifications delayed",
+    "Search returns stale results",
+    "Memory climbing on api-2",
+    "Certificate expires in 7 days",
+    "Support inbox sync stuck",
+];
+
+const RESOLUTIONS: [&str; 6] = [
+    "Rolled back the deploy",
+    "Restarted the worker pool",
+    "Raised the connection pool limit",
+    "Re-ran the backup and verified the restore",
+    "Failed over to the standby replica",
+    "Fixed the misconfigured feature flag",
+];
+
+fn incidents(
+    store: &mut Store,
+    config: &RotationConfig,
+    thresholds: &Thresholds,
+    rng: &mut Rng,
+    start: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<usize> {
+    let rotation = &config.rotation;
+    let roster = Roster {
+        rotation,
+        overrides: &[],
+    };
+    let weights = [0.06, 0.2, 0.34, 0.4];
+    let mut count = 0;
+    let mut t = start + Duration::hours(rng.range(2.0, 20.0) as i64);
+    while t < now - Duration::minutes(30) {
+        let pick = rng.unit();
+        let mut acc = 0.0;
+        let index = weights.iter().position(|w| {
+            acc += w;
+            pick < acc
+        });
+        let severity: &Severity =
+            &thresholds.severities[index.unwrap_or(0).min(thresholds.severities.len() - 1)];
+        let opener = holders_at(rotation, &[], t)
+            .first()
+            .map_or("mindops".to_string(), |s| s.person.clone());
+        let title = *rng.pick(&TITLES);
+        let (ack_due, resolve_due) = incident::due(t, severity);
+        let mut first = vec![Event::new(t, &opener, Kind::Opened)
+            .value(&severity.key)
+            .text(Some(title.to_string()))];
+        first.extend(incident::open_pages(severity, &roster, t, &opener));
+        let opened = store.open_incident(
+            &NewIncident {
+                title,
+                description: None,
+                severity: &severity.key,
+                phase: thresholds
+                    .protocol
+                    .first()
+                    .map_or("detection", |p| p.name.as_str()),
+                opened_at: t,
+                opened_by: &opener,
+                ack_due,
+                resolve_due,
+                dedup_key: None,
+            },
+            &first,
+        )?;
+        let crate::store::Opened::New(id) = opened else {
+            continue;
+        };
+        count += 1;
+
+        let late_ack = rng.chance(0.15);
+        let ack_factor = if late_ack {
+            rng.range(1.2, 3.0)
+        } else {
+            rng.range(0.1, 0.9)
+        };
+        let ack_at = t + Duration::seconds(
+            (severity.response.num_seconds().max(60) as f64 * ack_factor) as i64,
+        );
+        let late_close = rng.chance(0.12);
+        let close_at = t + Duration::seconds(
+            (severity.resolution.num_seconds() as f64
+                * if late_close {
+                    rng.range(1.1, 2.0)
+                } else {
+                    rng.range(0.2, 0.9)
+                }) as i64,
+        );
+        let acker = holders_at(rotation, &[], ack_at)
+            .first()
+            .map_or("mindops".to_string(), |s| s.person.clone());
+        let steps: Vec<String> = thresholds
+            .protocol
+            .iter()
+            .flat_map(|p| {
+                p.steps
+                    .iter()
+                    .map(move |s| format!("{}.{}", p.name, crate::config::rotation::slug(s)))
+            })
+            .collect();
+        let phases: Vec<String> = thresholds.protocol.iter().map(|p| p.name.clone()).collect();
+        let reviewed = rng.chance(0.7);
+        let resolution = *rng.pick(&RESOLUTIONS);
+        let still_open = close_at > now;
+        store.modify_incident(id, |inc, history| {
+            let mut events = Vec::new();
+            let mut seen = history.to_vec();
+            // Timeouts the cron job would have escalated before anyone answered.
+            let mut check_at = inc.ack_due;
+            while check_at < ack_at.min(now) {
+                let more = incident::check(inc, &seen, severity, &roster, check_at);
+                seen.extend(more.iter().cloned());
+                events.extend(more);
+                check_at += severity.response;
+            }
+            if ack_at <= now {
+                let more = incident::acknowledge(inc, &seen, ack_at, &acker)?;
+                seen.extend(more.iter().cloned());
+                events.extend(more);
+            }
+            for (i, phase) in phases.iter().enumerate().skip(1) {
+                let at = ack_at + Duration::minutes(5 * i as i64);
+                if at > now.min(close_at) || (phase == "review" && !reviewed) {
+                    break;
+                }
+                let old = std::mem::replace(&mut inc.phase, phase.clone());
+                events.push(Event::new(at, &acker, Kind::PhaseChanged).change(old, phase));
+            }
+            for step in steps.iter().take(if reviewed { steps.len() } else { 6 }) {
+                let at = ack_at + Duration::minutes(2);
+                if at <= now.min(close_at) {
+                    let note = step
+                        .starts_with("review.analyze")
+                        .then(|| "A deploy changed a timeout default".to_string());
+                    events.push(Event::new(at, &acker, Kind::Step).value(step).text(note));
+                }
+            }
+            if !still_open {
+                events.extend(incident::close(inc, &seen, close_at, &acker, resolution)?);
+            }
+            Ok((events, ()))
+        })?;
+        if matches!(severity.key.as_str(), "P0" | "P1") && !still_open {
+            let action = store.add_action(
+                id,
+                &NewAction {
+                    text: "Add an alert that would have caught this earlier",
+                    owner: &acker,
+                    due: (close_at + Duration::days(7)).date_naive(),
+                    by: &acker,
+                    at: close_at,
+                },
+            )?;
+            if rng.chance(0.6) && close_at + Duration::days(3) < now {
+                store.complete_action(action, &acker, close_at + Duration::days(3))?;
+            }
+        }
+        t += Duration::minutes(rng.range(6.0 * 60.0, 36.0 * 60.0) as i64);
+    }
+    // One still waiting for an answer, so the status screen has a clock running.
+    if let Some(severity) = thresholds
+        .severities
+        .get(2)
+        .or(thresholds.severities.last())
+    {
+        let at = now - Duration::minutes(20);
+        let (ack_due, resolve_due) = incident::due(at, severity);
+        let mut first = vec![Event::new(at, "mindops", Kind::Opened)
+            .value(&severity.key)
+            .text(Some("Chat replies timing out".into()))];
+        first.extend(incident::open_pages(severity, &roster, at, "mindops"));
+        store.open_incident(
+            &NewIncident {
+                title: "Chat replies timing out",
+                description: Some("p95 of chat replies above 5s since the 08:40 deploy"),
+                severity: &severity.key,
+                phase: thresholds
+                    .protocol
+                    .first()
+                    .map_or("detection", |p| p.name.as_str()),
+                opened_at: at,
+                opened_by: "mindops",
+                ack_due,
+                resolve_due,
+                dedup_key: Some("demo:chat-latency"),
+            },
+            &first,
+        )?;
+        count += 1;
+    }
+    Ok(count)
+}
+
+const NOTES: [&str; 6] = [
+    "Quiet shift. Backups verified, nothing pending.",
+    "Error rate spiked after the 14:00 deploy; rolled back, watching it.",
+    "DB failover drill tomorrow at 10:00; expect a short blip.",
+    "Support queue is long after the newsletter; tickets triaged.",
+    "Memory on api-2 creeping up; restart scheduled for the morning.",
+    "Certificate renewal done; nothing else open.",
+];
+
+fn days(
+    store: &mut Store,
+    config: &RotationConfig,
+    rng: &mut Rng,
+    start: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<(usize, usize)> {
+    let rotation = &config.rotation;
+    let zone = rotation.zone;
+    let (mut ticks, mut notes) = (0, 0);
+    let mut day = crate::time::local_date(zone, start);
+    let today = crate::time::local_date(zone, now);
+    while day <= today {
+        let noon = local_to_utc(
+            zone,
+            day.and_time(NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN)),
+        );
+        let primary = holders_at(rotation, &[], noon)
+            .first()
+            .map_or("mindops".to_string(), |s| s.person.clone());
+        let mut new = Vec::new();
+        for slot in &config.checklist.slots {
+            let due = checklist::deadline(slot, day, zone);
+            for item in slot.items.iter().filter(|i| i.evidence.is_none()) {
+                if rng.chance(0.06) {
+                    continue; // forgotten
+                }
+                let late = rng.chance(0.08);
+                let at = due
+                    + Duration::minutes(if late {
+                        rng.range(10.0, 120.0)
+                    } else {
+                        -rng.range(15.0, 180.0)
+                    } as i64);
+                if at > now {
+                    continue;
+                }
+                let by = if rng.chance(0.15) {
+                    rotation.members[(rng.next() % rotation.members.len() as u64) as usize]
+                        .name
+                        .clone()
+                } else {
+                    primary.clone()
+                };
+                new.push(Tick {
+                    item: item.id.clone(),
+                    done: true,
+                    by,
+                    at,
+                    note: None,
+                });
+            }
+        }
+        if !new.is_empty() {
+            ticks += new.len();
+            store.tick(
+                day,
+                &checklist::snapshot(&config.checklist),
+                new[0].at,
+                &new,
+            )?;
+        }
+        let evening = local_to_utc(
+            zone,
+            day.and_time(NaiveTime::from_hms_opt(18, 0, 0).unwrap_or(NaiveTime::MIN)),
+        ) + Duration::minutes(rng.range(0.0, 150.0) as i64);
+        if evening <= now && rng.chance(0.85) {
+            let note: &&str = rng.pick(&NOTES);
+            store.add_handover(evening, &primary, note)?;
+            notes += 1;
+        }
+        let Some(next) = day.succ_opt() else { break };
+        day = next;
+    }
+    Ok((ticks, notes))
+}

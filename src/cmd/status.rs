@@ -1,0 +1,288 @@
+//! `mindops status`: the seed's monitoring dashboard on one screen.
+
+use std::time::Duration as StdDuration;
+
+use anyhow::{bail, Result};
+use chrono::{DateTime, Utc};
+use comfy_table::Cell;
+use serde::Serialize;
+
+use crate::cli::{Format, StatusArgs};
+use crate::incident::{sla, Incident};
+use crate::metrics::{sparkline, State};
+use crate::output::Out;
+use crate::rotation::holders_at;
+use crate::store::{HandoverNote, IncidentFilter};
+use crate::time::{human, rfc3339};
+use crate::{exit, units, Context};
+
+/// Recorded values the trend column draws.
+const TREND: u32 = 20;
+
+#[derive(Serialize)]
+struct OnCall {
+    role: String,
+    person: String,
+}
+
+#[derive(Serialize)]
+struct IncidentLine {
+    id: i64,
+    severity: String,
+    status: &'static str,
+    title: String,
+    sla: String,
+    breaching: bool,
+}
+
+#[derive(Serialize)]
+struct MetricLine {
+    name: String,
+    group: String,
+    value: Option<f64>,
+    shown: Option<String>,
+    state: &'static str,
+    at: Option<String>,
+    age_seconds: Option<i64>,
+    trend: String,
+}
+
+#[derive(Serialize)]
+struct ChecklistLine {
+    date: String,
+    done: usize,
+    total: usize,
+    overdue: usize,
+}
+
+#[derive(Serialize)]
+struct HandoverLine {
+    at: String,
+    author: String,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct Status {
+    at: String,
+    shift: Option<u64>,
+    oncall: Vec<OnCall>,
+    incidents: Vec<IncidentLine>,
+    metrics: Vec<MetricLine>,
+    checklist: ChecklistLine,
+    handover: Option<HandoverLine>,
+}
+
+pub fn run(ctx: &Context, args: StatusArgs) -> Result<u8> {
+    let Some(every) = args.watch else {
+        let status = gather(ctx)?;
+        let mut out = Out::stdout();
+        match args.format {
+            Format::Json => out.json(&status)?,
+            _ => out.raw(&render(ctx, &status))?,
+        }
+        out.flush()?;
+        return Ok(exit::SUCCESS);
+    };
+    if args.format != Format::Table {
+        bail!("--watch redraws a table; use it without --format, or poll `mindops status --format json`");
+    }
+    loop {
+        let screen = render(ctx, &gather(ctx)?);
+        let mut out = Out::stdout();
+        // Home the cursor and clear, then draw: the screen is replaced, not scrolled.
+        out.raw("\x1b[H\x1b[2J")?;
+        out.raw(&screen)?;
+        out.flush()?;
+        std::thread::sleep(StdDuration::from_secs(every));
+    }
+}
+
+fn gather(ctx: &Context) -> Result<Status> {
+    let (config, thresholds) = ctx.config()?;
+    let rotation = &config.rotation;
+    let now = ctx.clock.now();
+    let store = ctx.existing_store()?;
+    let overrides = match &store {
+        Some(s) => s.overrides_between(now, now + chrono::Duration::seconds(1))?,
+        None => Vec::new(),
+    };
+    let oncall = holders_at(rotation, &overrides, now)
+        .into_iter()
+        .map(|s| OnCall {
+            role: rotation.roles[s.role].clone(),
+            person: s.person,
+        })
+        .collect();
+    let incidents: Vec<Incident> = match &store {
+        Some(s) => s.incidents(&IncidentFilter::default())?,
+        None => Vec::new(),
+    };
+    let mut metrics = Vec::new();
+    for m in &thresholds.metrics {
+        let latest = match &store {
+            Some(s) => s.latest_sample(&m.name)?,
+            None => None,
+        };
+        let trend = match &store {
+            Some(s) => {
+                let values: Vec<f64> = s
+                    .recent_samples(&m.name, TREND)?
+                    .iter()
+                    .map(|x| x.value.unwrap_or(f64::NAN))
+                    .collect();
+                sparkline(&values)
+            }
+            None => String::new(),
+        };
+        let (at, value, state) = match latest {
+            Some(s) => (Some(s.at), s.value, s.state),
+            None => (None, None, State::Unknown),
+        };
+        metrics.push(MetricLine {
+            name: m.name.clone(),
+            group: m.group.clone(),
+            value,
+            shown: value.map(|v| units::show(v, &m.unit)),
+            state: state.as_str(),
+            at: at.map(rfc3339),
+            age_seconds: at.map(|t| (now - t).num_seconds()),
+            trend,
+        });
+    }
+    let (date, done, total, overdue) = super::checklist::progress(ctx, &config, store.as_ref())?;
+    let handover: Option<HandoverNote> = match &store {
+        Some(s) => s.latest_handover()?,
+        None => None,
+    };
+    Ok(Status {
+        at: rfc3339(now),
+        shift: rotation.shift_at(now).ok().map(|s| s.number),
+        oncall,
+        incidents: incidents
+            .iter()
+            .map(|i| {
+                let state = sla(i, now);
+                IncidentLine {
+                    id: i.id,
+                    severity: i.severity.clone(),
+                    status: i.status.as_str(),
+                    title: i.title.clone(),
+                    sla: state.to_string(),
+                    breaching: state.breaching(),
+                }
+            })
+            .collect(),
+        metrics,
+        checklist: ChecklistLine {
+            date: date.to_string(),
+            done,
+            total,
+            overdue,
+        },
+        handover: handover.map(|n| HandoverLine {
+            at: rfc3339(n.at),
+            author: n.author,
+            text: n.text,
+        }),
+    })
+}
+
+/// `3m`, `2h`, `4d`: how long ago, to the coarsest unit that says it.
+fn age(seconds: i64) -> String {
+    let s = seconds.max(0);
+    match s {
+        s if s < 60 => format!("{s}s"),
+        s if s < 3600 => format!("{}m", s / 60),
+        s if s < 86_400 => format!("{}h", s / 3600),
+        s => format!("{}d", s / 86_400),
+    }
+}
+
+fn render(ctx: &Context, s: &Status) -> String {
+    let zone = ctx
+        .rotation()
+        .map(|c| ctx.zone(&c.rotation))
+        .unwrap_or(chrono_tz::UTC);
+    let at = DateTime::parse_from_rfc3339(&s.at)
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or_default();
+    let mut out = format!("mindops status · {}\n\n", human(at, zone));
+    let who: Vec<String> = s
+        .oncall
+        .iter()
+        .map(|o| format!("{} {}", o.role, o.person))
+        .collect();
+    out.push_str(&match s.shift {
+        Some(n) => format!("On call (shift {n}): {}\n", who.join(" · ")),
+        None => "On call: nobody (the rotation has not started)\n".into(),
+    });
+
+    out.push_str(&format!("\nOpen incidents: {}\n", s.incidents.len()));
+    if !s.incidents.is_empty() {
+        let mut table = ctx.style.table(&["ID", "Sev", "Status", "Title", "SLA"]);
+        for i in &s.incidents {
+            table.add_row(vec![
+                Cell::new(i.id),
+                Cell::new(&i.severity),
+                Cell::new(i.status),
+                Cell::new(&i.title),
+                if i.breaching {
+                    ctx.style.marked(&i.sla)
+                } else {
+                    Cell::new(&i.sla)
+                },
+            ]);
+        }
+        out.push_str(&format!("{table}\n"));
+    }
+
+    out.push_str("\nMetrics:\n");
+    let mut table = ctx
+        .style
+        .table(&["Group", "Metric", "Value", "State", "Age", "Trend"]);
+    let mut last_group = "";
+    for m in &s.metrics {
+        let group = if m.group == last_group {
+            ""
+        } else {
+            m.group.as_str()
+        };
+        last_group = &m.group;
+        let state = if m.at.is_none() { "no data" } else { m.state };
+        table.add_row(vec![
+            Cell::new(group),
+            Cell::new(&m.name),
+            Cell::new(m.shown.as_deref().unwrap_or("-")),
+            if m.state == "OK" {
+                Cell::new(state)
+            } else {
+                ctx.style.marked(state)
+            },
+            Cell::new(m.age_seconds.map_or("-".into(), age)),
+            Cell::new(&m.trend),
+        ]);
+    }
+    out.push_str(&format!("{table}\n"));
+
+    let c = &s.checklist;
+    out.push_str(&format!(
+        "\nChecklist {}: {}/{} done, {} overdue\n",
+        c.date, c.done, c.total, c.overdue
+    ));
+    match &s.handover {
+        Some(h) => {
+            let at = DateTime::parse_from_rfc3339(&h.at)
+                .map(|t| t.with_timezone(&Utc))
+                .unwrap_or_default();
+            out.push_str(&format!(
+                "Latest handover: {} {}: {}\n",
+                human(at, zone),
+                h.author,
+                h.text
+            ));
+        }
+        None => out.push_str("Latest handover: none\n"),
+    }
+    out
+}

@@ -1,0 +1,395 @@
+//! Aggregates for reports and the status screen, computed in SQL over indexed ranges so a
+//! quarter of a large history is never loaded whole.
+
+use anyhow::Result;
+use chrono::{DateTime, Utc};
+use rusqlite::{params, OptionalExtension};
+
+use super::{instant, Store};
+use crate::metrics::State;
+
+/// Incidents of one severity opened in a period, and how they kept their limits. An
+/// acknowledgement or resolution is judged once it happened or its due time has passed.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct SeverityCounts {
+    pub severity: String,
+    pub opened: u64,
+    pub ack_judged: u64,
+    pub ack_met: u64,
+    pub resolve_judged: u64,
+    pub resolve_met: u64,
+}
+
+/// Mean, median and 90th percentile of a set of durations, in seconds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize)]
+pub struct Spread {
+    pub count: u64,
+    pub mean: Option<f64>,
+    pub median: Option<i64>,
+    pub p90: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Breach {
+    pub id: i64,
+    pub severity: String,
+    pub title: String,
+    /// `acknowledge` or `resolve`.
+    pub limit: &'static str,
+    pub due: String,
+    /// When it happened, or null if it still has not.
+    pub done: Option<String>,
+    /// How late, in seconds (until the report's time when it has not happened).
+    pub late_by: i64,
+}
+
+/// One metric over a period.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MetricSummary {
+    pub samples: u64,
+    pub mean: Option<f64>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub ok: u64,
+    pub latest: Option<f64>,
+    pub warning_seconds: i64,
+    pub critical_seconds: i64,
+}
+
+/// A stretch between two samples counts toward the earlier one's state up to this long; a
+/// longer gap means nobody was measuring.
+const MAX_SAMPLE_GAP: i64 = 3600;
+
+impl Store {
+    pub fn severity_counts(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<SeverityCounts>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT severity, count(*),
+                    sum(acked_at IS NOT NULL OR ack_due <= ?3),
+                    sum(acked_at IS NOT NULL AND acked_at <= ack_due),
+                    sum(closed_at IS NOT NULL OR resolve_due <= ?3),
+                    sum(closed_at IS NOT NULL AND closed_at <= resolve_due)
+               FROM incidents WHERE opened_at >= ?1 AND opened_at < ?2
+              GROUP BY severity ORDER BY severity",
+        )?;
+        let rows = stmt.query_map(
+            params![from.timestamp(), to.timestamp(), now.timestamp()],
+            |r| {
+                Ok(SeverityCounts {
+                    severity: r.get(0)?,
+                    opened: r.get(1)?,
+                    ack_judged: r.get(2)?,
+                    ack_met: r.get(3)?,
+                    resolve_judged: r.get(4)?,
+                    resolve_met: r.get(5)?,
+                })
+            },
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Time from opening to `column` (`acked_at` or `closed_at`) for incidents opened in the
+    /// period that got there.
+    pub fn spread(&self, column: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Spread> {
+        let column = match column {
+            "acked_at" => "acked_at",
+            _ => "closed_at",
+        };
+        let base = format!(
+            "FROM incidents WHERE opened_at >= ?1 AND opened_at < ?2 AND {column} IS NOT NULL"
+        );
+        let (count, mean): (u64, Option<f64>) = self.conn.query_row(
+            &format!("SELECT count(*), avg({column} - opened_at) {base}"),
+            params![from.timestamp(), to.timestamp()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        // Nearest-rank percentiles, one row fetched each.
+        let rank = |p: f64| -> Result<Option<i64>> {
+            if count == 0 {
+                return Ok(None);
+            }
+            let offset = ((p * count as f64).ceil() as u64).clamp(1, count) - 1;
+            Ok(self
+                .conn
+                .query_row(
+                    &format!(
+                        "SELECT {column} - opened_at AS d {base} ORDER BY d LIMIT 1 OFFSET ?3"
+                    ),
+                    params![from.timestamp(), to.timestamp(), offset],
+                    |r| r.get(0),
+                )
+                .optional()?)
+        };
+        Ok(Spread {
+            count,
+            mean,
+            median: rank(0.5)?,
+            p90: rank(0.9)?,
+        })
+    }
+
+    /// Breaches of incidents opened in the period, oldest first, at most `limit`; and how many
+    /// there are in all.
+    pub fn breaches(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        now: DateTime<Utc>,
+        limit: u32,
+    ) -> Result<(Vec<Breach>, u64)> {
+        let mut out = Vec::new();
+        let mut total = 0;
+        for (limit_name, done, due) in [
+            ("acknowledge", "acked_at", "ack_due"),
+            ("resolve", "closed_at", "resolve_due"),
+        ] {
+            let filter = format!(
+                "FROM incidents WHERE opened_at >= ?1 AND opened_at < ?2
+                   AND (({done} IS NOT NULL AND {done} > {due}) OR ({done} IS NULL AND {due} <= ?3))"
+            );
+            let n: u64 = self.conn.query_row(
+                &format!("SELECT count(*) {filter}"),
+                params![from.timestamp(), to.timestamp(), now.timestamp()],
+                |r| r.get(0),
+            )?;
+            total += n;
+            let mut stmt = self.conn.prepare(&format!(
+                "SELECT id, severity, title, {due}, {done} {filter} ORDER BY opened_at, id LIMIT ?4"
+            ))?;
+            let rows = stmt.query_map(
+                params![from.timestamp(), to.timestamp(), now.timestamp(), limit],
+                |r| {
+                    let due_at: i64 = r.get(3)?;
+                    let done_at: Option<i64> = r.get(4)?;
+                    Ok(Breach {
+                        id: r.get(0)?,
+                        severity: r.get(1)?,
+                        title: r.get(2)?,
+                        limit: limit_name,
+                        due: crate::time::rfc3339(instant(due_at)),
+                        done: done_at.map(|t| crate::time::rfc3339(instant(t))),
+                        late_by: done_at.unwrap_or(now.timestamp()) - due_at,
+                    })
+                },
+            )?;
+            for row in rows {
+                out.push(row?);
+            }
+        }
+        out.sort_by(|a, b| a.due.cmp(&b.due).then(a.id.cmp(&b.id)));
+        out.truncate(limit as usize);
+        Ok((out, total))
+    }
+
+    /// Events of a kind in the period, counted by `column` (`actor` or `new_value`).
+    pub fn event_counts(
+        &self,
+        kind: &str,
+        by: &str,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<(String, u64)>> {
+        let by = if by == "actor" { "actor" } else { "new_value" };
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT coalesce({by}, ''), count(*) FROM incident_events
+              WHERE kind = ?1 AND at >= ?2 AND at < ?3 GROUP BY 1 ORDER BY 2 DESC, 1"
+        ))?;
+        let rows = stmt.query_map(params![kind, from.timestamp(), to.timestamp()], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Incidents opened before `at` and not closed by then.
+    pub fn open_at(&self, at: DateTime<Utc>) -> Result<u64> {
+        Ok(self.conn.query_row(
+            "SELECT (SELECT count(*) FROM incidents WHERE opened_at < ?1)
+                  - (SELECT count(*) FROM incidents WHERE closed_at IS NOT NULL AND closed_at < ?1)",
+            [at.timestamp()],
+            |r| r.get::<_, i64>(0),
+        )?
+        .max(0) as u64)
+    }
+
+    /// Incidents closed in the period that never reached the review phase.
+    pub fn closed_without_review(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id FROM incidents WHERE closed_at >= ?1 AND closed_at < ?2 AND phase <> 'review' ORDER BY closed_at, id",
+        )?;
+        let rows = stmt.query_map(params![from.timestamp(), to.timestamp()], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Follow-up actions made before `at` and not done by then; and how many of them were due
+    /// before that day.
+    pub fn actions_open(&self, at: DateTime<Utc>, day: chrono::NaiveDate) -> Result<(u64, u64)> {
+        Ok(self.conn.query_row(
+            "SELECT count(*), coalesce(sum(due < ?2), 0) FROM incident_actions
+              WHERE created_at < ?1 AND (done_at IS NULL OR done_at >= ?1)",
+            params![at.timestamp(), day.to_string()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?)
+    }
+
+    /// Incidents opened per severity per stretch of `bucket` seconds from `from`.
+    pub fn incidents_per_bucket(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        bucket: i64,
+    ) -> Result<Vec<(i64, String, u64)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT (opened_at - ?1) / ?3, severity, count(*) FROM incidents
+              WHERE opened_at >= ?1 AND opened_at < ?2 GROUP BY 1, 2 ORDER BY 1, 2",
+        )?;
+        let rows = stmt.query_map(
+            params![from.timestamp(), to.timestamp(), bucket.max(1)],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn metric_summary(
+        &self,
+        metric: &str,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<MetricSummary> {
+        let (f, t) = (from.timestamp(), to.timestamp());
+        let mut summary = self.conn.query_row(
+            "SELECT count(*), avg(value), min(value), max(value), coalesce(sum(state = 'OK'), 0)
+               FROM metric_samples WHERE metric = ?1 AND at >= ?2 AND at < ?3",
+            params![metric, f, t],
+            |r| {
+                Ok(MetricSummary {
+                    samples: r.get(0)?,
+                    mean: r.get(1)?,
+                    min: r.get(2)?,
+                    max: r.get(3)?,
+                    ok: r.get(4)?,
+                    ..Default::default()
+                })
+            },
+        )?;
+        if summary.samples == 0 {
+            return Ok(summary);
+        }
+        summary.latest = self
+            .conn
+            .query_row(
+                "SELECT value FROM metric_samples WHERE metric = ?1 AND at >= ?2 AND at < ?3
+                  ORDER BY at DESC, id DESC LIMIT 1",
+                params![metric, f, t],
+                |r| r.get(0),
+            )
+            .optional()?
+            .flatten();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT state, sum(min(coalesce(next, ?3), at + ?4) - at) FROM (
+                 SELECT state, at, lead(at) OVER (ORDER BY at, id) AS next
+                   FROM metric_samples WHERE metric = ?1 AND at >= ?2 AND at < ?3)
+              WHERE state IN ('WARNING', 'CRITICAL') GROUP BY state",
+        )?;
+        let rows = stmt.query_map(params![metric, f, t, MAX_SAMPLE_GAP], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+        })?;
+        for row in rows {
+            let (state, seconds) = row?;
+            match State::parse(&state) {
+                Some(State::Warning) => summary.warning_seconds = seconds,
+                Some(State::Critical) => summary.critical_seconds = seconds,
+                _ => {}
+            }
+        }
+        Ok(summary)
+    }
+
+    /// A metric's mean in each of `buckets` equal stretches of the period (None where empty).
+    pub fn metric_trend(
+        &self,
+        metric: &str,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        buckets: i64,
+    ) -> Result<Vec<Option<f64>>> {
+        let span = (to - from).num_seconds().max(1);
+        let mut out = vec![None; buckets.max(1) as usize];
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT (at - ?2) * ?4 / ?5, avg(value) FROM metric_samples
+              WHERE metric = ?1 AND at >= ?2 AND at < ?3 AND value IS NOT NULL GROUP BY 1",
+        )?;
+        let rows = stmt.query_map(
+            params![metric, from.timestamp(), to.timestamp(), buckets, span],
+            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?)),
+        )?;
+        for row in rows {
+            let (b, mean) = row?;
+            if let Some(slot) = out.get_mut(b as usize) {
+                *slot = Some(mean);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The first and last recorded value of a metric in the period.
+    pub fn first_and_last(
+        &self,
+        metric: &str,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Option<(f64, f64)>> {
+        let pick = |order: &str| -> Result<Option<f64>> {
+            Ok(self
+                .conn
+                .query_row(
+                    &format!(
+                        "SELECT value FROM metric_samples WHERE metric = ?1 AND at >= ?2 AND at < ?3
+                           AND value IS NOT NULL ORDER BY at {order}, id {order} LIMIT 1"
+                    ),
+                    params![metric, from.timestamp(), to.timestamp()],
+                    |r| r.get(0),
+                )
+                .optional()?)
+        };
+        Ok(pick("ASC")?.zip(pick("DESC")?))
+    }
+
+    /// The latest sample of a metric.
+    pub fn latest_sample(&self, metric: &str) -> Result<Option<super::Sample>> {
+        Ok(self.recent_samples(metric, 1)?.pop())
+    }
+
+    /// Handover notes written in the period, by author.
+    pub fn handover_counts(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<(String, u64)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT author, count(*) FROM handover_notes WHERE at >= ?1 AND at < ?2 GROUP BY author ORDER BY 2 DESC, 1",
+        )?;
+        let rows = stmt.query_map(params![from.timestamp(), to.timestamp()], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Whether anything at all has been recorded.
+    pub fn holds_data(&self) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM incidents) OR EXISTS (SELECT 1 FROM metric_checks)
+                 OR EXISTS (SELECT 1 FROM checklist_ticks) OR EXISTS (SELECT 1 FROM handover_notes)
+                 OR EXISTS (SELECT 1 FROM overrides)",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+}

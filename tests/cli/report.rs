@@ -1,0 +1,471 @@
+//! `mindops report`, `status` and `demo` on a store where every figure is known.
+
+use crate::common::{json, Env};
+
+/// Week 32 of 2024 (5-11 August), with week 31 before it:
+///
+/// | id | sev | opened      | acked (after) | closed (after) |
+/// |----|-----|-------------|---------------|----------------|
+/// | 1  | P2  | Thu 1 Aug   | 5m            | 1h             |  (week 31)
+/// | 2  | P1  | Mon 10:00   | 10m           | 2h             |
+/// | 3  | P1  | Tue 10:00   | 30m (late)    | 6h (late)      |  escalated by hand
+/// | 4  | P2  | Wed 10:00   | 20m           | 1h             |
+/// | 5  | P3  | Thu 10:00   | never         | never          |
+///
+/// response_time is recorded 1s, 2s, 3s, 4s hourly from Monday 00:00 (week 32) and 1s, 1s in
+/// week 31.
+fn known_week() -> Env {
+    let env = Env::new();
+    let at = |env: &Env, now: &str, args: &[&str]| {
+        let (code, _, err) = env.at(now, args);
+        assert!(code == 0, "{args:?}: {err}");
+    };
+    let open = |env: &Env, now: &str, sev: &str, title: &str| {
+        at(
+            env,
+            now,
+            &["incident", "open", "--sev", sev, "--title", title],
+        )
+    };
+    open(&env, "2024-08-01T10:00:00Z", "P2", "last week");
+    at(
+        &env,
+        "2024-08-01T10:05:00Z",
+        &["incident", "ack", "1", "--by", "Felix"],
+    );
+    at(
+        &env,
+        "2024-08-01T11:00:00Z",
+        &["incident", "close", "1", "--resolution", "fixed"],
+    );
+    open(&env, "2024-08-05T10:00:00Z", "P1", "checkout down");
+    at(
+        &env,
+        "2024-08-05T10:10:00Z",
+        &["incident", "ack", "2", "--by", "Felix"],
+    );
+    at(
+        &env,
+        "2024-08-05T12:00:00Z",
+        &["incident", "close", "2", "--resolution", "rolled back"],
+    );
+    open(&env, "2024-08-06T10:00:00Z", "P1", "login slow");
+    at(&env, "2024-08-06T10:20:00Z", &["incident", "escalate", "3"]);
+    at(
+        &env,
+        "2024-08-06T10:30:00Z",
+        &["incident", "ack", "3", "--by", "Iris"],
+    );
+    at(
+        &env,
+        "2024-08-06T16:00:00Z",
+        &["incident", "close", "3", "--resolution", "cache"],
+    );
+    open(&env, "2024-08-07T10:00:00Z", "P2", "search stale");
+    at(
+        &env,
+        "2024-08-07T10:20:00Z",
+        &["incident", "ack", "4", "--by", "Felix"],
+    );
+    at(
+        &env,
+        "2024-08-07T11:00:00Z",
+        &["incident", "close", "4", "--resolution", "reindexed"],
+    );
+    open(&env, "2024-08-08T10:00:00Z", "P3", "typo on page");
+    for (now, v) in [
+        ("2024-07-30T00:00:00Z", "1s"),
+        ("2024-07-30T01:00:00Z", "1s"),
+        ("2024-08-05T00:00:00Z", "1s"),
+        ("2024-08-05T01:00:00Z", "2s"),
+        ("2024-08-05T02:00:00Z", "3s"),
+        ("2024-08-05T03:00:00Z", "4s"),
+    ] {
+        env.at(
+            now,
+            &[
+                "metrics",
+                "check",
+                &format!("response_time={v}"),
+                "--only-given",
+            ],
+        );
+    }
+    at(
+        &env,
+        "2024-08-09T18:00:00Z",
+        &["handover", "add", "quiet", "--by", "Felix"],
+    );
+    env
+}
+
+const REPORT_TIME: &str = "2024-08-14T09:00:00Z";
+
+#[test]
+fn weekly_figures_are_exact() {
+    let env = known_week();
+    let (code, out, err) = env.at(REPORT_TIME, &["report", "weekly", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let r = json(&out);
+    assert_eq!(
+        r["period"]["label"], "2024-W32",
+        "the last complete week by default"
+    );
+    assert_eq!(r["previous"]["label"], "2024-W31");
+    let i = &r["incidents"];
+    assert_eq!(i["opened"], 4);
+    assert_eq!(
+        i["time_to_acknowledge"],
+        serde_json::json!({"count": 3, "mean": 1200.0, "median": 1200, "p90": 1800})
+    );
+    assert_eq!(
+        i["time_to_resolve"],
+        serde_json::json!({"count": 3, "mean": 10800.0, "median": 7200, "p90": 21600})
+    );
+    let sla: Vec<(
+        String,
+        serde_json::Value,
+        serde_json::Value,
+        serde_json::Value,
+    )> = i["by_severity"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["severity"].as_str().unwrap().to_string(),
+                s["opened"].clone(),
+                s["ack_sla_pct"].clone(),
+                s["resolve_sla_pct"].clone(),
+            )
+        })
+        .collect();
+    use serde_json::json as j;
+    assert_eq!(
+        sla,
+        [
+            ("P0".to_string(), j!(0), j!(null), j!(null)),
+            ("P1".to_string(), j!(2), j!(50.0), j!(50.0)),
+            ("P2".to_string(), j!(1), j!(100.0), j!(100.0)),
+            ("P3".to_string(), j!(1), j!(0.0), j!(0.0)),
+        ]
+    );
+    assert_eq!(i["breaches_total"], 4);
+    let breaches: Vec<(i64, &str, i64)> = i["breaches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            (
+                b["id"].as_i64().unwrap(),
+                b["limit"].as_str().unwrap(),
+                b["late_by"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        breaches,
+        [
+            (3, "acknowledge", 900),
+            (3, "resolve", 7200),
+            (5, "acknowledge", 507_600),
+            (5, "resolve", 428_400)
+        ]
+    );
+    assert_eq!(i["escalations_manual"], 1);
+    assert_eq!(i["escalations_timeout"], 0);
+    assert_eq!(i["open_at_end"], 1);
+    assert_eq!(i["closed_without_review"], j!([2, 3, 4]));
+    assert_eq!(r["previous_incidents"]["opened"], 1);
+
+    let m = r["metrics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["name"] == "response_time")
+        .unwrap();
+    assert_eq!(
+        (
+            m["samples"].clone(),
+            m["latest"].clone(),
+            m["mean"].clone(),
+            m["min"].clone(),
+            m["max"].clone()
+        ),
+        (j!(4), j!(4.0), j!(2.5), j!(1.0), j!(4.0))
+    );
+    assert_eq!(m["within_target_pct"], 25.0);
+    assert_eq!(m["warning_seconds"], 7200);
+    assert_eq!(m["critical_seconds"], 3600);
+    assert_eq!(m["previous_mean"], 1.0);
+    assert_eq!(m["change_pct"], 150.0);
+    assert_eq!(
+        r["growth"],
+        j!(null),
+        "weekly reports have no growth section"
+    );
+
+    let team = &r["team"];
+    let pages: Vec<(&str, i64)> = team["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["name"].as_str().unwrap(), c["count"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(pages, [("Felix", 4), ("Iris", 2), ("Tilda", 1)]);
+    let acks: Vec<(&str, i64)> = team["acks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["name"].as_str().unwrap(), c["count"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(acks, [("Felix", 2), ("Iris", 1)]);
+    assert_eq!(team["handover_notes"], j!([{"name": "Felix", "count": 1}]));
+    assert_eq!(team["shifts"][1]["person"], "Felix");
+    assert_eq!(team["shifts"][1]["shifts"]["Primary"], 1);
+    assert_eq!(team["shifts"][1]["hours"], 168.0);
+}
+
+#[test]
+fn the_markdown_matches_its_snapshot() {
+    let env = known_week();
+    let (code, md, err) = env.at(REPORT_TIME, &["report", "weekly", "--period", "2024-W32"]);
+    assert_eq!(code, 0, "{err}");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/weekly-2024-W32.md");
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, &md).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        md == expected,
+        "the report differs from {}; UPDATE_SNAPSHOTS=1 cargo test rewrites it\n{md}",
+        path.display()
+    );
+}
+
+#[test]
+fn monthly_and_quarterly_add_growth() {
+    let env = known_week();
+    for (kind, period) in [("monthly", "2024-08"), ("quarterly", "2024-Q3")] {
+        env.at(
+            "2024-08-10T00:00:00Z",
+            &["metrics", "check", "active_users=24,000", "--only-given"],
+        );
+        env.at(
+            "2024-08-11T00:00:00Z",
+            &["metrics", "check", "active_users=25,200", "--only-given"],
+        );
+        let r = json(
+            &env.at(
+                REPORT_TIME,
+                &["report", kind, "--period", period, "--format", "json"],
+            )
+            .1,
+        );
+        let g = &r["growth"];
+        assert_eq!(g["active_users"], 25200.0, "{kind}");
+        assert_eq!(g["active_users_target"], 25000.0);
+        assert_eq!(g["target_pct"], 100.8);
+        assert_eq!(g["growth_rate_pct"], 5.0);
+        assert_eq!(g["feature_adoption"].as_array().unwrap().len(), 3);
+    }
+}
+
+#[test]
+fn the_html_is_one_self_contained_page_with_charts() {
+    let env = known_week();
+    let (code, _, err) = env.at(
+        REPORT_TIME,
+        &[
+            "report",
+            "monthly",
+            "--period",
+            "2024-08",
+            "--format",
+            "html",
+            "--out",
+            "report.html",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let html = env.read("work/report.html");
+    let doc = roxmltree::Document::parse_with_options(
+        &html,
+        roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..Default::default()
+        },
+    )
+    .unwrap_or_else(|e| panic!("the report is not well-formed: {e}"));
+    let charts = |class: &str| {
+        doc.descendants()
+            .filter(|n| {
+                n.has_tag_name("svg")
+                    && n.attribute("class")
+                        .is_some_and(|c| c.split(' ').any(|c| c == class))
+            })
+            .count()
+    };
+    assert_eq!(charts("chart-metric"), 21);
+    assert_eq!(charts("chart-incidents"), 1);
+    assert_eq!(charts("chart-sla"), 1);
+    let trend = doc
+        .descendants()
+        .find(|n| {
+            n.has_tag_name("svg")
+                && n.descendants().any(|t| {
+                    t.has_tag_name("title") && t.text() == Some("Response time over the period")
+                })
+        })
+        .expect("a chart for response time");
+    assert!(trend
+        .descendants()
+        .any(|n| n.has_tag_name("polyline") || n.has_tag_name("circle")));
+    assert!(trend
+        .descendants()
+        .any(|n| n.has_tag_name("line") && n.attribute("class") == Some("target")));
+    assert!(trend
+        .descendants()
+        .any(|n| n.has_tag_name("line") && n.attribute("class") == Some("alert")));
+    for n in doc.descendants() {
+        for attr in ["src", "href"] {
+            assert!(
+                n.attribute(attr).is_none(),
+                "external reference in <{}>",
+                n.tag_name().name()
+            );
+        }
+        assert!(!n.has_tag_name("script") && !n.has_tag_name("link"));
+    }
+    assert!(html.contains("@media print"));
+}
+
+#[test]
+fn bad_periods_are_refused() {
+    let env = Env::new();
+    let err = env.fails(&["report", "weekly", "--period", "2024-08"], 2);
+    assert!(
+        err.contains("\"2024-08\" is not a weekly period; write e.g. 2024-W31"),
+        "{err}"
+    );
+    let err = env.fails(&["report", "quarterly", "--period", "2024-Q5"], 2);
+    assert!(err.contains("write e.g. 2024-Q3"), "{err}");
+}
+
+#[test]
+fn a_report_with_nothing_recorded_still_renders() {
+    let env = Env::new();
+    let md = env.ok(&["report", "weekly"]);
+    assert!(md.starts_with("# Weekly review 2024-W31\n"), "{md}");
+    assert!(!env.db().exists(), "a report creates no database");
+}
+
+#[test]
+fn status_on_an_empty_and_a_full_store() {
+    let env = Env::new();
+    let empty = json(&env.ok(&["status", "--format", "json"]));
+    assert_eq!(empty["shift"], 2);
+    assert_eq!(
+        empty["oncall"][0],
+        serde_json::json!({"role": "Primary", "person": "Felix"})
+    );
+    assert_eq!(empty["incidents"], serde_json::json!([]));
+    assert_eq!(empty["metrics"].as_array().unwrap().len(), 21);
+    assert_eq!(empty["metrics"][0]["state"], "UNKNOWN");
+    assert_eq!(empty["handover"], serde_json::Value::Null);
+    let table = env.ok(&["status"]);
+    assert!(
+        table.contains(
+            "On call (shift 2): Primary Felix · Secondary Iris · On-Call Tilda · Backup Milo"
+        ),
+        "{table}"
+    );
+    assert!(table.contains("no data"), "{table}");
+
+    env.at(
+        "2024-08-07T09:50:00Z",
+        &[
+            "incident",
+            "open",
+            "--sev",
+            "P1",
+            "--title",
+            "checkout down",
+        ],
+    );
+    env.at(
+        "2024-08-07T09:57:00Z",
+        &["metrics", "check", "response_time=3.4s", "--only-given"],
+    );
+    env.at(
+        "2024-08-07T08:00:00Z",
+        &["handover", "add", "watch checkout", "--by", "Iris"],
+    );
+    let full = json(&env.ok(&["status", "--format", "json"]));
+    assert_eq!(full["incidents"][0]["sla"], "ack due in 5m");
+    let rt = &full["metrics"][0];
+    assert_eq!(
+        (
+            rt["state"].as_str(),
+            rt["shown"].as_str(),
+            rt["age_seconds"].as_i64()
+        ),
+        (Some("CRITICAL"), Some("3.4s"), Some(180))
+    );
+    assert_eq!(full["handover"]["text"], "watch checkout");
+    assert_eq!(full["checklist"]["total"], 12);
+    let table = env.ok(&["status"]);
+    assert!(
+        table.contains("Open incidents: 1")
+            && table.contains("ack due in 5m")
+            && table.contains("3m"),
+        "{table}"
+    );
+    let err = env.fails(&["status", "--watch", "--format", "json"], 2);
+    assert!(err.contains("--watch redraws a table"), "{err}");
+}
+
+#[test]
+fn demo_is_deterministic_and_refuses_a_store_with_data() {
+    let env = Env::new();
+    let run = |db: &str| {
+        let (code, _, err) = crate::common::run(
+            env.cmd()
+                .args(["--db", db, "demo", "--days", "21", "--seed", "7"]),
+        );
+        assert_eq!(code, 0, "{err}");
+        assert!(err.contains("demo: 21 days into"), "{err}");
+        let (code, out, _) = crate::common::run(
+            env.cmd()
+                .args(["--db", db, "report", "weekly", "--format", "json"]),
+        );
+        assert_eq!(code, 0);
+        out
+    };
+    let a = run("a.db");
+    let b = run("b.db");
+    assert_eq!(a, b, "the same seed gives the same history");
+    let report = json(&a);
+    assert!(
+        report["incidents"]["opened"].as_u64().unwrap() > 0,
+        "{report}"
+    );
+    assert!(report["metrics"][0]["samples"].as_u64().unwrap() > 500);
+    let (code, _, err) = crate::common::run(env.cmd().args(["--db", "a.db", "demo"]));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("already holds data; the demo fills an empty database"),
+        "{err}"
+    );
+    let (code, _, _) = crate::common::run(
+        env.cmd()
+            .args(["--db", "c.db", "demo", "--days", "21", "--seed", "8"]),
+    );
+    assert_eq!(code, 0);
+    let (_, other, _) = crate::common::run(
+        env.cmd()
+            .args(["--db", "c.db", "report", "weekly", "--format", "json"]),
+    );
+    assert_ne!(a, other, "another seed, another history");
+}
