@@ -28,8 +28,9 @@ for i in $(seq 1 50); do
   "$bin" oncall override add --role Backup --person Felix --from "$day" --to "$day"T12:00 --force >/dev/null
 done
 
-# A second store with 100,000 incidents (all but 40 closed) and their events, written straight
-# into the schema mindops just created: opening them one by one would take minutes.
+# A second store with 100,000 incidents (all but 40 closed) and their events, and a million
+# metric samples, written straight into the schema mindops just created: recording them one by
+# one would take an hour.
 export BIG_DB=$work/big.db
 MINDOPS_DB=$BIG_DB "$bin" incident open --sev P3 --title seed --format plain >/dev/null
 python3 - "$BIG_DB" <<'PY'
@@ -49,6 +50,23 @@ for i in range(2, 100_001):
 db.executemany("INSERT INTO incidents (id, title, severity, status, phase, opened_at, opened_by, acked_at, closed_at,"
                " ack_due, resolve_due, dedup_key, resolution) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
 db.executemany("INSERT INTO incident_events (incident_id, at, actor, kind, new_value, text) VALUES (?,?,?,?,?,?)", events)
+# 1,000,000 metric samples: the 21 sample metrics checked every 10 minutes for 331 days.
+names = ["response_time", "error_rate", "user_satisfaction", "uptime", "load", "memory", "network",
+         "db_response_time", "db_connection_pool", "backup_status", "replication", "active_users",
+         "growth_rate", "sessions_per_day", "avg_session_duration", "retention", "feature_usage_core",
+         "feature_usage_advanced", "feature_usage_new", "support_tickets", "ticket_resolution_time"]
+checks = 1_000_000 // len(names) + 1
+first = start - checks * 600
+db.executemany("INSERT INTO metric_checks (id, at, state, metrics) VALUES (?,?,?,?)",
+               ((c + 1, first + c * 600, "OK", len(names)) for c in range(checks)))
+def samples():
+    for c in range(checks):
+        at = first + c * 600
+        for k, name in enumerate(names):
+            v = 1.0 + ((c * 7 + k * 13) % 100) / 40.0
+            state = "CRITICAL" if v > 3.3 else "WARNING" if v > 3.0 else "OK"
+            yield (c + 1, name, at, v, state, state)
+db.executemany("INSERT INTO metric_samples (check_id, metric, at, value, state, raw_state) VALUES (?,?,?,?,?,?)", samples())
 db.commit()
 PY
 
@@ -102,6 +120,21 @@ bench() {
   printf '%-32s median %8s ms   budget %6s ms   %s\n' "$name" "$median" "$budget" "$verdict"
 }
 
+# peak NAME BUDGET_MB COMMAND...: the largest resident set of one run.
+peak() {
+  local name=$1 budget=$2; shift 2
+  [[ -n $filter && $name != *$filter* ]] && return 0
+  local mb
+  mb=$(python3 -c '
+import os, subprocess, sys
+p = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)
+_, _, usage = os.wait4(p.pid, 0)
+print(round(usage.ru_maxrss / 1024, 1))' "$@")
+  local verdict=ok
+  if python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) <= float(sys.argv[2]) else 1)" "$mb" "$budget"; then :; else verdict=OVER; failed=1; fi
+  printf '%-32s peak   %8s MB   budget %6s MB   %s\n' "$name" "$mb" "$budget" "$verdict"
+}
+
 bench oncall-date 5 "$bin oncall --date 2024-08-07"
 bench oncall-json 5 "$bin oncall --format json"
 bench oncall-schedule-52w 20 "$bin oncall schedule --from 2024-07-29 --weeks 52"
@@ -114,5 +147,10 @@ bench incident-show-100k 10 "$bin --db $BIG_DB incident show 99990"
 BENCH_IGNORE_EXIT=1 bench metrics-check-prom-50k 50 "$bin metrics check --input $work/big.prom"
 BENCH_IGNORE_EXIT=1 bench metrics-check-prom-50k-nagios 50 "$bin metrics check --input $work/big.prom --format nagios --no-record"
 BENCH_IGNORE_EXIT=1 bench metrics-check-1000-recorded 100 "$bin --config-dir $work/many metrics check --input $work/many/values.txt"
+
+bench report-quarterly-big 500 "$bin --db $BIG_DB report quarterly --period 2024-Q2"
+bench report-quarterly-big-html 500 "$bin --db $BIG_DB report quarterly --period 2024-Q2 --format html"
+peak report-quarterly-big-memory 50 $bin --db "$BIG_DB" report quarterly --period 2024-Q2
+bench status-big 20 "$bin --db $BIG_DB status"
 
 exit $failed

@@ -93,11 +93,15 @@ fn day_of(ctx: &Context, rotation: &Rotation, date: Option<&str>) -> Result<Naiv
 }
 
 /// What proves each evidence rule on the day, from the store and the rotation.
+///
+/// `unacked` are the stretches in which incidents stood unacknowledged, fetched once when many
+/// days are looked at; without them the store is asked for this day's.
 fn proofs(
     ctx: &Context,
     rotation: &Rotation,
     store: Option<&Store>,
     day: &Day,
+    unacked: Option<&[(i64, i64)]>,
 ) -> Result<BTreeMap<&'static str, Proof>> {
     let now = ctx.clock.now();
     let zone = ctx.zone(rotation);
@@ -128,7 +132,20 @@ fn proofs(
                     .flatten()
                     .map(|at| (at, format!("backup_status recorded ok at {}", time(at)))),
                 Evidence::NoUnackedIncidents => {
-                    let open = store.map(|s| s.unacked_at(until)).transpose()?.unwrap_or(0);
+                    let t = until.timestamp();
+                    let fetched;
+                    let spans = match (unacked, store) {
+                        (Some(spans), _) => spans,
+                        (None, Some(s)) => {
+                            fetched = s.unacked_spans(until, until)?;
+                            &fetched
+                        }
+                        (None, None) => &[][..],
+                    };
+                    let open = spans
+                        .iter()
+                        .filter(|(from, to)| *from <= t && t < *to)
+                        .count();
                     (open == 0).then(|| (until, "no open incident is unacknowledged".to_string()))
                 }
                 Evidence::RotationOk => {
@@ -258,7 +275,7 @@ fn show(
         Some(s) => s.ticks(day.date)?,
         None => Vec::new(),
     };
-    let proofs = proofs(ctx, rotation, store.as_ref(), &day)?;
+    let proofs = proofs(ctx, rotation, store.as_ref(), &day, None)?;
     let all = day_entries(&day, &ticks, &proofs);
     let late: Vec<&str> = overdue(&all, day.date, rotation.zone, now)
         .iter()
@@ -408,7 +425,7 @@ fn tick(
         .map(|w| find(&day.list, w).map_err(anyhow::Error::msg))
         .collect::<Result<Vec<_>>>()?;
     let ticks = store.ticks(date)?;
-    let proofs = proofs(ctx, rotation, Some(&store), &day)?;
+    let proofs = proofs(ctx, rotation, Some(&store), &day, None)?;
     let current = day_entries(&day, &ticks, &proofs);
     let by = ctx.actor(by);
     let mut new = Vec::new();
@@ -463,7 +480,7 @@ fn status(
         Some(s) => s.ticks(day.date)?,
         None => Vec::new(),
     };
-    let proofs = proofs(ctx, rotation, store.as_ref(), &day)?;
+    let proofs = proofs(ctx, rotation, store.as_ref(), &day, None)?;
     let all = day_entries(&day, &ticks, &proofs);
     let late = overdue(&all, day.date, rotation.zone, now);
     let mut out = Out::stdout();
@@ -536,6 +553,12 @@ pub(crate) fn completion(
     to: NaiveDate,
 ) -> Result<Completion> {
     let rotation = &config.rotation;
+    let zone = rotation.zone;
+    let midnight = |d: NaiveDate| local_to_utc(zone, d.and_time(NaiveTime::MIN));
+    let unacked = match store {
+        Some(s) => Some(s.unacked_spans(midnight(from), midnight(to.succ_opt().unwrap_or(to)))?),
+        None => None,
+    };
     let mut days = Vec::new();
     let mut people: BTreeMap<String, usize> = BTreeMap::new();
     let mut date = from;
@@ -545,7 +568,7 @@ pub(crate) fn completion(
             Some(s) => s.ticks(date)?,
             None => Vec::new(),
         };
-        let proofs = proofs(ctx, rotation, store, &day)?;
+        let proofs = proofs(ctx, rotation, store, &day, unacked.as_deref())?;
         let all = day_entries(&day, &ticks, &proofs);
         let done = all
             .iter()
@@ -673,7 +696,7 @@ pub(crate) fn progress(
         Some(s) => s.ticks(day.date)?,
         None => Vec::new(),
     };
-    let proofs = proofs(ctx, rotation, store, &day)?;
+    let proofs = proofs(ctx, rotation, store, &day, None)?;
     let all = day_entries(&day, &ticks, &proofs);
     let late = overdue(&all, day.date, rotation.zone, now).len();
     Ok((

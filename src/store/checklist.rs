@@ -154,15 +154,4 @@ impl Store {
         )?;
         Ok(at.map(instant))
     }
-
-    /// Incidents open and not acknowledged at `at`, as the record stands now.
-    pub fn unacked_at(&self, at: DateTime<Utc>) -> Result<u32> {
-        Ok(self.conn.query_row(
-            "SELECT count(*) FROM incidents
-              WHERE opened_at <= ?1 AND (acked_at IS NULL OR acked_at > ?1)
-                AND (closed_at IS NULL OR closed_at > ?1)",
-            [at.timestamp()],
-            |r| r.get(0),
-        )?)
-    }
 }

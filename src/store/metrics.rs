@@ -67,21 +67,22 @@ impl Store {
     }
 
     /// When the run of raw CRITICAL samples that ends with the latest sample began; `None` when
-    /// the latest sample was not CRITICAL (or there is none).
+    /// the latest sample was not CRITICAL (or there is none). Walks back from the newest sample,
+    /// so it reads only the run itself.
     pub fn critical_since(&self, metric: &str) -> Result<Option<DateTime<Utc>>> {
-        let since: Option<i64> = self
-            .conn
-            .query_row(
-                "SELECT min(at) FROM metric_samples
-                  WHERE metric = ?1 AND raw_state = 'CRITICAL'
-                    AND at > coalesce((SELECT max(at) FROM metric_samples
-                                        WHERE metric = ?1 AND raw_state <> 'CRITICAL'), -1)",
-                [metric],
-                |r| r.get(0),
-            )
-            .optional()?
-            .flatten();
-        Ok(since.map(instant))
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT at, raw_state FROM metric_samples WHERE metric = ?1 ORDER BY at DESC",
+        )?;
+        let mut rows = stmt.query([metric])?;
+        let mut since = None;
+        while let Some(row) = rows.next()? {
+            let state: String = row.get(1)?;
+            if state != State::Critical.as_str() {
+                break;
+            }
+            since = Some(instant(row.get(0)?));
+        }
+        Ok(since)
     }
 
     /// The state of the latest recorded sample of a metric.

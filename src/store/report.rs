@@ -6,7 +6,6 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension};
 
 use super::{instant, Store};
-use crate::metrics::State;
 
 /// Incidents of one severity opened in a period, and how they kept their limits. An
 /// acknowledgement or resolution is judged once it happened or its due time has passed.
@@ -257,6 +256,8 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// One pass over a metric's samples in the period (read from the covering index): counts,
+    /// mean, extremes, and time in WARNING and CRITICAL, each sample counting until the next.
     pub fn metric_summary(
         &self,
         metric: &str,
@@ -265,9 +266,12 @@ impl Store {
     ) -> Result<MetricSummary> {
         let (f, t) = (from.timestamp(), to.timestamp());
         let mut summary = self.conn.query_row(
-            "SELECT count(*), avg(value), min(value), max(value), coalesce(sum(state = 'OK'), 0)
-               FROM metric_samples WHERE metric = ?1 AND at >= ?2 AND at < ?3",
-            params![metric, f, t],
+            "SELECT count(*), avg(value), min(value), max(value), coalesce(sum(state = 'OK'), 0),
+                    coalesce(sum(CASE WHEN state = 'WARNING' THEN min(coalesce(next, ?3), at + ?4) - at END), 0),
+                    coalesce(sum(CASE WHEN state = 'CRITICAL' THEN min(coalesce(next, ?3), at + ?4) - at END), 0)
+               FROM (SELECT value, state, at, lead(at) OVER (ORDER BY at) AS next
+                       FROM metric_samples WHERE metric = ?1 AND at >= ?2 AND at < ?3)",
+            params![metric, f, t, MAX_SAMPLE_GAP],
             |r| {
                 Ok(MetricSummary {
                     samples: r.get(0)?,
@@ -275,41 +279,57 @@ impl Store {
                     min: r.get(2)?,
                     max: r.get(3)?,
                     ok: r.get(4)?,
-                    ..Default::default()
+                    warning_seconds: r.get(5)?,
+                    critical_seconds: r.get(6)?,
+                    latest: None,
                 })
             },
         )?;
-        if summary.samples == 0 {
-            return Ok(summary);
-        }
-        summary.latest = self
-            .conn
-            .query_row(
-                "SELECT value FROM metric_samples WHERE metric = ?1 AND at >= ?2 AND at < ?3
-                  ORDER BY at DESC, id DESC LIMIT 1",
-                params![metric, f, t],
-                |r| r.get(0),
-            )
-            .optional()?
-            .flatten();
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT state, sum(min(coalesce(next, ?3), at + ?4) - at) FROM (
-                 SELECT state, at, lead(at) OVER (ORDER BY at, id) AS next
-                   FROM metric_samples WHERE metric = ?1 AND at >= ?2 AND at < ?3)
-              WHERE state IN ('WARNING', 'CRITICAL') GROUP BY state",
-        )?;
-        let rows = stmt.query_map(params![metric, f, t, MAX_SAMPLE_GAP], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
-        })?;
-        for row in rows {
-            let (state, seconds) = row?;
-            match State::parse(&state) {
-                Some(State::Warning) => summary.warning_seconds = seconds,
-                Some(State::Critical) => summary.critical_seconds = seconds,
-                _ => {}
-            }
+        if summary.samples > 0 {
+            summary.latest = self
+                .conn
+                .query_row(
+                    "SELECT value FROM metric_samples WHERE metric = ?1 AND at >= ?2 AND at < ?3
+                      ORDER BY at DESC LIMIT 1",
+                    params![metric, f, t],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .flatten();
         }
         Ok(summary)
+    }
+
+    /// A metric's mean over the period.
+    pub fn metric_mean(
+        &self,
+        metric: &str,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Option<f64>> {
+        Ok(self.conn.query_row(
+            "SELECT avg(value) FROM metric_samples WHERE metric = ?1 AND at >= ?2 AND at < ?3",
+            params![metric, from.timestamp(), to.timestamp()],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Stretches in which incidents stood open and unacknowledged, `[opened, until)` in Unix
+    /// seconds, for those overlapping `[from, to]`.
+    pub fn unacked_spans(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<(i64, i64)>> {
+        // The expression is the one indexed by incidents_unacked_until, written the same way so
+        // SQLite uses the index.
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT opened_at,
+                    min(coalesce(acked_at, 9223372036854775807), coalesce(closed_at, 9223372036854775807))
+               FROM incidents
+              WHERE min(coalesce(acked_at, 9223372036854775807), coalesce(closed_at, 9223372036854775807)) > ?1
+                AND opened_at <= ?2",
+        )?;
+        let rows = stmt.query_map(params![from.timestamp(), to.timestamp()], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// A metric's mean in each of `buckets` equal stretches of the period (None where empty).

@@ -437,10 +437,10 @@ fn severity_row(key: &str, name: &str, c: &SeverityCounts) -> SeverityRow {
 }
 
 fn metric_row(store: Option<&Store>, m: &Metric, this: &Span, before: &Span) -> Result<MetricRow> {
-    let (summary, previous, trend) = match store {
+    let (summary, previous_mean, trend) = match store {
         Some(s) => (
             s.metric_summary(&m.name, this.from, this.to)?,
-            s.metric_summary(&m.name, before.from, before.to)?,
+            s.metric_mean(&m.name, before.from, before.to)?,
             s.metric_trend(&m.name, this.from, this.to, TREND_POINTS)?,
         ),
         None => Default::default(),
@@ -459,8 +459,8 @@ fn metric_row(store: Option<&Store>, m: &Metric, this: &Span, before: &Span) -> 
         within_target_pct: pct(summary.ok, summary.samples),
         warning_seconds: summary.warning_seconds,
         critical_seconds: summary.critical_seconds,
-        previous_mean: previous.mean,
-        change_pct: change(summary.mean, previous.mean),
+        previous_mean,
+        change_pct: change(summary.mean, previous_mean),
         sparkline: sparkline(&spark),
         trend,
         target: m.target.as_ref().map(|t| t.show(&m.unit)),
