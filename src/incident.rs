@@ -509,12 +509,7 @@ impl fmt::Display for Sla {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn utc(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text)
-            .unwrap()
-            .with_timezone(&Utc)
-    }
+    use crate::time::utc;
 
     fn incident() -> Incident {
         let opened = utc("2024-08-07T10:00:00Z");

@@ -361,6 +361,7 @@ pub fn load(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::time::utc;
 
     fn member(name: &str) -> Member {
         Member {
@@ -383,12 +384,6 @@ mod tests {
                 .to_vec(),
             members: ["Milo", "Felix", "Iris", "Tilda"].map(member).to_vec(),
         }
-    }
-
-    fn utc(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text)
-            .unwrap()
-            .with_timezone(&Utc)
     }
 
     fn names(rotation: &Rotation, overrides: &[Override], t: &str) -> Vec<String> {

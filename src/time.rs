@@ -86,15 +86,17 @@ pub fn human(t: DateTime<Utc>, zone: Tz) -> String {
         .to_string()
 }
 
+/// An RFC 3339 instant, for tests.
+#[cfg(test)]
+pub(crate) fn utc(text: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(text)
+        .expect("a test instant")
+        .with_timezone(&Utc)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn utc(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text)
-            .unwrap()
-            .with_timezone(&Utc)
-    }
 
     #[test]
     fn wall_clock_in_a_gap_lands_after_it() {

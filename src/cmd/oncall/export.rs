@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use super::{area, known_member, stored_overrides, window};
+use super::{area, View};
 use crate::cli::ExportArgs;
 use crate::ics::{calendar, Event};
 use crate::output::Out;
@@ -10,21 +10,21 @@ use crate::rotation::segments;
 use crate::{exit, Context};
 
 pub fn run(ctx: &Context, args: ExportArgs) -> Result<u8> {
-    let rotation = ctx.rotation()?.rotation;
-    let (from, to) = window(ctx, &rotation, &args.window)?;
-    let person = args
-        .person
-        .as_deref()
-        .map(|p| known_member(&rotation, p))
-        .transpose()?;
-    let overrides = stored_overrides(ctx, from, to)?;
+    let view = View::new(ctx, &args.window, args.person.as_deref())?;
+    let View {
+        rotation,
+        from,
+        to,
+        person,
+        overrides,
+    } = &view;
     let mut events = Vec::new();
-    for shift in rotation.shifts_between(from, to) {
+    for shift in rotation.shifts_between(*from, *to) {
         for role in 0..rotation.roles.len() {
             let role_name = &rotation.roles[role];
             // Whole shifts, not clipped to the window: a calendar entry shows the real hours.
-            for seg in segments(&rotation, &overrides, role, shift.start, shift.end) {
-                if person.is_some_and(|p| !seg.person.eq_ignore_ascii_case(p)) {
+            for seg in segments(rotation, overrides, role, shift.start, shift.end) {
+                if !view.wants(&seg) {
                     continue;
                 }
                 let slug = crate::config::rotation::slug(role_name);
@@ -40,7 +40,7 @@ pub fn run(ctx: &Context, args: ExportArgs) -> Result<u8> {
                     ),
                 };
                 let mut description = format!("Shift {} of the rotation", shift.number);
-                let area = area(&rotation, &seg.person);
+                let area = area(rotation, &seg.person);
                 if !area.is_empty() {
                     description.push_str(&format!("\nArea: {area}"));
                 }

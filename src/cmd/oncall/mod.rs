@@ -99,6 +99,40 @@ fn window(
     Ok((midnight(from), midnight(to)))
 }
 
+/// What schedule and export look at: the rotation, the window, the one person asked about,
+/// and the overrides in the window.
+struct View {
+    rotation: Rotation,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    person: Option<String>,
+    overrides: Vec<Override>,
+}
+
+impl View {
+    fn new(ctx: &Context, w: &Window, person: Option<&str>) -> Result<Self> {
+        let rotation = ctx.rotation()?.rotation;
+        let (from, to) = window(ctx, &rotation, w)?;
+        let person = person
+            .map(|p| known_member(&rotation, p).map(str::to_string))
+            .transpose()?;
+        let overrides = stored_overrides(ctx, from, to)?;
+        Ok(View {
+            rotation,
+            from,
+            to,
+            person,
+            overrides,
+        })
+    }
+
+    fn wants(&self, seg: &Segment) -> bool {
+        self.person
+            .as_deref()
+            .is_none_or(|p| seg.person.eq_ignore_ascii_case(p))
+    }
+}
+
 /// One role's holder over a stretch of time, as every output format shows it.
 #[derive(Debug, Serialize)]
 struct Assignment {
@@ -114,6 +148,19 @@ struct Assignment {
 }
 
 impl Assignment {
+    const CSV_HEADER: [&'static str; 6] = ["role", "person", "area", "override", "from", "until"];
+
+    fn csv(self) -> Vec<String> {
+        vec![
+            self.role,
+            self.person,
+            self.area,
+            self.is_override.to_string(),
+            self.from,
+            self.until,
+        ]
+    }
+
     fn new(rotation: &Rotation, seg: &Segment) -> Self {
         Assignment {
             role: rotation.roles[seg.role].clone(),
@@ -215,17 +262,9 @@ fn now(ctx: &Context, args: OncallNow) -> Result<u8> {
             handover: super::handover::json(&handover),
         })?,
         Format::Csv => {
-            out.csv(&["role", "person", "area", "override", "from", "until"])?;
+            out.csv(&Assignment::CSV_HEADER)?;
             for seg in &held {
-                let a = Assignment::new(&rotation, seg);
-                out.csv(&[
-                    a.role,
-                    a.person,
-                    a.area,
-                    a.is_override.to_string(),
-                    a.from,
-                    a.until,
-                ])?;
+                out.csv(&Assignment::new(&rotation, seg).csv())?;
             }
         }
         Format::Table => {

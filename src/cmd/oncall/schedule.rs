@@ -4,7 +4,7 @@ use anyhow::Result;
 use comfy_table::Cell;
 use serde::Serialize;
 
-use super::{known_member, stored_overrides, window, Assignment, ShiftJson};
+use super::{Assignment, ShiftJson, View};
 use crate::cli::{Format, ScheduleArgs};
 use crate::output::Out;
 use crate::rotation::{segments, Segment, Shift};
@@ -26,15 +26,16 @@ struct ShiftRow {
 }
 
 pub fn run(ctx: &Context, args: ScheduleArgs) -> Result<u8> {
-    let rotation = ctx.rotation()?.rotation;
-    let zone = ctx.zone(&rotation);
-    let (from, to) = window(ctx, &rotation, &args.window)?;
-    let person = args
-        .person
-        .as_deref()
-        .map(|p| known_member(&rotation, p))
-        .transpose()?;
-    let overrides = stored_overrides(ctx, from, to)?;
+    let view = View::new(ctx, &args.window, args.person.as_deref())?;
+    let View {
+        rotation,
+        from,
+        to,
+        person,
+        overrides,
+    } = &view;
+    let (rotation, from, to, person) = (rotation, *from, *to, person.as_deref());
+    let zone = ctx.zone(rotation);
     let shifts: Vec<(Shift, Vec<Segment>)> = rotation
         .shifts_between(from, to)
         .into_iter()
@@ -42,14 +43,14 @@ pub fn run(ctx: &Context, args: ScheduleArgs) -> Result<u8> {
             let held = (0..rotation.roles.len())
                 .flat_map(|role| {
                     segments(
-                        &rotation,
-                        &overrides,
+                        rotation,
+                        overrides,
                         role,
                         shift.start.max(from),
                         shift.end.min(to),
                     )
                 })
-                .filter(|s| person.is_none_or(|p| s.person.eq_ignore_ascii_case(p)))
+                .filter(|s| view.wants(s))
                 .collect();
             (shift, held)
         })
@@ -69,26 +70,19 @@ pub fn run(ctx: &Context, args: ScheduleArgs) -> Result<u8> {
                         start: rfc3339(shift.start),
                         end: rfc3339(shift.end),
                     },
-                    assignments: held.iter().map(|s| Assignment::new(&rotation, s)).collect(),
+                    assignments: held.iter().map(|s| Assignment::new(rotation, s)).collect(),
                 })
                 .collect(),
         })?,
         Format::Csv => {
-            out.csv(&[
-                "shift", "role", "person", "area", "override", "from", "until",
-            ])?;
+            let mut header = vec!["shift"];
+            header.extend(Assignment::CSV_HEADER);
+            out.csv(&header)?;
             for (shift, held) in &shifts {
                 for seg in held {
-                    let a = Assignment::new(&rotation, seg);
-                    out.csv(&[
-                        shift.number.to_string(),
-                        a.role,
-                        a.person,
-                        a.area,
-                        a.is_override.to_string(),
-                        a.from,
-                        a.until,
-                    ])?;
+                    let mut row = vec![shift.number.to_string()];
+                    row.extend(Assignment::new(rotation, seg).csv());
+                    out.csv(&row)?;
                 }
             }
         }
