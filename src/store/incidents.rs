@@ -216,6 +216,18 @@ impl Store {
         Ok(out)
     }
 
+    /// The unclosed incident holding a dedup key.
+    pub fn unclosed_incident_with_key(&self, key: &str) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id FROM incidents WHERE dedup_key = ?1 AND status <> 'closed'",
+                [key],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
     pub fn add_action(&mut self, incident_id: i64, new: &NewAction) -> Result<i64> {
         let tx = self
             .conn

@@ -118,18 +118,6 @@ impl Store {
         let rows = stmt.query_map(params![metric, since.timestamp()], sample_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
-
-    /// The unclosed incident holding a dedup key.
-    pub fn unclosed_incident_with_key(&self, key: &str) -> Result<Option<i64>> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT id FROM incidents WHERE dedup_key = ?1 AND status <> 'closed'",
-                [key],
-                |r| r.get(0),
-            )
-            .optional()?)
-    }
 }
 
 fn sample_row(r: &rusqlite::Row) -> rusqlite::Result<Sample> {
