@@ -2,6 +2,22 @@
 
 use crate::common::Env;
 
+/// A command that writes, so it creates the database.
+const A_WRITE: [&str; 12] = [
+    "oncall",
+    "override",
+    "add",
+    "--role",
+    "Backup",
+    "--person",
+    "Felix",
+    "--from",
+    "2024-08-20",
+    "--to",
+    "2024-08-21",
+    "--force",
+];
+
 #[test]
 fn reading_commands_create_no_database() {
     let env = Env::new();
@@ -14,20 +30,7 @@ fn reading_commands_create_no_database() {
 #[test]
 fn the_database_is_created_private_with_its_folder() {
     let env = Env::new();
-    let (code, _, err) = env.run(&[
-        "oncall",
-        "override",
-        "add",
-        "--role",
-        "Backup",
-        "--person",
-        "Felix",
-        "--from",
-        "2024-08-20",
-        "--to",
-        "2024-08-21",
-        "--force",
-    ]);
+    let (code, _, err) = env.run(&A_WRITE);
     assert_eq!(code, 0, "{err}");
     use std::os::unix::fs::PermissionsExt;
     let mode = std::fs::metadata(env.db()).unwrap().permissions().mode();
@@ -37,20 +40,7 @@ fn the_database_is_created_private_with_its_folder() {
 #[test]
 fn the_default_database_is_under_xdg_data_home() {
     let env = Env::new();
-    let (code, _, err) = crate::common::run(env.cmd().env_remove("MINDOPS_DB").args([
-        "oncall",
-        "override",
-        "add",
-        "--role",
-        "Backup",
-        "--person",
-        "Felix",
-        "--from",
-        "2024-08-20",
-        "--to",
-        "2024-08-21",
-        "--force",
-    ]));
+    let (code, _, err) = crate::common::run(env.cmd().env_remove("MINDOPS_DB").args(A_WRITE));
     assert_eq!(code, 0, "{err}");
     assert!(env.path("home/.local/share/mindops/mindops.db").exists());
 }
