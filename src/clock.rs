@@ -26,10 +26,6 @@ impl Clock {
         Ok(Clock { pinned })
     }
 
-    pub fn fixed(at: DateTime<Utc>) -> Self {
-        Clock { pinned: Some(at) }
-    }
-
     pub fn now(&self) -> DateTime<Utc> {
         self.pinned.unwrap_or_else(Utc::now)
     }

@@ -4,6 +4,7 @@ use std::time::Duration as StdDuration;
 
 use anyhow::{bail, Result};
 use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
 use comfy_table::Cell;
 use serde::Serialize;
 
@@ -57,6 +58,8 @@ struct ChecklistLine {
 
 #[derive(Serialize)]
 struct HandoverLine {
+    #[serde(skip)]
+    when: DateTime<Utc>,
     at: String,
     author: String,
     text: String,
@@ -64,6 +67,12 @@ struct HandoverLine {
 
 #[derive(Serialize)]
 struct Status {
+    /// What the screen shows times in, and when it was drawn: kept so that drawing needs no
+    /// second read of the config.
+    #[serde(skip)]
+    zone: Tz,
+    #[serde(skip)]
+    now: DateTime<Utc>,
     at: String,
     shift: Option<u64>,
     oncall: Vec<OnCall>,
@@ -156,6 +165,8 @@ fn gather(ctx: &Context) -> Result<Status> {
         None => None,
     };
     Ok(Status {
+        zone: ctx.zone(rotation),
+        now,
         at: rfc3339(now),
         shift: rotation.shift_at(now).ok().map(|s| s.number),
         oncall,
@@ -181,6 +192,7 @@ fn gather(ctx: &Context) -> Result<Status> {
             overdue,
         },
         handover: handover.map(|n| HandoverLine {
+            when: n.at,
             at: rfc3339(n.at),
             author: n.author,
             text: n.text,
@@ -200,13 +212,8 @@ fn age(seconds: i64) -> String {
 }
 
 fn render(ctx: &Context, s: &Status) -> String {
-    let zone = ctx
-        .rotation()
-        .map(|c| ctx.zone(&c.rotation))
-        .unwrap_or(chrono_tz::UTC);
-    let at = DateTime::parse_from_rfc3339(&s.at)
-        .map(|t| t.with_timezone(&Utc))
-        .unwrap_or_default();
+    let zone = s.zone;
+    let at = s.now;
     let mut out = format!("mindops status · {}\n\n", human(at, zone));
     let who: Vec<String> = s
         .oncall
@@ -271,17 +278,12 @@ fn render(ctx: &Context, s: &Status) -> String {
         c.date, c.done, c.total, c.overdue
     ));
     match &s.handover {
-        Some(h) => {
-            let at = DateTime::parse_from_rfc3339(&h.at)
-                .map(|t| t.with_timezone(&Utc))
-                .unwrap_or_default();
-            out.push_str(&format!(
-                "Latest handover: {} {}: {}\n",
-                human(at, zone),
-                h.author,
-                h.text
-            ));
-        }
+        Some(h) => out.push_str(&format!(
+            "Latest handover: {} {}: {}\n",
+            human(h.when, zone),
+            h.author,
+            h.text
+        )),
         None => out.push_str("Latest handover: none\n"),
     }
     out
