@@ -1,9 +1,13 @@
 //! The command line, defined once: help, completions and the man page are all generated from
-//! these types. This module depends on nothing else in the crate.
+//! these types. It depends on the crate only for the few value types the core owns
+//! (colour choice, input format), never the other way round.
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+pub use crate::sources::values::InputFormat;
+pub use crate::util::output::ColorChoice;
 
 const EXIT_CODES: &str = "\
 Exit codes:
@@ -47,14 +51,6 @@ pub struct GlobalArgs {
     /// When to colour the output
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    /// Colour on a terminal, unless NO_COLOR is set
-    Auto,
-    Always,
-    Never,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -318,18 +314,6 @@ pub enum CheckFormat {
     Csv,
     /// One monitoring-plugins line with performance data
     Nagios,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum InputFormat {
-    /// From the file name, else from the content
-    Auto,
-    /// NAME=VALUE lines
-    Kv,
-    Json,
-    Yaml,
-    /// The Prometheus text exposition format
-    Prometheus,
 }
 
 #[derive(Debug, Args)]

@@ -4,33 +4,21 @@
 //! it. The rules of the seed live in pure modules ([`rotation`], [`threshold`], [`duration`]);
 //! handlers in `cmd` fetch, call them, store and print.
 
-pub mod checklist;
 pub mod cli;
-pub mod clock;
 mod cmd;
 pub mod config;
-mod context;
-pub mod duration;
-pub mod ics;
-pub mod incident;
-pub mod metrics;
-pub mod output;
-pub mod period;
-pub mod prometheus;
-pub mod rotation;
+mod ops;
+pub mod rules;
+pub mod sources;
 pub mod store;
-pub mod suggest;
-pub mod threshold;
-pub mod time;
-pub mod units;
-pub mod values;
+pub mod util;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
 
-pub use context::Context;
+pub(crate) use cmd::context::Context;
 
 /// Exit codes shared by every command (`metrics check` will use the Nagios codes instead).
 pub mod exit {
@@ -66,7 +54,9 @@ pub fn main() -> ExitCode {
             let _ = e.print();
             let code = match e.exit_code() {
                 0 => exit::SUCCESS,
-                _ if is_metrics_check(std::env::args().skip(1)) => metrics::State::Unknown.code(),
+                _ if is_metrics_check(std::env::args().skip(1)) => {
+                    rules::metrics::State::Unknown.code()
+                }
                 code => code.clamp(0, 255) as u8,
             };
             return ExitCode::from(code);

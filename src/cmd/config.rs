@@ -3,7 +3,7 @@
 use anyhow::Result;
 
 use crate::cli::ConfigCommand;
-use crate::output::note;
+use crate::util::output::note;
 use crate::{exit, Context};
 
 pub fn run(ctx: &Context, command: ConfigCommand) -> Result<u8> {

@@ -5,15 +5,15 @@
 use anyhow::{bail, Result};
 use chrono::{DateTime, Duration, NaiveTime, Timelike, Utc};
 
-use crate::checklist::{self, Tick};
 use crate::cli::DemoArgs;
 use crate::config::{Metric, RotationConfig, Severity, Thresholds};
-use crate::incident::{self, Event, Kind, Roster};
-use crate::metrics::{evaluate, worst, State};
-use crate::output::note;
-use crate::rotation::holders_at;
+use crate::rules::checklist::{self, Tick};
+use crate::rules::incident::{self, Event, Kind, Roster};
+use crate::rules::metrics::{evaluate, worst, State};
+use crate::rules::rotation::holders_at;
 use crate::store::{NewAction, NewIncident, NewSample, Store};
-use crate::time::local_to_utc;
+use crate::util::output::note;
+use crate::util::time::local_to_utc;
 use crate::{exit, Context};
 
 /// SplitMix64: small, fast, and the same sequence for the same seed on every machine.
@@ -149,7 +149,7 @@ fn value(m: &Metric, rng: &mut Rng, t: DateTime<Utc>, progress: f64, trouble: bo
             m.target
                 .as_ref()
                 .and_then(|t| match t {
-                    crate::threshold::Threshold::Compare { value, .. } => Some(*value),
+                    crate::rules::threshold::Threshold::Compare { value, .. } => Some(*value),
                     _ => None,
                 })
                 .unwrap_or(1.0)
@@ -325,11 +325,7 @@ fn incidents(
         let steps: Vec<String> = thresholds
             .protocol
             .iter()
-            .flat_map(|p| {
-                p.steps
-                    .iter()
-                    .map(move |s| format!("{}.{}", p.name, crate::config::rotation::slug(s)))
-            })
+            .flat_map(|p| p.steps.iter().map(|s| p.step_id(s)))
             .collect();
         let phases: Vec<String> = thresholds.protocol.iter().map(|p| p.name.clone()).collect();
         let reviewed = rng.chance(0.7);
@@ -443,8 +439,8 @@ fn days(
     let rotation = &config.rotation;
     let zone = rotation.zone;
     let (mut ticks, mut notes) = (0, 0);
-    let mut day = crate::time::local_date(zone, start);
-    let today = crate::time::local_date(zone, now);
+    let mut day = crate::util::time::local_date(zone, start);
+    let today = crate::util::time::local_date(zone, now);
     while day <= today {
         let noon = local_to_utc(
             zone,
@@ -488,12 +484,10 @@ fn days(
         }
         if !new.is_empty() {
             ticks += new.len();
-            store.tick(
-                day,
-                &checklist::snapshot(&config.checklist),
-                new[0].at,
-                &new,
-            )?;
+            let at = new[0].at;
+            store.tick(day, &config.checklist, at, &mut |_, _| {
+                Ok(std::mem::take(&mut new))
+            })?;
         }
         let evening = local_to_utc(
             zone,

@@ -3,12 +3,11 @@
 use anyhow::{bail, Result};
 use chrono::NaiveTime;
 use comfy_table::Cell;
-use serde::Serialize;
 
 use crate::cli::{Format, HandoverCommand};
-use crate::output::{note, Out};
 use crate::store::HandoverNote;
-use crate::time::{human, local_to_utc, parse_date, rfc3339};
+use crate::util::output::{note, Out};
+use crate::util::time::{human, local_to_utc, parse_date, rfc3339};
 use crate::{exit, Context};
 
 pub fn run(ctx: &Context, command: HandoverCommand) -> Result<u8> {
@@ -33,10 +32,9 @@ pub fn run(ctx: &Context, command: HandoverCommand) -> Result<u8> {
                     .shift_at(now)
                     .map_or(rotation.handoff(0), |s| s.start),
             };
-            let notes = match ctx.existing_store()? {
-                Some(store) => store.handovers(from, now + chrono::Duration::seconds(1))?,
-                None => Vec::new(),
-            };
+            let notes = ctx
+                .existing_store()?
+                .handovers(from, now + chrono::Duration::seconds(1))?;
             if notes.is_empty() && format == Format::Table {
                 note(format!(
                     "no handover notes since {}",
@@ -50,30 +48,10 @@ pub fn run(ctx: &Context, command: HandoverCommand) -> Result<u8> {
     Ok(exit::SUCCESS)
 }
 
-#[derive(Serialize)]
-pub(crate) struct NoteJson {
-    id: i64,
-    at: String,
-    author: String,
-    text: String,
-}
-
-pub(crate) fn json(notes: &[HandoverNote]) -> Vec<NoteJson> {
-    notes
-        .iter()
-        .map(|n| NoteJson {
-            id: n.id,
-            at: rfc3339(n.at),
-            author: n.author.clone(),
-            text: n.text.clone(),
-        })
-        .collect()
-}
-
 fn print(ctx: &Context, notes: &[HandoverNote], format: Format, zone: chrono_tz::Tz) -> Result<()> {
     let mut out = Out::stdout();
     match format {
-        Format::Json => out.json(&json(notes))?,
+        Format::Json => out.json(&notes)?,
         Format::Csv => {
             out.csv(&["id", "at", "author", "text"])?;
             for n in notes {

@@ -5,12 +5,12 @@ use anyhow::{Context as _, Result};
 use crate::cli::InitArgs;
 use crate::config::{ROTATION_FILE, SAMPLE_ROTATION, SAMPLE_THRESHOLDS, THRESHOLDS_FILE};
 use crate::exit;
-use crate::output::note;
+use crate::util::output::note;
 
 pub fn run(args: InitArgs) -> Result<u8> {
     let dir = match args.dir {
         Some(dir) => dir,
-        None => crate::context::config_home()
+        None => crate::cmd::context::config_home()
             .context("cannot tell where to write the config: give a folder, or set XDG_CONFIG_HOME or HOME")?
             .join("mindops"),
     };

@@ -3,6 +3,7 @@
 pub(crate) mod checklist;
 mod completions;
 mod config;
+pub(crate) mod context;
 mod demo;
 mod handover;
 pub(crate) mod incident;

@@ -9,13 +9,15 @@ use comfy_table::Cell;
 use serde::Serialize;
 
 use crate::cli::{Format, StatusArgs};
-use crate::incident::{sla, Incident};
-use crate::metrics::{sparkline, State};
-use crate::output::Out;
-use crate::rotation::holders_at;
+use crate::ops::checklist::Sheet;
+use crate::rules::incident::{sla, Incident};
+use crate::rules::metrics::{sparkline, State};
+use crate::rules::rotation::holders_at;
+use crate::rules::units;
 use crate::store::{HandoverNote, IncidentFilter};
-use crate::time::{human, rfc3339};
-use crate::{exit, units, Context};
+use crate::util::output::Out;
+use crate::util::time::{human, rfc3339};
+use crate::{exit, Context};
 
 /// Recorded values the trend column draws.
 const TREND: u32 = 20;
@@ -112,10 +114,7 @@ fn gather(ctx: &Context) -> Result<Status> {
     let rotation = &config.rotation;
     let now = ctx.clock.now();
     let store = ctx.existing_store()?;
-    let overrides = match &store {
-        Some(s) => s.overrides_between(now, now + chrono::Duration::seconds(1))?,
-        None => Vec::new(),
-    };
+    let overrides = store.overrides_between(now, now + chrono::Duration::seconds(1))?;
     let oncall = holders_at(rotation, &overrides, now)
         .into_iter()
         .map(|s| OnCall {
@@ -123,27 +122,16 @@ fn gather(ctx: &Context) -> Result<Status> {
             person: s.person,
         })
         .collect();
-    let incidents: Vec<Incident> = match &store {
-        Some(s) => s.incidents(&IncidentFilter::default())?,
-        None => Vec::new(),
-    };
+    let incidents: Vec<Incident> = store.incidents(&IncidentFilter::default())?;
     let mut metrics = Vec::new();
     for m in &thresholds.metrics {
-        let latest = match &store {
-            Some(s) => s.latest_sample(&m.name)?,
-            None => None,
-        };
-        let trend = match &store {
-            Some(s) => {
-                let values: Vec<f64> = s
-                    .recent_samples(&m.name, TREND)?
-                    .iter()
-                    .map(|x| x.value.unwrap_or(f64::NAN))
-                    .collect();
-                sparkline(&values)
-            }
-            None => String::new(),
-        };
+        let latest = store.latest_sample(&m.name)?;
+        let values: Vec<f64> = store
+            .recent_samples(&m.name, TREND)?
+            .iter()
+            .map(|x| x.value.unwrap_or(f64::NAN))
+            .collect();
+        let trend = sparkline(&values);
         let (at, value, state) = match latest {
             Some(s) => (Some(s.at), s.value, s.state),
             None => (None, None, State::Unknown),
@@ -159,11 +147,9 @@ fn gather(ctx: &Context) -> Result<Status> {
             trend,
         });
     }
-    let (date, done, total, overdue) = super::checklist::progress(ctx, &config, store.as_ref())?;
-    let handover: Option<HandoverNote> = match &store {
-        Some(s) => s.latest_handover()?,
-        None => None,
-    };
+    let sheet = Sheet::new(&config, &thresholds, now, ctx.zone(rotation));
+    let progress = sheet.progress(&store)?;
+    let handover: Option<HandoverNote> = store.latest_handover()?;
     Ok(Status {
         zone: ctx.zone(rotation),
         now,
@@ -186,10 +172,10 @@ fn gather(ctx: &Context) -> Result<Status> {
             .collect(),
         metrics,
         checklist: ChecklistLine {
-            date: date.to_string(),
-            done,
-            total,
-            overdue,
+            date: progress.date.to_string(),
+            done: progress.done,
+            total: progress.total,
+            overdue: progress.overdue,
         },
         handover: handover.map(|n| HandoverLine {
             when: n.at,

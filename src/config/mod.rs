@@ -14,8 +14,8 @@ use serde::{Deserialize, Deserializer};
 
 use self::locate::Locations;
 pub use self::rotation::{Checklist, Evidence, RotationConfig};
-pub use self::thresholds::{Metric, Page, Severity, Thresholds};
-use crate::rotation::Rotation;
+pub use self::thresholds::{Metric, Page, Role, Severity, Thresholds};
+use crate::rules::rotation::Rotation;
 
 pub const ROTATION_FILE: &str = "rotation.yaml";
 pub const THRESHOLDS_FILE: &str = "thresholds.yaml";

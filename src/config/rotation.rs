@@ -2,11 +2,11 @@
 //! [`Checklist`].
 
 use chrono::{NaiveTime, Weekday};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::Problems;
-use crate::rotation::{Member, Rotation};
-use crate::time::{parse_date, parse_time_of_day, parse_zone};
+use crate::rules::rotation::{Member, Rotation};
+use crate::util::time::{parse_date, parse_time_of_day, parse_zone};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -86,7 +86,7 @@ struct ItemSpec {
 }
 
 /// What lets mindops tick a checklist item by itself.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Ord, PartialOrd, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Evidence {
     MetricsChecked,
@@ -96,40 +96,36 @@ pub enum Evidence {
     HandoverWritten,
 }
 
-const EVIDENCE: [(Evidence, &str); 5] = [
-    (Evidence::MetricsChecked, "metrics_checked"),
-    (Evidence::BackupOk, "backup_ok"),
-    (Evidence::NoUnackedIncidents, "no_unacked_incidents"),
-    (Evidence::RotationOk, "rotation_ok"),
-    (Evidence::HandoverWritten, "handover_written"),
-];
-
 impl Evidence {
     pub fn as_str(self) -> &'static str {
-        EVIDENCE
-            .iter()
-            .find(|(e, _)| *e == self)
-            .map_or("", |(_, s)| s)
-    }
-
-    pub fn parse(text: &str) -> Option<Self> {
-        EVIDENCE.iter().find(|(_, s)| *s == text).map(|(e, _)| *e)
+        match self {
+            Evidence::MetricsChecked => "metrics_checked",
+            Evidence::BackupOk => "backup_ok",
+            Evidence::NoUnackedIncidents => "no_unacked_incidents",
+            Evidence::RotationOk => "rotation_ok",
+            Evidence::HandoverWritten => "handover_written",
+        }
     }
 }
 
-#[derive(Debug, Clone)]
+/// The daily list. Its serde form is the snapshot a day is kept with in the store, so renaming
+/// a field here needs a migration.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct Checklist {
     pub slots: Vec<Slot>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Slot {
+    #[serde(rename = "slot")]
     pub name: String,
+    #[serde(with = "hours_minutes")]
     pub due: NaiveTime,
     pub items: Vec<Item>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Item {
     /// `slot.item`, e.g. `morning.verify-backups`: stable across edits of other items.
     pub id: String,
@@ -247,7 +243,7 @@ impl RotationFile {
 }
 
 fn shift_days(text: &str) -> Result<u32, String> {
-    let d = crate::duration::parse(text)?;
+    let d = crate::rules::duration::parse(text)?;
     let days = d.num_days();
     if days < 1 || d != chrono::Duration::days(days) || days > 366 {
         return Err(format!(
@@ -334,5 +330,22 @@ mod tests {
     fn slugs_are_lowercase_words_joined_by_dashes() {
         assert_eq!(slug("Verify backups"), "verify-backups");
         assert_eq!(slug("  Final status check! "), "final-status-check");
+    }
+}
+
+/// `09:00`, as rotation.yaml writes a slot's time.
+mod hours_minutes {
+    use chrono::NaiveTime;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    const FORMAT: &str = "%H:%M";
+
+    pub fn serialize<S: Serializer>(t: &NaiveTime, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&t.format(FORMAT))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveTime, D::Error> {
+        let text = String::deserialize(d)?;
+        NaiveTime::parse_from_str(&text, FORMAT).map_err(serde::de::Error::custom)
     }
 }

@@ -5,9 +5,9 @@ use chrono::Duration;
 use serde::Deserialize;
 
 use super::{ordered_map, Problems};
-use crate::rotation::Rotation;
-use crate::suggest;
-use crate::threshold::Threshold;
+use crate::rules::rotation::Rotation;
+use crate::rules::threshold::Threshold;
+use crate::util::suggest;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -73,6 +73,7 @@ struct MetricFile {
     hold: Option<String>,
     #[serde(default)]
     auto_resolve: bool,
+    role: Option<Role>,
 }
 
 #[derive(Debug, Clone)]
@@ -112,6 +113,49 @@ pub struct Phase {
     pub steps: Vec<String>,
 }
 
+impl Phase {
+    /// `detection.verify-incident`: how a step is named on the command line and in the store.
+    pub fn step_id(&self, step: &str) -> String {
+        format!("{}.{}", self.name, super::rotation::slug(step))
+    }
+}
+
+/// What a metric stands for in the reviews and the checklist, so that those read a team's own
+/// metric names rather than the sample's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// The headline of the growth section (one metric at most).
+    Users,
+    /// Engagement trends in the monthly and quarterly reviews.
+    Engagement,
+    /// Feature adoption trends in the monthly and quarterly reviews.
+    Adoption,
+    /// Support trends in every review.
+    Support,
+    /// The backup whose `ok` ticks the `backup_ok` checklist evidence (one metric at most).
+    Backup,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Users => "users",
+            Role::Engagement => "engagement",
+            Role::Adoption => "adoption",
+            Role::Support => "support",
+            Role::Backup => "backup",
+        }
+    }
+}
+
+impl Thresholds {
+    /// The metrics that play a role, in the order written.
+    pub fn with_role(&self, role: Role) -> impl Iterator<Item = &Metric> {
+        self.metrics.iter().filter(move |m| m.role == Some(role))
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Metric {
     pub name: String,
@@ -123,11 +167,12 @@ pub struct Metric {
     pub severity: Option<String>,
     pub description: Option<String>,
     /// The Prometheus series this metric reads (default: the series named like the metric).
-    pub selector: Option<crate::prometheus::Selector>,
+    pub selector: Option<crate::sources::prometheus::Selector>,
     pub command: Option<String>,
     pub timeout: Option<Duration>,
     /// How long a breach must hold before it counts at its full state (`for:`).
     pub hold: Option<Duration>,
+    pub role: Option<Role>,
     pub auto_resolve: bool,
 }
 
@@ -160,11 +205,30 @@ impl ThresholdsFile {
             });
         }
 
-        let metrics = self
+        let metrics: Vec<Metric> = self
             .metrics
             .into_iter()
             .filter_map(|(name, m)| validate_metric(name, m, &severity_keys, problems))
             .collect();
+        for role in [Role::Users, Role::Backup] {
+            let holders: Vec<&str> = metrics
+                .iter()
+                .filter(|m| m.role == Some(role))
+                .map(|m| m.name.as_str())
+                .collect();
+            if let [_, second, ..] = holders[..] {
+                problems.add(
+                    format!("metrics.{second}.role"),
+                    format!(
+                        "{} metrics have role {}: {}; the report and checklist read one, so \
+                         give the role to one of them",
+                        holders.len(),
+                        role.as_str(),
+                        holders.join(", ")
+                    ),
+                );
+            }
+        }
 
         Some(Thresholds {
             severities,
@@ -184,7 +248,10 @@ fn validate_severity(
 ) -> Option<Severity> {
     let here = format!("severities.{key}");
     let duration = |problems: &mut Problems, field: &str, text: &str| {
-        let d = problems.check(format!("{here}.{field}"), crate::duration::parse(text))?;
+        let d = problems.check(
+            format!("{here}.{field}"),
+            crate::rules::duration::parse(text),
+        )?;
         if d <= Duration::zero() {
             problems.add(format!("{here}.{field}"), "must be longer than zero");
             return None;
@@ -296,15 +363,15 @@ fn validate_metric(
     let timeout = m
         .timeout
         .as_ref()
-        .and_then(|t| problems.check(format!("{here}.timeout"), crate::duration::parse(t)));
+        .and_then(|t| problems.check(format!("{here}.timeout"), crate::rules::duration::parse(t)));
     let hold = m
         .hold
         .as_ref()
-        .and_then(|t| problems.check(format!("{here}.for"), crate::duration::parse(t)));
+        .and_then(|t| problems.check(format!("{here}.for"), crate::rules::duration::parse(t)));
     let selector = m.selector.as_ref().and_then(|t| {
         problems.check(
             format!("{here}.selector"),
-            crate::prometheus::Selector::parse(t),
+            crate::sources::prometheus::Selector::parse(t),
         )
     });
     if m.selector.is_some() && m.command.is_some() {
@@ -327,5 +394,6 @@ fn validate_metric(
         timeout,
         hold,
         auto_resolve: m.auto_resolve,
+        role: m.role,
     })
 }

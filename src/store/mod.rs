@@ -1,315 +1,353 @@
-//! The one place that knows SQL. Everything mindops keeps lives in one SQLite file; a shared
-//! PostgreSQL backend can later stand behind the same methods.
+//! The one place that knows SQL, behind one API. [`Store`] is what the rest of mindops sees:
+//! its methods take and return domain types only, and each backend (today SQLite in
+//! [`sqlite`]) implements them with its own SQL and migrations.
 //!
 //! Times are stored as whole seconds since the Unix epoch (UTC): compact, indexable, and the
 //! same in every backend.
 
-use std::path::{Path, PathBuf};
-use std::time::Duration as StdDuration;
+mod sqlite;
 
-use anyhow::{Context, Result};
-use chrono::{DateTime, Utc};
-use rusqlite::{Connection, TransactionBehavior};
+use std::collections::HashMap;
+use std::path::Path;
 
-mod checklist;
-mod incidents;
-mod metrics;
-mod overrides;
-mod report;
+use anyhow::Result;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
 
-pub use checklist::HandoverNote;
-pub use incidents::{IncidentFilter, NewAction, NewIncident, Opened};
-pub use metrics::{NewSample, Sample};
-pub use overrides::NewOverride;
-pub use report::{Breach, MetricSummary, SeverityCounts, Spread};
+use crate::config::Checklist;
+use crate::rules::checklist::Tick;
+use crate::rules::incident::{Action, Event, Incident, Kind, Paged};
+use crate::rules::metrics::State;
+use crate::rules::rotation::Override;
+use crate::util::time::serde_rfc3339;
 
-/// Ordered schema steps; step N brings the schema to `user_version` N. Never edit a step that
-/// has shipped: add a new one.
-const MIGRATIONS: &[&str] = &[
-    // 1: on-call overrides. Removal marks a row; nothing is deleted.
-    "CREATE TABLE overrides (
-         id          INTEGER PRIMARY KEY,
-         role        TEXT    NOT NULL,
-         person      TEXT    NOT NULL,
-         starts_at   INTEGER NOT NULL,
-         ends_at     INTEGER NOT NULL CHECK (ends_at > starts_at),
-         reason      TEXT,
-         created_by  TEXT    NOT NULL,
-         created_at  INTEGER NOT NULL,
-         removed_by  TEXT,
-         removed_at  INTEGER
-     );
-     CREATE INDEX overrides_by_end ON overrides (ends_at) WHERE removed_at IS NULL;",
-    // 2: incidents. The event table is both the timeline and the audit log: rows are only
-    // ever added. The incident row holds the current state for fast listing.
-    "CREATE TABLE incidents (
-         id                INTEGER PRIMARY KEY,
-         title             TEXT    NOT NULL,
-         description       TEXT,
-         severity          TEXT    NOT NULL,
-         status            TEXT    NOT NULL CHECK (status IN ('open', 'acknowledged', 'closed')),
-         phase             TEXT    NOT NULL,
-         opened_at         INTEGER NOT NULL,
-         opened_by         TEXT    NOT NULL,
-         acked_at          INTEGER,
-         closed_at         INTEGER,
-         ack_due           INTEGER NOT NULL,
-         resolve_due       INTEGER NOT NULL,
-         escalation_level  INTEGER NOT NULL DEFAULT 0,
-         dedup_key         TEXT,
-         resolution        TEXT
-     );
-     CREATE UNIQUE INDEX incidents_open_dedup ON incidents (dedup_key)
-         WHERE status <> 'closed' AND dedup_key IS NOT NULL;
-     CREATE INDEX incidents_unclosed ON incidents (opened_at) WHERE status <> 'closed';
-     CREATE INDEX incidents_by_opened ON incidents (opened_at);
-     CREATE TABLE incident_events (
-         id           INTEGER PRIMARY KEY,
-         incident_id  INTEGER NOT NULL REFERENCES incidents (id),
-         at           INTEGER NOT NULL,
-         actor        TEXT    NOT NULL,
-         kind         TEXT    NOT NULL,
-         old_value    TEXT,
-         new_value    TEXT,
-         text         TEXT
-     );
-     CREATE INDEX incident_events_by_incident ON incident_events (incident_id, id);
-     CREATE INDEX incident_events_by_kind ON incident_events (kind, at);
-     CREATE TABLE incident_actions (
-         id           INTEGER PRIMARY KEY,
-         incident_id  INTEGER NOT NULL REFERENCES incidents (id),
-         text         TEXT    NOT NULL,
-         owner        TEXT    NOT NULL,
-         due          TEXT    NOT NULL,
-         created_at   INTEGER NOT NULL,
-         created_by   TEXT    NOT NULL,
-         done_at      INTEGER,
-         done_by      TEXT
-     );
-     CREATE INDEX incident_actions_by_incident ON incident_actions (incident_id);",
-    // 3: metric checks and the values they saw. `raw_state` is the state before `for:` holds a
-    // breach back; the streak of raw CRITICAL samples is what `for:` measures.
-    "CREATE TABLE metric_checks (
-         id       INTEGER PRIMARY KEY,
-         at       INTEGER NOT NULL,
-         state    TEXT    NOT NULL,
-         metrics  INTEGER NOT NULL
-     );
-     CREATE INDEX metric_checks_by_time ON metric_checks (at);
-     CREATE TABLE metric_samples (
-         id         INTEGER PRIMARY KEY,
-         check_id   INTEGER NOT NULL REFERENCES metric_checks (id),
-         metric     TEXT    NOT NULL,
-         at         INTEGER NOT NULL,
-         value      REAL,
-         state      TEXT    NOT NULL,
-         raw_state  TEXT    NOT NULL
-     );
-     CREATE INDEX metric_samples_by_metric ON metric_samples (metric, at);",
-    // 4: the daily checklist and handover notes. A day's list is kept as it stood when first
-    // used, so later edits of rotation.yaml do not rewrite the past.
-    "CREATE TABLE checklist_days (
-         day         TEXT    PRIMARY KEY,
-         items       TEXT    NOT NULL,
-         created_at  INTEGER NOT NULL
-     );
-     CREATE TABLE checklist_ticks (
-         id     INTEGER PRIMARY KEY,
-         day    TEXT    NOT NULL REFERENCES checklist_days (day),
-         item   TEXT    NOT NULL,
-         done   INTEGER NOT NULL,
-         actor  TEXT    NOT NULL,
-         at     INTEGER NOT NULL,
-         note   TEXT
-     );
-     CREATE INDEX checklist_ticks_by_day ON checklist_ticks (day, id);
-     CREATE TABLE handover_notes (
-         id      INTEGER PRIMARY KEY,
-         at      INTEGER NOT NULL,
-         author  TEXT    NOT NULL,
-         text    TEXT    NOT NULL
-     );
-     CREATE INDEX handover_notes_by_time ON handover_notes (at);
-     CREATE INDEX metric_samples_by_time ON metric_samples (at);",
-    // 5: what reports count by: closing time, and page and acknowledgement events by time.
-    "CREATE INDEX incidents_by_closed ON incidents (closed_at) WHERE closed_at IS NOT NULL;
-     CREATE INDEX handover_notes_by_author ON handover_notes (at, author);",
-    // 6: reports and checks over a long history read samples from the index alone, and find
-    // the incidents unacknowledged during a period by when they stopped being so.
-    "DROP INDEX metric_samples_by_metric;
-     CREATE INDEX metric_samples_covering ON metric_samples (metric, at, value, state, raw_state);
-     CREATE INDEX incidents_unacked_until ON incidents (
-         min(coalesce(acked_at, 9223372036854775807), coalesce(closed_at, 9223372036854775807)));",
-];
+pub use sqlite::SCHEMA_VERSION;
 
-pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
-
-/// Cron and a person may hit the file at the same moment; wait rather than fail.
-const BUSY_TIMEOUT: StdDuration = StdDuration::from_secs(15);
-
+/// The store of one command run. An enum rather than a trait object: the methods that let the
+/// caller decide inside a transaction take closures, which a trait object cannot.
 pub struct Store {
-    conn: Connection,
-    path: PathBuf,
+    backend: Backend,
+}
+
+enum Backend {
+    Sqlite(sqlite::Sqlite),
 }
 
 impl Store {
     /// Opens the database, creating it (and its folder) when missing, and brings its schema up
-    /// to date.
+    /// to date: for commands that write.
     pub fn open(path: &Path) -> Result<Self> {
-        create_private(path)?;
-        Self::connect(path)
+        Ok(Store {
+            backend: Backend::Sqlite(sqlite::Sqlite::open(path)?),
+        })
     }
 
-    /// Opens the database only when it exists: commands that only read need not create one.
-    pub fn open_existing(path: &Path) -> Result<Option<Self>> {
-        if path.exists() {
-            Self::connect(path).map(Some)
-        } else {
-            Ok(None)
-        }
-    }
-
-    fn connect(path: &Path) -> Result<Self> {
-        let shown = path.display();
-        let conn =
-            Connection::open(path).with_context(|| format!("cannot open database {shown}"))?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
-        // Read before anything writes: a newer schema must be left exactly as it is.
-        let version = user_version(&conn)
-            .with_context(|| format!("cannot read database {shown}; is it a mindops database?"))?;
-        refuse_newer(version, path)?;
-        retry_busy(|| conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(())))
-            .with_context(|| format!("cannot set up database {shown}"))?;
-        conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")?;
-        let mut store = Store {
-            conn,
-            path: path.to_path_buf(),
+    /// Opens the database when it exists, else an empty one in memory: a command that only
+    /// reads sees "nothing recorded yet" without creating a file.
+    pub fn open_existing(path: &Path) -> Result<Self> {
+        let db = match sqlite::Sqlite::open_existing(path)? {
+            Some(db) => db,
+            None => sqlite::Sqlite::empty()?,
         };
-        if version < SCHEMA_VERSION {
-            store.migrate()?;
-        }
-        Ok(store)
+        Ok(Store {
+            backend: Backend::Sqlite(db),
+        })
     }
 
-    /// Applies the missing steps in one IMMEDIATE transaction that re-reads the version, so two
-    /// processes starting together cannot both migrate.
-    fn migrate(&mut self) -> Result<()> {
-        let path = self.path.clone();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let version = user_version(&tx)?;
-        refuse_newer(version, &path)?;
-        for (step, sql) in MIGRATIONS.iter().enumerate().skip(version.max(0) as usize) {
-            tx.execute_batch(sql).with_context(|| {
-                format!(
-                    "cannot upgrade database {} to schema {}",
-                    path.display(),
-                    step + 1
-                )
-            })?;
+    /// Changes an incident inside one write transaction: `change` sees the current record and
+    /// its history, edits the record and returns the events that say what it did. No events,
+    /// no write.
+    pub fn modify_incident<T>(
+        &mut self,
+        id: i64,
+        change: impl FnOnce(&mut Incident, &[Event]) -> Result<(Vec<Event>, T)>,
+    ) -> Result<T> {
+        match &mut self.backend {
+            Backend::Sqlite(db) => db.modify_incident(id, change),
         }
-        tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
-        tx.commit()?;
-        Ok(())
     }
-}
 
-/// Retries a statement that SQLite refuses with BUSY without waiting: switching a new file to
-/// WAL needs an exclusive lock, and when several processes hold a shared lock and all ask for
-/// it, SQLite fails all but one at once instead of calling the busy handler (that would
-/// deadlock). Waiting a moment and asking again lets them through one by one.
-fn retry_busy<T>(mut attempt: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result<T> {
-    let start = std::time::Instant::now();
-    let mut pause = StdDuration::from_millis(2);
-    loop {
-        match attempt() {
-            Err(rusqlite::Error::SqliteFailure(e, _))
-                if e.code == rusqlite::ErrorCode::DatabaseBusy
-                    && start.elapsed() < BUSY_TIMEOUT =>
-            {
-                std::thread::sleep(pause);
-                pause = (pause * 2).min(StdDuration::from_millis(50));
-            }
-            other => return other,
+    /// Stores an override once `accept` has seen the overrides it overlaps, in one write
+    /// transaction, so two people adding at once cannot both pass the check.
+    pub fn add_override(
+        &mut self,
+        new: &NewOverride,
+        accept: impl FnOnce(&[Override]) -> Result<()>,
+    ) -> Result<i64> {
+        match &mut self.backend {
+            Backend::Sqlite(db) => db.add_override(new, accept),
         }
     }
 }
 
-fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
-    conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+/// Every other method of [`Store`] passes straight to the backend; written once here so that a
+/// new backend is one more match arm, not forty more methods.
+macro_rules! delegate {
+    ($( $(#[$doc:meta])* fn $name:ident(&$self:ident $(, $arg:ident: $ty:ty)*) -> $ret:ty; )*) => {
+        impl Store {
+            $( $(#[$doc])* pub fn $name(&$self $(, $arg: $ty)*) -> $ret {
+                match &$self.backend {
+                    Backend::Sqlite(db) => db.$name($($arg),*),
+                }
+            } )*
+        }
+    };
 }
 
-fn refuse_newer(version: i64, path: &Path) -> Result<()> {
-    if version > SCHEMA_VERSION {
-        anyhow::bail!(
-            "database {} was written by a newer mindops (schema {version}; this one knows up to \
-             {SCHEMA_VERSION}); it was left untouched. Upgrade mindops, or pass --db with another file",
-            path.display()
-        );
-    }
-    Ok(())
+macro_rules! delegate_mut {
+    ($( $(#[$doc:meta])* fn $name:ident(&mut $self:ident $(, $arg:ident: $ty:ty)*) -> $ret:ty; )*) => {
+        impl Store {
+            $( $(#[$doc])* pub fn $name(&mut $self $(, $arg: $ty)*) -> $ret {
+                match &mut $self.backend {
+                    Backend::Sqlite(db) => db.$name($($arg),*),
+                }
+            } )*
+        }
+    };
 }
 
-pub(crate) fn instant(seconds: i64) -> DateTime<Utc> {
-    DateTime::from_timestamp(seconds, 0).unwrap_or_default()
+delegate_mut! {
+    /// Keeps a day's list unless it is kept already, and adds ticks to it, in one transaction.
+    /// `decide` sees the list the day is kept with and the ticks so far, and returns the ticks
+    /// to add.
+    fn tick(&mut self, day: NaiveDate, list: &Checklist, at: DateTime<Utc>, decide: &mut TickDecision<'_>) -> Result<Vec<Tick>>;
+    fn add_handover(&mut self, at: DateTime<Utc>, author: &str, text: &str) -> Result<i64>;
+    /// Opens an incident with its first events, or, when an unclosed incident holds the same
+    /// dedup key, records that it was triggered again. One write transaction: processes opening
+    /// the same key at once end with one incident.
+    fn open_incident(&mut self, new: &NewIncident, first: &[Event]) -> Result<Opened>;
+    fn add_action(&mut self, incident_id: i64, new: &NewAction) -> Result<i64>;
+    /// Marks an action done; the action as it was before, or an error when there is none.
+    fn complete_action(&mut self, action_id: i64, by: &str, at: DateTime<Utc>) -> Result<Action>;
+    /// One check and every value it saw, in one transaction.
+    fn record_check(&mut self, at: DateTime<Utc>, state: State, samples: &[NewSample]) -> Result<()>;
+    /// Many checks in one transaction (the demo history).
+    fn record_checks(&mut self, checks: &[(DateTime<Utc>, State, &[NewSample])]) -> Result<()>;
+    /// Marks an override removed; false when there was none to remove.
+    fn remove_override(&mut self, id: i64, by: &str, at: DateTime<Utc>) -> Result<bool>;
 }
 
-/// Creates the database file readable by its owner only (it names people and their phones),
-/// and its folder when missing.
-fn create_private(path: &Path) -> Result<()> {
-    if path.exists() {
-        return Ok(());
-    }
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        let mut builder = std::fs::DirBuilder::new();
-        builder.recursive(true);
-        #[cfg(unix)]
-        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-        builder.create(parent).with_context(|| {
-            format!("cannot create folder {} for the database", parent.display())
-        })?;
-    }
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    match options.open(path) {
-        Ok(_) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        Err(e) => Err(e).with_context(|| format!("cannot create database {}", path.display())),
-    }
+delegate! {
+    /// The list a day was kept with, if it has been used.
+    fn checklist_day(&self, day: NaiveDate) -> Result<Option<Checklist>>;
+    /// The ticks of each day in `[from, to]`, in the order they were made.
+    fn ticks(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<(NaiveDate, Tick)>>;
+    /// Notes written in `[from, to)`, oldest first.
+    fn handovers(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<HandoverNote>>;
+    fn latest_handover(&self) -> Result<Option<HandoverNote>>;
+    /// The first metrics check recorded in `[from, to)`.
+    fn first_check(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Option<DateTime<Utc>>>;
+    /// The first time a status metric was recorded ok in `[from, to)`.
+    fn first_ok(&self, metric: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Option<DateTime<Utc>>>;
+    fn incident(&self, id: i64) -> Result<Option<(Incident, Vec<Event>)>>;
+    /// Newest first.
+    fn incidents(&self, filter: &IncidentFilter) -> Result<Vec<Incident>>;
+    /// Calls `each` with every incident the filter selects, newest first, without holding them
+    /// all in memory.
+    fn each_incident(&self, filter: &IncidentFilter, each: &mut dyn FnMut(Incident) -> Result<()>) -> Result<()>;
+    /// Who was paged on each of these incidents, in order.
+    fn paged(&self, ids: &[i64]) -> Result<HashMap<i64, Vec<Paged>>>;
+    /// The unclosed incident holding a dedup key.
+    fn unclosed_incident_with_key(&self, key: &str) -> Result<Option<i64>>;
+    fn actions(&self, incident_id: i64) -> Result<Vec<Action>>;
+    /// When the current unbroken run of raw CRITICAL samples of a metric began.
+    fn critical_since(&self, metric: &str) -> Result<Option<DateTime<Utc>>>;
+    fn last_state(&self, metric: &str) -> Result<Option<State>>;
+    /// The latest `limit` samples, oldest first.
+    fn recent_samples(&self, metric: &str, limit: u32) -> Result<Vec<Sample>>;
+    fn samples_since(&self, metric: &str, since: DateTime<Utc>) -> Result<Vec<Sample>>;
+    /// Overrides not removed that overlap `[from, to)`.
+    fn overrides_between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Override>>;
+    /// Overrides still to end (or all of them, removed ones too).
+    fn overrides(&self, all: bool, now: DateTime<Utc>) -> Result<Vec<Override>>;
+    fn override_by_id(&self, id: i64) -> Result<Option<Override>>;
+    /// Incidents of each severity opened in `[from, to)` and how they kept their limits, judged
+    /// as of `now`.
+    fn severity_counts(&self, from: DateTime<Utc>, to: DateTime<Utc>, now: DateTime<Utc>) -> Result<Vec<SeverityCounts>>;
+    /// Time from opening to `reached` for incidents opened in the period that got there.
+    fn spread(&self, reached: Reached, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Spread>;
+    /// Breaches of incidents opened in the period, oldest first, at most `limit`; and how many
+    /// there are in all.
+    fn breaches(&self, from: DateTime<Utc>, to: DateTime<Utc>, now: DateTime<Utc>, limit: u32) -> Result<(Vec<Breach>, u64)>;
+    /// Events of a kind in the period, counted per actor or per value.
+    fn event_counts(&self, kind: Kind, by: CountBy, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<(String, u64)>>;
+    /// Incidents opened before `at` and not closed by then.
+    fn open_at(&self, at: DateTime<Utc>) -> Result<u64>;
+    /// Incidents closed in the period that never reached the review phase.
+    fn closed_without_review(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<i64>>;
+    /// Follow-up actions made before `at` and not done by then; and how many of them were due
+    /// before that day.
+    fn actions_open(&self, at: DateTime<Utc>, day: NaiveDate) -> Result<(u64, u64)>;
+    /// Incidents opened per severity per stretch of `bucket` seconds from `from`.
+    fn incidents_per_bucket(&self, from: DateTime<Utc>, to: DateTime<Utc>, bucket: i64) -> Result<Vec<(i64, String, u64)>>;
+    /// One metric over a period: counts, mean, extremes, time in WARNING and CRITICAL.
+    fn metric_summary(&self, metric: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<MetricSummary>;
+    fn metric_mean(&self, metric: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Option<f64>>;
+    /// The stretches `[from, to)` in which incidents stood unacknowledged, overlapping the
+    /// period, as epoch seconds.
+    fn unacked_spans(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<(i64, i64)>>;
+    /// The mean of each of `buckets` equal stretches of the period.
+    fn metric_trend(&self, metric: &str, from: DateTime<Utc>, to: DateTime<Utc>, buckets: i64) -> Result<Vec<Option<f64>>>;
+    /// The first and last value of a metric in the period.
+    fn first_and_last(&self, metric: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Option<(f64, f64)>>;
+    fn latest_sample(&self, metric: &str) -> Result<Option<Sample>>;
+    /// Handover notes per author in the period.
+    fn handover_counts(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<(String, u64)>>;
+    /// Whether anything at all has been recorded.
+    fn holds_data(&self) -> Result<bool>;
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// Decides, from a day's kept list and its ticks so far, which ticks to add.
+pub type TickDecision<'a> = dyn FnMut(&Checklist, &[Tick]) -> Result<Vec<Tick>> + 'a;
 
-    #[test]
-    fn a_fresh_store_is_at_the_latest_schema() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("sub/mindops.db");
-        let store = Store::open(&path).unwrap();
-        assert_eq!(user_version(&store.conn).unwrap(), SCHEMA_VERSION);
-        let mode: String = store
-            .conn
-            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(mode, "wal");
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let perms = std::fs::metadata(&path).unwrap().permissions();
-            assert_eq!(perms.mode() & 0o777, 0o600);
+/// A note for the next person on call.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HandoverNote {
+    pub id: i64,
+    #[serde(serialize_with = "serde_rfc3339")]
+    pub at: DateTime<Utc>,
+    pub author: String,
+    pub text: String,
+}
+
+pub struct NewIncident<'a> {
+    pub title: &'a str,
+    pub description: Option<&'a str>,
+    pub severity: &'a str,
+    pub phase: &'a str,
+    pub opened_at: DateTime<Utc>,
+    pub opened_by: &'a str,
+    pub ack_due: DateTime<Utc>,
+    pub resolve_due: DateTime<Utc>,
+    pub dedup_key: Option<&'a str>,
+}
+
+pub enum Opened {
+    New(i64),
+    /// An open incident already held the dedup key; it was triggered `count` times in all.
+    Again {
+        id: i64,
+        count: u32,
+    },
+}
+
+#[derive(Debug, Default)]
+pub struct IncidentFilter {
+    pub include_closed: bool,
+    pub severity: Option<String>,
+    pub since: Option<DateTime<Utc>>,
+    pub limit: Option<u32>,
+}
+
+pub struct NewAction<'a> {
+    pub text: &'a str,
+    pub owner: &'a str,
+    pub due: NaiveDate,
+    pub by: &'a str,
+    pub at: DateTime<Utc>,
+}
+
+pub struct NewSample<'a> {
+    pub metric: &'a str,
+    pub value: Option<f64>,
+    pub state: State,
+    pub raw: State,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sample {
+    pub at: DateTime<Utc>,
+    pub value: Option<f64>,
+    pub state: State,
+}
+
+/// An override about to be stored.
+pub struct NewOverride<'a> {
+    pub role: &'a str,
+    pub person: &'a str,
+    pub from: DateTime<Utc>,
+    pub to: DateTime<Utc>,
+    pub reason: Option<&'a str>,
+    pub by: &'a str,
+    pub at: DateTime<Utc>,
+}
+
+/// Incidents of one severity opened in a period, and how they kept their limits. An
+/// acknowledgement or resolution is judged once it happened or its due time has passed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct SeverityCounts {
+    pub severity: String,
+    pub opened: u64,
+    pub ack_judged: u64,
+    pub ack_met: u64,
+    pub resolve_judged: u64,
+    pub resolve_met: u64,
+}
+
+/// Mean, median and 90th percentile of a set of durations, in seconds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Spread {
+    pub count: u64,
+    pub mean: Option<f64>,
+    pub median: Option<i64>,
+    pub p90: Option<i64>,
+}
+
+/// The point in an incident's life a duration is measured to, from its opening.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reached {
+    Acknowledged,
+    Closed,
+}
+
+/// What event counts are grouped by: who did it, or the value it set (the person paged).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountBy {
+    Actor,
+    Value,
+}
+
+/// Which of an incident's two limits a breach is of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Limit {
+    Acknowledge,
+    Resolve,
+}
+
+impl Limit {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Limit::Acknowledge => "acknowledge",
+            Limit::Resolve => "resolve",
         }
     }
+}
 
-    #[test]
-    fn reopening_does_not_migrate_twice() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("mindops.db");
-        drop(Store::open(&path).unwrap());
-        let store = Store::open(&path).unwrap();
-        assert_eq!(user_version(&store.conn).unwrap(), SCHEMA_VERSION);
-    }
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Breach {
+    pub id: i64,
+    pub severity: String,
+    pub title: String,
+    pub limit: Limit,
+    #[serde(serialize_with = "serde_rfc3339")]
+    pub due: DateTime<Utc>,
+    /// When it happened, or null if it still has not.
+    #[serde(serialize_with = "crate::util::time::serde_rfc3339_opt")]
+    pub done: Option<DateTime<Utc>>,
+    /// How late, in seconds (until the report's time when it has not happened).
+    pub late_by: i64,
+}
+
+/// One metric over a period.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MetricSummary {
+    pub samples: u64,
+    pub mean: Option<f64>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub ok: u64,
+    pub latest: Option<f64>,
+    pub warning_seconds: i64,
+    pub critical_seconds: i64,
 }

@@ -3,12 +3,13 @@
 use anyhow::Result;
 use serde::Serialize;
 
-use super::{describe, Desk};
+use super::{describe, desk};
 use crate::cli::Format;
-use crate::incident::{self, sla};
-use crate::output::{note, Out};
+use crate::ops::incidents::Desk;
+use crate::rules::incident::{self, sla};
 use crate::store::IncidentFilter;
-use crate::time::rfc3339;
+use crate::util::output::{note, Out};
+use crate::util::time::rfc3339;
 use crate::{exit, Context};
 
 #[derive(Serialize)]
@@ -27,7 +28,7 @@ struct CheckJson {
 }
 
 pub fn run(ctx: &Context, format: Format) -> Result<u8> {
-    let mut desk = Desk::new(ctx)?;
+    let mut desk = desk(ctx)?;
     let now = desk.now;
     let unclosed = desk.store.incidents(&IncidentFilter::default())?;
     let mut done = Vec::new();

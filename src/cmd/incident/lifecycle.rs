@@ -2,17 +2,17 @@
 
 use anyhow::{bail, Result};
 
-use super::{report_events, Desk};
+use super::{desk, report_events};
 use crate::cli::IncidentCommand;
-use crate::config::rotation::slug;
 use crate::config::Thresholds;
-use crate::incident::{self, Event, Incident, Kind};
-use crate::output::note;
+use crate::ops::incidents::{severity, Desk};
+use crate::rules::incident::{self, Event, Incident, Kind};
+use crate::util::output::note;
 use crate::{exit, Context};
 
 pub fn run(ctx: &Context, command: IncidentCommand) -> Result<u8> {
     use IncidentCommand as C;
-    let mut desk = Desk::new(ctx)?;
+    let mut desk = desk(ctx)?;
     let now = desk.now;
     let (id, by) = match &command {
         C::Ack { id, by }
@@ -36,7 +36,7 @@ pub fn run(ctx: &Context, command: IncidentCommand) -> Result<u8> {
         zone,
         ..
     } = &mut desk;
-    let roster = crate::incident::Roster {
+    let roster = crate::rules::incident::Roster {
         rotation,
         overrides,
     };
@@ -46,7 +46,10 @@ pub fn run(ctx: &Context, command: IncidentCommand) -> Result<u8> {
                 C::Ack { .. } => {
                     let events = incident::acknowledge(inc, history, now, by)?;
                     if events.is_empty() {
-                        let at = inc.acked_at.map(crate::time::rfc3339).unwrap_or_default();
+                        let at = inc
+                            .acked_at
+                            .map(crate::util::time::rfc3339)
+                            .unwrap_or_default();
                         return Ok((
                             events,
                             Some(format!(
@@ -64,7 +67,7 @@ pub fn run(ctx: &Context, command: IncidentCommand) -> Result<u8> {
                     reason,
                     ..
                 } => {
-                    let target = super::severity(thresholds, &key)?;
+                    let target = severity(thresholds, &key)?;
                     if rank(thresholds, &target.key) >= rank(thresholds, &inc.severity) {
                         bail!(
                             "{} is not more severe than {}; escalate raises the severity, \
@@ -192,7 +195,7 @@ fn update(
         );
     }
     if let Some(key) = sev {
-        let target = super::severity(thresholds, &key)?;
+        let target = severity(thresholds, &key)?;
         events.extend(incident::set_severity(
             inc, history, target, roster, now, by, reason,
         )?);
@@ -241,11 +244,7 @@ pub fn find_step(thresholds: &Thresholds, wanted: &str) -> Result<String> {
     let steps: Vec<(String, &str)> = thresholds
         .protocol
         .iter()
-        .flat_map(|p| {
-            p.steps
-                .iter()
-                .map(move |s| (format!("{}.{}", p.name, slug(s)), s.as_str()))
-        })
+        .flat_map(|p| p.steps.iter().map(|s| (p.step_id(s), s.as_str())))
         .collect();
     let w = wanted.trim().to_lowercase();
     if let Some((id, _)) = steps

@@ -2,22 +2,35 @@
 
 use anyhow::{bail, Result};
 use chrono::{DateTime, NaiveTime, Utc};
+use chrono_tz::Tz;
 use comfy_table::Cell;
 use serde::Serialize;
 
-use super::{describe, paged_list, severity, IncidentJson};
+use super::{describe, paged_list, IncidentJson};
 use crate::cli::{Format, IncidentListArgs};
-use crate::config::rotation::slug;
-use crate::incident::{paged, sla, Action, Event, Kind};
-use crate::output::{note, Out};
+use crate::ops::incidents::severity;
+use crate::rules::incident::Incident;
+use crate::rules::incident::{paged, sla, Action, Event, Kind};
 use crate::store::IncidentFilter;
-use crate::time::{human, local_to_utc, parse_date, rfc3339};
+use crate::store::Store;
+use crate::util::output::{note, JsonList, Out};
+use crate::util::time::{human, local_to_utc, parse_date, rfc3339};
 use crate::{exit, Context};
+
+/// What `incident list` shows without `--limit` or `--all`: a screenful, newest first.
+const PAGE: u32 = 50;
+/// Incidents whose pages are fetched in one query while streaming JSON.
+const BATCH: usize = 1000;
 
 pub fn list(ctx: &Context, args: IncidentListArgs) -> Result<u8> {
     let (rotation, thresholds) = ctx.config()?;
     let zone = ctx.zone(&rotation.rotation);
     let now = ctx.clock.now();
+    let limit = match (args.limit, args.all) {
+        (Some(n), _) => Some(n),
+        (None, true) => None,
+        (None, false) => Some(PAGE),
+    };
     let filter = IncidentFilter {
         include_closed: args.all,
         severity: args
@@ -34,104 +47,188 @@ pub fn list(ctx: &Context, args: IncidentListArgs) -> Result<u8> {
                     .map_err(anyhow::Error::msg)
             })
             .transpose()?,
-        limit: args.limit,
+        // Breaching is judged here, not in SQL: the limit counts what is shown.
+        limit: if args.breaching { None } else { limit },
     };
-    let Some(store) = ctx.existing_store()? else {
-        if args.format == Format::Table {
-            note("no incidents yet");
+    let store = ctx.existing_store()?;
+    let mut list = Listing::new(ctx, &store, args.format, now, zone);
+    let mut shown = 0u32;
+    store.each_incident(&filter, &mut |i| {
+        if args.breaching && !sla(&i, now).breaching() {
+            return Ok(());
         }
-        return print_list(ctx, &[], &Default::default(), now, zone, args.format);
-    };
-    let mut incidents = store.incidents(&filter)?;
-    if args.breaching {
-        incidents.retain(|i| sla(i, now).breaching());
+        if limit.is_some_and(|l| shown >= l) {
+            list.more = true;
+            return Ok(());
+        }
+        shown += 1;
+        list.push(i)
+    })?;
+    if shown == limit.unwrap_or(u32::MAX) && !args.breaching {
+        list.more = store
+            .incidents(&IncidentFilter {
+                limit: Some(shown + 1),
+                ..filter
+            })?
+            .len()
+            > shown as usize;
     }
-    let ids: Vec<i64> = incidents.iter().map(|i| i.id).collect();
-    let pages = if args.format == Format::Json {
-        store.paged(&ids)?
-    } else {
-        Default::default()
-    };
-    if incidents.is_empty() && args.format == Format::Table {
-        note(if args.all {
-            "no incidents"
-        } else {
-            "no open incidents (--all shows closed ones)"
-        });
-        return Ok(exit::SUCCESS);
+    let more = list.more;
+    list.finish()?;
+    if args.format == Format::Table {
+        if shown == 0 {
+            note(if args.all {
+                "no incidents"
+            } else {
+                "no open incidents (--all shows closed ones)"
+            });
+        } else if more {
+            note(format!(
+                "showing the {shown} newest; --limit N or --all shows more"
+            ));
+        }
     }
-    print_list(ctx, &incidents, &pages, now, zone, args.format)
+    Ok(exit::SUCCESS)
 }
 
-fn print_list(
-    ctx: &Context,
-    incidents: &[crate::incident::Incident],
-    pages: &std::collections::HashMap<i64, Vec<crate::incident::Paged>>,
-    now: DateTime<Utc>,
-    zone: chrono_tz::Tz,
+/// Incidents printed as they are read: JSON and CSV rows go out in batches, the table once
+/// complete (its column widths need every row).
+struct Listing<'a> {
+    ctx: &'a Context,
+    store: &'a Store,
     format: Format,
-) -> Result<u8> {
-    let mut out = Out::stdout();
-    match format {
-        Format::Json => {
-            let rows: Vec<IncidentJson> = incidents
-                .iter()
-                .map(|i| IncidentJson::new(i, pages.get(&i.id).cloned().unwrap_or_default(), now))
-                .collect();
-            out.json(&rows)?;
+    now: DateTime<Utc>,
+    zone: Tz,
+    out: Out,
+    batch: Vec<Incident>,
+    table: Option<comfy_table::Table>,
+    written: usize,
+    /// More incidents matched than were shown.
+    more: bool,
+}
+
+impl<'a> Listing<'a> {
+    fn new(
+        ctx: &'a Context,
+        store: &'a Store,
+        format: Format,
+        now: DateTime<Utc>,
+        zone: Tz,
+    ) -> Self {
+        Listing {
+            ctx,
+            store,
+            format,
+            now,
+            zone,
+            out: Out::stdout(),
+            batch: Vec::new(),
+            table: (format == Format::Table).then(|| {
+                ctx.style
+                    .table(&["ID", "Sev", "Status", "Phase", "Opened", "Title", "SLA"])
+            }),
+            written: 0,
+            more: false,
         }
-        Format::Csv => {
-            out.csv(&[
-                "id",
-                "severity",
-                "status",
-                "phase",
-                "opened_at",
-                "title",
-                "sla",
-            ])?;
-            for i in incidents {
-                out.csv(&[
+    }
+
+    fn push(&mut self, i: Incident) -> Result<()> {
+        let now = self.now;
+        match self.format {
+            Format::Json => {
+                self.batch.push(i);
+                if self.batch.len() >= BATCH {
+                    self.write_json_batch()?;
+                }
+            }
+            Format::Csv => {
+                if self.written == 0 {
+                    self.out.csv(&[
+                        "id",
+                        "severity",
+                        "status",
+                        "phase",
+                        "opened_at",
+                        "title",
+                        "sla",
+                    ])?;
+                    self.written = 1;
+                }
+                self.out.csv(&[
                     i.id.to_string(),
                     i.severity.clone(),
                     i.status.as_str().to_string(),
                     i.phase.clone(),
                     rfc3339(i.opened_at),
                     i.title.clone(),
-                    sla(i, now).to_string(),
+                    sla(&i, now).to_string(),
                 ])?;
             }
-        }
-        Format::Plain => {
-            for i in incidents {
-                out.line(i.id.to_string())?;
+            Format::Plain => self.out.line(i.id.to_string())?,
+            Format::Table => {
+                self.written += 1;
+                let state = sla(&i, now);
+                let style = self.ctx.style;
+                if let Some(table) = &mut self.table {
+                    table.add_row(vec![
+                        Cell::new(i.id),
+                        Cell::new(&i.severity),
+                        Cell::new(i.status.as_str()),
+                        Cell::new(&i.phase),
+                        Cell::new(human(i.opened_at, self.zone)),
+                        Cell::new(&i.title),
+                        if state.breaching() {
+                            style.marked(state)
+                        } else {
+                            Cell::new(state)
+                        },
+                    ]);
+                }
             }
         }
-        Format::Table => {
-            let mut table = ctx
-                .style
-                .table(&["ID", "Sev", "Status", "Phase", "Opened", "Title", "SLA"]);
-            for i in incidents {
-                let state = sla(i, now);
-                table.add_row(vec![
-                    Cell::new(i.id),
-                    Cell::new(&i.severity),
-                    Cell::new(i.status.as_str()),
-                    Cell::new(&i.phase),
-                    Cell::new(human(i.opened_at, zone)),
-                    Cell::new(&i.title),
-                    if state.breaching() {
-                        ctx.style.marked(state)
-                    } else {
-                        Cell::new(state)
-                    },
-                ]);
-            }
-            out.table(&table)?;
-        }
+        Ok(())
     }
-    out.flush()?;
-    Ok(exit::SUCCESS)
+
+    fn write_json_batch(&mut self) -> Result<()> {
+        let ids: Vec<i64> = self.batch.iter().map(|i| i.id).collect();
+        let mut pages = self.store.paged(&ids)?;
+        let batch = std::mem::take(&mut self.batch);
+        let mut list = JsonList::resume(&mut self.out, self.written);
+        for i in &batch {
+            let paged = pages.remove(&i.id).unwrap_or_default();
+            list.push(&IncidentJson::new(i, paged, self.now))?;
+        }
+        self.written = list.written();
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<()> {
+        match self.format {
+            Format::Json => {
+                self.write_json_batch()?;
+                JsonList::resume(&mut self.out, self.written).finish()?;
+            }
+            Format::Csv if self.written == 0 => {
+                self.out.csv(&[
+                    "id",
+                    "severity",
+                    "status",
+                    "phase",
+                    "opened_at",
+                    "title",
+                    "sla",
+                ])?;
+            }
+            Format::Table => {
+                if let Some(table) = self.table.take().filter(|_| self.written > 0) {
+                    self.out.table(&table)?;
+                }
+            }
+            _ => {}
+        }
+        self.out.flush()?;
+        Ok(())
+    }
 }
 
 #[derive(Serialize)]
@@ -181,7 +278,7 @@ pub(super) fn steps(thresholds: &crate::config::Thresholds, history: &[Event]) -
         .iter()
         .flat_map(|p| {
             p.steps.iter().map(|text| {
-                let id = format!("{}.{}", p.name, slug(text));
+                let id = p.step_id(text);
                 let done = history
                     .iter()
                     .find(|e| e.kind == Kind::Step && e.new_value.as_deref() == Some(id.as_str()));
@@ -214,14 +311,11 @@ pub fn show(ctx: &Context, id: i64, format: Format) -> Result<u8> {
     let (rotation, thresholds) = ctx.config()?;
     let zone = ctx.zone(&rotation.rotation);
     let now = ctx.clock.now();
-    let found = match ctx.existing_store()? {
-        Some(store) => store.incident(id)?.map(|(i, e)| (i, e, store.actions(id))),
-        None => None,
-    };
-    let Some((inc, history, actions)) = found else {
+    let store = ctx.existing_store()?;
+    let Some((inc, history)) = store.incident(id)? else {
         bail!("no incident {id}; `mindops incident list --all` shows them all");
     };
-    let actions = actions?;
+    let actions = store.actions(id)?;
     let pages = paged(&history);
     let steps = steps(&thresholds, &history);
     let mut out = Out::stdout();

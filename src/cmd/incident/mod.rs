@@ -1,5 +1,5 @@
 //! `mindops incident ...`: each handler loads what it needs, lets the core in
-//! [`crate::incident`] decide, and has the store append the events.
+//! [`crate::rules::incident`] decide, and has the store append the events.
 
 mod check;
 mod lifecycle;
@@ -7,20 +7,16 @@ mod list;
 mod open;
 mod review;
 
-pub(crate) use open::open_incident;
-
 use anyhow::Result;
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::cli::IncidentCommand;
-use crate::config::{Severity, Thresholds};
-use crate::incident::{sla, Event, Incident, Kind, Paged, Roster};
-use crate::rotation::{Override, Rotation};
-use crate::store::Store;
-use crate::time::{human, rfc3339};
-use crate::{suggest, Context};
+use crate::ops::incidents::Desk;
+use crate::rules::incident::{sla, Event, Incident, Kind, Paged};
+use crate::util::time::{human, rfc3339};
+use crate::Context;
 
 pub fn run(ctx: &Context, command: IncidentCommand) -> Result<u8> {
     use IncidentCommand as C;
@@ -35,71 +31,17 @@ pub fn run(ctx: &Context, command: IncidentCommand) -> Result<u8> {
     }
 }
 
-/// Config, store, clock and the overrides in force now: what every change to an incident needs.
-pub(crate) struct Desk {
-    rotation: Rotation,
-    thresholds: Thresholds,
-    pub(crate) store: Store,
-    now: DateTime<Utc>,
-    zone: Tz,
-    overrides: Vec<Override>,
-}
-
-impl Desk {
-    fn new(ctx: &Context) -> Result<Self> {
-        let (rotation, thresholds) = ctx.config()?;
-        Self::with(ctx, rotation.rotation, thresholds, ctx.store()?)
-    }
-
-    /// For commands that have already loaded the config and opened the store.
-    pub(crate) fn with(
-        ctx: &Context,
-        rotation: Rotation,
-        thresholds: Thresholds,
-        store: Store,
-    ) -> Result<Self> {
-        let now = ctx.clock.now();
-        let overrides = store.overrides_between(now, now + Duration::seconds(1))?;
-        Ok(Desk {
-            zone: ctx.zone(&rotation),
-            rotation,
-            thresholds,
-            store,
-            now,
-            overrides,
-        })
-    }
-
-    fn roster(&self) -> Roster<'_> {
-        Roster {
-            rotation: &self.rotation,
-            overrides: &self.overrides,
-        }
-    }
-
-    fn severity(&self, key: &str) -> Result<&Severity> {
-        severity(&self.thresholds, key)
-    }
-}
-
-/// A severity by key, case-insensitively, or an error that lists them.
-fn severity<'a>(thresholds: &'a Thresholds, key: &str) -> Result<&'a Severity> {
-    thresholds
-        .severities
-        .iter()
-        .find(|s| s.key.eq_ignore_ascii_case(key.trim()))
-        .ok_or_else(|| {
-            let known: Vec<String> = thresholds
-                .severities
-                .iter()
-                .map(|s| format!("{} ({})", s.key, s.name))
-                .collect();
-            anyhow::anyhow!(
-                "unknown severity \"{key}\"{}; valid severities: {}",
-                suggest::hint(key, thresholds.severities.iter().map(|s| s.key.as_str())),
-                known.join(", ")
-            )
-        })
+/// The config, the store and the clock, ready for a change to an incident.
+fn desk(ctx: &Context) -> Result<Desk> {
+    let (rotation, thresholds) = ctx.config()?;
+    let zone = ctx.zone(&rotation.rotation);
+    Desk::new(
+        rotation.rotation,
+        thresholds,
+        ctx.store()?,
+        ctx.clock.now(),
+        zone,
+    )
 }
 
 /// The incident record as `--format json` prints it; field names are stable.
@@ -197,7 +139,7 @@ fn describe(e: &Event) -> String {
 
 /// What a change did, one line per event, for the person who made it.
 fn report_events(id: i64, events: &[Event], zone: Tz) -> Result<()> {
-    let mut out = crate::output::Out::stdout();
+    let mut out = crate::util::output::Out::stdout();
     for e in events {
         out.line(format!(
             "incident {id}: {} ({})",

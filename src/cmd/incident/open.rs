@@ -2,14 +2,14 @@
 
 use anyhow::{bail, Result};
 
-use super::{paged_list, Desk, IncidentJson};
+use super::{desk, paged_list, IncidentJson};
 use crate::cli::{Format, IncidentOpenArgs};
-use crate::config::Severity;
-use crate::duration;
-use crate::incident::{due, open_pages, paged, Event, Kind};
-use crate::output::{note, Out};
-use crate::store::{NewIncident, Opened};
-use crate::time::human;
+use crate::ops::incidents::open_incident;
+use crate::rules::duration;
+use crate::rules::incident::paged;
+use crate::store::Opened;
+use crate::util::output::{note, Out};
+use crate::util::time::human;
 use crate::{exit, Context};
 
 pub fn run(ctx: &Context, args: IncidentOpenArgs) -> Result<u8> {
@@ -17,7 +17,7 @@ pub fn run(ctx: &Context, args: IncidentOpenArgs) -> Result<u8> {
     if title.is_empty() {
         bail!("an incident needs a title: --title \"what is wrong\"");
     }
-    let mut desk = Desk::new(ctx)?;
+    let mut desk = desk(ctx)?;
     let severity = desk.severity(&args.sev)?.clone();
     let by = ctx.actor(args.by.by.as_deref());
     let now = desk.now;
@@ -58,8 +58,8 @@ pub fn run(ctx: &Context, args: IncidentOpenArgs) -> Result<u8> {
                 id.to_string(),
                 incident.severity.clone(),
                 incident.title.clone(),
-                crate::time::rfc3339(incident.ack_due),
-                crate::time::rfc3339(incident.resolve_due),
+                crate::util::time::rfc3339(incident.ack_due),
+                crate::util::time::rfc3339(incident.resolve_due),
                 paged_list(&pages),
             ])?;
         }
@@ -81,41 +81,4 @@ pub fn run(ctx: &Context, args: IncidentOpenArgs) -> Result<u8> {
     }
     out.flush()?;
     Ok(exit::SUCCESS)
-}
-
-/// Opens an incident now, paging the roles its severity names, or joins the unclosed one that
-/// holds the same dedup key.
-pub(crate) fn open_incident(
-    desk: &mut Desk,
-    severity: &Severity,
-    title: &str,
-    description: Option<&str>,
-    dedup_key: Option<&str>,
-    by: &str,
-) -> Result<Opened> {
-    let now = desk.now;
-    let (ack_due, resolve_due) = due(now, severity);
-    let phase = desk
-        .thresholds
-        .protocol
-        .first()
-        .map_or("detection".to_string(), |p| p.name.clone());
-    let mut first = vec![Event::new(now, by, Kind::Opened)
-        .value(&severity.key)
-        .text(Some(title.to_string()))];
-    first.extend(open_pages(severity, &desk.roster(), now, by));
-    desk.store.open_incident(
-        &NewIncident {
-            title,
-            description,
-            severity: &severity.key,
-            phase: &phase,
-            opened_at: now,
-            opened_by: by,
-            ack_due,
-            resolve_due,
-            dedup_key,
-        },
-        &first,
-    )
 }

@@ -7,30 +7,21 @@ use chrono::{Duration, NaiveDate};
 
 use super::{describe, paged_list};
 use crate::cli::ActionCommand;
-use crate::duration;
-use crate::incident::{paged, Event, Kind};
-use crate::output::{note, Out};
+use crate::rules::duration;
+use crate::rules::incident::{paged, Event, Kind};
 use crate::store::NewAction;
-use crate::time::{human, local_date, parse_date};
+use crate::util::output::{note, Out};
+use crate::util::time::{human, local_date, parse_date};
 use crate::{exit, Context};
 
 pub fn review(ctx: &Context, id: i64) -> Result<u8> {
     let (rotation, thresholds) = ctx.config()?;
     let zone = ctx.zone(&rotation.rotation);
     let store = ctx.existing_store()?;
-    let Some((inc, history)) = store
-        .as_ref()
-        .map(|s| s.incident(id))
-        .transpose()?
-        .flatten()
-    else {
+    let Some((inc, history)) = store.incident(id)? else {
         bail!("no incident {id}; `mindops incident list --all` shows them all");
     };
-    let actions = store
-        .as_ref()
-        .map(|s| s.actions(id))
-        .transpose()?
-        .unwrap_or_default();
+    let actions = store.actions(id)?;
     let severity = thresholds.severities.iter().find(|s| s.key == inc.severity);
     let mut md = String::new();
     let t = |at| human(at, zone);
@@ -228,7 +219,7 @@ pub fn action(ctx: &Context, command: ActionCommand) -> Result<u8> {
             match before.done_at {
                 Some(at) => note(format!(
                     "action {action_id} was already done at {}; nothing changed",
-                    crate::time::rfc3339(at)
+                    crate::util::time::rfc3339(at)
                 )),
                 None => Out::stdout().line(format!("action {action_id} done: {}", before.text))?,
             }

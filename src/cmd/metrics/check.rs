@@ -8,17 +8,18 @@ use anyhow::{Context as _, Result};
 use comfy_table::Cell;
 use serde::Serialize;
 
-use super::sources::{gather, Given};
 use super::threshold_text;
 use crate::cli::{CheckFormat, MetricsCheckArgs};
-use crate::cmd::incident::{open_incident, Desk};
 use crate::config::{Metric, Thresholds};
-use crate::incident::{self, Event, Kind};
-use crate::metrics::{self, evaluate, hold, sparkline, worst, Reading, State};
-use crate::output::{note, Out};
+use crate::ops::incidents::{open_incident, Desk};
+use crate::rules::incident::{self, Event, Kind};
+use crate::rules::metrics::{self, evaluate, hold, sparkline, worst, Reading, State};
+use crate::rules::units;
+use crate::sources::{gather, Given, Request};
 use crate::store::{NewSample, Opened};
-use crate::time::rfc3339;
-use crate::{units, Context};
+use crate::util::output::{note, Out};
+use crate::util::time::rfc3339;
+use crate::Context;
 
 /// How many recorded values the trend column draws.
 const TREND: u32 = 20;
@@ -26,7 +27,14 @@ const TREND: u32 = 20;
 pub fn run(ctx: &Context, args: MetricsCheckArgs) -> Result<u8> {
     let (rotation, thresholds) = ctx.config()?;
     let now = ctx.clock.now();
-    let given = gather(&thresholds, &args)?;
+    let given = gather(
+        &thresholds,
+        &Request {
+            values: &args.values,
+            input: args.input.as_deref().map(|path| (path, args.input_format)),
+            run_commands: !args.only_given,
+        },
+    )?;
     let checked: Vec<&Metric> = thresholds
         .metrics
         .iter()
@@ -42,26 +50,24 @@ pub fn run(ctx: &Context, args: MetricsCheckArgs) -> Result<u8> {
     let mut store = if args.no_record {
         ctx.existing_store()?
     } else {
-        Some(ctx.store()?)
+        ctx.store()?
     };
     let mut readings = Vec::with_capacity(checked.len());
     let mut previous: HashMap<&str, Option<State>> = HashMap::new();
     for m in &checked {
         let mut reading = read(m, given.get(&m.name));
-        if let Some(store) = &store {
-            if m.hold.is_some() && reading.raw == State::Critical {
-                let since = store.critical_since(&m.name)?;
-                (reading.state, reading.pending) = hold(reading.raw, m.hold, since, now);
-            }
-            if incidents {
-                previous.insert(&m.name, store.last_state(&m.name)?);
-            }
+        if m.hold.is_some() && reading.raw == State::Critical {
+            let since = store.critical_since(&m.name)?;
+            (reading.state, reading.pending) = hold(reading.raw, m.hold, since, now);
+        }
+        if incidents {
+            previous.insert(&m.name, store.last_state(&m.name)?);
         }
         readings.push(reading);
     }
     let state = worst(readings.iter().map(|r| r.state));
 
-    if let (Some(store), false) = (&mut store, args.no_record) {
+    if !args.no_record {
         let samples: Vec<NewSample> = checked
             .iter()
             .zip(&readings)
@@ -75,8 +81,8 @@ pub fn run(ctx: &Context, args: MetricsCheckArgs) -> Result<u8> {
         store.record_check(now, state, &samples)?;
     }
 
-    let trends: Vec<String> = match (&store, args.format) {
-        (Some(store), CheckFormat::Table) => checked
+    let trends: Vec<String> = match args.format {
+        CheckFormat::Table => checked
             .iter()
             .zip(&readings)
             .map(|(m, r)| {
@@ -96,10 +102,9 @@ pub fn run(ctx: &Context, args: MetricsCheckArgs) -> Result<u8> {
 
     let mut actions = Vec::new();
     if incidents {
-        if let Some(store) = store.take() {
-            let mut desk = Desk::with(ctx, rotation.rotation, thresholds.clone(), store)?;
-            actions = incidents_for(ctx, &mut desk, &thresholds, &checked, &readings, &previous)?;
-        }
+        let zone = ctx.zone(&rotation.rotation);
+        let mut desk = Desk::new(rotation.rotation, thresholds.clone(), store, now, zone)?;
+        actions = incidents_for(ctx, &mut desk, &thresholds, &checked, &readings, &previous)?;
     }
 
     if let Some(path) = &args.prom_out {

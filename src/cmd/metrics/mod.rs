@@ -1,7 +1,6 @@
 //! `mindops metrics check|history|list`.
 
 mod check;
-mod sources;
 
 use anyhow::{Context as _, Result};
 use chrono::{Duration, NaiveTime};
@@ -10,11 +9,12 @@ use serde::Serialize;
 
 use crate::cli::{Format, MetricsCommand};
 use crate::config::Metric;
-use crate::metrics::sparkline;
-use crate::output::{note, Out};
-use crate::time::{human, local_to_utc, parse_date, rfc3339};
-use crate::units;
-use crate::{exit, suggest, Context, Failure};
+use crate::rules::metrics::sparkline;
+use crate::rules::units;
+use crate::util::output::{note, Out};
+use crate::util::suggest;
+use crate::util::time::{human, local_to_utc, parse_date, rfc3339};
+use crate::{exit, Context, Failure};
 
 pub fn run(ctx: &Context, command: MetricsCommand) -> Result<u8> {
     match command {
@@ -30,7 +30,7 @@ pub fn run(ctx: &Context, command: MetricsCommand) -> Result<u8> {
                         .and_then(|()| out.flush());
                 }
                 anyhow::Error::new(Failure {
-                    code: crate::metrics::State::Unknown.code(),
+                    code: crate::rules::metrics::State::Unknown.code(),
                     error,
                 })
             })
@@ -44,7 +44,7 @@ pub fn run(ctx: &Context, command: MetricsCommand) -> Result<u8> {
     }
 }
 
-fn threshold_text(t: &Option<crate::threshold::Threshold>, unit: &str) -> String {
+fn threshold_text(t: &Option<crate::rules::threshold::Threshold>, unit: &str) -> String {
     t.as_ref().map_or("-".into(), |t| t.show(unit))
 }
 
@@ -87,7 +87,7 @@ fn list(ctx: &Context, format: Format) -> Result<u8> {
                     target: m.target.as_ref().map(|t| t.show(&m.unit)),
                     alert: m.alert.as_ref().map(|t| t.show(&m.unit)),
                     severity: m.severity.as_deref(),
-                    hold: m.hold.map(crate::duration::format),
+                    hold: m.hold.map(crate::rules::duration::format),
                     source: source(m),
                     description: m.description.as_deref(),
                 })
@@ -164,12 +164,10 @@ fn history(ctx: &Context, name: &str, since: Option<&str>, format: Format) -> Re
         }
         None => ctx.clock.now() - Duration::days(7),
     };
-    let samples = match ctx.existing_store()? {
-        Some(store) => store
-            .samples_since(name, since)
-            .context("cannot read the history")?,
-        None => Vec::new(),
-    };
+    let samples = ctx
+        .existing_store()?
+        .samples_since(name, since)
+        .context("cannot read the history")?;
     let mut out = Out::stdout();
     match format {
         Format::Json => {

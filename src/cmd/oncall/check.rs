@@ -1,23 +1,18 @@
 //! `mindops oncall check`: is every role covered by exactly one person, and is the load fair?
 
 use anyhow::Result;
-use chrono::{DateTime, Duration, Utc};
-use chrono_tz::Tz;
+use chrono::Duration;
 use comfy_table::Cell;
 use serde::Serialize;
 
 use super::stored_overrides;
 use crate::cli::{CheckArgs, Format};
-use crate::output::Out;
-use crate::rotation::{double_roles, load, Override, Rotation};
-use crate::time::{human, rfc3339};
+use crate::rules::coverage::problems;
+use crate::rules::coverage::Problem;
+use crate::rules::rotation::load;
+use crate::util::output::Out;
+use crate::util::time::{human, rfc3339};
 use crate::{exit, Context};
-
-#[derive(Serialize)]
-pub(crate) struct Problem {
-    kind: &'static str,
-    message: String,
-}
 
 #[derive(Serialize)]
 struct LoadJson {
@@ -34,56 +29,6 @@ struct CheckJson {
     ok: bool,
     problems: Vec<Problem>,
     load: Vec<LoadJson>,
-}
-
-/// Overrides that no longer apply because rotation.yaml changed since they were made.
-fn stale(rotation: &Rotation, overrides: &[Override]) -> Vec<Problem> {
-    let mut out = Vec::new();
-    for o in overrides {
-        if rotation.role_index(&o.role).is_none() {
-            out.push(Problem {
-                kind: "unknown_role",
-                message: format!(
-                    "override {} is for role \"{}\", which rotation.yaml no longer has; it is ignored. \
-                     Remove it with `mindops oncall override remove {}`",
-                    o.id, o.role, o.id
-                ),
-            });
-        } else if rotation.member(&o.person).is_none() {
-            out.push(Problem {
-                kind: "unknown_person",
-                message: format!(
-                    "override {} gives {} to \"{}\", who is not in rotation.yaml",
-                    o.id, o.role, o.person
-                ),
-            });
-        }
-    }
-    out
-}
-
-/// Everything `oncall check` finds wrong over `[from, to)`.
-pub(crate) fn problems(
-    rotation: &Rotation,
-    overrides: &[Override],
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
-    zone: Tz,
-) -> Vec<Problem> {
-    let mut problems = stale(rotation, overrides);
-    for d in double_roles(rotation, overrides, from, to) {
-        problems.push(Problem {
-            kind: "double_role",
-            message: format!(
-                "{} holds {} at once from {} to {}",
-                d.person,
-                d.roles.join(" and "),
-                human(d.from, zone),
-                human(d.to, zone)
-            ),
-        });
-    }
-    problems
 }
 
 pub fn run(ctx: &Context, args: CheckArgs) -> Result<u8> {

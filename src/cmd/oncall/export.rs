@@ -4,9 +4,9 @@ use anyhow::Result;
 
 use super::{area, View};
 use crate::cli::ExportArgs;
-use crate::ics::{calendar, Event};
-use crate::output::Out;
-use crate::rotation::segments;
+use crate::rules::rotation::segments;
+use crate::util::ics::{calendar, Event};
+use crate::util::output::Out;
 use crate::{exit, Context};
 
 pub fn run(ctx: &Context, args: ExportArgs) -> Result<u8> {

@@ -12,10 +12,12 @@ use serde::Serialize;
 
 use crate::cli::{Format, OncallArgs, OncallCommand, OncallNow, Window};
 use crate::config::RotationConfig;
-use crate::output::Out;
-use crate::rotation::{segments, Override, Rotation, Segment};
-use crate::time::{human, local_to_utc, parse_date, rfc3339};
-use crate::{exit, suggest, Context};
+use crate::rules::rotation::{segments, Override, Rotation, Segment};
+use crate::store::HandoverNote;
+use crate::util::output::Out;
+use crate::util::suggest;
+use crate::util::time::{human, local_to_utc, parse_date, rfc3339};
+use crate::{exit, Context};
 
 pub fn run(ctx: &Context, args: OncallArgs) -> Result<u8> {
     match args.command {
@@ -27,16 +29,13 @@ pub fn run(ctx: &Context, args: OncallArgs) -> Result<u8> {
     }
 }
 
-/// Overrides from the store that touch `[from, to)`; none when there is no store yet.
+/// Overrides from the store that touch `[from, to)`.
 fn stored_overrides(
     ctx: &Context,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> Result<Vec<Override>> {
-    match ctx.existing_store()? {
-        Some(store) => store.overrides_between(from, to),
-        None => Ok(Vec::new()),
-    }
+    ctx.existing_store()?.overrides_between(from, to)
 }
 
 /// A role name as rotation.yaml spells it, or an error that lists the roles.
@@ -80,7 +79,7 @@ fn window(
     w: &Window,
 ) -> Result<(DateTime<Utc>, DateTime<Utc>)> {
     let zone = rotation.zone;
-    let today = crate::time::local_date(zone, ctx.clock.now());
+    let today = crate::util::time::local_date(zone, ctx.clock.now());
     let from = match &w.from {
         Some(text) => parse_date(text).map_err(anyhow::Error::msg)?,
         None => today,
@@ -187,7 +186,7 @@ struct NowJson {
     shift: ShiftJson,
     assignments: Vec<Assignment>,
     /// Handover notes written since the shift began.
-    handover: Vec<super::handover::NoteJson>,
+    handover: Vec<HandoverNote>,
 }
 
 /// `mindops oncall`: who holds each role at one instant.
@@ -196,7 +195,7 @@ fn now(ctx: &Context, args: OncallNow) -> Result<u8> {
     let zone: Tz = ctx.zone(&rotation);
     let (at, shift) = match (&args.at, &args.date) {
         (Some(text), _) => {
-            let at = crate::time::parse_instant(text, rotation.zone, ctx.clock.now())
+            let at = crate::util::time::parse_instant(text, rotation.zone, ctx.clock.now())
                 .map_err(anyhow::Error::msg)?;
             let shift = rotation
                 .shift_at(at)
@@ -228,13 +227,8 @@ fn now(ctx: &Context, args: OncallNow) -> Result<u8> {
         .map(|r| known_role(&rotation, r).map(|(i, _)| i))
         .transpose()?;
     let store = ctx.existing_store()?;
-    let (overrides, handover) = match &store {
-        Some(s) => (
-            s.overrides_between(shift.start, shift.end)?,
-            s.handovers(shift.start, at + Duration::seconds(1))?,
-        ),
-        None => (Vec::new(), Vec::new()),
-    };
+    let overrides = store.overrides_between(shift.start, shift.end)?;
+    let handover = store.handovers(shift.start, at + Duration::seconds(1))?;
     let held: Vec<Segment> = (0..rotation.roles.len())
         .filter(|r| only.is_none_or(|o| o == *r))
         .filter_map(|role| {
@@ -259,7 +253,7 @@ fn now(ctx: &Context, args: OncallNow) -> Result<u8> {
                 end: rfc3339(shift.end),
             },
             assignments: held.iter().map(|s| Assignment::new(&rotation, s)).collect(),
-            handover: super::handover::json(&handover),
+            handover,
         })?,
         Format::Csv => {
             out.csv(&Assignment::CSV_HEADER)?;

@@ -6,10 +6,10 @@ use serde::Serialize;
 
 use super::{known_member, known_role};
 use crate::cli::{Format, OverrideAddArgs, OverrideCommand};
-use crate::output::{note, Out};
-use crate::rotation::{double_roles, Override};
+use crate::rules::rotation::{double_roles, Override};
 use crate::store::NewOverride;
-use crate::time::{human, parse_instant, rfc3339};
+use crate::util::output::{note, Out};
+use crate::util::time::{human, parse_instant, rfc3339};
 use crate::{exit, Context};
 
 pub fn run(ctx: &Context, command: OverrideCommand) -> Result<u8> {
@@ -113,10 +113,7 @@ fn state(o: &Override, now: chrono::DateTime<chrono::Utc>) -> &'static str {
 
 fn list(ctx: &Context, all: bool, format: Format) -> Result<u8> {
     let now = ctx.clock.now();
-    let overrides = match ctx.existing_store()? {
-        Some(store) => store.overrides(all, now)?,
-        None => Vec::new(),
-    };
+    let overrides = ctx.existing_store()?.overrides(all, now)?;
     let mut out = Out::stdout();
     match format {
         Format::Json => {

@@ -6,9 +6,9 @@ use serde::Serialize;
 
 use super::{Assignment, ShiftJson, View};
 use crate::cli::{Format, ScheduleArgs};
-use crate::output::Out;
-use crate::rotation::{segments, Segment, Shift};
-use crate::time::{human, rfc3339};
+use crate::rules::rotation::{segments, Segment, Shift};
+use crate::util::output::Out;
+use crate::util::time::{human, rfc3339};
 use crate::{exit, Context};
 
 #[derive(Serialize)]

@@ -4,11 +4,11 @@
 
 use std::fmt::Write as _;
 
-use super::{
+use super::rows::{
     breaches, checklist_days, checklist_people, closed_without_review, growth_line, handovers,
-    meta, metric_table, more_breaches, overview, pages, percent, shifts, sla, title, trends,
-    MetricRow, Report, Rows,
+    meta, metric_table, more_breaches, overview, pages, percent, shifts, sla, title, trends, Rows,
 };
+use crate::ops::report::{MetricRow, Report};
 
 const STYLE: &str = "
 body { font: 14px/1.45 system-ui, -apple-system, 'Segoe UI', sans-serif; color: #1d232b; margin: 2rem auto; max-width: 1040px; padding: 0 1rem; }
@@ -37,11 +37,11 @@ svg text { font: 10px system-ui, sans-serif; fill: #5a6672; }
 /// An axis or line label: three significant digits are plenty on a chart.
 fn label(v: f64) -> String {
     if v == 0.0 || !v.is_finite() {
-        return crate::units::number(v);
+        return crate::rules::units::number(v);
     }
     let digits = (2 - v.abs().log10().floor() as i32).max(0);
     let scale = 10f64.powi(digits);
-    crate::units::number((v * scale).round() / scale)
+    crate::rules::units::number((v * scale).round() / scale)
 }
 
 fn esc(text: &str) -> String {
@@ -320,7 +320,7 @@ pub fn render(r: &Report) -> String {
     let _ = write!(
         out,
         "<h3>Checklist</h3><p>Completion: {}%.</p>",
-        crate::units::number(t.checklist_rate)
+        crate::rules::units::number(t.checklist_rate)
     );
     table(&mut out, &checklist_people(t));
     table(&mut out, &checklist_days(t));

@@ -2,10 +2,11 @@
 
 use std::fmt::Write as _;
 
-use super::{
+use super::rows::{
     breaches, checklist_days, checklist_people, closed_without_review, growth_line, handovers,
-    meta, metric_table, more_breaches, overview, pages, shifts, sla, title, trends, Report, Rows,
+    meta, metric_table, more_breaches, overview, pages, shifts, sla, title, trends, Rows,
 };
+use crate::ops::report::Report;
 
 fn table(md: &mut String, t: &Rows) {
     let cell = |text: &str| text.replace('|', "\\|");
@@ -69,7 +70,7 @@ pub fn render(r: &Report) -> String {
     let _ = writeln!(
         md,
         "### Checklist\n\nCompletion: {}%.\n",
-        crate::units::number(t.checklist_rate)
+        crate::rules::units::number(t.checklist_rate)
     );
     table(&mut md, &checklist_days(t));
     table(&mut md, &checklist_people(t));

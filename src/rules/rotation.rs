@@ -4,7 +4,7 @@
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 
-use crate::time::local_to_utc;
+use crate::util::time::local_to_utc;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Member {
@@ -65,7 +65,7 @@ pub struct Segment {
 
 /// Asked for a time before the first handoff.
 #[derive(Debug, Clone, Copy, thiserror::Error)]
-#[error("the rotation starts at {}; nobody is on call before it", crate::time::rfc3339(*.start))]
+#[error("the rotation starts at {}; nobody is on call before it", crate::util::time::rfc3339(*.start))]
 pub struct BeforeStart {
     pub start: DateTime<Utc>,
 }
@@ -99,7 +99,7 @@ impl Rotation {
         }
         // Whole local days since the start give the shift within one step either way; the exact
         // handoff instants settle it.
-        let days = (crate::time::local_date(self.zone, t) - self.start).num_days();
+        let days = (crate::util::time::local_date(self.zone, t) - self.start).num_days();
         let mut number = (days.max(0) as u64) / u64::from(self.shift_days) + 1;
         while number > 1 && t < self.handoff(number - 1) {
             number -= 1;
@@ -361,7 +361,7 @@ pub fn load(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::time::utc;
+    use crate::util::time::utc;
 
     fn member(name: &str) -> Member {
         Member {

@@ -6,11 +6,18 @@ use std::io::{self, IsTerminal, Write};
 use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table};
 use serde::Serialize;
 
-use crate::cli::ColorChoice;
-
 /// No borders, no row rules: a header underlined and columns apart, as `ps` and `kubectl` print,
 /// so a table stays readable in a narrow terminal and greppable in a pipe.
 const QUIET: &str = "     ──            ";
+
+/// When to colour: the value of `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// Colour on a terminal, unless NO_COLOR is set
+    Auto,
+    Always,
+    Never,
+}
 
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
@@ -99,6 +106,40 @@ impl Out {
 
     pub fn flush(&mut self) -> io::Result<()> {
         self.inner.flush()
+    }
+}
+
+/// A JSON array written one element at a time, laid out as [`Out::json`] lays out a whole one,
+/// so a long listing never sits in memory.
+pub struct JsonList<'a> {
+    out: &'a mut Out,
+    written: usize,
+}
+
+impl<'a> JsonList<'a> {
+    /// Goes on with an array of which `written` elements are out already (0 to start one).
+    pub fn resume(out: &'a mut Out, written: usize) -> Self {
+        JsonList { out, written }
+    }
+
+    pub fn written(&self) -> usize {
+        self.written
+    }
+
+    pub fn push(&mut self, value: &impl Serialize) -> io::Result<()> {
+        let text = serde_json::to_string_pretty(value)?;
+        let sep = if self.written == 0 { "[\n  " } else { ",\n  " };
+        self.written += 1;
+        self.out.inner.write_all(sep.as_bytes())?;
+        // Strings in JSON never hold a raw newline, so every newline is layout.
+        self.out
+            .inner
+            .write_all(text.replace('\n', "\n  ").as_bytes())
+    }
+
+    pub fn finish(self) -> io::Result<()> {
+        let end = if self.written == 0 { "[]\n" } else { "\n]\n" };
+        self.out.inner.write_all(end.as_bytes())
     }
 }
 

@@ -2,13 +2,12 @@
 //! day's list and its events; the evidence that lets mindops tick an item is gathered by the
 //! handler and passed in.
 
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
-use serde_json::json;
 
 use crate::config::rotation::{Item, Slot};
 use crate::config::{Checklist, Evidence};
-use crate::time::local_to_utc;
+use crate::util::time::local_to_utc;
 
 /// A tick or an untick, as stored.
 #[derive(Debug, Clone, PartialEq)]
@@ -143,55 +142,10 @@ pub fn find<'a>(checklist: &'a Checklist, wanted: &str) -> Result<&'a Item, Stri
     }
 }
 
-/// The day's list as it stood, kept so that later edits of rotation.yaml do not rewrite it.
-pub fn snapshot(checklist: &Checklist) -> String {
-    let slots: Vec<serde_json::Value> = checklist
-        .slots
-        .iter()
-        .map(|s| {
-            json!({
-                "slot": s.name,
-                "due": s.due.format("%H:%M").to_string(),
-                "items": s.items.iter().map(|i| json!({
-                    "id": i.id,
-                    "text": i.text,
-                    "evidence": i.evidence.map(Evidence::as_str),
-                })).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    serde_json::Value::Array(slots).to_string()
-}
-
-pub fn from_snapshot(text: &str) -> Option<Checklist> {
-    let value: serde_json::Value = serde_json::from_str(text).ok()?;
-    let slots = value
-        .as_array()?
-        .iter()
-        .map(|s| {
-            Some(Slot {
-                name: s["slot"].as_str()?.to_string(),
-                due: NaiveTime::parse_from_str(s["due"].as_str()?, "%H:%M").ok()?,
-                items: s["items"]
-                    .as_array()?
-                    .iter()
-                    .map(|i| {
-                        Some(Item {
-                            id: i["id"].as_str()?.to_string(),
-                            text: i["text"].as_str()?.to_string(),
-                            evidence: i["evidence"].as_str().and_then(Evidence::parse),
-                        })
-                    })
-                    .collect::<Option<Vec<_>>>()?,
-            })
-        })
-        .collect::<Option<Vec<_>>>()?;
-    Some(Checklist { slots })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveTime;
 
     fn checklist() -> Checklist {
         let item = |slot: &str, text: &str, evidence| Item {
@@ -265,13 +219,5 @@ mod tests {
             proof,
         );
         assert_eq!(e[0].done.as_ref().unwrap().by, "a");
-    }
-
-    #[test]
-    fn snapshots_round_trip() {
-        let c = checklist();
-        let back = from_snapshot(&snapshot(&c)).unwrap();
-        assert_eq!(snapshot(&back), snapshot(&c));
-        assert_eq!(back.slots[0].items[1].evidence, Some(Evidence::BackupOk));
     }
 }

@@ -2,7 +2,8 @@
 //! `1.5MB/min`, `4.8/5`, `25,000`, `ok`. A value in a unit that does not convert is an error
 //! naming both units.
 
-use crate::threshold::STATUS_UNIT;
+/// The unit of a metric that is up or down: `ok` is 1, `failed` is 0.
+pub const STATUS_UNIT: &str = "ok/failed";
 
 #[derive(Debug, Clone, PartialEq)]
 enum Dim {

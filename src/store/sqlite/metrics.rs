@@ -4,24 +4,11 @@ use anyhow::Result;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, TransactionBehavior};
 
-use super::{instant, Store};
-use crate::metrics::State;
+use super::{instant, Sqlite};
+use crate::rules::metrics::State;
+use crate::store::{NewSample, Sample};
 
-pub struct NewSample<'a> {
-    pub metric: &'a str,
-    pub value: Option<f64>,
-    pub state: State,
-    pub raw: State,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Sample {
-    pub at: DateTime<Utc>,
-    pub value: Option<f64>,
-    pub state: State,
-}
-
-impl Store {
+impl Sqlite {
     /// One check and every value it saw, in one transaction.
     pub fn record_check(
         &mut self,
@@ -80,7 +67,7 @@ impl Store {
             if state != State::Critical.as_str() {
                 break;
             }
-            since = Some(instant(row.get(0)?));
+            since = Some(instant(row.get(0)?)?);
         }
         Ok(since)
     }
@@ -123,7 +110,7 @@ impl Store {
 fn sample_row(r: &rusqlite::Row) -> rusqlite::Result<Sample> {
     let state: String = r.get(2)?;
     Ok(Sample {
-        at: instant(r.get(0)?),
+        at: instant(r.get(0)?)?,
         value: r.get(1)?,
         state: State::parse(&state).unwrap_or(State::Unknown),
     })

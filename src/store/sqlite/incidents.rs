@@ -8,66 +8,20 @@ use rusqlite::{
     params, params_from_iter, OptionalExtension, Row, Transaction, TransactionBehavior,
 };
 
-use super::{instant, Store};
-use crate::incident::{Action, Event, Incident, Kind, Paged, Status};
-
-pub struct NewIncident<'a> {
-    pub title: &'a str,
-    pub description: Option<&'a str>,
-    pub severity: &'a str,
-    pub phase: &'a str,
-    pub opened_at: DateTime<Utc>,
-    pub opened_by: &'a str,
-    pub ack_due: DateTime<Utc>,
-    pub resolve_due: DateTime<Utc>,
-    pub dedup_key: Option<&'a str>,
-}
-
-pub enum Opened {
-    New(i64),
-    /// An open incident already held the dedup key; it was triggered `count` times in all.
-    Again {
-        id: i64,
-        count: u32,
-    },
-}
-
-#[derive(Debug, Default)]
-pub struct IncidentFilter {
-    pub include_closed: bool,
-    pub severity: Option<String>,
-    pub since: Option<DateTime<Utc>>,
-    pub limit: Option<u32>,
-}
-
-pub struct NewAction<'a> {
-    pub text: &'a str,
-    pub owner: &'a str,
-    pub due: NaiveDate,
-    pub by: &'a str,
-    pub at: DateTime<Utc>,
-}
+use super::{bad_row, instant, Sqlite};
+use crate::rules::incident::{Action, Event, Incident, Kind, Paged, Status};
+use crate::store::{IncidentFilter, NewAction, NewIncident, Opened};
 
 const INCIDENT_COLUMNS: &str = "id, title, description, severity, status, phase, opened_at, \
      opened_by, acked_at, closed_at, ack_due, resolve_due, escalation_level, dedup_key, resolution";
 
-impl Store {
-    /// Opens an incident with its first events, or, when an unclosed incident holds the same
-    /// dedup key, records that it was triggered again. One write transaction: processes opening
-    /// the same key at once end with one incident.
+impl Sqlite {
     pub fn open_incident(&mut self, new: &NewIncident, first: &[Event]) -> Result<Opened> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         if let Some(key) = new.dedup_key {
-            let existing: Option<i64> = tx
-                .query_row(
-                    "SELECT id FROM incidents WHERE dedup_key = ?1 AND status <> 'closed'",
-                    [key],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            if let Some(id) = existing {
+            if let Some(id) = unclosed_with_key(&tx, key)? {
                 let before: u32 = tx.query_row(
                     "SELECT count(*) FROM incident_events WHERE incident_id = ?1 AND kind = ?2",
                     params![id, Kind::TriggeredAgain.as_str()],
@@ -122,9 +76,6 @@ impl Store {
         }
     }
 
-    /// Changes an incident inside one write transaction: `change` sees the current record and
-    /// its history, edits the record and returns the events that say what it did. No events,
-    /// no write.
     pub fn modify_incident<T>(
         &mut self,
         id: i64,
@@ -173,8 +124,20 @@ impl Store {
         Ok(result)
     }
 
-    /// Newest first.
     pub fn incidents(&self, filter: &IncidentFilter) -> Result<Vec<Incident>> {
+        let mut out = Vec::new();
+        self.each_incident(filter, &mut |i| {
+            out.push(i);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    pub fn each_incident(
+        &self,
+        filter: &IncidentFilter,
+        each: &mut dyn FnMut(Incident) -> Result<()>,
+    ) -> Result<()> {
         let mut sql = format!("SELECT {INCIDENT_COLUMNS} FROM incidents WHERE 1 = 1");
         let mut args: Vec<rusqlite::types::Value> = Vec::new();
         if !filter.include_closed {
@@ -193,39 +156,38 @@ impl Store {
             sql.push_str(&format!(" LIMIT {limit}"));
         }
         let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map(params_from_iter(args), incident_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut rows = stmt.query(params_from_iter(args))?;
+        while let Some(row) = rows.next()? {
+            each(incident_row(row)?)?;
+        }
+        Ok(())
     }
 
-    /// Who was paged on each of these incidents, in order.
     pub fn paged(&self, ids: &[i64]) -> Result<HashMap<i64, Vec<Paged>>> {
-        let mut out: HashMap<i64, Vec<Paged>> = HashMap::new();
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT new_value, text FROM incident_events
-              WHERE incident_id = ?1 AND kind = 'paged' ORDER BY id",
-        )?;
-        for id in ids {
-            let rows = stmt.query_map([id], |r| {
-                Ok(Paged {
-                    person: r.get::<_, Option<String>>(0)?.unwrap_or_default(),
-                    role: r.get::<_, Option<String>>(1)?.unwrap_or_default(),
-                })
-            })?;
-            out.insert(*id, rows.collect::<rusqlite::Result<_>>()?);
+        let mut out: HashMap<i64, Vec<Paged>> = ids.iter().map(|id| (*id, Vec::new())).collect();
+        // One query per batch rather than per incident: a JSON listing of 100,000 incidents
+        // asks a hundred times, not a hundred thousand.
+        for batch in ids.chunks(1000) {
+            let marks = vec!["?"; batch.len()].join(", ");
+            let mut stmt = self.conn.prepare(&format!(
+                "SELECT incident_id, new_value, text FROM incident_events
+                  WHERE kind = 'paged' AND incident_id IN ({marks}) ORDER BY incident_id, id"
+            ))?;
+            let mut rows = stmt.query(params_from_iter(batch))?;
+            while let Some(r) = rows.next()? {
+                let id: i64 = r.get(0)?;
+                out.entry(id).or_default().push(Paged {
+                    person: r.get::<_, Option<String>>(1)?.unwrap_or_default(),
+                    role: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                });
+            }
         }
         Ok(out)
     }
 
     /// The unclosed incident holding a dedup key.
     pub fn unclosed_incident_with_key(&self, key: &str) -> Result<Option<i64>> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT id FROM incidents WHERE dedup_key = ?1 AND status <> 'closed'",
-                [key],
-                |r| r.get(0),
-            )
-            .optional()?)
+        unclosed_with_key(&self.conn, key)
     }
 
     pub fn add_action(&mut self, incident_id: i64, new: &NewAction) -> Result<i64> {
@@ -307,6 +269,16 @@ impl Store {
     }
 }
 
+fn unclosed_with_key(conn: &rusqlite::Connection, key: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row(
+            "SELECT id FROM incidents WHERE dedup_key = ?1 AND status <> 'closed'",
+            [key],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
 fn insert_events(tx: &Transaction, incident_id: i64, events: &[Event]) -> Result<()> {
     let mut stmt = tx.prepare_cached(
         "INSERT INTO incident_events (incident_id, at, actor, kind, old_value, new_value, text)
@@ -328,15 +300,21 @@ fn insert_events(tx: &Transaction, incident_id: i64, events: &[Event]) -> Result
 
 fn events(conn: &rusqlite::Connection, incident_id: i64) -> Result<Vec<Event>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT at, actor, kind, old_value, new_value, text FROM incident_events
+        "SELECT at, actor, kind, old_value, new_value, text, id FROM incident_events
           WHERE incident_id = ?1 ORDER BY id",
     )?;
     let rows = stmt.query_map([incident_id], |r| {
         let kind: String = r.get(2)?;
         Ok(Event {
-            at: instant(r.get(0)?),
+            at: instant(r.get(0)?)?,
             actor: r.get(1)?,
-            kind: Kind::parse(&kind).unwrap_or(Kind::Note),
+            kind: Kind::parse(&kind).ok_or_else(|| {
+                bad_row(
+                    "incident_events",
+                    r.get(6).unwrap_or_default(),
+                    format!("unknown event kind \"{kind}\""),
+                )
+            })?,
             old_value: r.get(3)?,
             new_value: r.get(4)?,
             text: r.get(5)?,
@@ -347,19 +325,21 @@ fn events(conn: &rusqlite::Connection, incident_id: i64) -> Result<Vec<Event>> {
 
 fn incident_row(r: &Row) -> rusqlite::Result<Incident> {
     let status: String = r.get(4)?;
+    let id: i64 = r.get(0)?;
     Ok(Incident {
-        id: r.get(0)?,
+        id,
         title: r.get(1)?,
         description: r.get(2)?,
         severity: r.get(3)?,
-        status: Status::parse(&status).unwrap_or(Status::Open),
+        status: Status::parse(&status)
+            .ok_or_else(|| bad_row("incidents", id, format!("unknown status \"{status}\"")))?,
         phase: r.get(5)?,
-        opened_at: instant(r.get(6)?),
+        opened_at: instant(r.get(6)?)?,
         opened_by: r.get(7)?,
-        acked_at: r.get::<_, Option<i64>>(8)?.map(instant),
-        closed_at: r.get::<_, Option<i64>>(9)?.map(instant),
-        ack_due: instant(r.get(10)?),
-        resolve_due: instant(r.get(11)?),
+        acked_at: r.get::<_, Option<i64>>(8)?.map(instant).transpose()?,
+        closed_at: r.get::<_, Option<i64>>(9)?.map(instant).transpose()?,
+        ack_due: instant(r.get(10)?)?,
+        resolve_due: instant(r.get(11)?)?,
         escalation_level: r.get(12)?,
         dedup_key: r.get(13)?,
         resolution: r.get(14)?,
@@ -368,15 +348,25 @@ fn incident_row(r: &Row) -> rusqlite::Result<Incident> {
 
 fn action_row(r: &Row) -> rusqlite::Result<Action> {
     let due: String = r.get("due")?;
+    let id: i64 = r.get("id")?;
     Ok(Action {
-        id: r.get("id")?,
+        id,
         incident_id: r.get("incident_id")?,
         text: r.get("text")?,
         owner: r.get("owner")?,
-        due: NaiveDate::parse_from_str(&due, "%Y-%m-%d").unwrap_or_default(),
-        created_at: instant(r.get("created_at")?),
+        due: NaiveDate::parse_from_str(&due, "%Y-%m-%d").map_err(|_| {
+            bad_row(
+                "incident_actions",
+                id,
+                format!("due \"{due}\" is not a date"),
+            )
+        })?,
+        created_at: instant(r.get("created_at")?)?,
         created_by: r.get("created_by")?,
-        done_at: r.get::<_, Option<i64>>("done_at")?.map(instant),
+        done_at: r
+            .get::<_, Option<i64>>("done_at")?
+            .map(instant)
+            .transpose()?,
         done_by: r.get("done_by")?,
     })
 }

@@ -21,7 +21,8 @@ pub fn parse_time_of_day(text: &str) -> Result<NaiveTime, String> {
 
 pub fn parse_zone(text: &str) -> Result<Tz, String> {
     text.trim().parse::<Tz>().map_err(|_| {
-        let hint = crate::suggest::hint(text, chrono_tz::TZ_VARIANTS.iter().map(|z| z.name()));
+        let hint =
+            crate::util::suggest::hint(text, chrono_tz::TZ_VARIANTS.iter().map(|z| z.name()));
         format!("unknown time zone \"{text}\"{hint}; use an IANA name such as UTC or Europe/Berlin")
     })
 }
@@ -77,6 +78,22 @@ pub fn local_date(zone: Tz, t: DateTime<Utc>) -> NaiveDate {
 /// For JSON and CSV: RFC 3339 in UTC, second precision, `Z` suffix.
 pub fn rfc3339(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// [`rfc3339`] for a serde field.
+pub fn serde_rfc3339<S: serde::Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&rfc3339(*t))
+}
+
+/// [`rfc3339`] for an optional serde field; null when absent.
+pub fn serde_rfc3339_opt<S: serde::Serializer>(
+    t: &Option<DateTime<Utc>>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match t {
+        Some(t) => s.serialize_str(&rfc3339(*t)),
+        None => s.serialize_none(),
+    }
 }
 
 /// For tables: `2024-08-05 00:00 UTC` in the display zone.

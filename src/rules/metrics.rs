@@ -4,7 +4,7 @@
 use chrono::{DateTime, Duration, Utc};
 
 use crate::config::Metric;
-use crate::units;
+use crate::rules::units;
 
 /// Nagios states, with their plugin exit codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

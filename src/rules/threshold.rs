@@ -2,6 +2,7 @@
 //! with the monitoring-plugins semantics (`10`, `10:`, `~:10`, `10:20`, `@10:20`), and `ok` /
 //! `failed` for status metrics.
 
+use crate::rules::units::STATUS_UNIT;
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -85,8 +86,6 @@ impl Threshold {
     }
 }
 
-pub const STATUS_UNIT: &str = "ok/failed";
-
 fn compare(op: Op, value: f64, limit: f64) -> bool {
     match op {
         Op::Lt => value < limit,
@@ -99,7 +98,7 @@ fn compare(op: Op, value: f64, limit: f64) -> bool {
 
 /// A threshold's number, in the metric's unit or one that converts to it (`2000ms` for s).
 fn number(text: &str, unit: &str) -> Result<f64, String> {
-    crate::units::parse_value(text, unit)
+    crate::rules::units::parse_value(text, unit)
         .ok()
         .filter(|v| v.is_finite())
         .ok_or_else(|| {
@@ -149,7 +148,7 @@ impl Threshold {
             Threshold::Compare { value, .. } => {
                 let text = self.to_string();
                 let symbol = text.split(' ').next().unwrap_or("");
-                format!("{symbol} {}", crate::units::show(*value, unit))
+                format!("{symbol} {}", crate::rules::units::show(*value, unit))
             }
             other => other.to_string(),
         }
@@ -158,7 +157,7 @@ impl Threshold {
     /// The plain number Nagios performance data carries in its warn and crit fields.
     pub fn perfdata(&self) -> String {
         match self {
-            Threshold::Compare { value, .. } => crate::units::number(*value),
+            Threshold::Compare { value, .. } => crate::rules::units::number(*value),
             Threshold::Range(_) => self.to_string(),
             Threshold::Status { .. } => String::new(),
         }
@@ -176,10 +175,10 @@ impl fmt::Display for Threshold {
                     Op::Ge => ">=",
                     Op::Eq => "=",
                 };
-                write!(f, "{symbol} {}", crate::units::number(*value))
+                write!(f, "{symbol} {}", crate::rules::units::number(*value))
             }
             Threshold::Range(r) => {
-                let n = crate::units::number;
+                let n = crate::rules::units::number;
                 if r.inside {
                     f.write_str("@")?;
                 }

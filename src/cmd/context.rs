@@ -8,11 +8,11 @@ use anyhow::{Context as _, Result};
 use chrono_tz::Tz;
 
 use crate::cli::GlobalArgs;
-use crate::clock::Clock;
 use crate::config::{ConfigDir, RotationConfig, Thresholds};
-use crate::output::Style;
-use crate::rotation::Rotation;
+use crate::rules::rotation::Rotation;
 use crate::store::Store;
+use crate::util::clock::Clock;
+use crate::util::output::Style;
 
 pub struct Context {
     pub clock: Clock,
@@ -25,7 +25,7 @@ pub struct Context {
 impl Context {
     pub fn new(global: &GlobalArgs) -> Result<Self> {
         let tz = match &global.tz {
-            Some(zone) => Some(crate::time::parse_zone(zone).map_err(anyhow::Error::msg)?),
+            Some(zone) => Some(crate::util::time::parse_zone(zone).map_err(anyhow::Error::msg)?),
             None => None,
         };
         Ok(Context {
@@ -74,8 +74,9 @@ impl Context {
         Store::open(&self.db_path()?)
     }
 
-    /// The store if there is one: for commands that only read.
-    pub fn existing_store(&self) -> Result<Option<Store>> {
+    /// The store for commands that only read: an empty one when no database exists yet, so
+    /// that reading never creates a file.
+    pub fn existing_store(&self) -> Result<Store> {
         Store::open_existing(&self.db_path()?)
     }
 

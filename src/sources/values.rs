@@ -1,8 +1,19 @@
 //! Metric values from a file: `NAME=VALUE` lines, a JSON or YAML object, or (handled by
-//! [`crate::prometheus`]) a Prometheus scrape. Values stay text until the metric's unit reads
+//! [`crate::sources::prometheus`]) a Prometheus scrape. Values stay text until the metric's unit reads
 //! them.
 
-use crate::cli::InputFormat;
+/// How an input file is written: the value of `--input-format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    /// From the file name, else from the content
+    Auto,
+    /// NAME=VALUE lines
+    Kv,
+    Json,
+    Yaml,
+    /// The Prometheus text exposition format
+    Prometheus,
+}
 
 /// The format of an input, from the file name when it says, else from the first line that
 /// carries something.

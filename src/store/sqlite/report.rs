@@ -5,61 +5,17 @@ use anyhow::Result;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension};
 
-use super::{instant, Store};
-
-/// Incidents of one severity opened in a period, and how they kept their limits. An
-/// acknowledgement or resolution is judged once it happened or its due time has passed.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
-pub struct SeverityCounts {
-    pub severity: String,
-    pub opened: u64,
-    pub ack_judged: u64,
-    pub ack_met: u64,
-    pub resolve_judged: u64,
-    pub resolve_met: u64,
-}
-
-/// Mean, median and 90th percentile of a set of durations, in seconds.
-#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize)]
-pub struct Spread {
-    pub count: u64,
-    pub mean: Option<f64>,
-    pub median: Option<i64>,
-    pub p90: Option<i64>,
-}
-
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct Breach {
-    pub id: i64,
-    pub severity: String,
-    pub title: String,
-    /// `acknowledge` or `resolve`.
-    pub limit: &'static str,
-    pub due: String,
-    /// When it happened, or null if it still has not.
-    pub done: Option<String>,
-    /// How late, in seconds (until the report's time when it has not happened).
-    pub late_by: i64,
-}
-
-/// One metric over a period.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct MetricSummary {
-    pub samples: u64,
-    pub mean: Option<f64>,
-    pub min: Option<f64>,
-    pub max: Option<f64>,
-    pub ok: u64,
-    pub latest: Option<f64>,
-    pub warning_seconds: i64,
-    pub critical_seconds: i64,
-}
+use super::{instant, Sqlite};
+use crate::rules::incident::Kind;
+use crate::store::{
+    Breach, CountBy, Limit, MetricSummary, Reached, Sample, SeverityCounts, Spread,
+};
 
 /// A stretch between two samples counts toward the earlier one's state up to this long; a
 /// longer gap means nobody was measuring.
 const MAX_SAMPLE_GAP: i64 = 3600;
 
-impl Store {
+impl Sqlite {
     pub fn severity_counts(
         &self,
         from: DateTime<Utc>,
@@ -93,10 +49,15 @@ impl Store {
 
     /// Time from opening to `column` (`acked_at` or `closed_at`) for incidents opened in the
     /// period that got there.
-    pub fn spread(&self, column: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Spread> {
-        let column = match column {
-            "acked_at" => "acked_at",
-            _ => "closed_at",
+    pub fn spread(
+        &self,
+        reached: Reached,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Spread> {
+        let column = match reached {
+            Reached::Acknowledged => "acked_at",
+            Reached::Closed => "closed_at",
         };
         let base = format!(
             "FROM incidents WHERE opened_at >= ?1 AND opened_at < ?2 AND {column} IS NOT NULL"
@@ -142,9 +103,9 @@ impl Store {
     ) -> Result<(Vec<Breach>, u64)> {
         let mut out = Vec::new();
         let mut total = 0;
-        for (limit_name, done, due) in [
-            ("acknowledge", "acked_at", "ack_due"),
-            ("resolve", "closed_at", "resolve_due"),
+        for (kind, done, due) in [
+            (Limit::Acknowledge, "acked_at", "ack_due"),
+            (Limit::Resolve, "closed_at", "resolve_due"),
         ] {
             let filter = format!(
                 "FROM incidents WHERE opened_at >= ?1 AND opened_at < ?2
@@ -168,9 +129,9 @@ impl Store {
                         id: r.get(0)?,
                         severity: r.get(1)?,
                         title: r.get(2)?,
-                        limit: limit_name,
-                        due: crate::time::rfc3339(instant(due_at)),
-                        done: done_at.map(|t| crate::time::rfc3339(instant(t))),
+                        limit: kind,
+                        due: instant(due_at)?,
+                        done: done_at.map(instant).transpose()?,
                         late_by: done_at.unwrap_or(now.timestamp()) - due_at,
                     })
                 },
@@ -187,19 +148,23 @@ impl Store {
     /// Events of a kind in the period, counted by `column` (`actor` or `new_value`).
     pub fn event_counts(
         &self,
-        kind: &str,
-        by: &str,
+        kind: Kind,
+        by: CountBy,
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Result<Vec<(String, u64)>> {
-        let by = if by == "actor" { "actor" } else { "new_value" };
+        let by = match by {
+            CountBy::Actor => "actor",
+            CountBy::Value => "new_value",
+        };
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT coalesce({by}, ''), count(*) FROM incident_events
               WHERE kind = ?1 AND at >= ?2 AND at < ?3 GROUP BY 1 ORDER BY 2 DESC, 1"
         ))?;
-        let rows = stmt.query_map(params![kind, from.timestamp(), to.timestamp()], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })?;
+        let rows = stmt.query_map(
+            params![kind.as_str(), from.timestamp(), to.timestamp()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -383,7 +348,7 @@ impl Store {
     }
 
     /// The latest sample of a metric.
-    pub fn latest_sample(&self, metric: &str) -> Result<Option<super::Sample>> {
+    pub fn latest_sample(&self, metric: &str) -> Result<Option<Sample>> {
         Ok(self.recent_samples(metric, 1)?.pop())
     }
 

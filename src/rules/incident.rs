@@ -8,8 +8,8 @@ use anyhow::{bail, Result};
 use chrono::{DateTime, Duration, Utc};
 
 use crate::config::{Page, Severity};
-use crate::duration;
-use crate::rotation::{holders_at, Override, Rotation};
+use crate::rules::duration;
+use crate::rules::rotation::{holders_at, Override, Rotation};
 
 /// The actor of what mindops does by itself (timeout escalations, breach records).
 pub const SYSTEM_ACTOR: &str = "mindops";
@@ -82,36 +82,52 @@ pub enum Kind {
     ActionDone,
 }
 
-const KINDS: [(Kind, &str); 17] = [
-    (Kind::Opened, "opened"),
-    (Kind::TriggeredAgain, "triggered_again"),
-    (Kind::Paged, "paged"),
-    (Kind::Acknowledged, "acknowledged"),
-    (Kind::Escalated, "escalated"),
-    (Kind::TimeoutEscalated, "timeout_escalated"),
-    (Kind::SeverityChanged, "severity_changed"),
-    (Kind::PhaseChanged, "phase_changed"),
-    (Kind::Step, "step"),
-    (Kind::Note, "note"),
-    (Kind::Updated, "updated"),
-    (Kind::Closed, "closed"),
-    (Kind::Reopened, "reopened"),
-    (Kind::AckBreached, "ack_breached"),
-    (Kind::ResolveBreached, "resolve_breached"),
-    (Kind::ActionAdded, "action_added"),
-    (Kind::ActionDone, "action_done"),
-];
-
 impl Kind {
+    pub const ALL: [Kind; 17] = [
+        Kind::Opened,
+        Kind::TriggeredAgain,
+        Kind::Paged,
+        Kind::Acknowledged,
+        Kind::Escalated,
+        Kind::TimeoutEscalated,
+        Kind::SeverityChanged,
+        Kind::PhaseChanged,
+        Kind::Step,
+        Kind::Note,
+        Kind::Updated,
+        Kind::Closed,
+        Kind::Reopened,
+        Kind::AckBreached,
+        Kind::ResolveBreached,
+        Kind::ActionAdded,
+        Kind::ActionDone,
+    ];
+
+    /// The stored name. A new kind does not compile until it has one.
     pub fn as_str(self) -> &'static str {
-        KINDS
-            .iter()
-            .find(|(k, _)| *k == self)
-            .map_or("unknown", |(_, s)| s)
+        match self {
+            Kind::Opened => "opened",
+            Kind::TriggeredAgain => "triggered_again",
+            Kind::Paged => "paged",
+            Kind::Acknowledged => "acknowledged",
+            Kind::Escalated => "escalated",
+            Kind::TimeoutEscalated => "timeout_escalated",
+            Kind::SeverityChanged => "severity_changed",
+            Kind::PhaseChanged => "phase_changed",
+            Kind::Step => "step",
+            Kind::Note => "note",
+            Kind::Updated => "updated",
+            Kind::Closed => "closed",
+            Kind::Reopened => "reopened",
+            Kind::AckBreached => "ack_breached",
+            Kind::ResolveBreached => "resolve_breached",
+            Kind::ActionAdded => "action_added",
+            Kind::ActionDone => "action_done",
+        }
     }
 
     pub fn parse(text: &str) -> Option<Self> {
-        KINDS.iter().find(|(_, s)| *s == text).map(|(k, _)| *k)
+        Kind::ALL.into_iter().find(|k| k.as_str() == text)
     }
 }
 
@@ -420,13 +436,13 @@ fn breaches(inc: &Incident, history: &[Event], now: DateTime<Utc>) -> Vec<Event>
     if ack_late && !recorded(Kind::AckBreached) && inc.status != Status::Closed {
         out.push(
             Event::new(now, SYSTEM_ACTOR, Kind::AckBreached)
-                .value(crate::time::rfc3339(inc.ack_due)),
+                .value(crate::util::time::rfc3339(inc.ack_due)),
         );
     }
     if now >= inc.resolve_due && !recorded(Kind::ResolveBreached) && inc.status != Status::Closed {
         out.push(
             Event::new(now, SYSTEM_ACTOR, Kind::ResolveBreached)
-                .value(crate::time::rfc3339(inc.resolve_due)),
+                .value(crate::util::time::rfc3339(inc.resolve_due)),
         );
     }
     out
@@ -509,7 +525,18 @@ impl fmt::Display for Sla {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::time::utc;
+
+    #[test]
+    fn every_kind_reads_back_as_itself() {
+        for kind in Kind::ALL {
+            assert_eq!(Kind::parse(kind.as_str()), Some(kind));
+        }
+        let mut names: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), Kind::ALL.len());
+    }
+    use crate::util::time::utc;
 
     fn incident() -> Incident {
         let opened = utc("2024-08-07T10:00:00Z");

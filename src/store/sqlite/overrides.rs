@@ -4,21 +4,11 @@ use anyhow::Result;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Row, TransactionBehavior};
 
-use super::{instant, Store};
-use crate::rotation::Override;
+use super::{instant, Sqlite};
+use crate::rules::rotation::Override;
+use crate::store::NewOverride;
 
-/// An override about to be stored.
-pub struct NewOverride<'a> {
-    pub role: &'a str,
-    pub person: &'a str,
-    pub from: DateTime<Utc>,
-    pub to: DateTime<Utc>,
-    pub reason: Option<&'a str>,
-    pub by: &'a str,
-    pub at: DateTime<Utc>,
-}
-
-impl Store {
+impl Sqlite {
     /// Overrides not removed that overlap `[from, to)`.
     pub fn overrides_between(
         &self,
@@ -108,12 +98,15 @@ fn override_row(row: &Row) -> rusqlite::Result<Override> {
         id: row.get("id")?,
         role: row.get("role")?,
         person: row.get("person")?,
-        from: instant(row.get("starts_at")?),
-        to: instant(row.get("ends_at")?),
+        from: instant(row.get("starts_at")?)?,
+        to: instant(row.get("ends_at")?)?,
         reason: row.get("reason")?,
         created_by: row.get("created_by")?,
-        created_at: instant(row.get("created_at")?),
+        created_at: instant(row.get("created_at")?)?,
         removed_by: row.get("removed_by")?,
-        removed_at: row.get::<_, Option<i64>>("removed_at")?.map(instant),
+        removed_at: row
+            .get::<_, Option<i64>>("removed_at")?
+            .map(instant)
+            .transpose()?,
     })
 }

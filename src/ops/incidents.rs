@@ -1,0 +1,110 @@
+//! Changes to incidents that more than one command makes: opening one (by hand or for a
+//! CRITICAL metric) and the desk every change works at.
+
+use anyhow::Result;
+use chrono::{DateTime, Duration, Utc};
+use chrono_tz::Tz;
+
+use crate::config::{Severity, Thresholds};
+use crate::rules::incident::{due, open_pages, Event, Kind, Roster};
+use crate::rules::rotation::{Override, Rotation};
+use crate::store::{NewIncident, Opened, Store};
+use crate::util::suggest;
+
+/// Config, store, clock and the overrides in force now: what every change to an incident needs.
+pub struct Desk {
+    pub rotation: Rotation,
+    pub thresholds: Thresholds,
+    pub store: Store,
+    pub now: DateTime<Utc>,
+    pub zone: Tz,
+    pub overrides: Vec<Override>,
+}
+
+impl Desk {
+    pub fn new(
+        rotation: Rotation,
+        thresholds: Thresholds,
+        store: Store,
+        now: DateTime<Utc>,
+        zone: Tz,
+    ) -> Result<Self> {
+        let overrides = store.overrides_between(now, now + Duration::seconds(1))?;
+        Ok(Desk {
+            zone,
+            rotation,
+            thresholds,
+            store,
+            now,
+            overrides,
+        })
+    }
+
+    pub fn roster(&self) -> Roster<'_> {
+        Roster {
+            rotation: &self.rotation,
+            overrides: &self.overrides,
+        }
+    }
+
+    pub fn severity(&self, key: &str) -> Result<&Severity> {
+        severity(&self.thresholds, key)
+    }
+}
+
+/// A severity by key, case-insensitively, or an error that lists them.
+pub fn severity<'a>(thresholds: &'a Thresholds, key: &str) -> Result<&'a Severity> {
+    thresholds
+        .severities
+        .iter()
+        .find(|s| s.key.eq_ignore_ascii_case(key.trim()))
+        .ok_or_else(|| {
+            let known: Vec<String> = thresholds
+                .severities
+                .iter()
+                .map(|s| format!("{} ({})", s.key, s.name))
+                .collect();
+            anyhow::anyhow!(
+                "unknown severity \"{key}\"{}; valid severities: {}",
+                suggest::hint(key, thresholds.severities.iter().map(|s| s.key.as_str())),
+                known.join(", ")
+            )
+        })
+}
+
+/// Opens an incident now, paging the roles its severity names, or joins the unclosed one that
+/// holds the same dedup key.
+pub fn open_incident(
+    desk: &mut Desk,
+    severity: &Severity,
+    title: &str,
+    description: Option<&str>,
+    dedup_key: Option<&str>,
+    by: &str,
+) -> Result<Opened> {
+    let now = desk.now;
+    let (ack_due, resolve_due) = due(now, severity);
+    let phase = desk
+        .thresholds
+        .protocol
+        .first()
+        .map_or("detection".to_string(), |p| p.name.clone());
+    let mut first = vec![Event::new(now, by, Kind::Opened)
+        .value(&severity.key)
+        .text(Some(title.to_string()))];
+    first.extend(open_pages(severity, &desk.roster(), now, by));
+    desk.store.open_incident(
+        &NewIncident {
+            title,
+            description,
+            severity: &severity.key,
+            phase: &phase,
+            opened_at: now,
+            opened_by: by,
+            ack_due,
+            resolve_due,
+            dedup_key,
+        },
+        &first,
+    )
+}

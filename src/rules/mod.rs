@@ -1,0 +1,11 @@
+//! The seed's rules as pure functions over plain data, time passed in: no I/O, no clock, no store.
+
+pub mod checklist;
+pub mod coverage;
+pub mod duration;
+pub mod incident;
+pub mod metrics;
+pub mod period;
+pub mod rotation;
+pub mod threshold;
+pub mod units;

@@ -1,0 +1,137 @@
+//! Where a check's values come from: arguments, an input file, and `command:` metrics. Each
+//! outside world has its own module here: files and their formats, and processes.
+
+pub mod process;
+pub mod prometheus;
+pub mod values;
+
+use std::collections::HashMap;
+use std::io::Read;
+
+use anyhow::{bail, Context as _, Result};
+
+use crate::config::{Metric, Thresholds};
+use crate::util::output::note;
+use crate::util::suggest;
+use prometheus::Selector;
+use values::InputFormat;
+
+/// A value before its metric's unit reads it.
+#[derive(Debug, Clone)]
+pub enum Given {
+    /// As written: `1.2s`, `ok`.
+    Text(String),
+    /// Already a number in the metric's unit (a Prometheus sample).
+    Number(f64),
+    /// No value, and why.
+    Failed(String),
+}
+
+/// What a check asks for: values written on the command line, an input file, and whether the
+/// metrics' own commands run.
+pub struct Request<'a> {
+    pub values: &'a [String],
+    pub input: Option<(&'a str, InputFormat)>,
+    pub run_commands: bool,
+}
+
+/// Values by metric name, from every source, arguments first.
+pub fn gather(thresholds: &Thresholds, args: &Request) -> Result<HashMap<String, Given>> {
+    let mut given: HashMap<String, Given> = HashMap::new();
+    let known = |name: &str| -> Result<String> {
+        match thresholds.metrics.iter().find(|m| m.name == name) {
+            Some(m) => Ok(m.name.clone()),
+            None => bail!(
+                "unknown metric \"{name}\"{}; `mindops metrics list` shows them",
+                suggest::hint(name, thresholds.metrics.iter().map(|m| m.name.as_str()))
+            ),
+        }
+    };
+    for pair in args.values {
+        let Some((name, value)) = pair.split_once('=') else {
+            bail!("\"{pair}\" is not NAME=VALUE, e.g. response_time=1.2s");
+        };
+        let name = known(name.trim())?;
+        given.insert(name, Given::Text(value.trim().to_string()));
+    }
+    if let Some((path, format)) = args.input {
+        for (name, value) in read_input(thresholds, path, format)? {
+            given.entry(name).or_insert(value);
+        }
+    }
+    if args.run_commands {
+        let pending: Vec<&Metric> = thresholds
+            .metrics
+            .iter()
+            .filter(|m| m.command.is_some() && !given.contains_key(&m.name))
+            .collect();
+        for (metric, value) in pending.iter().zip(process::run_metric_commands(&pending)) {
+            given.insert(metric.name.clone(), value);
+        }
+    }
+    Ok(given)
+}
+
+fn read_input(
+    thresholds: &Thresholds,
+    path: &str,
+    format: InputFormat,
+) -> Result<Vec<(String, Given)>> {
+    let text = if path == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .context("cannot read values from standard input")?;
+        text
+    } else {
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {path}"))?
+    };
+    let format = match format {
+        InputFormat::Auto => values::detect(path, &text),
+        f => f,
+    };
+    let in_file = |e: String| anyhow::anyhow!("{path}: {e}");
+    let pairs = match format {
+        InputFormat::Prometheus => {
+            let selectors: Vec<Selector> = thresholds
+                .metrics
+                .iter()
+                .map(|m| {
+                    m.selector
+                        .clone()
+                        .unwrap_or_else(|| Selector::named(&m.name))
+                })
+                .collect();
+            let found = prometheus::scan(&text, &selectors).map_err(in_file)?;
+            return Ok(thresholds
+                .metrics
+                .iter()
+                .zip(found)
+                .zip(&selectors)
+                .filter_map(|((m, v), s)| {
+                    let v = match crate::rules::units::prometheus_unit(&s.name) {
+                        Some(base) => crate::rules::units::convert(v?, base, &m.unit),
+                        None => v?,
+                    };
+                    Some((m.name.clone(), Given::Number(v)))
+                })
+                .collect());
+        }
+        InputFormat::Kv => values::key_values(&text),
+        InputFormat::Json => values::json(&text),
+        InputFormat::Yaml => values::yaml(&text),
+        InputFormat::Auto => unreachable!("resolved above"),
+    }
+    .map_err(in_file)?;
+    let mut out = Vec::new();
+    for (name, value) in pairs {
+        if thresholds.metrics.iter().any(|m| m.name == name) {
+            out.push((name, Given::Text(value)));
+        } else {
+            note(format!(
+                "{path}: ignored \"{name}\", which is not a metric in thresholds.yaml"
+            ));
+        }
+    }
+    Ok(out)
+}

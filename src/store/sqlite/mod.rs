@@ -1,0 +1,334 @@
+//! The SQLite backend: one file, WAL, one writer at a time. Every write that decides on what
+//! it read runs in an IMMEDIATE transaction, so the read and the write see the same state.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration as StdDuration;
+
+use anyhow::{Context, Result};
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, TransactionBehavior};
+
+mod checklist;
+mod incidents;
+mod metrics;
+mod overrides;
+mod report;
+
+/// Ordered schema steps; step N brings the schema to `user_version` N. Never edit a step that
+/// has shipped: add a new one.
+const MIGRATIONS: &[&str] = &[
+    // 1: on-call overrides. Removal marks a row; nothing is deleted.
+    "CREATE TABLE overrides (
+         id          INTEGER PRIMARY KEY,
+         role        TEXT    NOT NULL,
+         person      TEXT    NOT NULL,
+         starts_at   INTEGER NOT NULL,
+         ends_at     INTEGER NOT NULL CHECK (ends_at > starts_at),
+         reason      TEXT,
+         created_by  TEXT    NOT NULL,
+         created_at  INTEGER NOT NULL,
+         removed_by  TEXT,
+         removed_at  INTEGER
+     );
+     CREATE INDEX overrides_by_end ON overrides (ends_at) WHERE removed_at IS NULL;",
+    // 2: incidents. The event table is both the timeline and the audit log: rows are only
+    // ever added. The incident row holds the current state for fast listing.
+    "CREATE TABLE incidents (
+         id                INTEGER PRIMARY KEY,
+         title             TEXT    NOT NULL,
+         description       TEXT,
+         severity          TEXT    NOT NULL,
+         status            TEXT    NOT NULL CHECK (status IN ('open', 'acknowledged', 'closed')),
+         phase             TEXT    NOT NULL,
+         opened_at         INTEGER NOT NULL,
+         opened_by         TEXT    NOT NULL,
+         acked_at          INTEGER,
+         closed_at         INTEGER,
+         ack_due           INTEGER NOT NULL,
+         resolve_due       INTEGER NOT NULL,
+         escalation_level  INTEGER NOT NULL DEFAULT 0,
+         dedup_key         TEXT,
+         resolution        TEXT
+     );
+     CREATE UNIQUE INDEX incidents_open_dedup ON incidents (dedup_key)
+         WHERE status <> 'closed' AND dedup_key IS NOT NULL;
+     CREATE INDEX incidents_unclosed ON incidents (opened_at) WHERE status <> 'closed';
+     CREATE INDEX incidents_by_opened ON incidents (opened_at);
+     CREATE TABLE incident_events (
+         id           INTEGER PRIMARY KEY,
+         incident_id  INTEGER NOT NULL REFERENCES incidents (id),
+         at           INTEGER NOT NULL,
+         actor        TEXT    NOT NULL,
+         kind         TEXT    NOT NULL,
+         old_value    TEXT,
+         new_value    TEXT,
+         text         TEXT
+     );
+     CREATE INDEX incident_events_by_incident ON incident_events (incident_id, id);
+     CREATE INDEX incident_events_by_kind ON incident_events (kind, at);
+     CREATE TABLE incident_actions (
+         id           INTEGER PRIMARY KEY,
+         incident_id  INTEGER NOT NULL REFERENCES incidents (id),
+         text         TEXT    NOT NULL,
+         owner        TEXT    NOT NULL,
+         due          TEXT    NOT NULL,
+         created_at   INTEGER NOT NULL,
+         created_by   TEXT    NOT NULL,
+         done_at      INTEGER,
+         done_by      TEXT
+     );
+     CREATE INDEX incident_actions_by_incident ON incident_actions (incident_id);",
+    // 3: metric checks and the values they saw. `raw_state` is the state before `for:` holds a
+    // breach back; the streak of raw CRITICAL samples is what `for:` measures.
+    "CREATE TABLE metric_checks (
+         id       INTEGER PRIMARY KEY,
+         at       INTEGER NOT NULL,
+         state    TEXT    NOT NULL,
+         metrics  INTEGER NOT NULL
+     );
+     CREATE INDEX metric_checks_by_time ON metric_checks (at);
+     CREATE TABLE metric_samples (
+         id         INTEGER PRIMARY KEY,
+         check_id   INTEGER NOT NULL REFERENCES metric_checks (id),
+         metric     TEXT    NOT NULL,
+         at         INTEGER NOT NULL,
+         value      REAL,
+         state      TEXT    NOT NULL,
+         raw_state  TEXT    NOT NULL
+     );
+     CREATE INDEX metric_samples_by_metric ON metric_samples (metric, at);",
+    // 4: the daily checklist and handover notes. A day's list is kept as it stood when first
+    // used, so later edits of rotation.yaml do not rewrite the past.
+    "CREATE TABLE checklist_days (
+         day         TEXT    PRIMARY KEY,
+         items       TEXT    NOT NULL,
+         created_at  INTEGER NOT NULL
+     );
+     CREATE TABLE checklist_ticks (
+         id     INTEGER PRIMARY KEY,
+         day    TEXT    NOT NULL REFERENCES checklist_days (day),
+         item   TEXT    NOT NULL,
+         done   INTEGER NOT NULL,
+         actor  TEXT    NOT NULL,
+         at     INTEGER NOT NULL,
+         note   TEXT
+     );
+     CREATE INDEX checklist_ticks_by_day ON checklist_ticks (day, id);
+     CREATE TABLE handover_notes (
+         id      INTEGER PRIMARY KEY,
+         at      INTEGER NOT NULL,
+         author  TEXT    NOT NULL,
+         text    TEXT    NOT NULL
+     );
+     CREATE INDEX handover_notes_by_time ON handover_notes (at);
+     CREATE INDEX metric_samples_by_time ON metric_samples (at);",
+    // 5: what reports count by: closing time, and page and acknowledgement events by time.
+    "CREATE INDEX incidents_by_closed ON incidents (closed_at) WHERE closed_at IS NOT NULL;
+     CREATE INDEX handover_notes_by_author ON handover_notes (at, author);",
+    // 6: reports and checks over a long history read samples from the index alone, and find
+    // the incidents unacknowledged during a period by when they stopped being so.
+    "DROP INDEX metric_samples_by_metric;
+     CREATE INDEX metric_samples_covering ON metric_samples (metric, at, value, state, raw_state);
+     CREATE INDEX incidents_unacked_until ON incidents (
+         min(coalesce(acked_at, 9223372036854775807), coalesce(closed_at, 9223372036854775807)));",
+];
+
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Cron and a person may hit the file at the same moment; wait rather than fail.
+const BUSY_TIMEOUT: StdDuration = StdDuration::from_secs(15);
+
+pub struct Sqlite {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Sqlite {
+    /// Opens the database, creating it (and its folder) when missing, and brings its schema up
+    /// to date.
+    pub fn open(path: &Path) -> Result<Self> {
+        create_private(path)?;
+        Self::connect(path)
+    }
+
+    /// Opens the database only when it exists: commands that only read need not create one.
+    pub fn open_existing(path: &Path) -> Result<Option<Self>> {
+        if path.exists() {
+            Self::connect(path).map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+
+    /// A migrated database in memory: what a read sees when no file exists yet.
+    pub fn empty() -> Result<Self> {
+        let conn = Connection::open_in_memory()?;
+        let mut store = Sqlite {
+            conn,
+            path: PathBuf::from(":memory:"),
+        };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    fn connect(path: &Path) -> Result<Self> {
+        let shown = path.display();
+        let conn =
+            Connection::open(path).with_context(|| format!("cannot open database {shown}"))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        // Read before anything writes: a newer schema must be left exactly as it is.
+        let version = user_version(&conn)
+            .with_context(|| format!("cannot read database {shown}; is it a mindops database?"))?;
+        refuse_newer(version, path)?;
+        retry_busy(|| conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(())))
+            .with_context(|| format!("cannot set up database {shown}"))?;
+        conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")?;
+        let mut store = Sqlite {
+            conn,
+            path: path.to_path_buf(),
+        };
+        if version < SCHEMA_VERSION {
+            store.migrate()?;
+        }
+        Ok(store)
+    }
+
+    /// Applies the missing steps in one IMMEDIATE transaction that re-reads the version, so two
+    /// processes starting together cannot both migrate.
+    fn migrate(&mut self) -> Result<()> {
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let version = user_version(&tx)?;
+        refuse_newer(version, &path)?;
+        for (step, sql) in MIGRATIONS.iter().enumerate().skip(version.max(0) as usize) {
+            tx.execute_batch(sql).with_context(|| {
+                format!(
+                    "cannot upgrade database {} to schema {}",
+                    path.display(),
+                    step + 1
+                )
+            })?;
+        }
+        tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+/// Retries a statement that SQLite refuses with BUSY without waiting: switching a new file to
+/// WAL needs an exclusive lock, and when several processes hold a shared lock and all ask for
+/// it, SQLite fails all but one at once instead of calling the busy handler (that would
+/// deadlock). Waiting a moment and asking again lets them through one by one.
+fn retry_busy<T>(mut attempt: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result<T> {
+    let start = std::time::Instant::now();
+    let mut pause = StdDuration::from_millis(2);
+    loop {
+        match attempt() {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy
+                    && start.elapsed() < BUSY_TIMEOUT =>
+            {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(StdDuration::from_millis(50));
+            }
+            other => return other,
+        }
+    }
+}
+
+fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+}
+
+fn refuse_newer(version: i64, path: &Path) -> Result<()> {
+    if version > SCHEMA_VERSION {
+        anyhow::bail!(
+            "database {} was written by a newer mindops (schema {version}; this one knows up to \
+             {SCHEMA_VERSION}); it was left untouched. Upgrade mindops, or pass --db with another file",
+            path.display()
+        );
+    }
+    Ok(())
+}
+
+/// A stored time. One out of chrono's range means the row was not written by mindops, and is
+/// reported as such rather than read as 1970.
+fn instant(seconds: i64) -> rusqlite::Result<DateTime<Utc>> {
+    DateTime::from_timestamp(seconds, 0).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Integer,
+            format!("{seconds} is not a time mindops can have stored").into(),
+        )
+    })
+}
+
+/// A row mindops cannot read, named so that a person can find it.
+fn bad_row(table: &str, id: i64, what: String) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        0,
+        rusqlite::types::Type::Text,
+        format!("{table} row {id}: {what}").into(),
+    )
+}
+
+/// Creates the database file readable by its owner only (it names people and their phones),
+/// and its folder when missing.
+fn create_private(path: &Path) -> Result<()> {
+    if path.exists() {
+        return Ok(());
+    }
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        let mut builder = std::fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        builder.create(parent).with_context(|| {
+            format!("cannot create folder {} for the database", parent.display())
+        })?;
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e).with_context(|| format!("cannot create database {}", path.display())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fresh_store_is_at_the_latest_schema() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/mindops.db");
+        let store = Sqlite::open(&path).unwrap();
+        assert_eq!(user_version(&store.conn).unwrap(), SCHEMA_VERSION);
+        let mode: String = store
+            .conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let perms = std::fs::metadata(&path).unwrap().permissions();
+            assert_eq!(perms.mode() & 0o777, 0o600);
+        }
+    }
+
+    #[test]
+    fn reopening_does_not_migrate_twice() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mindops.db");
+        drop(Sqlite::open(&path).unwrap());
+        let store = Sqlite::open(&path).unwrap();
+        assert_eq!(user_version(&store.conn).unwrap(), SCHEMA_VERSION);
+    }
+}

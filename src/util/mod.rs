@@ -1,0 +1,13 @@
+//! Small pieces every layer may use: the clock, time parsing and display, terminal output,
+//! "did you mean" hints and the iCalendar writer.
+
+pub mod clock;
+pub mod ics;
+pub mod output;
+pub mod suggest;
+pub mod time;
+
+/// `part` as a percentage of `whole`, to one decimal; none of nothing.
+pub fn pct(part: u64, whole: u64) -> Option<f64> {
+    (whole > 0).then(|| (part as f64 * 1000.0 / whole as f64).round() / 10.0)
+}
