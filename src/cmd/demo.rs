@@ -187,6 +187,7 @@ fn metrics(
         })
         .collect();
     let mut checks: Vec<(DateTime<Utc>, State, Vec<NewSample>)> = Vec::new();
+    let mut count = 0;
     let mut t = first;
     while t <= now {
         let daily = t.timestamp() % 86_400 < EVERY;
@@ -209,15 +210,19 @@ fn metrics(
             });
         }
         let state = worst(samples.iter().map(|s| s.state));
+        count += samples.len();
         checks.push((t, state, samples));
         t += Duration::seconds(EVERY);
+        // A day at a time: a long history is written without ever being held whole.
+        if checks.len() as i64 >= 86_400 / EVERY || t > now {
+            let borrowed: Vec<(DateTime<Utc>, State, &[NewSample])> = checks
+                .iter()
+                .map(|(t, s, v)| (*t, *s, v.as_slice()))
+                .collect();
+            store.record_checks(&borrowed)?;
+            checks.clear();
+        }
     }
-    let count = checks.iter().map(|(_, _, s)| s.len()).sum();
-    let borrowed: Vec<(DateTime<Utc>, State, &[NewSample])> = checks
-        .iter()
-        .map(|(t, s, v)| (*t, *s, v.as_slice()))
-        .collect();
-    store.record_checks(&borrowed)?;
     Ok(count)
 }
 

@@ -10,7 +10,7 @@ use crate::util::output::note;
 pub fn run(args: InitArgs) -> Result<u8> {
     let dir = match args.dir {
         Some(dir) => dir,
-        None => crate::cmd::context::config_home()
+        None => super::context::config_home()
             .context("cannot tell where to write the config: give a folder, or set XDG_CONFIG_HOME or HOME")?
             .join("mindops"),
     };

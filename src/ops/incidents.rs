@@ -6,9 +6,9 @@ use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 
 use crate::config::{Severity, Thresholds};
-use crate::rules::incident::{due, open_pages, Event, Kind, Roster};
+use crate::rules::incident::{check, due, open_pages, Event, Incident, Kind, Roster};
 use crate::rules::rotation::{Override, Rotation};
-use crate::store::{NewIncident, Opened, Store};
+use crate::store::{IncidentFilter, NewIncident, Opened, Store};
 use crate::util::suggest;
 
 /// Config, store, clock and the overrides in force now: what every change to an incident needs.
@@ -107,4 +107,77 @@ pub fn open_incident(
         },
         &first,
     )
+}
+
+/// One unclosed incident after `incident check`, with what the check did to it.
+pub struct Checked {
+    pub incident: Incident,
+    pub events: Vec<Event>,
+}
+
+/// What `incident check` found: every unclosed incident it could judge, and those whose
+/// severity thresholds.yaml no longer has.
+pub struct CheckOutcome {
+    pub checked: Vec<Checked>,
+    pub unknown_severity: Vec<Incident>,
+}
+
+/// Escalations and breaches owed by every unclosed incident. The incidents are read first
+/// without a lock; only those that owe something are changed, together in one write
+/// transaction that decides again on what it reads, so cron runs that overlap cannot double
+/// an escalation.
+pub fn check_all(desk: &mut Desk) -> Result<CheckOutcome> {
+    let now = desk.now;
+    let unclosed = desk.store.incidents(&IncidentFilter::default())?;
+    let mut checked = Vec::with_capacity(unclosed.len());
+    let mut unknown_severity = Vec::new();
+    let mut owed = Vec::new();
+    for inc in unclosed {
+        let Ok(severity) = desk.severity(&inc.severity) else {
+            unknown_severity.push(inc);
+            continue;
+        };
+        // Before its acknowledgement is due an incident owes nothing.
+        if now >= inc.ack_due.min(inc.resolve_due) {
+            if let Some((mut probe, history)) = desk.store.incident(inc.id)? {
+                if !check(&mut probe, &history, severity, &desk.roster(), now).is_empty() {
+                    owed.push((checked.len(), inc.id));
+                }
+            }
+        }
+        checked.push(Checked {
+            incident: inc,
+            events: Vec::new(),
+        });
+    }
+    if owed.is_empty() {
+        return Ok(CheckOutcome {
+            checked,
+            unknown_severity,
+        });
+    }
+    let ids: Vec<i64> = owed.iter().map(|(_, id)| *id).collect();
+    let Desk {
+        store,
+        rotation,
+        overrides,
+        thresholds,
+        ..
+    } = desk;
+    let roster = Roster {
+        rotation,
+        overrides,
+    };
+    let changed = store.modify_incidents(&ids, |inc, history| {
+        let severity = severity(thresholds, &inc.severity)?;
+        let events = check(inc, history, severity, &roster, now);
+        Ok((events.clone(), (inc.clone(), events)))
+    })?;
+    for ((at, _), (incident, events)) in owed.into_iter().zip(changed) {
+        checked[at] = Checked { incident, events };
+    }
+    Ok(CheckOutcome {
+        checked,
+        unknown_severity,
+    })
 }

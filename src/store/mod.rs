@@ -67,6 +67,17 @@ impl Store {
         }
     }
 
+    /// [`Store::modify_incident`] for several incidents in one write transaction, in order.
+    pub fn modify_incidents<T>(
+        &mut self,
+        ids: &[i64],
+        change: impl FnMut(&mut Incident, &[Event]) -> Result<(Vec<Event>, T)>,
+    ) -> Result<Vec<T>> {
+        match &mut self.backend {
+            Backend::Sqlite(db) => db.modify_incidents(ids, change),
+        }
+    }
+
     /// Stores an override once `accept` has seen the overrides it overlaps, in one write
     /// transaction, so two people adding at once cannot both pass the check.
     pub fn add_override(

@@ -5,28 +5,11 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
     let input = input.to_lowercase();
     candidates
         .into_iter()
-        .map(|c| (levenshtein(&input, &c.to_lowercase()), c))
+        .map(|c| (strsim::levenshtein(&input, &c.to_lowercase()), c))
         // Two-letter keys like P0 and P1 are one edit apart: no guess there is better than none.
         .filter(|(d, c)| c.chars().count() >= 4 && *d <= (c.chars().count() / 3).max(1))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
-}
-
-fn levenshtein(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (above + 1)
-                .min(row[j] + 1)
-                .min(diagonal + usize::from(ca != *cb));
-            diagonal = above;
-        }
-    }
-    row[b.len()]
 }
 
 /// ` (did you mean "X"?)` or nothing.

@@ -5,9 +5,8 @@ use serde::Serialize;
 
 use super::{describe, desk};
 use crate::cli::Format;
-use crate::ops::incidents::Desk;
-use crate::rules::incident::{self, sla};
-use crate::store::IncidentFilter;
+use crate::ops::incidents::{check_all, Checked};
+use crate::rules::incident::sla;
 use crate::util::output::{note, Out};
 use crate::util::time::rfc3339;
 use crate::{exit, Context};
@@ -30,36 +29,22 @@ struct CheckJson {
 pub fn run(ctx: &Context, format: Format) -> Result<u8> {
     let mut desk = desk(ctx)?;
     let now = desk.now;
-    let unclosed = desk.store.incidents(&IncidentFilter::default())?;
+    let outcome = check_all(&mut desk)?;
+    for inc in &outcome.unknown_severity {
+        note(format!(
+            "incident {}: severity {} is no longer in thresholds.yaml; not escalated",
+            inc.id, inc.severity
+        ));
+    }
+    let unclosed = outcome.checked.len() + outcome.unknown_severity.len();
     let mut done = Vec::new();
     let mut breaching = Vec::new();
-    for inc in &unclosed {
-        let Ok(severity) = desk.severity(&inc.severity).cloned() else {
-            note(format!(
-                "incident {}: severity {} is no longer in thresholds.yaml; not escalated",
-                inc.id, inc.severity
-            ));
-            continue;
-        };
-        let Desk {
-            store,
-            rotation,
-            overrides,
-            ..
-        } = &mut desk;
-        let roster = incident::Roster {
-            rotation,
-            overrides,
-        };
-        let (events, after) = store.modify_incident(inc.id, |inc, history| {
-            let events = incident::check(inc, history, &severity, &roster, now);
-            Ok((events.clone(), (events, inc.clone())))
-        })?;
-        if sla(&after, now).breaching() {
-            breaching.push(after.id);
+    for Checked { incident, events } in &outcome.checked {
+        if sla(incident, now).breaching() {
+            breaching.push(incident.id);
         }
         done.extend(events.iter().map(|e| Done {
-            incident: after.id,
+            incident: incident.id,
             at: rfc3339(e.at),
             kind: e.kind.as_str(),
             what: describe(e),
@@ -68,7 +53,7 @@ pub fn run(ctx: &Context, format: Format) -> Result<u8> {
     let mut out = Out::stdout();
     match format {
         Format::Json => out.json(&CheckJson {
-            checked: unclosed.len(),
+            checked: unclosed,
             breaching: breaching.clone(),
             done,
         })?,
@@ -79,7 +64,7 @@ pub fn run(ctx: &Context, format: Format) -> Result<u8> {
             if format == Format::Table {
                 note(format!(
                     "{} open incident(s), {} in breach",
-                    unclosed.len(),
+                    unclosed,
                     breaching.len()
                 ));
             }

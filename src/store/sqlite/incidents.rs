@@ -81,47 +81,70 @@ impl Sqlite {
         id: i64,
         change: impl FnOnce(&mut Incident, &[Event]) -> Result<(Vec<Event>, T)>,
     ) -> Result<T> {
+        let mut change = Some(change);
+        let mut results = self.modify_incidents(&[id], |inc, history| match change.take() {
+            Some(change) => change(inc, history),
+            None => bail!("incident {id} was changed twice in one transaction"),
+        })?;
+        results
+            .pop()
+            .ok_or_else(|| anyhow::anyhow!("incident {id} was not changed"))
+    }
+
+    pub fn modify_incidents<T>(
+        &mut self,
+        ids: &[i64],
+        mut change: impl FnMut(&mut Incident, &[Event]) -> Result<(Vec<Event>, T)>,
+    ) -> Result<Vec<T>> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let Some(mut incident) = tx
-            .query_row(
-                &format!("SELECT {INCIDENT_COLUMNS} FROM incidents WHERE id = ?1"),
-                [id],
-                incident_row,
-            )
-            .optional()?
-        else {
-            bail!("no incident {id}; `mindops incident list --all` shows them all");
-        };
-        let history = events(&tx, id)?;
-        let (new_events, result) = change(&mut incident, &history)?;
-        if new_events.is_empty() {
-            return Ok(result);
+        let mut results = Vec::with_capacity(ids.len());
+        let mut wrote = false;
+        for &id in ids {
+            let Some(mut incident) = tx
+                .query_row(
+                    &format!("SELECT {INCIDENT_COLUMNS} FROM incidents WHERE id = ?1"),
+                    [id],
+                    incident_row,
+                )
+                .optional()?
+            else {
+                bail!("no incident {id}; `mindops incident list --all` shows them all");
+            };
+            let history = events(&tx, id)?;
+            let (new_events, result) = change(&mut incident, &history)?;
+            results.push(result);
+            if new_events.is_empty() {
+                continue;
+            }
+            tx.execute(
+                "UPDATE incidents SET title = ?2, description = ?3, severity = ?4, status = ?5,
+                        phase = ?6, acked_at = ?7, closed_at = ?8, ack_due = ?9, resolve_due = ?10,
+                        escalation_level = ?11, resolution = ?12
+                  WHERE id = ?1",
+                params![
+                    id,
+                    incident.title,
+                    incident.description,
+                    incident.severity,
+                    incident.status.as_str(),
+                    incident.phase,
+                    incident.acked_at.map(|t| t.timestamp()),
+                    incident.closed_at.map(|t| t.timestamp()),
+                    incident.ack_due.timestamp(),
+                    incident.resolve_due.timestamp(),
+                    incident.escalation_level,
+                    incident.resolution
+                ],
+            )?;
+            insert_events(&tx, id, &new_events)?;
+            wrote = true;
         }
-        tx.execute(
-            "UPDATE incidents SET title = ?2, description = ?3, severity = ?4, status = ?5,
-                    phase = ?6, acked_at = ?7, closed_at = ?8, ack_due = ?9, resolve_due = ?10,
-                    escalation_level = ?11, resolution = ?12
-              WHERE id = ?1",
-            params![
-                id,
-                incident.title,
-                incident.description,
-                incident.severity,
-                incident.status.as_str(),
-                incident.phase,
-                incident.acked_at.map(|t| t.timestamp()),
-                incident.closed_at.map(|t| t.timestamp()),
-                incident.ack_due.timestamp(),
-                incident.resolve_due.timestamp(),
-                incident.escalation_level,
-                incident.resolution
-            ],
-        )?;
-        insert_events(&tx, id, &new_events)?;
-        tx.commit()?;
-        Ok(result)
+        if wrote {
+            tx.commit()?;
+        }
+        Ok(results)
     }
 
     pub fn incidents(&self, filter: &IncidentFilter) -> Result<Vec<Incident>> {

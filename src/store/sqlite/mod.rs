@@ -180,8 +180,12 @@ impl Sqlite {
         let version = user_version(&conn)
             .with_context(|| format!("cannot read database {shown}; is it a mindops database?"))?;
         refuse_newer(version, path)?;
-        retry_busy(|| conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(())))
-            .with_context(|| format!("cannot set up database {shown}"))?;
+        keep_wal_files(&conn);
+        let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            retry_busy(|| conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(())))
+                .with_context(|| format!("cannot set up database {shown}"))?;
+        }
         conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")?;
         let mut store = Sqlite {
             conn,
@@ -235,6 +239,23 @@ fn retry_busy<T>(mut attempt: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::
             }
             other => return other,
         }
+    }
+}
+
+/// Leaves the `-wal` and `-shm` files in place when the last connection closes. Without this
+/// every command creates, sizes and maps both files and deletes them again on the way out,
+/// which is most of what a quick read like `oncall` spends in the kernel.
+fn keep_wal_files(conn: &Connection) {
+    let mut on: std::os::raw::c_int = 1;
+    // SAFETY: the handle is live for as long as `conn`, "main" is a NUL-terminated name SQLite
+    // knows, and PERSIST_WAL reads and writes one int through the pointer it is given.
+    unsafe {
+        rusqlite::ffi::sqlite3_file_control(
+            conn.handle(),
+            c"main".as_ptr(),
+            rusqlite::ffi::SQLITE_FCNTL_PERSIST_WAL,
+            (&mut on as *mut std::os::raw::c_int).cast(),
+        );
     }
 }
 
