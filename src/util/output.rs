@@ -98,6 +98,11 @@ impl Out {
         self.inner.write_all(b"\n")
     }
 
+    /// The buffered stdout, for a serializer that streams into it.
+    pub fn writer(&mut self) -> &mut impl Write {
+        &mut self.inner
+    }
+
     /// One CSV record, quoted where RFC 4180 needs it.
     pub fn csv<S: AsRef<str>>(&mut self, fields: &[S]) -> io::Result<()> {
         let record: Vec<String> = fields.iter().map(|f| csv_field(f.as_ref())).collect();
@@ -106,40 +111,6 @@ impl Out {
 
     pub fn flush(&mut self) -> io::Result<()> {
         self.inner.flush()
-    }
-}
-
-/// A JSON array written one element at a time, laid out as [`Out::json`] lays out a whole one,
-/// so a long listing never sits in memory.
-pub struct JsonList<'a> {
-    out: &'a mut Out,
-    written: usize,
-}
-
-impl<'a> JsonList<'a> {
-    /// Goes on with an array of which `written` elements are out already (0 to start one).
-    pub fn resume(out: &'a mut Out, written: usize) -> Self {
-        JsonList { out, written }
-    }
-
-    pub fn written(&self) -> usize {
-        self.written
-    }
-
-    pub fn push(&mut self, value: &impl Serialize) -> io::Result<()> {
-        let text = serde_json::to_string_pretty(value)?;
-        let sep = if self.written == 0 { "[\n  " } else { ",\n  " };
-        self.written += 1;
-        self.out.inner.write_all(sep.as_bytes())?;
-        // Strings in JSON never hold a raw newline, so every newline is layout.
-        self.out
-            .inner
-            .write_all(text.replace('\n', "\n  ").as_bytes())
-    }
-
-    pub fn finish(self) -> io::Result<()> {
-        let end = if self.written == 0 { "[]\n" } else { "\n]\n" };
-        self.out.inner.write_all(end.as_bytes())
     }
 }
 

@@ -80,9 +80,33 @@ pub fn rfc3339(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
-/// [`rfc3339`] for a serde field.
+/// [`rfc3339`] for a serde field, written without an allocation: a JSON listing holds five of
+/// them per incident.
 pub fn serde_rfc3339<S: serde::Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&rfc3339(*t))
+    match rfc3339_fixed(*t) {
+        Some(bytes) => s.serialize_str(std::str::from_utf8(&bytes).unwrap_or_default()),
+        None => s.serialize_str(&rfc3339(*t)),
+    }
+}
+
+/// `YYYY-MM-DDTHH:MM:SSZ` for years 0 to 9999, the same text [`rfc3339`] gives.
+fn rfc3339_fixed(t: DateTime<Utc>) -> Option<[u8; 20]> {
+    use chrono::{Datelike, Timelike};
+    let year = u32::try_from(t.year()).ok().filter(|y| *y <= 9999)?;
+    let mut out = *b"0000-00-00T00:00:00Z";
+    let mut put = |at: usize, width: usize, mut n: u32| {
+        for i in (at..at + width).rev() {
+            out[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+    };
+    put(0, 4, year);
+    put(5, 2, t.month());
+    put(8, 2, t.day());
+    put(11, 2, t.hour());
+    put(14, 2, t.minute());
+    put(17, 2, t.second());
+    Some(out)
 }
 
 /// [`rfc3339`] for an optional serde field; null when absent.
@@ -91,7 +115,7 @@ pub fn serde_rfc3339_opt<S: serde::Serializer>(
     s: S,
 ) -> Result<S::Ok, S::Error> {
     match t {
-        Some(t) => s.serialize_str(&rfc3339(*t)),
+        Some(t) => serde_rfc3339(t, s),
         None => s.serialize_none(),
     }
 }
@@ -114,6 +138,26 @@ pub(crate) fn utc(text: &str) -> DateTime<Utc> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fixed_width_form_is_the_rfc3339_form() {
+        for secs in [
+            0,
+            1,
+            59,
+            1_722_470_400,
+            1_722_470_399,
+            253_402_300_799,
+            -1,
+            -62_135_596_800,
+        ] {
+            let t = DateTime::from_timestamp(secs, 0).unwrap();
+            let fixed = rfc3339_fixed(t).map(|b| String::from_utf8(b.to_vec()).unwrap());
+            assert_eq!(fixed.as_deref(), Some(rfc3339(t).as_str()), "{secs}");
+        }
+        let far = DateTime::from_timestamp(253_402_300_800, 0).unwrap();
+        assert_eq!(rfc3339_fixed(far), None);
+    }
 
     #[test]
     fn wall_clock_in_a_gap_lands_after_it() {

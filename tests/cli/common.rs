@@ -85,17 +85,58 @@ impl Env {
     }
 
     fn pin(&self, cmd: &mut Command) {
-        cmd.env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", self.path("home"))
-            .env("XDG_CONFIG_HOME", self.path("home/.config"))
-            .env("XDG_DATA_HOME", self.path("home/.local/share"))
-            .env("MINDOPS_DB", self.db())
-            .env("MINDOPS_NOW", NOW)
-            .env("MINDOPS_USER", "tester")
-            .env("TZ", "America/New_York")
-            .env("NO_COLOR", "1")
-            .current_dir(self.work());
+        cmd.env_clear();
+        for (key, value) in self.pinned_env() {
+            cmd.env(key, value);
+        }
+        cmd.current_dir(self.work());
+    }
+
+    fn pinned_env(&self) -> Vec<(&'static str, std::ffi::OsString)> {
+        vec![
+            ("PATH", std::env::var_os("PATH").unwrap_or_default()),
+            ("HOME", self.path("home").into()),
+            ("XDG_CONFIG_HOME", self.path("home/.config").into()),
+            ("XDG_DATA_HOME", self.path("home/.local/share").into()),
+            ("MINDOPS_DB", self.db().into()),
+            ("MINDOPS_NOW", NOW.into()),
+            ("MINDOPS_USER", "tester".into()),
+            ("TZ", "America/New_York".into()),
+            ("NO_COLOR", "1".into()),
+        ]
+    }
+
+    /// Runs every one of `runs` at once, each `mindops ARGS` in its own process, and returns
+    /// each racer's (exit code, stdout, stderr) in order, so a test can check every one.
+    pub fn race(&self, runs: &[Vec<&str>]) -> Vec<(i32, String, String)> {
+        let children: Vec<std::process::Child> = runs
+            .iter()
+            .map(|args| {
+                let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("mindops"));
+                cmd.env_clear();
+                for (key, value) in self.pinned_env() {
+                    cmd.env(key, value);
+                }
+                cmd.current_dir(self.work())
+                    .args(args)
+                    .stdin(std::process::Stdio::null())
+                    .stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .expect("spawn mindops")
+            })
+            .collect();
+        children
+            .into_iter()
+            .map(|child| {
+                let output = child.wait_with_output().expect("wait for mindops");
+                (
+                    output.status.code().unwrap_or(-1),
+                    String::from_utf8_lossy(&output.stdout).into_owned(),
+                    String::from_utf8_lossy(&output.stderr).into_owned(),
+                )
+            })
+            .collect()
     }
 
     /// Runs `mindops ARGS` and returns (exit code, stdout, stderr).

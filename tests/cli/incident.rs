@@ -711,3 +711,36 @@ fn two_simultaneous_acks_record_one() {
         .count();
     assert_eq!(acks, 1);
 }
+
+#[test]
+fn list_shows_a_page_unless_told_and_streams_everything_with_all() {
+    let env = Env::new();
+    let script = r#"for i in $(seq 1 55); do "$MINDOPS" incident open --sev P3 --title "n $i" --format plain || exit 1; done > /dev/null"#;
+    assert_eq!(env.shell(script), (0, String::new(), String::new()));
+    let (code, out, err) = env.run(&["incident", "list"]);
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 2 + 50, "{out}");
+    assert_eq!(
+        err,
+        "showing the 50 newest; --limit N or --all shows more\n"
+    );
+    let ids = env.ok(&["incident", "list", "--format", "plain", "--limit", "3"]);
+    assert_eq!(ids, "55\n54\n53\n");
+    let all = json(&env.ok(&["incident", "list", "--all", "--format", "json"]));
+    let all = all.as_array().unwrap();
+    assert_eq!(all.len(), 55);
+    assert_eq!(all[0]["id"], 55);
+    assert_eq!(all[54]["id"], 1);
+    assert_eq!(all[54]["paged"][0]["role"], "Primary");
+    let csv = env.ok(&["incident", "list", "--all", "--format", "csv"]);
+    assert_eq!(csv.lines().count(), 56);
+    assert!(csv.starts_with("id,severity,status,phase,opened_at,title,sla\n"));
+    assert_eq!(
+        env.ok(&["incident", "list", "--sev", "P1", "--format", "json"]),
+        "[]\n"
+    );
+    assert_eq!(
+        env.ok(&["incident", "list", "--sev", "P1", "--format", "csv"]),
+        "id,severity,status,phase,opened_at,title,sla\n"
+    );
+}

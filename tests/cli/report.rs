@@ -244,18 +244,23 @@ fn the_markdown_matches_its_snapshot() {
     );
 }
 
+/// Active users on two days of August: 24,000 then 25,200, a growth of 5 %.
+fn record_users(env: &Env, metric: &str) {
+    for (at, users) in [
+        ("2024-08-10T00:00:00Z", "24,000"),
+        ("2024-08-11T00:00:00Z", "25,200"),
+    ] {
+        let value = format!("{metric}={users}");
+        let (code, _, err) = env.at(at, &["metrics", "check", &value, "--only-given"]);
+        assert_eq!(code, 0, "{err}");
+    }
+}
+
 #[test]
 fn monthly_and_quarterly_add_growth() {
     let env = known_week();
     for (kind, period) in [("monthly", "2024-08"), ("quarterly", "2024-Q3")] {
-        env.at(
-            "2024-08-10T00:00:00Z",
-            &["metrics", "check", "active_users=24,000", "--only-given"],
-        );
-        env.at(
-            "2024-08-11T00:00:00Z",
-            &["metrics", "check", "active_users=25,200", "--only-given"],
-        );
+        record_users(&env, "active_users");
         let r = json(
             &env.at(
                 REPORT_TIME,
@@ -468,4 +473,74 @@ fn demo_is_deterministic_and_refuses_a_store_with_data() {
             .args(["--db", "c.db", "report", "weekly", "--format", "json"]),
     );
     assert_ne!(a, other, "another seed, another history");
+}
+
+#[test]
+fn review_sections_follow_metric_roles_not_the_sample_names() {
+    let env = known_week();
+    env.edit(
+        "thresholds.yaml",
+        "  active_users:\n",
+        "  monthly_actives:\n",
+    );
+    env.edit(
+        "thresholds.yaml",
+        "  sessions_per_day:\n",
+        "  daily_sessions:\n",
+    );
+    env.edit(
+        "thresholds.yaml",
+        "    role: adoption\n",
+        "    role: support\n",
+    );
+    record_users(&env, "monthly_actives");
+    let (code, out, err) = env.at(
+        REPORT_TIME,
+        &[
+            "report", "monthly", "--period", "2024-08", "--format", "json",
+        ],
+    );
+    assert_eq!((code, err.as_str()), (0, ""));
+    let r = json(&out);
+    let g = &r["growth"];
+    assert_eq!(g["active_users"], 25200.0);
+    assert_eq!(g["growth_rate_pct"], 5.0);
+    let names = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        names(&g["engagement"]),
+        ["daily_sessions", "avg_session_duration", "retention"]
+    );
+    assert_eq!(
+        names(&g["feature_adoption"]),
+        ["feature_usage_advanced", "feature_usage_new"]
+    );
+    assert_eq!(
+        names(&r["support"]),
+        [
+            "feature_usage_core",
+            "support_tickets",
+            "ticket_resolution_time"
+        ]
+    );
+}
+
+#[test]
+fn a_role_that_reads_one_metric_is_refused_on_two() {
+    let env = Env::new();
+    env.edit(
+        "thresholds.yaml",
+        "    role: support\n",
+        "    role: backup\n",
+    );
+    let err = env.fails(&["config", "check"], 2);
+    assert!(
+        err.contains("metrics.support_tickets.role: 2 metrics have role backup: backup_status, support_tickets"),
+        "{err}"
+    );
 }

@@ -76,3 +76,32 @@ fn a_file_that_is_not_a_database_is_an_error_not_a_panic() {
     let err = env.fails(&["oncall"], 2);
     assert!(err.contains("is it a mindops database?"), "{err}");
 }
+
+#[test]
+fn a_stored_row_that_cannot_be_read_is_named_not_replaced() {
+    let env = Env::new();
+    env.ok(&["incident", "open", "--sev", "P2", "--title", "t"]);
+    {
+        let conn = rusqlite::Connection::open(env.db()).unwrap();
+        conn.execute_batch(
+            "INSERT INTO incident_events (incident_id, at, actor, kind) VALUES (1, 1722000000, 'x', 'teleported');",
+        )
+        .unwrap();
+    }
+    let err = env.fails(&["incident", "show", "1"], 2);
+    assert!(
+        err.contains("incident_events row 3: unknown event kind \"teleported\""),
+        "{err}"
+    );
+    env.ok(&["checklist", "done", "2"]);
+    {
+        let conn = rusqlite::Connection::open(env.db()).unwrap();
+        conn.execute_batch("UPDATE checklist_days SET items = '[{\"slot\": 3}]'")
+            .unwrap();
+    }
+    let err = env.fails(&["checklist"], 2);
+    assert!(
+        err.contains("the checklist kept for 2024-08-07 in the database cannot be read"),
+        "{err}"
+    );
+}

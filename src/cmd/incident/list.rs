@@ -9,11 +9,10 @@ use serde::Serialize;
 use super::{describe, paged_list, IncidentJson};
 use crate::cli::{Format, IncidentListArgs};
 use crate::ops::incidents::severity;
-use crate::rules::incident::Incident;
-use crate::rules::incident::{paged, sla, Action, Event, Kind};
+use crate::rules::incident::{paged, sla, Action, Event, Incident, Kind, Paged};
 use crate::store::IncidentFilter;
 use crate::store::Store;
-use crate::util::output::{note, JsonList, Out};
+use crate::util::output::{note, Out};
 use crate::util::time::{human, local_to_utc, parse_date, rfc3339};
 use crate::{exit, Context};
 
@@ -51,21 +50,33 @@ pub fn list(ctx: &Context, args: IncidentListArgs) -> Result<u8> {
         limit: if args.breaching { None } else { limit },
     };
     let store = ctx.existing_store()?;
-    let mut list = Listing::new(ctx, &store, args.format, now, zone);
     let mut shown = 0u32;
-    store.each_incident(&filter, &mut |i| {
-        if args.breaching && !sla(&i, now).breaching() {
-            return Ok(());
+    let mut more = false;
+    let mut keep = |i: &Incident| {
+        if args.breaching && !sla(i, now).breaching() {
+            return false;
         }
         if limit.is_some_and(|l| shown >= l) {
-            list.more = true;
-            return Ok(());
+            more = true;
+            return false;
         }
         shown += 1;
-        list.push(i)
-    })?;
+        true
+    };
+    if args.format == Format::Json {
+        stream_json(&store, &filter, now, &mut keep)?;
+    } else {
+        let mut list = Listing::new(ctx, args.format, now, zone);
+        store.each_incident(&filter, &mut |i| {
+            if keep(&i) {
+                list.push(i)?;
+            }
+            Ok(())
+        })?;
+        list.finish()?;
+    }
     if shown == limit.unwrap_or(u32::MAX) && !args.breaching {
-        list.more = store
+        more = store
             .incidents(&IncidentFilter {
                 limit: Some(shown + 1),
                 ..filter
@@ -73,8 +84,6 @@ pub fn list(ctx: &Context, args: IncidentListArgs) -> Result<u8> {
             .len()
             > shown as usize;
     }
-    let more = list.more;
-    list.finish()?;
     if args.format == Format::Table {
         if shown == 0 {
             note(if args.all {
@@ -91,69 +100,119 @@ pub fn list(ctx: &Context, args: IncidentListArgs) -> Result<u8> {
     Ok(exit::SUCCESS)
 }
 
-/// Incidents printed as they are read: JSON and CSV rows go out in batches, the table once
-/// complete (its column widths need every row).
+/// The JSON array written as the incidents are read, with who was paged fetched per thousand:
+/// a hundred thousand incidents never sit in memory at once. Reading and writing overlap: this
+/// thread reads batches from the store while another turns the previous ones into JSON.
+fn stream_json(
+    store: &Store,
+    filter: &IncidentFilter,
+    now: DateTime<Utc>,
+    keep: &mut dyn FnMut(&Incident) -> bool,
+) -> Result<()> {
+    let (batches, received) = std::sync::mpsc::sync_channel::<Vec<(Incident, Vec<Paged>)>>(2);
+    let writer = std::thread::spawn(move || -> Result<()> {
+        use serde::ser::{SerializeSeq, Serializer as _};
+        let mut out = Out::stdout();
+        let mut json = serde_json::Serializer::pretty(out.writer());
+        // As io errors, so that a closed pipe is recognised as the reader's choice.
+        let mut seq = json.serialize_seq(None).map_err(std::io::Error::from)?;
+        for batch in received {
+            for (incident, paged) in &batch {
+                seq.serialize_element(&IncidentJson::new(incident, paged, now))
+                    .map_err(std::io::Error::from)?;
+            }
+        }
+        seq.end().map_err(std::io::Error::from)?;
+        out.line("")?;
+        out.flush()?;
+        Ok(())
+    });
+    let mut batch: Vec<Incident> = Vec::with_capacity(BATCH);
+    // A send fails only when the writer has stopped; its own error says why.
+    let send = |batch: &mut Vec<Incident>| -> Result<bool> {
+        let ids: Vec<i64> = batch.iter().map(|i| i.id).collect();
+        let mut pages = store.paged(&ids)?;
+        let ready = batch
+            .drain(..)
+            .map(|i| {
+                let paged = pages.remove(&i.id).unwrap_or_default();
+                (i, paged)
+            })
+            .collect();
+        Ok(batches.send(ready).is_ok())
+    };
+    let read = store.each_incident(filter, &mut |i| {
+        if keep(&i) {
+            batch.push(i);
+            if batch.len() >= BATCH && !send(&mut batch)? {
+                anyhow::bail!(WriterStopped);
+            }
+        }
+        Ok(())
+    });
+    let sent = match read {
+        Ok(()) => send(&mut batch).map(|_| ()),
+        Err(e) if e.is::<WriterStopped>() => Ok(()),
+        Err(e) => Err(e),
+    };
+    drop(batches);
+    let written = writer
+        .join()
+        .map_err(|_| anyhow::anyhow!("the JSON writer stopped unexpectedly"))?;
+    written.and(sent)
+}
+
+/// The reading side's signal that the writing side has gone (a closed pipe, say).
+#[derive(Debug, thiserror::Error)]
+#[error("the output was closed")]
+struct WriterStopped;
+
+/// Incidents printed as they are read: CSV and plain rows at once, the table when complete (its
+/// column widths need every row).
 struct Listing<'a> {
     ctx: &'a Context,
-    store: &'a Store,
     format: Format,
     now: DateTime<Utc>,
     zone: Tz,
     out: Out,
-    batch: Vec<Incident>,
     table: Option<comfy_table::Table>,
     written: usize,
-    /// More incidents matched than were shown.
-    more: bool,
 }
 
+const CSV_HEADER: [&str; 7] = [
+    "id",
+    "severity",
+    "status",
+    "phase",
+    "opened_at",
+    "title",
+    "sla",
+];
+
 impl<'a> Listing<'a> {
-    fn new(
-        ctx: &'a Context,
-        store: &'a Store,
-        format: Format,
-        now: DateTime<Utc>,
-        zone: Tz,
-    ) -> Self {
+    fn new(ctx: &'a Context, format: Format, now: DateTime<Utc>, zone: Tz) -> Self {
         Listing {
             ctx,
-            store,
             format,
             now,
             zone,
             out: Out::stdout(),
-            batch: Vec::new(),
             table: (format == Format::Table).then(|| {
                 ctx.style
                     .table(&["ID", "Sev", "Status", "Phase", "Opened", "Title", "SLA"])
             }),
             written: 0,
-            more: false,
         }
     }
 
     fn push(&mut self, i: Incident) -> Result<()> {
         let now = self.now;
+        if self.written == 0 && self.format == Format::Csv {
+            self.out.csv(&CSV_HEADER)?;
+        }
+        self.written += 1;
         match self.format {
-            Format::Json => {
-                self.batch.push(i);
-                if self.batch.len() >= BATCH {
-                    self.write_json_batch()?;
-                }
-            }
             Format::Csv => {
-                if self.written == 0 {
-                    self.out.csv(&[
-                        "id",
-                        "severity",
-                        "status",
-                        "phase",
-                        "opened_at",
-                        "title",
-                        "sla",
-                    ])?;
-                    self.written = 1;
-                }
                 self.out.csv(&[
                     i.id.to_string(),
                     i.severity.clone(),
@@ -165,8 +224,7 @@ impl<'a> Listing<'a> {
                 ])?;
             }
             Format::Plain => self.out.line(i.id.to_string())?,
-            Format::Table => {
-                self.written += 1;
+            Format::Json | Format::Table => {
                 let state = sla(&i, now);
                 let style = self.ctx.style;
                 if let Some(table) = &mut self.table {
@@ -189,42 +247,12 @@ impl<'a> Listing<'a> {
         Ok(())
     }
 
-    fn write_json_batch(&mut self) -> Result<()> {
-        let ids: Vec<i64> = self.batch.iter().map(|i| i.id).collect();
-        let mut pages = self.store.paged(&ids)?;
-        let batch = std::mem::take(&mut self.batch);
-        let mut list = JsonList::resume(&mut self.out, self.written);
-        for i in &batch {
-            let paged = pages.remove(&i.id).unwrap_or_default();
-            list.push(&IncidentJson::new(i, paged, self.now))?;
-        }
-        self.written = list.written();
-        Ok(())
-    }
-
     fn finish(mut self) -> Result<()> {
-        match self.format {
-            Format::Json => {
-                self.write_json_batch()?;
-                JsonList::resume(&mut self.out, self.written).finish()?;
-            }
-            Format::Csv if self.written == 0 => {
-                self.out.csv(&[
-                    "id",
-                    "severity",
-                    "status",
-                    "phase",
-                    "opened_at",
-                    "title",
-                    "sla",
-                ])?;
-            }
-            Format::Table => {
-                if let Some(table) = self.table.take().filter(|_| self.written > 0) {
-                    self.out.table(&table)?;
-                }
-            }
-            _ => {}
+        if self.written == 0 && self.format == Format::Csv {
+            self.out.csv(&CSV_HEADER)?;
+        }
+        if let Some(table) = self.table.take().filter(|_| self.written > 0) {
+            self.out.table(&table)?;
         }
         self.out.flush()?;
         Ok(())
@@ -263,9 +291,9 @@ pub(super) struct ActionJson {
 }
 
 #[derive(Serialize)]
-struct ShowJson {
+struct ShowJson<'a> {
     #[serde(flatten)]
-    incident: IncidentJson,
+    incident: IncidentJson<'a>,
     steps: Vec<StepJson>,
     actions: Vec<ActionJson>,
     timeline: Vec<EventJson>,
@@ -321,7 +349,7 @@ pub fn show(ctx: &Context, id: i64, format: Format) -> Result<u8> {
     let mut out = Out::stdout();
     match format {
         Format::Json => out.json(&ShowJson {
-            incident: IncidentJson::new(&inc, pages, now),
+            incident: IncidentJson::new(&inc, &pages, now),
             steps,
             actions: actions.iter().map(action_json).collect(),
             timeline: history

@@ -14,8 +14,8 @@ use serde::Serialize;
 
 use crate::cli::IncidentCommand;
 use crate::ops::incidents::Desk;
-use crate::rules::incident::{sla, Event, Incident, Kind, Paged};
-use crate::util::time::{human, rfc3339};
+use crate::rules::incident::{sla, Event, Incident, Kind, Paged, Sla};
+use crate::util::time::{human, serde_rfc3339, serde_rfc3339_opt};
 use crate::Context;
 
 pub fn run(ctx: &Context, command: IncidentCommand) -> Result<u8> {
@@ -44,53 +44,67 @@ fn desk(ctx: &Context) -> Result<Desk> {
     )
 }
 
-/// The incident record as `--format json` prints it; field names are stable.
+/// The incident record as `--format json` prints it; field names are stable. It borrows the
+/// incident, so listing a hundred thousand copies nothing.
 #[derive(Debug, Serialize)]
-struct IncidentJson {
+struct IncidentJson<'a> {
     id: i64,
-    title: String,
-    description: Option<String>,
-    severity: String,
+    title: &'a str,
+    description: Option<&'a str>,
+    severity: &'a str,
     status: &'static str,
-    phase: String,
-    opened_at: String,
-    opened_by: String,
-    acked_at: Option<String>,
-    closed_at: Option<String>,
-    ack_due: String,
-    resolve_due: String,
+    phase: &'a str,
+    #[serde(serialize_with = "serde_rfc3339")]
+    opened_at: DateTime<Utc>,
+    opened_by: &'a str,
+    #[serde(serialize_with = "serde_rfc3339_opt")]
+    acked_at: Option<DateTime<Utc>>,
+    #[serde(serialize_with = "serde_rfc3339_opt")]
+    closed_at: Option<DateTime<Utc>>,
+    #[serde(serialize_with = "serde_rfc3339")]
+    ack_due: DateTime<Utc>,
+    #[serde(serialize_with = "serde_rfc3339")]
+    resolve_due: DateTime<Utc>,
     escalation_level: u32,
-    paged: Vec<Paged>,
-    dedup_key: Option<String>,
-    resolution: Option<String>,
-    sla: String,
+    paged: &'a [Paged],
+    dedup_key: Option<&'a str>,
+    resolution: Option<&'a str>,
+    #[serde(serialize_with = "serde_display")]
+    sla: Sla,
     breaching: bool,
 }
 
-impl IncidentJson {
-    fn new(inc: &Incident, paged: Vec<Paged>, now: DateTime<Utc>) -> Self {
+impl<'a> IncidentJson<'a> {
+    fn new(inc: &'a Incident, paged: &'a [Paged], now: DateTime<Utc>) -> Self {
         let state = sla(inc, now);
         IncidentJson {
             id: inc.id,
-            title: inc.title.clone(),
-            description: inc.description.clone(),
-            severity: inc.severity.clone(),
+            title: &inc.title,
+            description: inc.description.as_deref(),
+            severity: &inc.severity,
             status: inc.status.as_str(),
-            phase: inc.phase.clone(),
-            opened_at: rfc3339(inc.opened_at),
-            opened_by: inc.opened_by.clone(),
-            acked_at: inc.acked_at.map(rfc3339),
-            closed_at: inc.closed_at.map(rfc3339),
-            ack_due: rfc3339(inc.ack_due),
-            resolve_due: rfc3339(inc.resolve_due),
+            phase: &inc.phase,
+            opened_at: inc.opened_at,
+            opened_by: &inc.opened_by,
+            acked_at: inc.acked_at,
+            closed_at: inc.closed_at,
+            ack_due: inc.ack_due,
+            resolve_due: inc.resolve_due,
             escalation_level: inc.escalation_level,
             paged,
-            dedup_key: inc.dedup_key.clone(),
-            resolution: inc.resolution.clone(),
-            sla: state.to_string(),
+            dedup_key: inc.dedup_key.as_deref(),
+            resolution: inc.resolution.as_deref(),
             breaching: state.breaching(),
+            sla: state,
         }
     }
+}
+
+fn serde_display<S: serde::Serializer>(
+    v: &impl std::fmt::Display,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.collect_str(v)
 }
 
 /// `Felix (Primary), Iris (Secondary)`.

@@ -51,7 +51,7 @@ pub fn run(ctx: &Context, args: IncidentOpenArgs) -> Result<u8> {
     let mut out = Out::stdout();
     match args.format {
         Format::Plain => out.line(id.to_string())?,
-        Format::Json => out.json(&IncidentJson::new(&incident, pages, now))?,
+        Format::Json => out.json(&IncidentJson::new(&incident, &pages, now))?,
         Format::Csv => {
             out.csv(&["id", "severity", "title", "ack_due", "resolve_due", "paged"])?;
             out.csv(&[
