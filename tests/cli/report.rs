@@ -251,8 +251,9 @@ fn record_users(env: &Env, metric: &str) {
         ("2024-08-11T00:00:00Z", "25,200"),
     ] {
         let value = format!("{metric}={users}");
+        // 24,000 is under the 25,000 target: WARNING, exit 1.
         let (code, _, err) = env.at(at, &["metrics", "check", &value, "--only-given"]);
-        assert_eq!(code, 0, "{err}");
+        assert!(code <= 1 && err.is_empty(), "{code}: {err}");
     }
 }
 
