@@ -2878,7 +2878,7 @@ _mindops() {
             return 0
             ;;
         mindops__subcmd__metrics__subcmd__check)
-            opts="-h --input --input-format --only-given --no-record --open-incidents --prom-out --format --config-dir --db --tz --color --help"
+            opts="-h --input --input-format --max-input-mib --only-given --no-record --open-incidents --prom-out --format --config-dir --db --tz --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2890,6 +2890,10 @@ _mindops() {
                     ;;
                 --input-format)
                     COMPREPLY=($(compgen -W "auto kv json yaml prometheus" -- "${cur}"))
+                    return 0
+                    ;;
+                --max-input-mib)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --prom-out)

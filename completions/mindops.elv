@@ -448,6 +448,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
         &'mindops;metrics;check'= {
             cand --input 'Read values from a file, or - for standard input'
             cand --input-format 'input-format'
+            cand --max-input-mib 'The most an input file or a command''s output may hold, in MiB'
             cand --prom-out 'Also write values and states in Prometheus text format to FILE (atomically)'
             cand --format 'format'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'

@@ -318,6 +318,7 @@ kv\t'NAME=VALUE lines'
 json\t''
 yaml\t''
 prometheus\t'The Prometheus text exposition format'"
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from check" -l max-input-mib -d 'The most an input file or a command\'s output may hold, in MiB' -r
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from check" -l prom-out -d 'Also write values and states in Prometheus text format to FILE (atomically)' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from check" -l format -r -f -a "table\t''
 json\t''

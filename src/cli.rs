@@ -177,6 +177,9 @@ pub enum OncallCommand {
 }
 
 /// The window that schedule, export and check look at.
+/// The most weeks a schedule, export or check looks at: ten years.
+pub const MAX_WEEKS: u32 = 520;
+
 #[derive(Debug, Args)]
 pub struct Window {
     /// First day (YYYY-MM-DD) [default: today]
@@ -185,7 +188,7 @@ pub struct Window {
 
     /// How many weeks from --from
     #[arg(long, value_name = "N", conflicts_with = "to",
-          value_parser = clap::value_parser!(u32).range(1..=520))]
+          value_parser = clap::value_parser!(u32).range(1..=MAX_WEEKS as i64))]
     pub weeks: Option<u32>,
 
     /// Last day, inclusive (YYYY-MM-DD)
@@ -224,7 +227,7 @@ pub struct ExportArgs {
 pub struct CheckArgs {
     /// How many weeks ahead to check
     #[arg(long, value_name = "N", default_value_t = 4,
-          value_parser = clap::value_parser!(u32).range(1..=520))]
+          value_parser = clap::value_parser!(u32).range(1..=MAX_WEEKS as i64))]
     pub weeks: u32,
 
     #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -328,6 +331,11 @@ pub struct MetricsCheckArgs {
 
     #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
     pub input_format: InputFormat,
+
+    /// The most an input file or a command's output may hold, in MiB
+    #[arg(long, value_name = "MIB", default_value_t = 64,
+          value_parser = clap::value_parser!(u32).range(1..=4096))]
+    pub max_input_mib: u32,
 
     /// Check only the metrics given a value (no UNKNOWN for the rest, no commands run)
     #[arg(long)]

@@ -13,6 +13,7 @@ pub mod sources;
 pub mod store;
 pub mod util;
 
+use std::ffi::OsString;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
@@ -45,28 +46,18 @@ impl std::error::Error for Failure {}
 
 /// Parses the command line, runs the command and turns the outcome into an exit code.
 pub fn main() -> ExitCode {
+    let args: Vec<OsString> = std::env::args_os().collect();
     // Built by hand rather than `Cli::try_parse()` so the tree of every subcommand's flags can
     // be left to the process exit: freeing it piece by piece costs more than a quick command.
     let mut command = <cli::Cli as clap::CommandFactory>::command();
     let parsed = command
-        .try_get_matches_from_mut(std::env::args_os())
+        .try_get_matches_from_mut(&args)
         .and_then(|matches| <cli::Cli as clap::FromArgMatches>::from_arg_matches(&matches));
-    std::mem::forget(command);
     let cli = match parsed {
         Ok(cli) => cli,
-        Err(e) => {
-            // clap prints help and version to stdout (exit 0) and usage errors to stderr (2).
-            let _ = e.print();
-            let code = match e.exit_code() {
-                0 => exit::SUCCESS,
-                _ if is_metrics_check(std::env::args().skip(1)) => {
-                    rules::metrics::State::Unknown.code()
-                }
-                code => code.clamp(0, 255) as u8,
-            };
-            return ExitCode::from(code);
-        }
+        Err(e) => return usage_error(command, &args, e),
     };
+    std::mem::forget(command);
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) if is_broken_pipe(&e) => ExitCode::from(exit::SUCCESS),
@@ -78,29 +69,109 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Whether the words name `metrics check`, past the global options: a monitoring system that
-/// runs it with a bad flag must see UNKNOWN, not a code it reads as CRITICAL.
-fn is_metrics_check(args: impl Iterator<Item = String>) -> bool {
-    let mut words = Vec::new();
-    let mut skip_value = false;
-    for arg in args {
-        if skip_value {
-            skip_value = false;
-        } else if ["--config-dir", "--db", "--tz", "--color"].contains(&arg.as_str()) {
-            skip_value = true;
-        } else if !arg.starts_with('-') {
-            words.push(arg);
-            if words.len() == 2 {
-                break;
+/// Help and version go to stdout (exit 0), usage errors to stderr (2), as clap prints them; a
+/// `metrics check` that cannot start says UNKNOWN instead, which is what monitoring reads.
+fn usage_error(command: clap::Command, args: &[OsString], e: clap::Error) -> ExitCode {
+    if e.exit_code() == 0 {
+        let _ = e.print();
+        return ExitCode::from(exit::SUCCESS);
+    }
+    let speaker = Speaker::guess(command, args);
+    let _ = e.print();
+    if speaker == Speaker::Plain {
+        return ExitCode::from(e.exit_code().clamp(0, 255) as u8);
+    }
+    let text = e.render().to_string();
+    let first = text.lines().next().unwrap_or_default();
+    let reason = first.strip_prefix("error: ").unwrap_or(first);
+    speaker.unknown_line(reason);
+    ExitCode::from(rules::metrics::State::Unknown.code())
+}
+
+/// Who reads a failure: a person, or the monitoring system behind `metrics check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Speaker {
+    Plain,
+    MetricsCheck { nagios: bool },
+}
+
+impl Speaker {
+    fn of(command: &cli::Command) -> Self {
+        match command {
+            cli::Command::Metrics {
+                command: cli::MetricsCommand::Check(args),
+            } => Speaker::MetricsCheck {
+                nagios: args.format == cli::CheckFormat::Nagios,
+            },
+            _ => Speaker::Plain,
+        }
+    }
+
+    /// The speaker of a command line that did not parse, from as much of it as parses: clap
+    /// reads the global flags and subcommands itself, and arguments that are not UTF-8 are read
+    /// lossily, only to find out which command was meant.
+    fn guess(command: clap::Command, args: &[OsString]) -> Self {
+        let lossy: Vec<String> = args
+            .iter()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect();
+        fn lenient(command: clap::Command) -> clap::Command {
+            command.ignore_errors(true).mut_subcommands(lenient)
+        }
+        let Ok(matches) = lenient(command).try_get_matches_from(&lossy) else {
+            return Speaker::Plain;
+        };
+        let Some(("metrics", metrics)) = matches.subcommand() else {
+            return Speaker::Plain;
+        };
+        let Some(("check", check)) = metrics.subcommand() else {
+            return Speaker::Plain;
+        };
+        // clap stops reading at the first word it does not know, so a --format after it is
+        // looked for by name.
+        let format = check
+            .try_get_one::<cli::CheckFormat>("format")
+            .ok()
+            .flatten();
+        let asked = lossy
+            .windows(2)
+            .any(|w| w[0] == "--format" && w[1] == "nagios")
+            || lossy.iter().any(|a| a == "--format=nagios");
+        Speaker::MetricsCheck {
+            nagios: format == Some(&cli::CheckFormat::Nagios) || asked,
+        }
+    }
+
+    /// Nagios shows a plugin's first line of output, so for it that line says why.
+    fn unknown_line(self, reason: &str) {
+        if self == (Speaker::MetricsCheck { nagios: true }) {
+            let mut out = util::output::Out::stdout();
+            let _ = out
+                .line(format!("METRICS UNKNOWN - {reason}"))
+                .and_then(|()| out.flush());
+        }
+    }
+
+    /// An error as this speaker ends on it: UNKNOWN (3) for a check.
+    fn fail(self, error: anyhow::Error) -> anyhow::Error {
+        match self {
+            Speaker::Plain => error,
+            Speaker::MetricsCheck { .. } => {
+                self.unknown_line(&format!("{error:#}"));
+                anyhow::Error::new(Failure {
+                    code: rules::metrics::State::Unknown.code(),
+                    error,
+                })
             }
         }
     }
-    words == ["metrics", "check"]
 }
 
 pub fn run(cli: cli::Cli) -> anyhow::Result<u8> {
-    let ctx = Context::new(&cli.global)?;
-    cmd::run(&ctx, cli.command)
+    let speaker = Speaker::of(&cli.command);
+    Context::new(&cli.global)
+        .and_then(|ctx| cmd::run(&ctx, cli.command))
+        .map_err(|e| speaker.fail(e))
 }
 
 /// One `mindops: error:` line per line of the message, the cause chain joined by ": ".

@@ -2,7 +2,12 @@
 
 use chrono::Duration;
 
-/// Parses a duration made of one or more `<number><unit>` parts, unit one of s, m, h, d, w.
+/// The longest duration config may give. Every limit, shift and timeout of an on-call team
+/// fits in a year, and bounding them keeps every deadline computed from them on the calendar.
+pub const LONGEST_DAYS: i64 = 366;
+
+/// Parses a duration made of one or more `<number><unit>` parts, unit one of s, m, h, d, w, of
+/// at most [`LONGEST_DAYS`].
 pub fn parse(text: &str) -> Result<Duration, String> {
     let bad = || {
         format!("\"{text}\" is not a duration; write a number and a unit (s, m, h, d, w), e.g. 15m, 4h or 1h30m")
@@ -34,6 +39,12 @@ pub fn parse(text: &str) -> Result<Duration, String> {
             .and_then(Duration::try_seconds)
             .ok_or_else(bad)?;
         total = total.checked_add(&part).ok_or_else(bad)?;
+        if total > Duration::days(LONGEST_DAYS) {
+            return Err(format!(
+                "\"{}\" is longer than mindops takes; write at most {LONGEST_DAYS}d",
+                text.trim()
+            ));
+        }
         rest = &rest[unit_end..];
     }
     Ok(total)
@@ -77,6 +88,17 @@ mod tests {
         for bad in ["", "5", "m", "5x", "-5m", "1.5h", "99999999999999999w"] {
             assert!(parse(bad).is_err(), "{bad:?} should be rejected");
         }
+    }
+
+    #[test]
+    fn caps_durations_at_a_year() {
+        assert_eq!(parse("366d").unwrap(), Duration::days(366));
+        assert_eq!(
+            parse("100000000d").unwrap_err(),
+            "\"100000000d\" is longer than mindops takes; write at most 366d"
+        );
+        assert!(parse("52w2d").is_ok());
+        assert!(parse("53w").is_err());
     }
 
     #[test]

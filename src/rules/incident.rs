@@ -291,8 +291,12 @@ pub fn escalate(
 ) -> Result<Vec<Event>> {
     refuse_closed(inc, "escalate")?;
     let already = paged(history);
-    let next = (0..roster.rotation.roles.len())
-        .find(|r| !already.iter().any(|p| p.role == roster.rotation.roles[*r]));
+    // Each escalation takes the next role of the chain not paged yet. One whose role nobody
+    // held paged no one, and the next escalation goes past that role, so the chain ends after
+    // at most one step per role however long nobody answers.
+    let unpaged = (0..roster.rotation.roles.len())
+        .filter(|r| !already.iter().any(|p| p.role == roster.rotation.roles[*r]));
+    let next = { unpaged }.nth(fruitless_escalations(history));
     let Some(next) = next else {
         bail!(
             "incident {} has paged every role of the chain ({}); there is no one left to escalate to",
@@ -312,6 +316,20 @@ pub fn escalate(
         .text(reason)];
     events.extend(roster.page(&[next], &already, now, actor));
     Ok(events)
+}
+
+/// Escalations that paged nobody: no page event follows the escalation in the same change.
+fn fruitless_escalations(history: &[Event]) -> usize {
+    history
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| matches!(e.kind, Kind::Escalated | Kind::TimeoutEscalated))
+        .filter(|(i, e)| {
+            !history
+                .get(i + 1)
+                .is_some_and(|next| next.kind == Kind::Paged && next.at == e.at)
+        })
+        .count()
 }
 
 /// Changes the severity (up through `escalate --sev`, either way through `update`): due times

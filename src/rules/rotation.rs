@@ -101,11 +101,16 @@ impl Rotation {
         // handoff instants settle it.
         let days = (crate::util::time::local_date(self.zone, t) - self.start).num_days();
         let mut number = (days.max(0) as u64) / u64::from(self.shift_days) + 1;
-        while number > 1 && t < self.handoff(number - 1) {
-            number -= 1;
-        }
-        while t >= self.handoff(number) {
-            number += 1;
+        // A step or two settles it; the bound keeps an instant at the edge of the calendar,
+        // where handoffs stop growing, from looping.
+        for _ in 0..4 {
+            if number > 1 && t < self.handoff(number - 1) {
+                number -= 1;
+            } else if t >= self.handoff(number) {
+                number += 1;
+            } else {
+                break;
+            }
         }
         Ok(self.shift(number))
     }

@@ -33,6 +33,8 @@ pub struct Request<'a> {
     pub values: &'a [String],
     pub input: Option<(&'a str, InputFormat)>,
     pub run_commands: bool,
+    /// The most bytes read from an input file or a command's output.
+    pub max_bytes: u64,
 }
 
 /// Values by metric name, from every source, arguments first.
@@ -55,7 +57,7 @@ pub fn gather(thresholds: &Thresholds, args: &Request) -> Result<HashMap<String,
         given.insert(name, Given::Text(value.trim().to_string()));
     }
     if let Some((path, format)) = args.input {
-        for (name, value) in read_input(thresholds, path, format)? {
+        for (name, value) in read_input(thresholds, path, format, args.max_bytes)? {
             given.entry(name).or_insert(value);
         }
     }
@@ -65,7 +67,10 @@ pub fn gather(thresholds: &Thresholds, args: &Request) -> Result<HashMap<String,
             .iter()
             .filter(|m| m.command.is_some() && !given.contains_key(&m.name))
             .collect();
-        for (metric, value) in pending.iter().zip(process::run_metric_commands(&pending)) {
+        for (metric, value) in pending
+            .iter()
+            .zip(process::run_metric_commands(&pending, args.max_bytes))
+        {
             given.insert(metric.name.clone(), value);
         }
     }
@@ -76,15 +81,14 @@ fn read_input(
     thresholds: &Thresholds,
     path: &str,
     format: InputFormat,
+    max_bytes: u64,
 ) -> Result<Vec<(String, Given)>> {
     let text = if path == "-" {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .context("cannot read values from standard input")?;
-        text
+        read_capped(std::io::stdin().lock(), max_bytes)
+            .context("cannot read values from standard input")?
     } else {
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {path}"))?
+        let file = std::fs::File::open(path).with_context(|| format!("cannot read {path}"))?;
+        read_capped(file, max_bytes).with_context(|| format!("cannot read {path}"))?
     };
     let format = match format {
         InputFormat::Auto => values::detect(path, &text),
@@ -134,4 +138,24 @@ fn read_input(
         }
     }
     Ok(out)
+}
+
+/// Reads text up to `max_bytes`: `--input /dev/zero` is an error, not a process that grows until
+/// the machine stops it.
+fn read_capped(from: impl Read, max_bytes: u64) -> Result<String> {
+    let mut bytes = Vec::new();
+    from.take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max_bytes {
+        bail!(
+            "the input is larger than {} MiB; a check reads at most that much (--max-input-mib)",
+            max_bytes / (1024 * 1024)
+        );
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        anyhow::anyhow!(
+            "the input is not UTF-8 text (a byte that is not at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
 }

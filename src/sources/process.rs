@@ -3,6 +3,7 @@
 
 use std::io::Read;
 use std::process::{Command, Stdio};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use super::Given;
@@ -12,9 +13,11 @@ use crate::config::Metric;
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Runs every metric's command at once, each under its own timeout, and reads the first line
-/// of its output as the value. A command that fails or overruns gives no value, with the reason.
-pub fn run_metric_commands(metrics: &[&Metric]) -> Vec<Given> {
-    let started: Vec<Result<Running, String>> = metrics.iter().map(|m| start(m)).collect();
+/// of its output as the value. A command that fails, overruns or prints more than `max_output`
+/// bytes gives no value, with the reason.
+pub fn run_metric_commands(metrics: &[&Metric], max_output: u64) -> Vec<Given> {
+    let started: Vec<Result<Running, String>> =
+        metrics.iter().map(|m| start(m, max_output)).collect();
     started
         .into_iter()
         .map(|r| match r {
@@ -24,14 +27,21 @@ pub fn run_metric_commands(metrics: &[&Metric]) -> Vec<Given> {
         .collect()
 }
 
-struct Running {
-    child: std::process::Child,
-    output: std::thread::JoinHandle<String>,
-    deadline: Instant,
-    timeout: Duration,
+/// What the reader of a command's output found.
+enum Output {
+    Text(String),
+    TooLong,
 }
 
-fn start(metric: &Metric) -> Result<Running, String> {
+struct Running {
+    child: std::process::Child,
+    output: mpsc::Receiver<Output>,
+    deadline: Instant,
+    timeout: Duration,
+    max_output: u64,
+}
+
+fn start(metric: &Metric, max_output: u64) -> Result<Running, String> {
     let command = metric.command.as_deref().unwrap_or_default();
     let timeout = metric
         .timeout
@@ -49,53 +59,92 @@ fn start(metric: &Metric) -> Result<Running, String> {
     let mut child = cmd
         .spawn()
         .map_err(|e| format!("cannot run `{command}`: {e}"))?;
-    let mut stdout = child.stdout.take().ok_or("no output pipe")?;
-    let output = std::thread::spawn(move || {
-        let mut text = String::new();
-        let _ = stdout.read_to_string(&mut text);
-        text
+    let stdout = child.stdout.take().ok_or("no output pipe")?;
+    let (sender, output) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        let read = stdout
+            .take(max_output.saturating_add(1))
+            .read_to_end(&mut bytes);
+        let found = if read.is_ok() && bytes.len() as u64 > max_output {
+            Output::TooLong
+        } else {
+            Output::Text(String::from_utf8_lossy(&bytes).into_owned())
+        };
+        let _ = sender.send(found);
     });
     Ok(Running {
         child,
         output,
         deadline: Instant::now() + timeout,
         timeout,
+        max_output,
     })
 }
 
 impl Running {
     fn finish(mut self) -> Given {
-        loop {
+        let overran = || {
+            Given::Failed(format!(
+                "the command did not finish within {}s",
+                self.timeout.as_secs_f64()
+            ))
+        };
+        let status = loop {
             match self.child.try_wait() {
-                Ok(Some(status)) if status.success() => {
-                    let text = self.output.join().unwrap_or_default();
-                    return match text.lines().map(str::trim).find(|l| !l.is_empty()) {
-                        Some(line) => Given::Text(line.to_string()),
-                        None => Given::Failed("the command printed nothing".into()),
-                    };
-                }
-                Ok(Some(status)) => return Given::Failed(format!("the command failed ({status})")),
+                Ok(Some(status)) => break status,
                 Ok(None) if Instant::now() >= self.deadline => {
                     kill_group(&mut self.child);
-                    return Given::Failed(format!(
-                        "the command did not finish within {}s",
-                        self.timeout.as_secs_f64()
-                    ));
+                    return overran();
                 }
                 Ok(None) => std::thread::sleep(Duration::from_millis(5)),
-                Err(e) => return Given::Failed(format!("cannot wait for the command: {e}")),
+                Err(e) => {
+                    kill_group(&mut self.child);
+                    return Given::Failed(format!("cannot wait for the command: {e}"));
+                }
             }
+        };
+        // The shell has exited, but something it left in the background may still hold the
+        // pipe open: the output counts as complete when the pipe closes or the time is up,
+        // and whatever is still running then is stopped.
+        let left = self.deadline.saturating_duration_since(Instant::now());
+        let output = match self.output.recv_timeout(left) {
+            Ok(output) => output,
+            Err(_) => {
+                kill_group(&mut self.child);
+                match self.output.recv_timeout(Duration::from_secs(1)) {
+                    Ok(output) => output,
+                    Err(_) => return overran(),
+                }
+            }
+        };
+        kill_group(&mut self.child);
+        // Too much output first: the command then dies of the pipe closing, which says less.
+        let text = match output {
+            Output::TooLong => {
+                return Given::Failed(format!(
+                    "the command printed more than {} bytes; a value is one line",
+                    self.max_output
+                ))
+            }
+            Output::Text(text) => text,
+        };
+        if !status.success() {
+            return Given::Failed(format!("the command failed ({status})"));
+        }
+        match text.lines().map(str::trim).find(|l| !l.is_empty()) {
+            Some(line) => Given::Text(line.to_string()),
+            None => Given::Failed("the command printed nothing".into()),
         }
     }
 }
 
+/// Stops the command's whole process group with one system call, then reaps the shell.
 fn kill_group(child: &mut std::process::Child) {
     #[cfg(unix)]
-    {
-        let _ = Command::new("kill")
-            .args(["-KILL", "--", &format!("-{}", child.id())])
-            .stderr(Stdio::null())
-            .status();
+    if let Some(group) = rustix::process::Pid::from_raw(child.id() as i32) {
+        // The group may be gone already; that is what was wanted.
+        let _ = rustix::process::kill_process_group(group, rustix::process::Signal::KILL);
     }
     let _ = child.kill();
     let _ = child.wait();

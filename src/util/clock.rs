@@ -14,13 +14,17 @@ pub struct Clock {
 impl Clock {
     pub fn from_env() -> Result<Self> {
         let pinned = match std::env::var(ENV) {
-            Ok(text) if !text.trim().is_empty() => Some(
-                DateTime::parse_from_rfc3339(text.trim())
+            Ok(text) if !text.trim().is_empty() => {
+                let t = DateTime::parse_from_rfc3339(text.trim())
                     .map(|t| t.with_timezone(&Utc))
                     .with_context(|| {
                         format!("{ENV}={text:?} is not an RFC 3339 time; write e.g. 2024-08-07T10:00:00Z")
-                    })?,
-            ),
+                    })?;
+                Some(
+                    crate::util::time::checked_instant(t, &text)
+                        .map_err(|e| anyhow::anyhow!("{ENV}: {e}"))?,
+                )
+            }
             _ => None,
         };
         Ok(Clock { pinned })

@@ -2,15 +2,58 @@
 //! one way each kind of output prints an instant.
 
 use chrono::{
-    DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, SecondsFormat, TimeZone,
-    Utc,
+    DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, SecondsFormat,
+    TimeZone, Utc,
 };
 use chrono_tz::Tz;
 
-/// A calendar date as `YYYY-MM-DD`.
+/// The years mindops works in. A date or time outside them is refused where it is read, so no
+/// later step meets the edge of chrono's calendar (where arithmetic overflows).
+pub const FIRST_YEAR: i32 = 1970;
+pub const LAST_YEAR: i32 = 9999;
+
+fn in_years(date: NaiveDate, text: &str) -> Result<(), String> {
+    if (FIRST_YEAR..=LAST_YEAR).contains(&date.year()) {
+        Ok(())
+    } else {
+        Err(format!(
+            "\"{}\" is outside the years mindops works with ({FIRST_YEAR} to {LAST_YEAR})",
+            text.trim()
+        ))
+    }
+}
+
+/// A calendar date as `YYYY-MM-DD`, in [`FIRST_YEAR`]..=[`LAST_YEAR`].
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("\"{text}\" is not a date; write YYYY-MM-DD, e.g. 2024-08-07"))
+    let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("\"{text}\" is not a date; write YYYY-MM-DD, e.g. 2024-08-07"))?;
+    in_years(date, text)?;
+    Ok(date)
+}
+
+/// `t + d`, held at the ends of the calendar rather than overflowing. With every input inside
+/// [`FIRST_YEAR`]..=[`LAST_YEAR`] it never is held; it is the guard for when one is not.
+pub fn later(t: DateTime<Utc>, d: Duration) -> DateTime<Utc> {
+    t.checked_add_signed(d).unwrap_or(if d < Duration::zero() {
+        DateTime::<Utc>::MIN_UTC
+    } else {
+        DateTime::<Utc>::MAX_UTC
+    })
+}
+
+/// `t - d`, held at the ends of the calendar rather than overflowing.
+pub fn earlier(t: DateTime<Utc>, d: Duration) -> DateTime<Utc> {
+    t.checked_sub_signed(d).unwrap_or(if d < Duration::zero() {
+        DateTime::<Utc>::MAX_UTC
+    } else {
+        DateTime::<Utc>::MIN_UTC
+    })
+}
+
+/// An instant from text, refused outside [`FIRST_YEAR`]..=[`LAST_YEAR`].
+pub fn checked_instant(t: DateTime<Utc>, text: &str) -> Result<DateTime<Utc>, String> {
+    in_years(t.date_naive(), text)?;
+    Ok(t)
 }
 
 /// A wall-clock time of day as `HH:MM`.
@@ -34,14 +77,16 @@ pub fn parse_instant(text: &str, zone: Tz, now: DateTime<Utc>) -> Result<DateTim
         return Ok(now);
     }
     if let Ok(instant) = DateTime::parse_from_rfc3339(t) {
-        return Ok(instant.with_timezone(&Utc));
+        return checked_instant(instant.with_timezone(&Utc), text);
     }
     for form in ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"] {
         if let Ok(local) = NaiveDateTime::parse_from_str(t, form) {
+            in_years(local.date(), text)?;
             return Ok(local_to_utc(zone, local));
         }
     }
     if let Ok(date) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+        in_years(date, text)?;
         return Ok(local_to_utc(zone, date.and_time(NaiveTime::MIN)));
     }
     Err(format!(
@@ -60,7 +105,10 @@ pub fn local_to_utc(zone: Tz, local: NaiveDateTime) -> DateTime<Utc> {
             // A gap lasts at most a few hours: the first minute that exists is where it ends.
             let mut probe = local;
             for _ in 0..(24 * 60) {
-                probe += Duration::minutes(1);
+                probe = match probe.checked_add_signed(Duration::minutes(1)) {
+                    Some(next) => next,
+                    None => break,
+                };
                 if let Some(t) = zone.from_local_datetime(&probe).earliest() {
                     return t.with_timezone(&Utc);
                 }

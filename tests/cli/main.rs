@@ -5,6 +5,7 @@ mod checklist;
 mod common;
 mod completions;
 mod config;
+mod hostile;
 mod incident;
 mod metrics;
 mod oncall;

@@ -33,6 +33,7 @@ pub fn run(ctx: &Context, args: MetricsCheckArgs) -> Result<u8> {
             values: &args.values,
             input: args.input.as_deref().map(|path| (path, args.input_format)),
             run_commands: !args.only_given,
+            max_bytes: u64::from(args.max_input_mib) * 1024 * 1024,
         },
     )?;
     let checked: Vec<&Metric> = thresholds

@@ -14,27 +14,11 @@ use crate::rules::units;
 use crate::util::output::{note, Out};
 use crate::util::suggest;
 use crate::util::time::{human, local_to_utc, parse_date, rfc3339};
-use crate::{exit, Context, Failure};
+use crate::{exit, Context};
 
 pub fn run(ctx: &Context, command: MetricsCommand) -> Result<u8> {
     match command {
-        // Everything that stops a check is UNKNOWN to the monitoring system reading the code,
-        // and Nagios shows the plugin's first line of output, so that line says why.
-        MetricsCommand::Check(args) => {
-            let nagios = args.format == crate::cli::CheckFormat::Nagios;
-            check::run(ctx, args).map_err(|error| {
-                if nagios {
-                    let mut out = Out::stdout();
-                    let _ = out
-                        .line(format!("METRICS UNKNOWN - {error:#}"))
-                        .and_then(|()| out.flush());
-                }
-                anyhow::Error::new(Failure {
-                    code: crate::rules::metrics::State::Unknown.code(),
-                    error,
-                })
-            })
-        }
+        MetricsCommand::Check(args) => check::run(ctx, args),
         MetricsCommand::History {
             name,
             since,

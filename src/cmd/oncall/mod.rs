@@ -6,7 +6,7 @@ mod overrides;
 mod schedule;
 
 use anyhow::{Context as _, Result};
-use chrono::{DateTime, Duration, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
@@ -72,6 +72,9 @@ fn area(rotation: &Rotation, person: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The longest window `--weeks` or `--from`/`--to` may ask for.
+const MAX_WEEKS: u32 = crate::cli::MAX_WEEKS;
+
 /// `[from, to)` in UTC from `--from`, `--weeks`/`--to`; the default is four weeks from today.
 fn window(
     ctx: &Context,
@@ -90,10 +93,24 @@ fn window(
             if to < from {
                 anyhow::bail!("--to {to} is before --from {from}");
             }
+            // The same ten years as --weeks allows: a window is for people to read.
+            if (to - from).num_weeks() >= i64::from(MAX_WEEKS) {
+                anyhow::bail!(
+                    "--from {from} to --to {to} is more than {MAX_WEEKS} weeks; ask for a shorter stretch"
+                );
+            }
             to.succ_opt().unwrap_or(to)
         }
-        (None, weeks) => from + Duration::weeks(i64::from(weeks.unwrap_or(4))),
+        (None, weeks) => from
+            .checked_add_days(chrono::Days::new(7 * u64::from(weeks.unwrap_or(4))))
+            .unwrap_or(NaiveDate::MAX),
     };
+    if to.year() > crate::util::time::LAST_YEAR {
+        anyhow::bail!(
+            "the window from {from} runs past the end of {}; ask for fewer weeks",
+            crate::util::time::LAST_YEAR
+        );
+    }
     let midnight = |d| local_to_utc(zone, chrono::NaiveDateTime::new(d, NaiveTime::MIN));
     Ok((midnight(from), midnight(to)))
 }

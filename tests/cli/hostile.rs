@@ -1,0 +1,296 @@
+//! Input a careless or hostile user could give: none of it may hang, crash or run without
+//! bound. Each case once hung, exited 101 or grew without limit.
+
+use std::time::{Duration, Instant};
+
+use crate::common::{json, Env};
+
+/// Runs `mindops ARGS` with a deadline: a hang fails the test instead of stalling the suite.
+fn bounded(env: &Env, args: &[&str]) -> (i32, String, String) {
+    let output = env
+        .cmd()
+        .args(args)
+        .timeout(Duration::from_secs(20))
+        .output()
+        .expect("run mindops");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn dates_at_the_edge_of_the_calendar_are_refused_not_looped_on() {
+    let env = Env::new();
+    let far = "outside the years mindops works with (1970 to 9999)";
+    for args in [
+        &["oncall", "--date", "+262142-12-31"][..],
+        &["oncall", "--at", "+262142-12-31"],
+        &["checklist", "--date", "+262142-12-31"],
+        &[
+            "oncall",
+            "schedule",
+            "--from",
+            "+262142-12-01",
+            "--weeks",
+            "10",
+        ],
+        &[
+            "oncall",
+            "export",
+            "--from",
+            "+262142-12-01",
+            "--weeks",
+            "10",
+        ],
+        &["checklist", "history", "--to=-262143-01-03"],
+        &["oncall", "--date", "1969-12-31"],
+        &[
+            "oncall",
+            "override",
+            "add",
+            "--role",
+            "Backup",
+            "--person",
+            "Felix",
+            "--from",
+            "+262142-12-30",
+            "--to",
+            "+262142-12-31",
+        ],
+    ] {
+        let (code, out, err) = bounded(&env, args);
+        assert_eq!((code, out.as_str()), (2, ""), "{args:?}: {err}");
+        assert!(err.contains(far), "{args:?}: {err}");
+    }
+    let (code, _, err) = bounded(
+        &env,
+        &[
+            "oncall",
+            "schedule",
+            "--from",
+            "9999-12-01",
+            "--weeks",
+            "10",
+        ],
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("runs past the end of 9999"), "{err}");
+    let (code, _, err) = bounded(&env, &["oncall", "export", "--to", "9999-12-31"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("is more than 520 weeks"), "{err}");
+}
+
+#[test]
+fn a_pinned_clock_outside_the_calendar_is_refused() {
+    let env = Env::new();
+    let (code, _, err) = env.at("+262142-12-31T00:00:00Z", &["oncall"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("MINDOPS_NOW"), "{err}");
+}
+
+#[test]
+fn a_configured_duration_longer_than_a_year_is_a_config_error() {
+    let env = Env::new();
+    env.edit(
+        "thresholds.yaml",
+        "    resolution: 4h",
+        "    resolution: 100000000d",
+    );
+    let err = env.fails(&["config", "check"], 2);
+    assert!(
+        err.contains(
+            "severities.P1.resolution: \"100000000d\" is longer than mindops takes; write at most 366d"
+        ),
+        "{err}"
+    );
+    env.fails(&["incident", "open", "--sev", "P1", "--title", "t"], 2);
+}
+
+#[test]
+fn arguments_that_are_not_utf8_are_usage_errors() {
+    use std::os::unix::ffi::OsStrExt;
+    let env = Env::new();
+    let bad = std::ffi::OsStr::from_bytes(b"\xff");
+    let run = |args: &[&std::ffi::OsStr]| crate::common::run(env.cmd().args(args));
+    let (code, out, _) = run(&[bad]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    let (code, _, err) = run(&["oncall".as_ref(), "--tz".as_ref(), bad]);
+    assert_eq!(code, 2);
+    assert!(err.contains("invalid UTF-8"), "{err}");
+    let (code, out, _) = run(&[
+        "metrics".as_ref(),
+        "check".as_ref(),
+        "--format".as_ref(),
+        "nagios".as_ref(),
+        bad,
+    ]);
+    assert_eq!(code, 3);
+    assert_eq!(
+        out,
+        "METRICS UNKNOWN - invalid UTF-8 was detected in one or more arguments\n"
+    );
+}
+
+#[test]
+fn a_usage_error_under_nagios_is_one_unknown_line() {
+    let env = Env::new();
+    for args in [
+        &["metrics", "check", "--format", "nagios", "--bogus"][..],
+        &["metrics", "check", "--bogus", "--format", "nagios"],
+        &[
+            "--db",
+            "x.db",
+            "metrics",
+            "check",
+            "--format=nagios",
+            "--bogus",
+        ],
+    ] {
+        let (code, out, err) = env.run(args);
+        assert_eq!(code, 3, "{args:?}: {err}");
+        assert_eq!(
+            out, "METRICS UNKNOWN - unexpected argument '--bogus' found\n",
+            "{args:?}"
+        );
+    }
+    let (code, out, _) = env.run(&["metrics", "check", "--bogus"]);
+    assert_eq!((code, out.as_str()), (3, ""));
+    let (code, out, _) = env.run(&[
+        "--tz",
+        "Mars/Base",
+        "metrics",
+        "check",
+        "--format",
+        "nagios",
+    ]);
+    assert_eq!(code, 3);
+    assert!(
+        out.starts_with("METRICS UNKNOWN - unknown time zone \"Mars/Base\""),
+        "{out}"
+    );
+}
+
+#[test]
+fn escalation_stops_at_the_end_of_the_chain_when_nobody_can_be_paged() {
+    let env = Env::new();
+    // The rotation starts long after the incident: nobody holds any role.
+    env.edit("rotation.yaml", "start: 2024-07-29", "start: 2030-07-29");
+    let (code, _, err) = env.at(
+        "2024-08-07T10:00:00Z",
+        &[
+            "incident",
+            "open",
+            "--sev",
+            "P1",
+            "--title",
+            "before anyone",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let start = Instant::now();
+    let (code, out, err) = env.at(
+        "2028-08-07T10:00:00Z",
+        &["incident", "check", "--format", "json"],
+    );
+    assert!(
+        start.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        start.elapsed()
+    );
+    assert_eq!(code, 1, "{err}");
+    let done = json(&out)["done"].as_array().unwrap().clone();
+    let escalations = done
+        .iter()
+        .filter(|d| d["kind"] == "timeout_escalated")
+        .count();
+    assert_eq!(escalations, 4, "one step per role of the chain: {done:?}");
+    // Again later: nothing more is owed.
+    let (_, out, _) = env.at(
+        "2028-09-07T10:00:00Z",
+        &["incident", "check", "--format", "json"],
+    );
+    assert_eq!(json(&out)["done"], serde_json::json!([]));
+    let (code, _, err) = env.at("2028-09-07T10:00:00Z", &["incident", "escalate", "1"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("there is no one left to escalate to"), "{err}");
+}
+
+#[test]
+fn an_endless_input_is_cut_off_with_a_reason() {
+    let env = Env::new();
+    let (code, out, _) = env.run(&[
+        "metrics",
+        "check",
+        "--input",
+        "/dev/zero",
+        "--input-format",
+        "kv",
+        "--max-input-mib",
+        "1",
+        "--format",
+        "nagios",
+        "--no-record",
+    ]);
+    assert_eq!(code, 3);
+    assert_eq!(
+        out,
+        "METRICS UNKNOWN - cannot read /dev/zero: the input is larger than 1 MiB; a check reads at most that much (--max-input-mib)\n"
+    );
+}
+
+#[test]
+fn a_command_that_floods_or_leaves_a_child_behind_keeps_its_timeout() {
+    let env = Env::new();
+    env.edit(
+        "thresholds.yaml",
+        "    unit: MB\n",
+        "    unit: MB\n    command: yes 45MB\n    timeout: 5s\n",
+    );
+    env.edit(
+        "thresholds.yaml",
+        "    unit: \"%\"\n    target: \"< 70\"",
+        "    unit: \"%\"\n    command: echo 25%; sleep 25 &\n    timeout: 1s\n    target: \"< 70\"",
+    );
+    let start = Instant::now();
+    let (code, out, err) = bounded(
+        &env,
+        &[
+            "metrics",
+            "check",
+            "response_time=1s",
+            "--max-input-mib",
+            "1",
+            "--format",
+            "json",
+            "--no-record",
+        ],
+    );
+    assert!(
+        start.elapsed() < Duration::from_secs(8),
+        "took {:?}",
+        start.elapsed()
+    );
+    assert_eq!(code, 3, "{err}");
+    let report = json(&out);
+    let metric = |name: &str| {
+        report["metrics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["name"] == name)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(metric("load")["value"], 25.0);
+    assert_eq!(metric("memory")["state"], "UNKNOWN");
+    assert!(
+        metric("memory")["reason"]
+            .as_str()
+            .unwrap()
+            .contains("printed more than 1048576 bytes"),
+        "{:?}",
+        metric("memory")
+    );
+}
