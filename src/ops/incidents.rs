@@ -6,6 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 
 use crate::config::{Severity, Thresholds};
+use crate::rules::deadline::passed;
 use crate::rules::incident::{check, due, open_pages, Event, Incident, Kind, Roster};
 use crate::rules::rotation::{Override, Rotation};
 use crate::store::{IncidentFilter, NewIncident, Opened, Store};
@@ -138,7 +139,7 @@ pub fn check_all(desk: &mut Desk) -> Result<CheckOutcome> {
             continue;
         };
         // Before its acknowledgement is due an incident owes nothing.
-        if now >= inc.ack_due.min(inc.resolve_due) {
+        if passed(inc.ack_due.min(inc.resolve_due), now) {
             if let Some((mut probe, history)) = desk.store.incident(inc.id)? {
                 if !check(&mut probe, &history, severity, &desk.roster(), now).is_empty() {
                     owed.push((checked.len(), inc.id));

@@ -7,6 +7,7 @@ use chrono_tz::Tz;
 
 use crate::config::rotation::{Item, Slot};
 use crate::config::{Checklist, Evidence};
+use crate::rules::deadline::passed;
 use crate::util::time::local_to_utc;
 
 /// A tick or an untick, as stored.
@@ -95,7 +96,7 @@ pub fn overdue<'a>(
 ) -> Vec<&'a Entry<'a>> {
     entries
         .iter()
-        .filter(|e| e.done.is_none() && deadline(e.slot, day, zone) <= now)
+        .filter(|e| e.done.is_none() && passed(deadline(e.slot, day, zone), now))
         .collect()
 }
 

@@ -8,6 +8,7 @@ use anyhow::{bail, Result};
 use chrono::{DateTime, Duration, Utc};
 
 use crate::config::{Page, Severity};
+use crate::rules::deadline::{in_time, passed};
 use crate::rules::duration;
 use crate::rules::rotation::{holders_at, Override, Rotation};
 
@@ -272,6 +273,7 @@ pub fn acknowledge(
     if inc.acked_at.is_some() {
         return Ok(Vec::new());
     }
+    refuse_before_latest(inc, history, now, "acknowledge")?;
     inc.acked_at = Some(now);
     inc.status = Status::Acknowledged;
     let mut events = breaches(inc, history, now);
@@ -372,6 +374,7 @@ pub fn close(
         bail!("a resolution is required: say what fixed it with --resolution TEXT");
     }
     refuse_closed(inc, "close")?;
+    refuse_before_latest(inc, history, now, "close")?;
     let mut events = breaches(inc, history, now);
     inc.status = Status::Closed;
     inc.closed_at = Some(now);
@@ -395,13 +398,15 @@ pub fn reopen(
         Status::Open
     };
     inc.closed_at = None;
+    // The resolution belonged to the closing now undone; the timeline keeps it.
+    inc.resolution = None;
     Ok(vec![Event::new(now, actor, Kind::Reopened).text(reason)])
 }
 
 /// How many timeout escalations an unacknowledged incident is owed at `now`: one when `ack_due`
 /// passes, and one more each further response limit.
 pub fn timeouts_owed(inc: &Incident, response: Duration, now: DateTime<Utc>) -> u32 {
-    if inc.acked_at.is_some() || inc.status == Status::Closed || now < inc.ack_due {
+    if inc.acked_at.is_some() || inc.status == Status::Closed || !passed(inc.ack_due, now) {
         return 0;
     }
     let step = response.num_seconds().max(1);
@@ -447,23 +452,46 @@ pub fn check(
 fn breaches(inc: &Incident, history: &[Event], now: DateTime<Utc>) -> Vec<Event> {
     let recorded = |kind| history.iter().any(|e| e.kind == kind);
     let mut out = Vec::new();
-    // An acknowledgement at the due instant is in time; no acknowledgement by then is not.
     let ack_late = inc
         .acked_at
-        .map_or(now >= inc.ack_due, |at| at > inc.ack_due);
+        .map_or(passed(inc.ack_due, now), |at| !in_time(at, inc.ack_due));
     if ack_late && !recorded(Kind::AckBreached) && inc.status != Status::Closed {
         out.push(
             Event::new(now, SYSTEM_ACTOR, Kind::AckBreached)
                 .value(crate::util::time::rfc3339(inc.ack_due)),
         );
     }
-    if now >= inc.resolve_due && !recorded(Kind::ResolveBreached) && inc.status != Status::Closed {
+    if passed(inc.resolve_due, now)
+        && !recorded(Kind::ResolveBreached)
+        && inc.status != Status::Closed
+    {
         out.push(
             Event::new(now, SYSTEM_ACTOR, Kind::ResolveBreached)
                 .value(crate::util::time::rfc3339(inc.resolve_due)),
         );
     }
     out
+}
+
+/// An acknowledgement or closing stamped before what the incident already records would have
+/// it answered before it happened (and reports would show negative times to acknowledge).
+fn refuse_before_latest(
+    inc: &Incident,
+    history: &[Event],
+    now: DateTime<Utc>,
+    what: &str,
+) -> Result<()> {
+    let latest = history.iter().map(|e| e.at).max().unwrap_or(inc.opened_at);
+    if now < latest.max(inc.opened_at) {
+        bail!(
+            "cannot {what} incident {} at {}: its latest event is at {}, and time does not run \
+             backwards for an incident; check the clock (MINDOPS_NOW) or the time given",
+            inc.id,
+            crate::util::time::rfc3339(now),
+            crate::util::time::rfc3339(latest.max(inc.opened_at))
+        );
+    }
+    Ok(())
 }
 
 fn refuse_closed(inc: &Incident, what: &str) -> Result<()> {
@@ -491,14 +519,14 @@ pub fn sla(inc: &Incident, now: DateTime<Utc>) -> Sla {
     if let Some(closed) = inc.closed_at.filter(|_| inc.status == Status::Closed) {
         return Sla::Resolved {
             took: closed - inc.opened_at,
-            met: closed <= inc.resolve_due,
+            met: in_time(closed, inc.resolve_due),
         };
     }
-    if now >= inc.resolve_due {
+    if passed(inc.resolve_due, now) {
         return Sla::ResolveBreached(now - inc.resolve_due);
     }
     if inc.acked_at.is_none() {
-        return if now >= inc.ack_due {
+        return if passed(inc.ack_due, now) {
             Sla::AckBreached(now - inc.ack_due)
         } else {
             Sla::AckDue(inc.ack_due - now)

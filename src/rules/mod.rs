@@ -2,6 +2,7 @@
 
 pub mod checklist;
 pub mod coverage;
+pub mod deadline;
 pub mod duration;
 pub mod incident;
 pub mod metrics;

@@ -147,7 +147,11 @@ impl Env {
     /// Runs `mindops ARGS`, expecting exit 0 and nothing on stderr; returns stdout.
     pub fn ok(&self, args: &[&str]) -> String {
         let (code, out, err) = self.run(args);
-        assert_eq!(code, 0, "mindops {args:?} failed:\n{err}");
+        assert_eq!(
+            (code, err.as_str()),
+            (0, ""),
+            "mindops {args:?} failed or talked"
+        );
         out
     }
 

@@ -22,7 +22,12 @@ const A_WRITE: [&str; 12] = [
 fn reading_commands_create_no_database() {
     let env = Env::new();
     env.ok(&["oncall"]);
-    env.ok(&["oncall", "override", "list"]);
+    let (code, out, err) = env.run(&["oncall", "override", "list"]);
+    assert_eq!((code, out.as_str()), (0, ""));
+    assert_eq!(
+        err,
+        "no overrides in place (--all shows ended and removed ones)\n"
+    );
     assert!(!env.db().exists());
     assert!(!env.path("data").exists());
 }

@@ -34,19 +34,31 @@ pub fn run(ctx: &Context, args: IncidentOpenArgs) -> Result<u8> {
         key,
         &by,
     )?;
-    let id = match outcome {
-        Opened::New(id) => id,
-        Opened::Again { id, count } => {
-            note(format!(
-                "incident {id} is open with dedup key \"{}\": recorded as triggered again ({count} times in all); nothing new was opened",
+    let (id, again) = match outcome {
+        Opened::New(id) => (id, None),
+        Opened::Again { id, count } => (
+            id,
+            Some(format!(
+                "incident {id} is open with dedup key \"{}\": recorded as triggered again \
+                 ({count} times in all); nothing new was opened and nobody was paged again",
                 key.unwrap_or_default()
-            ));
-            id
-        }
+            )),
+        ),
     };
     let Some((incident, events)) = desk.store.incident(id)? else {
         bail!("incident {id} vanished while being opened");
     };
+    // What a script reads stays the incident; a person reading the table is told on stdout
+    // that nothing new was opened, and the other formats say it on stderr.
+    if let Some(again) = &again {
+        if args.format == Format::Table {
+            let mut out = Out::stdout();
+            out.line(again)?;
+            out.flush()?;
+            return Ok(exit::SUCCESS);
+        }
+        note(again);
+    }
     let pages = paged(&events);
     let mut out = Out::stdout();
     match args.format {

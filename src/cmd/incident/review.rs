@@ -7,6 +7,7 @@ use chrono::{Duration, NaiveDate};
 
 use super::{describe, paged_list};
 use crate::cli::ActionCommand;
+use crate::rules::deadline::{in_time, passed};
 use crate::rules::duration;
 use crate::rules::incident::{paged, Event, Kind};
 use crate::store::NewAction;
@@ -63,11 +64,11 @@ pub fn review(ctx: &Context, id: i64) -> Result<u8> {
     let measured = |end: Option<chrono::DateTime<chrono::Utc>>, due| match end {
         Some(end) => (
             duration::format(Duration::minutes((end - inc.opened_at).num_minutes())),
-            if end <= due { "met" } else { "missed" },
+            if in_time(end, due) { "met" } else { "missed" },
         ),
         None => (
             "not yet".into(),
-            if ctx.clock.now() <= due {
+            if !passed(due, ctx.clock.now()) {
                 "open"
             } else {
                 "missed"

@@ -15,6 +15,8 @@ use crate::store::{
 /// longer gap means nobody was measuring.
 const MAX_SAMPLE_GAP: i64 = 3600;
 
+// Deadlines follow crate::rules::deadline: done in time is `done < due`, and a deadline has
+// passed at `now` when `due <= now`.
 impl Sqlite {
     pub fn severity_counts(
         &self,
@@ -25,9 +27,9 @@ impl Sqlite {
         let mut stmt = self.conn.prepare_cached(
             "SELECT severity, count(*),
                     sum(acked_at IS NOT NULL OR ack_due <= ?3),
-                    sum(acked_at IS NOT NULL AND acked_at <= ack_due),
+                    sum(acked_at IS NOT NULL AND acked_at < ack_due),
                     sum(closed_at IS NOT NULL OR resolve_due <= ?3),
-                    sum(closed_at IS NOT NULL AND closed_at <= resolve_due)
+                    sum(closed_at IS NOT NULL AND closed_at < resolve_due)
                FROM incidents WHERE opened_at >= ?1 AND opened_at < ?2
               GROUP BY severity ORDER BY severity",
         )?;
@@ -109,7 +111,7 @@ impl Sqlite {
         ] {
             let filter = format!(
                 "FROM incidents WHERE opened_at >= ?1 AND opened_at < ?2
-                   AND (({done} IS NOT NULL AND {done} > {due}) OR ({done} IS NULL AND {due} <= ?3))"
+                   AND (({done} IS NOT NULL AND {done} >= {due}) OR ({done} IS NULL AND {due} <= ?3))"
             );
             let n: u64 = self.conn.query_row(
                 &format!("SELECT count(*) {filter}"),
