@@ -30,7 +30,7 @@ pub fn run(ctx: &Context, command: HandoverCommand) -> Result<u8> {
                 }
                 None => rotation
                     .shift_at(now)
-                    .map_or(rotation.handoff(0), |s| s.start),
+                    .map_or(rotation.handoff(0), |s| rotation.handover_since(&s)),
             };
             let notes = ctx
                 .existing_store()?

@@ -197,8 +197,8 @@ fn period_json(p: &Period) -> PeriodJson {
     }
 }
 
-/// The review of a period, from the store's aggregates. Only `sheet.now` makes it depend on
-/// when it runs (incidents still open, breaches still running).
+/// The review of a period, from the store's aggregates. Incidents are judged as of the
+/// period's end, or `sheet.now` while the period is still running.
 pub fn gather(
     store: &Store,
     sheet: &Sheet,
@@ -209,8 +209,10 @@ pub fn gather(
     let now = sheet.now;
     let previous = period.previous();
     let (this, before) = (span(config, period), span(config, &previous));
-    let incidents = incident_stats(thresholds, store, &this, now, true)?;
-    let previous_incidents = incident_stats(thresholds, store, &before, now, false)?;
+    // A period is judged as it stood at its end (or now, while it runs), so the report of a
+    // finished week reads the same whenever it is run.
+    let incidents = incident_stats(thresholds, store, &this, now.min(this.to), true)?;
+    let previous_incidents = incident_stats(thresholds, store, &before, now.min(before.to), false)?;
 
     let mut metrics = Vec::new();
     for m in &thresholds.metrics {

@@ -115,6 +115,13 @@ impl Rotation {
         Ok(self.shift(number))
     }
 
+    /// Where the handover notes a shift shows begin: the start of the shift before it. A note
+    /// written late in a shift is for the person taking over, so it stays in view through the
+    /// next shift, and drops out at the handoff after that.
+    pub fn handover_since(&self, shift: &Shift) -> DateTime<Utc> {
+        self.handoff(shift.number.saturating_sub(2))
+    }
+
     /// The shift covering a calendar day: the one in force at local noon, which is the shift
     /// holding the larger part of the day when a handoff falls inside it.
     pub fn shift_on(&self, date: NaiveDate) -> Result<Shift, BeforeStart> {

@@ -314,11 +314,17 @@ fn history_counts_per_day_and_person() {
 }
 
 #[test]
-fn handover_notes_show_in_oncall_since_the_shift_began() {
+fn handover_notes_show_in_oncall_since_the_previous_handoff() {
     let env = Env::new();
     env.at(
-        "2024-08-04T20:00:00Z",
-        &["handover", "add", "from last week"],
+        "2024-07-28T20:00:00Z",
+        &["handover", "add", "before the rotation began"],
+    );
+    // Written at the end of the shift before (Sunday night, handoff Monday 00:00): for the
+    // person taking over.
+    env.at(
+        "2024-08-04T21:30:00Z",
+        &["handover", "add", "watch the nightly import"],
     );
     env.at(
         "2024-08-06T17:00:00Z",
@@ -331,10 +337,20 @@ fn handover_notes_show_in_oncall_since_the_shift_began() {
         ],
     );
     let table = env.ok(&["oncall"]);
-    assert!(table.ends_with("Handover notes since the shift began:\n  2024-08-06 17:00 UTC  iris: DB failover drill tomorrow\n"), "{table}");
+    assert!(
+        table.ends_with(
+            "Handover notes since the previous handoff (2024-07-29 00:00 UTC):\n  \
+             2024-08-04 21:30 UTC  tester: watch the nightly import\n  \
+             2024-08-06 17:00 UTC  iris: DB failover drill tomorrow\n"
+        ),
+        "{table}"
+    );
     let record = json(&env.ok(&["oncall", "--format", "json"]));
-    assert_eq!(record["handover"].as_array().unwrap().len(), 1);
-    assert_eq!(record["handover"][0]["author"], "iris");
+    assert_eq!(record["handover"].as_array().unwrap().len(), 2);
+    assert_eq!(record["handover"][1]["author"], "iris");
+    // A week on, the Sunday note has had its shift.
+    let (_, later, _) = env.at("2024-08-13T10:00:00Z", &["oncall", "--format", "json"]);
+    assert_eq!(json(&later)["handover"].as_array().unwrap().len(), 1);
     assert_eq!(
         env.ok(&["oncall", "--format", "plain"]),
         "Felix\nIris\nTilda\nMilo\n"

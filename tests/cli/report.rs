@@ -545,3 +545,21 @@ fn a_role_that_reads_one_metric_is_refused_on_two() {
         "{err}"
     );
 }
+
+#[test]
+fn a_finished_period_reads_the_same_whenever_it_is_run() {
+    let env = known_week();
+    let run = |now: &str| {
+        let (code, out, err) = env.at(
+            now,
+            &[
+                "report", "weekly", "--period", "2024-W32", "--format", "json",
+            ],
+        );
+        assert_eq!((code, err.as_str()), (0, ""));
+        let mut r = json(&out);
+        r.as_object_mut().unwrap().remove("generated_at");
+        r
+    };
+    assert_eq!(run(REPORT_TIME), run("2024-12-01T00:00:00Z"));
+}

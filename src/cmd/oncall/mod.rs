@@ -245,7 +245,8 @@ fn now(ctx: &Context, args: OncallNow) -> Result<u8> {
         .transpose()?;
     let store = ctx.existing_store()?;
     let overrides = store.overrides_between(shift.start, shift.end)?;
-    let handover = store.handovers(shift.start, at + Duration::seconds(1))?;
+    let handover_since = rotation.handover_since(&shift);
+    let handover = store.handovers(handover_since, at + Duration::seconds(1))?;
     let held: Vec<Segment> = (0..rotation.roles.len())
         .filter(|r| only.is_none_or(|o| o == *r))
         .filter_map(|role| {
@@ -304,7 +305,10 @@ fn now(ctx: &Context, args: OncallNow) -> Result<u8> {
             }
             out.table(&table)?;
             if !handover.is_empty() {
-                out.line("Handover notes since the shift began:")?;
+                out.line(format!(
+                    "Handover notes since the previous handoff ({}):",
+                    human(handover_since, zone)
+                ))?;
                 for n in &handover {
                     out.line(format!("  {}  {}: {}", human(n.at, zone), n.author, n.text))?;
                 }
