@@ -348,6 +348,7 @@ fn history(
         people,
         done,
         total,
+        by_evidence,
     } = sheet.completion(&store, from, to)?;
 
     let mut out = Out::stdout();
@@ -355,7 +356,7 @@ fn history(
         Format::Json => out.json(&serde_json::json!({
             "from": from.to_string(), "to": to.to_string(),
             "done": done, "total": total, "rate": rate(done, total),
-            "days": days, "people": people,
+            "by_evidence": by_evidence, "days": days, "people": people,
         }))?,
         Format::Csv => {
             out.csv(&["date", "done", "total", "rate"])?;
@@ -370,7 +371,7 @@ fn history(
         }
         Format::Plain | Format::Table => {
             out.line(format!(
-                "Checklist {from} → {to}: {done}/{total} done ({}%)",
+                "Checklist {from} → {to}: {done}/{total} done ({}%), {by_evidence} of them by evidence",
                 rate(done, total)
             ))?;
             let mut table = ctx.style.table(&["Date", "Done", "Total", "Rate"]);

@@ -11,8 +11,9 @@ use serde::Serialize;
 use crate::config::{Checklist, Evidence, Role, RotationConfig, Thresholds};
 use crate::rules::checklist::{entries, find, overdue, Entry, Proof, Tick};
 use crate::rules::coverage::problems;
+use crate::rules::deadline::in_time;
 use crate::rules::rotation::{holders_at, Override};
-use crate::store::Store;
+use crate::store::{PageAnswer, Store};
 use crate::util::pct;
 use crate::util::time::local_to_utc;
 
@@ -71,12 +72,14 @@ pub struct HistoryPerson {
     pub share: f64,
 }
 
-/// Checklist completion per day and per person over a stretch of days.
+/// Checklist completion per day and per person over a stretch of days. Items mindops ticked
+/// from evidence count as done but belong to no person.
 pub struct Completion {
     pub days: Vec<HistoryDay>,
     pub people: Vec<HistoryPerson>,
     pub done: usize,
     pub total: usize,
+    pub by_evidence: usize,
 }
 
 /// What a tick or untick did, item by item.
@@ -87,10 +90,11 @@ pub struct Ticked {
 }
 
 /// Records that a stretch of days shares, read once rather than per day.
-#[derive(Default)]
 struct Shared {
     ticks: Vec<(NaiveDate, Tick)>,
-    unacked: Vec<(i64, i64)>,
+    /// Pages sent in the stretch, with when their incident was answered.
+    pages: Vec<PageAnswer>,
+    /// Every override ever made, removed ones too: a past day is judged by those in place then.
     overrides: Vec<Override>,
 }
 
@@ -127,14 +131,10 @@ impl<'a> Sheet<'a> {
     fn shared(&self, store: &Store, from: NaiveDate, to: NaiveDate) -> Result<Shared> {
         let start = self.midnight(from);
         let end = self.midnight(to.succ_opt().unwrap_or(to));
-        let until = self.until(end);
         Ok(Shared {
             ticks: store.ticks(from, to)?,
-            unacked: store.unacked_spans(start.min(until), until)?,
-            overrides: store.overrides_between(
-                start,
-                until.checked_add_signed(COVERAGE_AHEAD).unwrap_or(until),
-            )?,
+            pages: store.page_answers(start, end)?,
+            overrides: store.overrides(true, self.now)?,
         })
     }
 
@@ -165,7 +165,8 @@ impl<'a> Sheet<'a> {
         Ok(day)
     }
 
-    /// What proves each evidence rule the day's list uses.
+    /// What proves each evidence rule the day's list uses: only records of that day, read as
+    /// they stood at its end (or now, for today), and nothing before the rotation starts.
     fn proofs(
         &self,
         store: &Store,
@@ -173,6 +174,9 @@ impl<'a> Sheet<'a> {
         shared: &Shared,
     ) -> Result<BTreeMap<Evidence, Proof>> {
         let until = self.until(day.end);
+        if day.end <= self.config.rotation.handoff(0) {
+            return Ok(BTreeMap::new());
+        }
         let time = |t: DateTime<Utc>| t.with_timezone(&self.zone).format("%H:%M").to_string();
         let mut out = BTreeMap::new();
         let wanted = day.list.slots.iter().flat_map(|s| &s.items);
@@ -194,18 +198,35 @@ impl<'a> Sheet<'a> {
                         None => None,
                     },
                     Evidence::NoUnackedIncidents => {
-                        let t = until.timestamp();
-                        let open = shared
-                            .unacked
+                        // The day's pages, each answered before the day was over: a quiet day
+                        // proves nothing, so a person says it was checked.
+                        let pages: Vec<Option<DateTime<Utc>>> = shared
+                            .pages
                             .iter()
-                            .any(|(from, to)| *from <= t && t < *to);
-                        (!open).then(|| (until, "no open incident is unacknowledged".to_string()))
+                            .filter(|p| day.start <= p.paged_at && p.paged_at < until)
+                            .map(|p| p.answered_at.filter(|a| in_time(*a, until)))
+                            .collect();
+                        let answered: Option<Vec<DateTime<Utc>>> = pages.iter().copied().collect();
+                        answered.and_then(|all| all.into_iter().max()).map(|last| {
+                            (
+                                last,
+                                format!(
+                                    "all {} page{} of the day answered by {}",
+                                    pages.len(),
+                                    if pages.len() == 1 { "" } else { "s" },
+                                    time(last)
+                                ),
+                            )
+                        })
                     }
                     Evidence::RotationOk => {
                         let to = until.checked_add_signed(COVERAGE_AHEAD).unwrap_or(until);
+                        // The overrides in place then, not those made or removed since.
                         let overrides: Vec<Override> = shared
                             .overrides
                             .iter()
+                            .filter(|o| o.created_at < until)
+                            .filter(|o| o.removed_at.is_none_or(|r| r >= until))
                             .filter(|o| o.from < to && o.to > until)
                             .cloned()
                             .collect();
@@ -301,13 +322,17 @@ impl<'a> Sheet<'a> {
         let shared = self.shared(store, from, to)?;
         let mut days = Vec::new();
         let mut people: BTreeMap<String, usize> = BTreeMap::new();
+        let mut by_evidence = 0;
         for date in from.iter_days().take_while(|d| *d <= to) {
             let day = self.day_with(store, date, &shared)?;
             let all = day.entries();
             let done = all
                 .iter()
                 .filter_map(|e| e.done.as_ref())
-                .inspect(|d| *people.entry(d.by.clone()).or_default() += 1)
+                .inspect(|d| match d.evidence {
+                    Some(_) => by_evidence += 1,
+                    None => *people.entry(d.by.clone()).or_default() += 1,
+                })
                 .count();
             days.push(HistoryDay {
                 date: date.to_string(),
@@ -334,6 +359,7 @@ impl<'a> Sheet<'a> {
             people,
             done,
             total,
+            by_evidence,
         })
     }
 

@@ -152,6 +152,8 @@ pub struct Team {
     pub checklist_rate: f64,
     pub checklist_days: Vec<HistoryDay>,
     pub checklist_people: Vec<HistoryPerson>,
+    /// Items mindops ticked from its own records, apart from people's.
+    pub checklist_by_evidence: usize,
     pub handover_notes: Vec<Count>,
 }
 
@@ -426,6 +428,7 @@ fn team(store: &Store, sheet: &Sheet, period: &Period, span: &Span) -> Result<Te
         checklist_rate: pct(checklist.done as u64, checklist.total as u64).unwrap_or(0.0),
         checklist_days: checklist.days,
         checklist_people: checklist.people,
+        checklist_by_evidence: checklist.by_evidence,
         handover_notes: counts(store.handover_counts(span.from, span.to)?),
     })
 }

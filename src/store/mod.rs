@@ -194,9 +194,9 @@ delegate! {
     /// One metric over a period: counts, mean, extremes, time in WARNING and CRITICAL.
     fn metric_summary(&self, metric: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<MetricSummary>;
     fn metric_mean(&self, metric: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Option<f64>>;
-    /// The stretches `[from, to)` in which incidents stood unacknowledged, overlapping the
-    /// period, as epoch seconds.
-    fn unacked_spans(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<(i64, i64)>>;
+    /// Every page sent in `[from, to)`, oldest first, with when its incident was first
+    /// answered (acknowledged or closed), if it was.
+    fn page_answers(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<PageAnswer>>;
     /// The mean of each of `buckets` equal stretches of the period.
     fn metric_trend(&self, metric: &str, from: DateTime<Utc>, to: DateTime<Utc>, buckets: i64) -> Result<Vec<Option<f64>>>;
     /// The first and last value of a metric in the period.
@@ -210,6 +210,13 @@ delegate! {
 
 /// Decides, from a day's kept list and its ticks so far, which ticks to add.
 pub type TickDecision<'a> = dyn FnMut(&Checklist, &[Tick]) -> Result<Vec<Tick>> + 'a;
+
+/// A page sent, and when its incident was first answered (acknowledged or closed), if it was.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PageAnswer {
+    pub paged_at: DateTime<Utc>,
+    pub answered_at: Option<DateTime<Utc>>,
+}
 
 /// A note for the next person on call.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -31,17 +31,14 @@ fn done_by(day: &serde_json::Value) -> Vec<(String, String)> {
 fn a_full_day_ticked_by_hand_and_by_evidence() {
     let env = Env::new();
     let morning = "2024-08-07T08:00:00Z";
-    // Before anything happens, what mindops can prove already: no unacknowledged incident,
-    // and a rotation without problems.
+    // Before anything happens, what mindops can prove already: a rotation without problems.
+    // A quiet night proves nothing about alerts; a person reviews them.
     let day = ticked(&env, morning, &[]);
     assert_eq!(day["responsible"]["person"], "Felix");
     assert_eq!(day["responsible"]["role"], "Primary");
     assert_eq!(
         done_by(&day),
-        [
-            ("morning.review-alerts".into(), "mindops".into()),
-            ("evening.update-rotation".into(), "mindops".into())
-        ]
+        [("evening.update-rotation".into(), "mindops".into())]
     );
 
     env.at(
@@ -69,6 +66,7 @@ fn a_full_day_ticked_by_hand_and_by_evidence() {
         &[
             "checklist",
             "done",
+            "review-alerts",
             "update-status",
             "5",
             "review-tickets",
@@ -81,7 +79,7 @@ fn a_full_day_ticked_by_hand_and_by_evidence() {
         ],
     );
     assert_eq!(code, 0);
-    assert_eq!(lines(&out).len(), 7);
+    assert_eq!(lines(&out).len(), 8);
     let day = ticked(&env, "2024-08-07T18:10:00Z", &[]);
     assert_eq!(day["done"], 12);
     let by_evidence: Vec<String> = done_by(&day)
@@ -92,7 +90,6 @@ fn a_full_day_ticked_by_hand_and_by_evidence() {
     assert_eq!(
         by_evidence,
         [
-            "morning.review-alerts",
             "morning.check-metrics",
             "morning.verify-backups",
             "evening.update-rotation",
@@ -123,6 +120,20 @@ fn an_open_unacknowledged_incident_unticks_review_alerts() {
     assert!(done_by(&day)
         .iter()
         .any(|(id, by)| id == "morning.review-alerts" && by == "mindops"));
+    let items = day["slots"][0]["items"].as_array().unwrap();
+    assert_eq!(
+        items[0]["evidence"],
+        "all 1 page of the day answered by 09:10"
+    );
+    // The day before had no pages: nothing proves its alerts were reviewed.
+    let before = ticked(&env, "2024-08-07T09:20:00Z", &["--date", "2024-08-06"]);
+    assert_eq!(
+        done_by(&before),
+        [("evening.update-rotation".into(), "mindops".into())]
+    );
+    // Nor does anything before the rotation starts.
+    let early = ticked(&env, "2024-08-07T09:20:00Z", &["--date", "2024-07-20"]);
+    assert_eq!(done_by(&early), []);
 }
 
 #[test]
@@ -139,6 +150,7 @@ fn overdue_items_per_slot_at_the_right_minute() {
     assert_eq!(
         lines(&out),
         [
+            "overdue: morning.review-alerts (Review alerts) was due 2024-08-07 12:00 UTC",
             "overdue: morning.check-metrics (Check metrics) was due 2024-08-07 12:00 UTC",
             "overdue: morning.verify-backups (Verify backups) was due 2024-08-07 12:00 UTC",
         ]
@@ -155,7 +167,7 @@ fn overdue_items_per_slot_at_the_right_minute() {
         .iter()
         .map(|o| o["id"].as_str().unwrap())
         .collect();
-    assert_eq!(overdue.len(), 6, "{overdue:?}");
+    assert_eq!(overdue.len(), 7, "{overdue:?}");
     assert!(overdue.contains(&"afternoon.plan-improvements"));
     let table = env
         .at(
@@ -230,11 +242,11 @@ fn ticking_twice_is_a_no_op_and_undo_unticks() {
         )
     );
     // An undo also stands against evidence.
-    env.ok(&["checklist", "undo", "review alerts"]);
+    env.ok(&["checklist", "undo", "update rotation"]);
     let day = ticked(&env, crate::common::NOW, &[]);
     assert!(!done_by(&day)
         .iter()
-        .any(|(id, _)| id == "evening.final-status-check" || id == "morning.review-alerts"));
+        .any(|(id, _)| id == "evening.final-status-check" || id == "evening.update-rotation"));
 }
 
 #[test]
@@ -288,8 +300,8 @@ fn history_counts_per_day_and_person() {
         .iter()
         .map(|d| (d["done"].as_i64().unwrap(), d["total"].as_i64().unwrap()))
         .collect();
-    // Each day also has what mindops proved: review alerts (no incidents) and the rotation.
-    assert_eq!(days, [(4, 12), (3, 12)]);
+    // Each day also has what mindops proved from its records: the rotation.
+    assert_eq!(days, [(4, 12), (2, 12)]);
     let people: Vec<(String, i64)> = report["people"]
         .as_array()
         .unwrap()
@@ -301,16 +313,10 @@ fn history_counts_per_day_and_person() {
             )
         })
         .collect();
-    // Felix's tick of item 1 changed nothing: mindops had already ticked it by evidence.
-    assert_eq!(
-        people,
-        [
-            ("mindops".to_string(), 4),
-            ("felix".to_string(), 2),
-            ("iris".to_string(), 1)
-        ]
-    );
-    assert_eq!(report["rate"], 29.2);
+    // Evidence is counted apart from people.
+    assert_eq!(people, [("felix".to_string(), 3), ("iris".to_string(), 1)]);
+    assert_eq!(report["by_evidence"], 2);
+    assert_eq!(report["rate"], 25.0);
 }
 
 #[test]

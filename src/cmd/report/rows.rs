@@ -302,20 +302,27 @@ pub fn checklist_days(t: &Team) -> Rows {
     )
 }
 
+/// People's ticks, with what mindops ticked from its records in a row of its own.
 pub fn checklist_people(t: &Team) -> Rows {
-    Rows::new(
-        &["Person", "Items", "Share"],
-        t.checklist_people
-            .iter()
-            .map(|p| {
-                vec![
-                    p.person.clone(),
-                    p.items.to_string(),
-                    format!("{}%", crate::rules::units::number(p.share)),
-                ]
-            })
-            .collect(),
-    )
+    let mut rows: Vec<Vec<String>> = t
+        .checklist_people
+        .iter()
+        .map(|p| {
+            vec![
+                p.person.clone(),
+                p.items.to_string(),
+                format!("{}%", crate::rules::units::number(p.share)),
+            ]
+        })
+        .collect();
+    if t.checklist_by_evidence > 0 {
+        rows.push(vec![
+            "(by evidence)".into(),
+            t.checklist_by_evidence.to_string(),
+            "-".into(),
+        ]);
+    }
+    Rows::new(&["Person", "Items", "Share"], rows)
 }
 
 pub fn handovers(t: &Team) -> Rows {

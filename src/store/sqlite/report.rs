@@ -8,7 +8,7 @@ use rusqlite::{params, OptionalExtension};
 use super::{instant, Sqlite};
 use crate::rules::incident::Kind;
 use crate::store::{
-    Breach, CountBy, Limit, MetricSummary, Reached, Sample, SeverityCounts, Spread,
+    Breach, CountBy, Limit, MetricSummary, PageAnswer, Reached, Sample, SeverityCounts, Spread,
 };
 
 /// A stretch between two samples counts toward the earlier one's state up to this long; a
@@ -281,20 +281,18 @@ impl Sqlite {
         )?)
     }
 
-    /// Stretches in which incidents stood open and unacknowledged, `[opened, until)` in Unix
-    /// seconds, for those overlapping `[from, to]`.
-    pub fn unacked_spans(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<(i64, i64)>> {
-        // The expression is the one indexed by incidents_unacked_until, written the same way so
-        // SQLite uses the index.
+    pub fn page_answers(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<PageAnswer>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT opened_at,
-                    min(coalesce(acked_at, 9223372036854775807), coalesce(closed_at, 9223372036854775807))
-               FROM incidents
-              WHERE min(coalesce(acked_at, 9223372036854775807), coalesce(closed_at, 9223372036854775807)) > ?1
-                AND opened_at <= ?2",
+            "SELECT e.at, min(coalesce(i.acked_at, i.closed_at), coalesce(i.closed_at, i.acked_at))
+               FROM incident_events e JOIN incidents i ON i.id = e.incident_id
+              WHERE e.kind = 'paged' AND e.at >= ?1 AND e.at < ?2
+              ORDER BY e.at",
         )?;
         let rows = stmt.query_map(params![from.timestamp(), to.timestamp()], |r| {
-            Ok((r.get(0)?, r.get(1)?))
+            Ok(PageAnswer {
+                paged_at: instant(r.get(0)?)?,
+                answered_at: r.get::<_, Option<i64>>(1)?.map(instant).transpose()?,
+            })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
