@@ -74,6 +74,8 @@ struct MetricFile {
     #[serde(default)]
     auto_resolve: bool,
     role: Option<Role>,
+    min: Option<f64>,
+    max: Option<f64>,
 }
 
 #[derive(Debug, Clone)]
@@ -173,6 +175,9 @@ pub struct Metric {
     /// How long a breach must hold before it counts at its full state (`for:`).
     pub hold: Option<Duration>,
     pub role: Option<Role>,
+    /// The least and most a value can be, where the unit's natural bounds do not fit.
+    pub min: Option<f64>,
+    pub max: Option<f64>,
     pub auto_resolve: bool,
 }
 
@@ -374,6 +379,16 @@ fn validate_metric(
             crate::sources::prometheus::Selector::parse(t),
         )
     });
+    match (m.min, m.max) {
+        (Some(min), Some(max)) if !(min < max) => problems.add(
+            format!("{here}.min"),
+            format!("min {min} is not below max {max}"),
+        ),
+        (Some(v), _) | (_, Some(v)) if !v.is_finite() => {
+            problems.add(&here, "min and max are finite numbers")
+        }
+        _ => {}
+    }
     if m.selector.is_some() && m.command.is_some() {
         problems.add(
             &here,
@@ -395,5 +410,7 @@ fn validate_metric(
         hold,
         auto_resolve: m.auto_resolve,
         role: m.role,
+        min: m.min,
+        max: m.max,
     })
 }

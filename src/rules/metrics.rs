@@ -59,6 +59,33 @@ pub fn worst(states: impl IntoIterator<Item = State>) -> State {
         .unwrap_or(State::Ok)
 }
 
+/// A value mindops will believe for a metric: finite, and within the metric's `min`/`max` or,
+/// where it declares none, the natural bounds of its unit. Anything else is UNKNOWN with this
+/// reason, and is never recorded.
+pub fn admissible(metric: &Metric, value: f64) -> Result<f64, String> {
+    if !value.is_finite() {
+        return Err(format!("{} is not a finite number", units::number(value)));
+    }
+    let (low, high) = units::natural_bounds(&metric.unit);
+    let (low, high) = (metric.min.or(low), metric.max.or(high));
+    let shown = units::show(value, &metric.unit);
+    if let Some(low) = low.filter(|l| value < *l) {
+        return Err(format!(
+            "{shown} is below {}, the least {} can be (min: in thresholds.yaml)",
+            units::show(low, &metric.unit),
+            metric.name
+        ));
+    }
+    if let Some(high) = high.filter(|h| value > *h) {
+        return Err(format!(
+            "{shown} is above {}, the most {} can be (max: in thresholds.yaml)",
+            units::show(high, &metric.unit),
+            metric.name
+        ));
+    }
+    Ok(value)
+}
+
 /// The state a value puts a metric in: CRITICAL past the alert line, WARNING short of the
 /// target, OK otherwise; NaN cannot be judged.
 pub fn evaluate(metric: &Metric, value: f64) -> State {

@@ -28,6 +28,7 @@ struct Unit {
 
 fn time(unit: &str) -> Option<f64> {
     Some(match unit {
+        "us" | "µs" => 0.000_001,
         "ms" => 0.001,
         "s" | "sec" => 1.0,
         "min" => 60.0,
@@ -116,6 +117,15 @@ pub fn parse_value(text: &str, metric_unit: &str) -> Result<f64, String> {
             unit_suffix(metric_unit)
         )
     })?;
+    if !number.is_finite() {
+        return Err(format!("\"{text}\" is not a finite number"));
+    }
+    if let Some(comma) = misplaced_comma(t) {
+        return Err(format!(
+            "\"{text}\" has a comma that is not a thousands separator (\"{comma}\"); write a \
+             decimal point (1.2s) or commas between groups of three digits (25,000)"
+        ));
+    }
     if suffix.is_empty() {
         return Ok(number);
     }
@@ -141,23 +151,61 @@ pub fn parse_value(text: &str, metric_unit: &str) -> Result<f64, String> {
     Ok(number * given.factor / target.factor)
 }
 
-/// A number given in `from`, in the metric's unit; a unit of another kind leaves it as it is.
-pub fn convert(value: f64, from: &str, metric_unit: &str) -> f64 {
-    let (from, to) = (unit(from), unit(metric_unit));
-    if from.dim == to.dim && !matches!(from.dim, Dim::Count(_)) {
-        value * from.factor / to.factor
+/// A number given in `from`, in the metric's unit, or why it cannot be.
+pub fn convert(value: f64, from: &str, metric_unit: &str) -> Result<f64, String> {
+    let (source, to) = (unit(from), unit(metric_unit));
+    if source.dim == to.dim && !matches!(source.dim, Dim::Count(_)) {
+        Ok(value * source.factor / to.factor)
     } else {
-        value
+        Err(format!(
+            "the series is in {from}, which does not convert to {metric_unit}, the unit of this metric"
+        ))
     }
 }
 
 /// The base unit a Prometheus series declares by its name's suffix, by the naming conventions.
+/// A histogram's or summary's `_sum` is in the family's unit; its `_count` is a count.
 pub fn prometheus_unit(series: &str) -> Option<&'static str> {
     let series = series.strip_suffix("_total").unwrap_or(series);
+    let series = series.strip_suffix("_sum").unwrap_or(series);
     [("_seconds", "s"), ("_bytes", "B"), ("_ratio", "ratio")]
         .into_iter()
         .find(|(suffix, _)| series.ends_with(suffix))
         .map(|(_, unit)| unit)
+}
+
+/// The least and most a value in this unit can be, whatever the metric: a percentage is 0 to
+/// 100, a rating 0 to 5, a status 0 or 1, and durations, sizes, rates and counts are never
+/// negative. A metric whose percentage can leave 0..100 (a growth rate) declares `min`/`max`.
+pub fn natural_bounds(metric_unit: &str) -> (Option<f64>, Option<f64>) {
+    match unit(metric_unit).dim {
+        Dim::Percent => (Some(0.0), Some(100.0)),
+        Dim::Score => (Some(0.0), Some(5.0)),
+        Dim::Status => (Some(0.0), Some(1.0)),
+        Dim::Time | Dim::Bytes | Dim::Rate | Dim::Count(_) => (Some(0.0), None),
+    }
+}
+
+/// The first comma that is not between groups of three digits in the number at the start of
+/// `text`, as the text around it: `1,2s` is not 12 seconds.
+fn misplaced_comma(text: &str) -> Option<String> {
+    let end = text
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.' || c == '-' || c == '+'))
+        .unwrap_or(text.len());
+    let number = &text[..end];
+    if !number.contains(',') {
+        return None;
+    }
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    let whole = whole.trim_start_matches(['-', '+']);
+    let mut groups = whole.split(',');
+    let first_ok = groups.next().is_some_and(|g| (1..=3).contains(&g.len()));
+    let rest_ok = groups.all(|g| g.len() == 3);
+    if first_ok && rest_ok && !fraction.contains(',') {
+        None
+    } else {
+        Some(number.to_string())
+    }
 }
 
 /// The number at the start of `text` (thousands separators allowed) and the unit after it.
@@ -261,9 +309,17 @@ mod tests {
         assert_eq!(prometheus_unit("http_request_duration_seconds"), Some("s"));
         assert_eq!(prometheus_unit("cpu_seconds_total"), Some("s"));
         assert_eq!(prometheus_unit("node_load1"), None);
-        assert_eq!(convert(2.5e9, "B", "MB"), 2500.0);
-        assert_eq!(convert(0.0001, "ratio", "%"), 0.01);
-        assert_eq!(convert(0.25, "s", "%"), 0.25, "no conversion across kinds");
+        assert_eq!(
+            prometheus_unit("http_request_duration_seconds_sum"),
+            Some("s")
+        );
+        assert_eq!(prometheus_unit("http_request_duration_seconds_count"), None);
+        assert_eq!(convert(2.5e9, "B", "MB"), Ok(2500.0));
+        assert_eq!(convert(0.0001, "ratio", "%"), Ok(0.01));
+        assert_eq!(
+            convert(0.25, "s", "%"),
+            Err("the series is in s, which does not convert to %, the unit of this metric".into())
+        );
     }
 
     #[test]
@@ -278,6 +334,30 @@ mod tests {
             .unwrap_err()
             .contains("is not a number"));
         assert!(parse_value("maybe", STATUS_UNIT).is_err());
+    }
+
+    #[test]
+    fn commas_are_thousands_separators_only() {
+        assert_eq!(parse_value("1,234,567", "users"), Ok(1_234_567.0));
+        assert_eq!(parse_value("25,000.5", "users"), Ok(25_000.5));
+        for bad in ["1,2s", "25,00", "1,2345", ",5", "12,34,567"] {
+            let err = parse_value(bad, "s").unwrap_err();
+            assert!(err.contains("not a thousands separator"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn infinities_and_microseconds() {
+        for bad in ["inf", "-inf", "+Inf", "NaN", "1e400"] {
+            assert!(
+                parse_value(bad, "s")
+                    .unwrap_err()
+                    .contains("not a finite number"),
+                "{bad}"
+            );
+        }
+        assert!((parse_value("250us", "ms").unwrap() - 0.25).abs() < 1e-12);
+        assert!((parse_value("250µs", "ms").unwrap() - 0.25).abs() < 1e-12);
     }
 
     #[test]

@@ -113,11 +113,14 @@ fn read_input(
                 .zip(found)
                 .zip(&selectors)
                 .filter_map(|((m, v), s)| {
-                    let v = match crate::rules::units::prometheus_unit(&s.name) {
-                        Some(base) => crate::rules::units::convert(v?, base, &m.unit),
-                        None => v?,
+                    let given = match crate::rules::units::prometheus_unit(&s.name) {
+                        Some(base) => match crate::rules::units::convert(v?, base, &m.unit) {
+                            Ok(v) => Given::Number(v),
+                            Err(why) => Given::Failed(format!("{}: {why}", s.name)),
+                        },
+                        None => Given::Number(v?),
                     };
-                    Some((m.name.clone(), Given::Number(v)))
+                    Some((m.name.clone(), given))
                 })
                 .collect());
         }

@@ -294,3 +294,70 @@ fn a_command_that_floods_or_leaves_a_child_behind_keeps_its_timeout() {
         metric("memory")
     );
 }
+
+#[test]
+fn values_that_must_not_be_believed_are_unknown_and_not_recorded() {
+    let env = Env::new();
+    for (given, reason) in [
+        ("response_time=inf", "\"inf\" is not a finite number"),
+        ("response_time=-inf", "\"-inf\" is not a finite number"),
+        ("response_time=1e400", "\"1e400\" is not a finite number"),
+        (
+            "response_time=-1s",
+            "-1s is below 0s, the least response_time can be",
+        ),
+        ("uptime=101%", "101% is above 100%, the most uptime can be"),
+        (
+            "user_satisfaction=6/5",
+            "6/5 is above 5/5, the most user_satisfaction can be",
+        ),
+        (
+            "response_time=1,2s",
+            "\"1,2s\" has a comma that is not a thousands separator",
+        ),
+        (
+            "active_users=25,00",
+            "\"25,00\" has a comma that is not a thousands separator",
+        ),
+    ] {
+        let (code, out, err) = env.run(&[
+            "metrics",
+            "check",
+            given,
+            "--only-given",
+            "--format",
+            "json",
+        ]);
+        assert_eq!(code, 3, "{given}: {err}");
+        let metric = &json(&out)["metrics"][0];
+        assert_eq!(metric["state"], "UNKNOWN", "{given}");
+        assert_eq!(metric["value"], serde_json::Value::Null, "{given}");
+        assert!(
+            metric["reason"].as_str().unwrap().contains(reason),
+            "{given}: {}",
+            metric["reason"]
+        );
+    }
+    // A growth rate declares its own range: shrinking is a value, not an error.
+    let (code, out, _) = env.run(&[
+        "metrics",
+        "check",
+        "growth_rate=-3%",
+        "--only-given",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        (code, json(&out)["metrics"][0]["state"].as_str()),
+        (2, Some("CRITICAL"))
+    );
+    let history = json(&env.ok(&["metrics", "history", "response_time", "--format", "json"]));
+    assert!(
+        history
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s["value"].is_null()),
+        "{history}"
+    );
+}

@@ -13,7 +13,7 @@ use crate::cli::{CheckFormat, MetricsCheckArgs};
 use crate::config::{Metric, Thresholds};
 use crate::ops::incidents::{open_incident, Desk};
 use crate::rules::incident::{self, Event, Kind};
-use crate::rules::metrics::{self, evaluate, hold, sparkline, worst, Reading, State};
+use crate::rules::metrics::{self, admissible, evaluate, hold, sparkline, worst, Reading, State};
 use crate::rules::units;
 use crate::sources::{gather, Given, Request};
 use crate::store::{NewSample, Opened};
@@ -125,8 +125,7 @@ fn read(metric: &Metric, given: Option<&Given>) -> Reading {
         Some(Given::Number(v)) => Ok(*v),
         Some(Given::Text(text)) => units::parse_value(text, &metric.unit),
     };
-    match parsed {
-        Ok(v) if v.is_nan() => unknown(Some(v), "the value is NaN".into()),
+    match parsed.and_then(|v| admissible(metric, v)) {
         Ok(v) => {
             let raw = evaluate(metric, v);
             Reading {

@@ -36,8 +36,9 @@ impl Sqlite {
                 check_stmt.execute(params![at.timestamp(), state.as_str(), samples.len()])?;
                 let check = tx.last_insert_rowid();
                 for s in samples.iter() {
-                    // SQLite has no NaN: an unreadable value is stored as NULL.
-                    let value = s.value.filter(|v| !v.is_nan());
+                    // Nothing that is not finite is stored: SQLite has no NaN, and an infinity
+                    // would poison every mean a report takes.
+                    let value = s.value.filter(|v| v.is_finite());
                     sample_stmt.execute(params![
                         check,
                         s.metric,
