@@ -380,13 +380,13 @@ fn validate_metric(
         )
     });
     match (m.min, m.max) {
-        (Some(min), Some(max)) if !(min < max) => problems.add(
-            format!("{here}.min"),
-            format!("min {min} is not below max {max}"),
-        ),
         (Some(v), _) | (_, Some(v)) if !v.is_finite() => {
             problems.add(&here, "min and max are finite numbers")
         }
+        (Some(min), Some(max)) if min >= max => problems.add(
+            format!("{here}.min"),
+            format!("min {min} is not below max {max}"),
+        ),
         _ => {}
     }
     if m.selector.is_some() && m.command.is_some() {
