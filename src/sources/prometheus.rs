@@ -1,7 +1,7 @@
 //! The Prometheus text exposition format, read for the series that thresholds.yaml selects:
 //! `# HELP` / `# TYPE` and other comments, label values with `\\`, `\"` and `\n` escapes,
-//! exponents, `NaN`, `+Inf`, `-Inf` and optional timestamps. Lines whose metric name no selector
-//! wants are skipped without parsing their labels, which keeps a 50,000-line scrape fast.
+//! exponents, `NaN`, `+Inf`, `-Inf` and optional timestamps. Every line is checked, as promtool
+//! checks it; only the lines a selector wants have their labels built.
 
 use std::collections::HashMap;
 
@@ -131,55 +131,116 @@ fn value(text: &str) -> Option<f64> {
     }
 }
 
-/// The value of the first sample each selector matches, `None` where none does. A selected
-/// line that cannot be read is an error naming its line number.
+/// The value of the sample each selector matches, `None` where none does. Every line is read,
+/// as promtool would: one that cannot be read makes the whole input unreadable, named by its
+/// line number, and so does a selector that two series match. Lines no selector wants are
+/// checked without building their labels, which keeps a 50,000-line scrape fast.
 pub fn scan(text: &str, selectors: &[Selector]) -> Result<Vec<Option<f64>>, String> {
     let mut wanted: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, s) in selectors.iter().enumerate() {
         wanted.entry(s.name.as_str()).or_default().push(i);
     }
-    let mut found: Vec<Option<f64>> = vec![None; selectors.len()];
-    let mut open = selectors.len();
-    for (number, line) in text.lines().enumerate() {
+    // The value each selector found, and on which line.
+    let mut found: Vec<Option<(f64, usize)>> = vec![None; selectors.len()];
+    for (index, line) in text.lines().enumerate() {
+        let number = index + 1;
         let line = line.trim_start();
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
+        let bad = |why: &str| format!("line {number}: {why}: {line}");
         let name_end = line
             .find(|c: char| c == '{' || c.is_whitespace())
             .unwrap_or(line.len());
-        let Some(candidates) = wanted.get(&line[..name_end]) else {
-            continue;
-        };
-        if candidates.iter().all(|i| found[*i].is_some()) {
-            continue;
+        let name = &line[..name_end];
+        if !valid_name(name) {
+            return Err(bad("this is not a sample (a metric name, labels, a value)"));
         }
-        let bad = |why: &str| format!("line {}: {why}: {line}", number + 1);
-        let (labels, rest) = if line[name_end..].starts_with('{') {
-            labels(&line[name_end..]).ok_or_else(|| bad("labels cannot be read"))?
-        } else {
-            (Vec::new(), &line[name_end..])
-        };
-        let mut fields = rest.split_whitespace();
-        let sample = fields
-            .next()
-            .and_then(value)
-            .ok_or_else(|| bad("the value is not a number"))?;
-        if let Some(ts) = fields.next() {
-            ts.parse::<i64>()
-                .map_err(|_| bad("the timestamp is not an integer"))?;
-        }
-        for &i in candidates {
-            if found[i].is_none() && selectors[i].matches(&labels) {
-                found[i] = Some(sample);
-                open -= 1;
+        let candidates = wanted.get(name);
+        let (labels, rest) = match (line[name_end..].starts_with('{'), candidates) {
+            (false, _) => (Vec::new(), &line[name_end..]),
+            (true, Some(_)) => {
+                labels(&line[name_end..]).ok_or_else(|| bad("labels cannot be read"))?
             }
-        }
-        if open == 0 {
-            break;
+            (true, None) => (
+                Vec::new(),
+                skip_labels(&line[name_end..]).ok_or_else(|| bad("labels cannot be read"))?,
+            ),
+        };
+        let sample = sample(rest).map_err(|why| bad(&why))?;
+        for &i in candidates.into_iter().flatten() {
+            if !selectors[i].matches(&labels) {
+                continue;
+            }
+            if let Some((_, first)) = found[i] {
+                return Err(format!(
+                    "lines {first} and {number} are both series the selector for {} matches; \
+                     add labels to its selector so that it names one",
+                    selectors[i].name
+                ));
+            }
+            found[i] = Some((sample, number));
         }
     }
-    Ok(found)
+    Ok(found.into_iter().map(|f| f.map(|(v, _)| v)).collect())
+}
+
+/// What follows a series' name and labels: the value, an optional timestamp, nothing else.
+fn sample(rest: &str) -> Result<f64, String> {
+    let mut fields = rest.split_whitespace();
+    let sample = fields
+        .next()
+        .and_then(value)
+        .ok_or("the value is not a number")?;
+    match fields.next() {
+        None => return Ok(sample),
+        Some(t) if t.starts_with('#') => return Err(exemplar()),
+        Some(t) if t.parse::<i64>().is_ok() => {}
+        Some(t) if t.parse::<f64>().is_ok() => {
+            return Err(format!(
+                "the timestamp {t} has a fraction, as OpenMetrics writes seconds; the Prometheus \
+                 text format takes whole milliseconds (ask the exporter for text/plain)"
+            ))
+        }
+        Some(_) => return Err("the timestamp is not an integer".into()),
+    }
+    match fields.next() {
+        None => Ok(sample),
+        Some(t) if t.starts_with('#') => Err(exemplar()),
+        Some(_) => Err("there is more after the value and timestamp".into()),
+    }
+}
+
+fn exemplar() -> String {
+    "an OpenMetrics exemplar (# {...}) follows the value; the Prometheus text format has none \
+     (ask the exporter for text/plain rather than OpenMetrics)"
+        .into()
+}
+
+/// Past `{...}` at the start of `text`, checking its form without keeping the labels.
+fn skip_labels(text: &str) -> Option<&str> {
+    let bytes = text.as_bytes();
+    let mut i = 1; // past '{'
+    let mut in_value = false;
+    let mut escaped = false;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if in_value {
+            if escaped {
+                escaped = false;
+            } else if c == b'\\' {
+                escaped = true;
+            } else if c == b'"' {
+                in_value = false;
+            }
+        } else if c == b'"' {
+            in_value = true;
+        } else if c == b'}' {
+            return Some(&text[i + 1..]);
+        }
+        i += 1;
+    }
+    None
 }
 
 /// `{a="1",b="x\"y"}` at the start of `text`: the labels and what follows the closing brace.
@@ -241,11 +302,43 @@ nothing NaN
     }
 
     #[test]
-    fn unselected_garbage_is_skipped_and_selected_garbage_is_an_error() {
-        let text = "junk{{{ not parsed\nup one\n";
-        assert_eq!(scan(text, &[sel("other")]).unwrap(), [None]);
-        let err = scan(text, &[sel("up")]).unwrap_err();
-        assert_eq!(err, "line 2: the value is not a number: up one");
+    fn a_malformed_line_anywhere_is_an_error_naming_it() {
+        let cases = [
+            (
+                "junk{{{ not parsed\n",
+                "line 1: labels cannot be read: junk{{{ not parsed",
+            ),
+            (
+                "ok 1\nup one\n",
+                "line 2: the value is not a number: up one",
+            ),
+            (
+                "9lives 1\n",
+                "line 1: this is not a sample (a metric name, labels, a value): 9lives 1",
+            ),
+            (
+                "a 1 2 3\n",
+                "line 1: there is more after the value and timestamp: a 1 2 3",
+            ),
+            (
+                "a 1 1712345678.5\n",
+                "line 1: the timestamp 1712345678.5 has a fraction, as OpenMetrics writes seconds",
+            ),
+            (
+                "a_total 5 # {trace_id=\"x\"} 1\n",
+                "line 1: an OpenMetrics exemplar (# {...}) follows the value",
+            ),
+        ];
+        for (text, expected) in cases {
+            let err = scan(text, &[sel("other")]).unwrap_err();
+            assert!(err.starts_with(expected), "{text:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn two_series_for_one_selector_are_an_error_naming_both_lines() {
+        let err = scan(SCRAPE, &[sel("http_request_duration_seconds")]).unwrap_err();
+        assert!(err.starts_with("lines 3 and 4 are both series"), "{err}");
     }
 
     #[test]
