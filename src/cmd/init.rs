@@ -40,9 +40,15 @@ pub fn run(args: InitArgs) -> Result<u8> {
     for (name, text) in files {
         let path = dir.join(name);
         // create_new: a file appearing since the check above is still not overwritten.
-        std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
+        // rotation.yaml holds phone numbers and emails: its owner's eyes only.
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(
+            &mut options,
+            if name == ROTATION_FILE { 0o600 } else { 0o644 },
+        );
+        options
             .open(&path)
             .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()))
             .with_context(|| format!("cannot write {}", path.display()))?;

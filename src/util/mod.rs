@@ -1,7 +1,8 @@
 //! Small pieces every layer may use: the clock, time parsing and display, terminal output,
-//! "did you mean" hints and the iCalendar writer.
+//! files written whole, "did you mean" hints and the iCalendar writer.
 
 pub mod clock;
+pub mod files;
 pub mod ics;
 pub mod output;
 pub mod suggest;

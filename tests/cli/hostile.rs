@@ -361,3 +361,56 @@ fn values_that_must_not_be_believed_are_unknown_and_not_recorded() {
         "{history}"
     );
 }
+
+#[test]
+fn files_for_others_keep_their_mode_and_private_config_is_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    let mode = |rel: &str| {
+        std::fs::metadata(env.path(rel))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    let (code, _, err) = env.run(&[
+        "metrics",
+        "check",
+        "response_time=1s",
+        "--only-given",
+        "--prom-out",
+        "new.prom",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(mode("work/new.prom"), 0o644);
+    env.write("work/kept.prom", "old\n");
+    std::fs::set_permissions(
+        env.path("work/kept.prom"),
+        std::fs::Permissions::from_mode(0o640),
+    )
+    .unwrap();
+    let (code, _, err) = env.run(&[
+        "metrics",
+        "check",
+        "response_time=1s",
+        "--only-given",
+        "--prom-out",
+        "kept.prom",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(mode("work/kept.prom"), 0o640);
+    assert!(env.read("work/kept.prom").contains("mindops_metric_value"));
+    let (code, _, err) = env.run(&["report", "weekly", "--out", "week.md"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(mode("work/week.md"), 0o644);
+    let leftovers: Vec<String> = std::fs::read_dir(env.work())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert_eq!(leftovers, Vec::<String>::new());
+
+    let (code, _, err) = env.run(&["init", "fresh"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(mode("work/fresh/rotation.yaml"), 0o600, "phones and emails");
+}

@@ -479,6 +479,16 @@ fn prom_out_is_written_whole() {
         &["--only-given", "--prom-out", "textfile/mindops.prom"],
     );
     assert_eq!(code, 3, "the folder does not exist yet: the write fails");
+    // ... and the failed check was not recorded, so cron's retry does not count it twice.
+    assert!(
+        !env.db().exists()
+            || rusqlite::Connection::open(env.db())
+                .unwrap()
+                .query_row("SELECT count(*) FROM metric_checks", [], |r| r
+                    .get::<_, i64>(0))
+                .unwrap()
+                == 0
+    );
     std::fs::create_dir_all(env.path("work/textfile")).unwrap();
     let (code, _, _) = check(
         &env,

@@ -1,10 +1,8 @@
 //! `mindops metrics check`: values against thresholds, recorded, with Nagios exit codes.
 
 use std::collections::HashMap;
-use std::io::Write as _;
-use std::path::Path;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use comfy_table::Cell;
 use serde::Serialize;
 
@@ -17,6 +15,7 @@ use crate::rules::metrics::{self, admissible, evaluate, hold, sparkline, worst, 
 use crate::rules::units;
 use crate::sources::{gather, Given, Request};
 use crate::store::{NewSample, Opened};
+use crate::util::files;
 use crate::util::output::{note, Out};
 use crate::util::time::rfc3339;
 use crate::Context;
@@ -67,6 +66,13 @@ pub fn run(ctx: &Context, args: MetricsCheckArgs) -> Result<u8> {
         readings.push(reading);
     }
     let state = worst(readings.iter().map(|r| r.state));
+    // The textfile is written before the check is recorded and put in place after: when it
+    // cannot be written, nothing is recorded, so cron's retry does not record twice.
+    let prom_out = args
+        .prom_out
+        .as_deref()
+        .map(|path| files::stage(path, &metrics::prometheus(&checked, &readings)))
+        .transpose()?;
 
     if !args.no_record {
         let samples: Vec<NewSample> = checked
@@ -108,8 +114,8 @@ pub fn run(ctx: &Context, args: MetricsCheckArgs) -> Result<u8> {
         actions = incidents_for(ctx, &mut desk, &thresholds, &checked, &readings, &previous)?;
     }
 
-    if let Some(path) = &args.prom_out {
-        write_atomically(path, &metrics::prometheus(&checked, &readings))?;
+    if let Some(staged) = prom_out {
+        staged.commit()?;
     }
     print(
         ctx, &args, &checked, &readings, &trends, &actions, state, now,
@@ -236,29 +242,6 @@ fn incidents_for(
 }
 
 /// Temp file beside the target, then rename: the textfile collector never reads half a file.
-fn write_atomically(path: &Path, text: &str) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let write = || -> std::io::Result<()> {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(text.as_bytes())?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)
-    };
-    write()
-        .inspect_err(|_| {
-            let _ = std::fs::remove_file(&temp);
-        })
-        .with_context(|| format!("cannot write {}", path.display()))
-}
-
 #[derive(Serialize)]
 struct ReadingJson<'a> {
     name: &'a str,

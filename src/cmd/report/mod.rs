@@ -5,7 +5,7 @@ mod html;
 mod markdown;
 mod rows;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 
 use crate::cli::{ReportArgs, ReportFormat, ReportKind};
 use crate::ops::checklist::Sheet;
@@ -44,9 +44,7 @@ pub fn run(ctx: &Context, kind: ReportKind) -> Result<u8> {
 
 fn write(args: &ReportArgs, text: &str) -> Result<()> {
     match &args.out {
-        Some(path) => {
-            std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
-        }
+        Some(path) => crate::util::files::write_atomically(path, text),
         None => {
             let mut out = crate::util::output::Out::stdout();
             out.raw(text)?;
