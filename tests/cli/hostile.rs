@@ -414,3 +414,37 @@ fn files_for_others_keep_their_mode_and_private_config_is_private() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(mode("work/fresh/rotation.yaml"), 0o600, "phones and emails");
 }
+
+#[test]
+fn config_that_another_user_controls_is_not_used() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    let rotation = env.path("work/rotation.yaml");
+    std::fs::set_permissions(&rotation, std::fs::Permissions::from_mode(0o666)).unwrap();
+    let err = env.fails(&["oncall"], 2);
+    assert!(
+        err.contains("rotation.yaml is writable by every user"),
+        "{err}"
+    );
+    assert!(err.contains("chmod o-w"), "{err}");
+    std::fs::set_permissions(&rotation, std::fs::Permissions::from_mode(0o644)).unwrap();
+    env.ok(&["oncall"]);
+    // Someone else's checkout: only root can hand a file to another user, so the rest of
+    // this case runs where the tests run as root (as CI does).
+    let thresholds = env.path("work/thresholds.yaml");
+    if std::os::unix::fs::chown(&thresholds, Some(65534), None).is_ok() {
+        let err = env.fails(&["metrics", "check", "--only-given", "response_time=1s"], 3);
+        assert!(err.contains("belongs to another user (uid 65534)"), "{err}");
+        // Named on purpose, it is the user's call.
+        let dir = env.work();
+        let (code, _, err) = env.run(&[
+            "--config-dir",
+            dir.to_str().unwrap(),
+            "metrics",
+            "check",
+            "--only-given",
+            "response_time=1s",
+        ]);
+        assert_eq!(code, 0, "{err}");
+    }
+}
