@@ -1,9 +1,10 @@
 //! How data reaches the terminal or a script: tables for people, JSON and CSV for programs,
 //! colour only where someone can see it. Data goes to stdout; talk goes to stderr.
 
+use std::borrow::Cow;
 use std::io::{self, IsTerminal, Write};
 
-use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table};
+use comfy_table::{Attribute, Cell, Color, ContentArrangement};
 use serde::Serialize;
 
 /// No borders, no row rules: a header underlined and columns apart, as `ps` and `kubectl` print,
@@ -40,7 +41,7 @@ impl Style {
 
     /// A table with a bold header (when coloured) and columns sized to the terminal.
     pub fn table(&self, headers: &[&str]) -> Table {
-        let mut table = Table::new();
+        let mut table = comfy_table::Table::new();
         table
             .load_preset(QUIET)
             .set_content_arrangement(ContentArrangement::Dynamic);
@@ -54,7 +55,7 @@ impl Style {
         } else {
             table.set_header(headers.iter().map(Cell::new));
         }
-        table
+        Table(table)
     }
 
     /// A cell that stands out: an override, a problem.
@@ -66,6 +67,57 @@ impl Style {
             cell
         }
     }
+}
+
+/// A table whose cells never carry a control character from the data into the terminal.
+pub struct Table(comfy_table::Table);
+
+impl Table {
+    pub fn add_row(&mut self, cells: impl IntoIterator<Item = Cell>) -> &mut Self {
+        let cells: Vec<Cell> = cells
+            .into_iter()
+            .map(|cell| {
+                let content = cell.content();
+                match escape_controls(&content) {
+                    // Styled cells are mindops's own words; only data needs the rewrite.
+                    Cow::Borrowed(_) => cell,
+                    Cow::Owned(clean) => Cell::new(clean),
+                }
+            })
+            .collect();
+        self.0.add_row(cells);
+        self
+    }
+}
+
+impl std::fmt::Display for Table {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// Control characters shown as escapes (`\x1b`): a title or note written as
+/// `$'\e[2J...'` must not rewrite the terminal of whoever lists it. Newlines and tabs, which
+/// lay out plain output and tables, are kept; JSON escapes on its own.
+pub fn escape_controls(text: &str) -> Cow<'_, str> {
+    let wanted = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.chars().any(wanted) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if wanted(c) {
+            let code = c as u32;
+            if code < 0x100 {
+                out.push_str(&format!("\\x{code:02x}"));
+            } else {
+                out.push_str(&format!("\\u{{{code:x}}}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// Stdout, buffered; every write error (a closed pipe among them) is returned, never a panic.
@@ -80,8 +132,10 @@ impl Out {
         }
     }
 
+    /// A line of text, its control characters escaped.
     pub fn line(&mut self, text: impl AsRef<str>) -> io::Result<()> {
-        self.inner.write_all(text.as_ref().as_bytes())?;
+        self.inner
+            .write_all(escape_controls(text.as_ref()).as_bytes())?;
         self.inner.write_all(b"\n")
     }
 
@@ -89,8 +143,10 @@ impl Out {
         self.inner.write_all(text.as_bytes())
     }
 
+    /// A table as rendered: its cells were cleaned on the way in, and its colours are ours.
     pub fn table(&mut self, table: &Table) -> io::Result<()> {
-        self.line(table.to_string())
+        self.inner.write_all(table.0.to_string().as_bytes())?;
+        self.inner.write_all(b"\n")
     }
 
     pub fn json(&mut self, value: &impl Serialize) -> io::Result<()> {
@@ -105,7 +161,10 @@ impl Out {
 
     /// One CSV record, quoted where RFC 4180 needs it.
     pub fn csv<S: AsRef<str>>(&mut self, fields: &[S]) -> io::Result<()> {
-        let record: Vec<String> = fields.iter().map(|f| csv_field(f.as_ref())).collect();
+        let record: Vec<String> = fields
+            .iter()
+            .map(|f| csv_field(&escape_controls(f.as_ref())))
+            .collect();
         self.line(record.join(","))
     }
 
@@ -124,7 +183,7 @@ fn csv_field(field: &str) -> String {
 
 /// A message for the person at the terminal; never part of the data.
 pub fn note(text: impl AsRef<str>) {
-    let _ = writeln!(io::stderr(), "{}", text.as_ref());
+    let _ = writeln!(io::stderr(), "{}", escape_controls(text.as_ref()));
 }
 
 #[cfg(test)]

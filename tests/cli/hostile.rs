@@ -448,3 +448,31 @@ fn config_that_another_user_controls_is_not_used() {
         assert_eq!(code, 0, "{err}");
     }
 }
+
+#[test]
+fn control_characters_from_data_are_shown_escaped() {
+    let env = Env::new();
+    let title = "boom\u{1b}[2J\u{7}\u{9b}";
+    env.ok(&["incident", "open", "--sev", "P3", "--title", title]);
+    env.ok(&["handover", "add", "note\u{1b}]0;owned\u{7}"]);
+    for args in [
+        &["incident", "list"][..],
+        &["incident", "list", "--format", "csv"],
+        &["incident", "show", "1"],
+        &["handover", "list"],
+        &["handover", "list", "--format", "plain"],
+        &["handover", "list", "--format", "csv"],
+        &["oncall"],
+    ] {
+        let (code, out, err) = env.run(args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{7}') && !out.contains('\u{9b}'),
+            "{args:?}: {out:?}"
+        );
+        assert!(out.contains("\\x1b"), "{args:?}: {out}");
+    }
+    // JSON keeps the text as it is, escaped by JSON itself.
+    let json = env.ok(&["incident", "show", "1", "--format", "json"]);
+    assert!(json.contains("boom\\u001b[2J"), "{json}");
+}

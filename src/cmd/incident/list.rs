@@ -12,7 +12,7 @@ use crate::ops::incidents::severity;
 use crate::rules::incident::{paged, sla, Action, Event, Incident, Kind, Paged};
 use crate::store::IncidentFilter;
 use crate::store::Store;
-use crate::util::output::{note, Out};
+use crate::util::output::{note, Out, Table};
 use crate::util::time::{human, local_to_utc, parse_date, rfc3339};
 use crate::{exit, Context};
 
@@ -175,7 +175,7 @@ struct Listing<'a> {
     now: DateTime<Utc>,
     zone: Tz,
     out: Out,
-    table: Option<comfy_table::Table>,
+    table: Option<Table>,
     written: usize,
 }
 
