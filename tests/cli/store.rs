@@ -56,7 +56,9 @@ fn a_database_from_a_newer_mindops_is_refused_and_left_untouched() {
     std::fs::create_dir_all(env.db().parent().unwrap()).unwrap();
     {
         let conn = rusqlite::Connection::open(env.db()).unwrap();
-        conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 999;")
+        conn.execute_batch(
+            "CREATE TABLE future (x); PRAGMA user_version = 999; PRAGMA application_id = 1835626084;",
+        )
             .unwrap();
     }
     let before = std::fs::read(env.db()).unwrap();
@@ -109,4 +111,41 @@ fn a_stored_row_that_cannot_be_read_is_named_not_replaced() {
         err.contains("the checklist kept for 2024-08-07 in the database cannot be read"),
         "{err}"
     );
+}
+
+#[test]
+fn another_programs_database_is_refused_and_left_untouched() {
+    let env = Env::new();
+    std::fs::create_dir_all(env.db().parent().unwrap()).unwrap();
+    {
+        let conn = rusqlite::Connection::open(env.db()).unwrap();
+        conn.execute_batch("CREATE TABLE photos (id INTEGER PRIMARY KEY, path TEXT);")
+            .unwrap();
+    }
+    let before = std::fs::read(env.db()).unwrap();
+    for args in [&["oncall"][..], &["incident", "list"], &A_WRITE] {
+        let err = env.fails(args, 2);
+        assert!(
+            err.contains("is a SQLite database of another program (tables photos); mindops leaves it untouched"),
+            "{err}"
+        );
+    }
+    assert_eq!(std::fs::read(env.db()).unwrap(), before);
+    assert!(!env.path("data/mindops.db-wal").exists());
+}
+
+#[test]
+fn a_database_made_through_a_dangling_link_is_private_too() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    std::fs::create_dir_all(env.path("data")).unwrap();
+    std::fs::create_dir_all(env.path("elsewhere")).unwrap();
+    std::os::unix::fs::symlink("../elsewhere/real.db", env.db()).unwrap();
+    let (code, _, err) = env.run(&A_WRITE);
+    assert_eq!(code, 0, "{err}");
+    let mode = std::fs::metadata(env.path("elsewhere/real.db"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
 }

@@ -175,13 +175,19 @@ impl Sqlite {
     }
 
     fn connect(path: &Path) -> Result<Self> {
+        Self::connect_here(path).map_err(|e| explain_folder(e, path))
+    }
+
+    fn connect_here(path: &Path) -> Result<Self> {
         let shown = path.display();
         let conn =
             Connection::open(path).with_context(|| format!("cannot open database {shown}"))?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
-        // Read before anything writes: a newer schema must be left exactly as it is.
+        // Read before anything writes: a newer schema, or another program's database, must be
+        // left exactly as it is.
         let version = user_version(&conn)
             .with_context(|| format!("cannot read database {shown}; is it a mindops database?"))?;
+        refuse_foreign(&conn, version, path)?;
         refuse_newer(version, path)?;
         keep_wal_files(&conn);
         let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
@@ -224,6 +230,7 @@ impl Sqlite {
             })?;
         }
         tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         tx.commit()?;
         Ok(())
     }
@@ -267,6 +274,59 @@ fn keep_wal_files(conn: &Connection) {
     }
 }
 
+/// Marks a SQLite file as mindops's (`PRAGMA application_id`, "mind").
+const APPLICATION_ID: i32 = 0x6d69_6e64;
+
+/// Refuses a database that is neither empty nor mindops's: a read-only command pointed at
+/// another program's file by mistake must not add tables to it or switch it to WAL.
+fn refuse_foreign(conn: &Connection, version: i64, path: &Path) -> Result<()> {
+    let id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    if id == APPLICATION_ID {
+        return Ok(());
+    }
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    // A file just created, or one a mindops from before the mark wrote (it had no mark, but
+    // its schema version and its tables say whose it is).
+    let ours = id == 0
+        && (tables.is_empty() && version == 0
+            || version > 0 && tables.iter().any(|t| t == "incidents"));
+    if ours {
+        return Ok(());
+    }
+    let what = if id != 0 {
+        format!("application_id {id:#x}")
+    } else {
+        format!("tables {}", tables.join(", "))
+    };
+    anyhow::bail!(
+        "{} is a SQLite database of another program ({what}); mindops leaves it untouched. \
+         Pass --db with a file of mindops's own",
+        path.display()
+    )
+}
+
+/// SQLite keeps its -wal and -shm files beside the database: in a folder that cannot be
+/// written even a read fails, with a message that says only "unable to open".
+fn explain_folder(error: anyhow::Error, path: &Path) -> anyhow::Error {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    #[cfg(unix)]
+    if rustix::fs::access(dir, rustix::fs::Access::WRITE_OK).is_err() {
+        return error.context(format!(
+            "the folder {} cannot be written, and SQLite needs to keep {}-wal and -shm beside \
+             the database; make the folder writable, or move the database (--db)",
+            dir.display(),
+            path.file_name().unwrap_or_default().to_string_lossy()
+        ));
+    }
+    error
+}
+
 fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
     conn.query_row("PRAGMA user_version", [], |r| r.get(0))
 }
@@ -308,6 +368,17 @@ fn bad_row(table: &str, id: i64, what: String) -> rusqlite::Error {
 fn create_private(path: &Path) -> Result<()> {
     if path.exists() {
         return Ok(());
+    }
+    // A link to a file not there yet: create what it points at, privately, rather than let
+    // SQLite create it with the default mode.
+    if let Ok(target) = std::fs::read_link(path) {
+        let target = match path.parent() {
+            Some(parent) if target.is_relative() => parent.join(target),
+            _ => target,
+        };
+        if target != path && std::fs::symlink_metadata(&target).is_err() {
+            return create_private(&target);
+        }
     }
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         let mut builder = std::fs::DirBuilder::new();
