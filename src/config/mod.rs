@@ -24,6 +24,48 @@ pub const THRESHOLDS_FILE: &str = "thresholds.yaml";
 pub const SAMPLE_ROTATION: &str = include_str!("../../rotation.yaml");
 pub const SAMPLE_THRESHOLDS: &str = include_str!("../../thresholds.yaml");
 
+/// The largest config file read: ample for any team, small enough to parse at once.
+const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
+/// How deep YAML may nest. Parsing time grows with the square of the depth (80 KB of `[[[`
+/// took 11 s), and mindops's own files need four levels.
+const MAX_DEPTH: usize = 32;
+
+/// Where YAML first nests deeper than [`MAX_DEPTH`], counting flow brackets outside quotes
+/// and comments, and block levels by indentation and leading `- `: checked before any parser
+/// sees the text, in one pass.
+fn too_deep(text: &str) -> Option<(usize, usize)> {
+    let mut flow = 0usize;
+    for (n, line) in text.lines().enumerate() {
+        let lead = line
+            .char_indices()
+            .find(|&(i, c)| !(c == ' ' || (c == '-' && line[i + 1..].starts_with(' '))))
+            .map_or(line.len(), |(i, _)| i);
+        // Two columns a level is the YAML convention; allow twice that before refusing.
+        if lead > 4 * MAX_DEPTH {
+            return Some((n + 1, lead + 1));
+        }
+        let mut quote: Option<char> = None;
+        for (i, c) in line.char_indices() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(c),
+                (None, '#') if i == 0 || line[..i].ends_with(' ') => break,
+                (None, '[' | '{') => {
+                    flow += 1;
+                    if flow > MAX_DEPTH {
+                        return Some((n + 1, i + 1));
+                    }
+                }
+                (None, ']' | '}') => flow = flow.saturating_sub(1),
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
 /// Problems found in one file, each at a serde-style key path.
 #[derive(Debug, Default)]
 pub struct Problems {
@@ -66,18 +108,37 @@ struct Source {
 impl Source {
     fn read(dir: &Path, file: &str, shown_dir: bool) -> anyhow::Result<Self> {
         let path = dir.join(file);
-        let text = std::fs::read_to_string(&path).map_err(|e| {
+        let cannot = |e: &dyn fmt::Display| {
             anyhow::anyhow!(
                 "cannot read {}: {e}; run `mindops init {}` to write the sample file",
                 path.display(),
                 dir.display()
             )
-        })?;
+        };
+        let handle = std::fs::File::open(&path).map_err(|e| cannot(&e))?;
+        let mut text = String::new();
+        std::io::Read::read_to_string(
+            &mut std::io::Read::take(handle, MAX_CONFIG_BYTES + 1),
+            &mut text,
+        )
+        .map_err(|e| cannot(&e))?;
         let shown = if shown_dir {
             path.display().to_string()
         } else {
             file.to_string()
         };
+        if text.len() as u64 > MAX_CONFIG_BYTES {
+            anyhow::bail!(
+                "{shown} is larger than {} KiB; a config file is a page or two of YAML",
+                MAX_CONFIG_BYTES / 1024
+            );
+        }
+        if let Some((line, column)) = too_deep(&text) {
+            anyhow::bail!(
+                "{shown}:{line}:{column}: nested more than {MAX_DEPTH} levels deep; a config \
+                 file needs a handful"
+            );
+        }
         Ok(Source { shown, text })
     }
 

@@ -258,14 +258,13 @@ fn check_names(problems: &mut Problems, path: &str, field: &str, what: &str, nam
     if names.is_empty() {
         problems.add(path, format!("at least one {what} is needed"));
     }
+    // A set, not a scan of the names before: a long list is checked in linear time.
+    let mut seen = std::collections::HashSet::new();
     for (i, name) in names.iter().enumerate() {
         let here = format!("{path}[{i}]{field}");
         if name.trim().is_empty() {
             problems.add(&here, format!("a {what} needs a name"));
-        } else if names[..i]
-            .iter()
-            .any(|n| n.trim().eq_ignore_ascii_case(name.trim()))
-        {
+        } else if !seen.insert(name.trim().to_lowercase()) {
             problems.add(&here, format!("{what} \"{name}\" is listed twice"));
         }
     }
@@ -273,6 +272,7 @@ fn check_names(problems: &mut Problems, path: &str, field: &str, what: &str, nam
 
 fn validate_checklist(slots: Vec<SlotFile>, problems: &mut Problems) -> Option<Checklist> {
     let mut out = Vec::new();
+    let mut slot_names = std::collections::HashSet::new();
     for (s, slot) in slots.into_iter().enumerate() {
         let here = format!("checklist[{s}]");
         let name = slot.slot.trim().to_lowercase();
@@ -285,7 +285,7 @@ fn validate_checklist(slots: Vec<SlotFile>, problems: &mut Problems) -> Option<C
                 ),
             );
         }
-        if out.iter().any(|o: &Slot| o.name == name) {
+        if !slot_names.insert(name.clone()) {
             problems.add(
                 format!("{here}.slot"),
                 format!("slot \"{name}\" is listed twice"),
@@ -293,6 +293,7 @@ fn validate_checklist(slots: Vec<SlotFile>, problems: &mut Problems) -> Option<C
         }
         let due = problems.check(format!("{here}.due"), parse_time_of_day(&slot.due));
         let mut items: Vec<Item> = Vec::new();
+        let mut ids = std::collections::HashSet::new();
         for (i, item) in slot.items.into_iter().enumerate() {
             let (text, id, evidence) = match item {
                 ItemFile::Text(text) => (text, None, None),
@@ -301,7 +302,7 @@ fn validate_checklist(slots: Vec<SlotFile>, problems: &mut Problems) -> Option<C
             let id = format!("{name}.{}", slug(id.as_deref().unwrap_or(&text)));
             if text.trim().is_empty() {
                 problems.add(format!("{here}.items[{i}]"), "an item needs text");
-            } else if items.iter().any(|o| o.id == id) {
+            } else if !ids.insert(id.clone()) {
                 problems.add(
                     format!("{here}.items[{i}]"),
                     format!("item id \"{id}\" is used twice in this slot; give one an `id`"),

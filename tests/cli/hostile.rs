@@ -476,3 +476,45 @@ fn control_characters_from_data_are_shown_escaped() {
     let json = env.ok(&["incident", "show", "1", "--format", "json"]);
     assert!(json.contains("boom\\u001b[2J"), "{json}");
 }
+
+#[test]
+fn deep_or_huge_config_is_refused_before_parsing() {
+    let env = Env::new();
+    let deep = format!("roles: {}{}\n", "[".repeat(40_000), "]".repeat(40_000));
+    env.write("work/rotation.yaml", &deep);
+    let start = Instant::now();
+    let err = env.fails(&["config", "check"], 2);
+    assert!(
+        start.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        start.elapsed()
+    );
+    assert!(
+        err.contains("rotation.yaml:1:40: nested more than 32 levels deep"),
+        "{err}"
+    );
+    env.write("work/rotation.yaml", &"# padding\n".repeat(200_000));
+    let err = env.fails(&["config", "check"], 2);
+    assert!(err.contains("is larger than 1024 KiB"), "{err}");
+}
+
+#[test]
+fn a_long_checklist_is_checked_in_linear_time() {
+    let env = Env::new();
+    let sample = include_str!("../../rotation.yaml");
+    let at = sample.find("checklist:").unwrap();
+    let mut text = sample[..at].to_string();
+    text.push_str("checklist:\n  - slot: morning\n    due: \"12:00\"\n    items:\n");
+    for i in 0..20_000 {
+        text.push_str(&format!("      - Item number {i}\n"));
+    }
+    env.write("work/rotation.yaml", &text);
+    let start = Instant::now();
+    let (code, _, err) = env.run(&["config", "check"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        start.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        start.elapsed()
+    );
+}
