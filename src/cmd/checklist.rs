@@ -1,7 +1,7 @@
 //! `mindops checklist`: the day's items, ticks, overdue status and history.
 
 use anyhow::{bail, Result};
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 use comfy_table::Cell;
 use serde::Serialize;
 
@@ -334,7 +334,7 @@ fn history(
     let to = day_of(sheet, to)?;
     let from = match from {
         Some(d) => parse_date(d).map_err(anyhow::Error::msg)?,
-        None => to - Duration::days(6),
+        None => to.checked_sub_days(chrono::Days::new(6)).unwrap_or(to),
     };
     if from > to {
         bail!("--from {from} is after --to {to}");

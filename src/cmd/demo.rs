@@ -13,7 +13,7 @@ use crate::rules::metrics::{evaluate, worst, State};
 use crate::rules::rotation::holders_at;
 use crate::store::{NewAction, NewIncident, NewSample, Store};
 use crate::util::output::note;
-use crate::util::time::local_to_utc;
+use crate::util::time::{earlier, later, local_to_utc};
 use crate::{exit, Context};
 
 /// SplitMix64: small, fast, and the same sequence for the same seed on every machine.
@@ -73,7 +73,7 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<u8> {
         );
     }
     let now = ctx.clock.now();
-    let start = now - Duration::days(i64::from(args.days));
+    let start = earlier(now, Duration::days(i64::from(args.days)));
     let mut rng = Rng(args.seed);
     let samples = metrics(&mut store, &thresholds, &mut rng, start, now)?;
     let incidents = incidents(&mut store, &config, &thresholds, &mut rng, start, now)?;
@@ -212,7 +212,7 @@ fn metrics(
         let state = worst(samples.iter().map(|s| s.state));
         count += samples.len();
         checks.push((t, state, samples));
-        t += Duration::seconds(EVERY);
+        t = later(t, Duration::seconds(EVERY));
         // A day at a time: a long history is written without ever being held whole.
         if checks.len() as i64 >= 86_400 / EVERY || t > now {
             let borrowed: Vec<(DateTime<Utc>, State, &[NewSample])> = checks
@@ -265,8 +265,8 @@ fn incidents(
     };
     let weights = [0.06, 0.2, 0.34, 0.4];
     let mut count = 0;
-    let mut t = start + Duration::hours(rng.range(2.0, 20.0) as i64);
-    while t < now - Duration::minutes(30) {
+    let mut t = later(start, Duration::hours(rng.range(2.0, 20.0) as i64));
+    while t < earlier(now, Duration::minutes(30)) {
         let pick = rng.unit();
         let mut acc = 0.0;
         let index = weights.iter().position(|w| {
@@ -312,17 +312,21 @@ fn incidents(
         } else {
             rng.range(0.1, 0.9)
         };
-        let ack_at = t + Duration::seconds(
-            (severity.response.num_seconds().max(60) as f64 * ack_factor) as i64,
+        let ack_at = later(
+            t,
+            Duration::seconds((severity.response.num_seconds().max(60) as f64 * ack_factor) as i64),
         );
         let late_close = rng.chance(0.12);
-        let close_at = t + Duration::seconds(
-            (severity.resolution.num_seconds() as f64
-                * if late_close {
-                    rng.range(1.1, 2.0)
-                } else {
-                    rng.range(0.2, 0.9)
-                }) as i64,
+        let close_at = later(
+            t,
+            Duration::seconds(
+                (severity.resolution.num_seconds() as f64
+                    * if late_close {
+                        rng.range(1.1, 2.0)
+                    } else {
+                        rng.range(0.2, 0.9)
+                    }) as i64,
+            ),
         );
         let acker = holders_at(rotation, &[], ack_at)
             .first()
@@ -345,7 +349,8 @@ fn incidents(
                 let more = incident::check(inc, &seen, severity, &roster, check_at);
                 seen.extend(more.iter().cloned());
                 events.extend(more);
-                check_at += severity.response;
+                // At least a minute a step: a zero limit must not stop the demo.
+                check_at = later(check_at, severity.response.max(Duration::minutes(1)));
             }
             if ack_at <= now {
                 let more = incident::acknowledge(inc, &seen, ack_at, &acker)?;
@@ -361,7 +366,7 @@ fn incidents(
                 events.push(Event::new(at, &acker, Kind::PhaseChanged).change(old, phase));
             }
             for step in steps.iter().take(if reviewed { steps.len() } else { 6 }) {
-                let at = ack_at + Duration::minutes(2);
+                let at = later(ack_at, Duration::minutes(2));
                 if at <= now.min(close_at) {
                     let note = step
                         .starts_with("review.analyze")
@@ -380,16 +385,20 @@ fn incidents(
                 &NewAction {
                     text: "Add an alert that would have caught this earlier",
                     owner: &acker,
-                    due: (close_at + Duration::days(7)).date_naive(),
+                    due: later(close_at, Duration::days(7)).date_naive(),
                     by: &acker,
                     at: close_at,
                 },
             )?;
-            if rng.chance(0.6) && close_at + Duration::days(3) < now {
-                store.complete_action(action, &acker, close_at + Duration::days(3))?;
+            let done_at = later(close_at, Duration::days(3));
+            if rng.chance(0.6) && done_at < now {
+                store.complete_action(action, &acker, done_at)?;
             }
         }
-        t += Duration::minutes(rng.range(6.0 * 60.0, 36.0 * 60.0) as i64);
+        t = later(
+            t,
+            Duration::minutes(rng.range(6.0 * 60.0, 36.0 * 60.0) as i64),
+        );
     }
     // One still waiting for an answer, so the status screen has a clock running.
     if let Some(severity) = thresholds
@@ -397,7 +406,7 @@ fn incidents(
         .get(2)
         .or(thresholds.severities.last())
     {
-        let at = now - Duration::minutes(20);
+        let at = earlier(now, Duration::minutes(20));
         let (ack_due, resolve_due) = incident::due(at, severity);
         let mut first = vec![Event::new(at, "mindops", Kind::Opened)
             .value(&severity.key)
@@ -462,12 +471,14 @@ fn days(
                     continue; // forgotten
                 }
                 let late = rng.chance(0.08);
-                let at = due
-                    + Duration::minutes(if late {
+                let at = later(
+                    due,
+                    Duration::minutes(if late {
                         rng.range(10.0, 120.0)
                     } else {
                         -rng.range(15.0, 180.0)
-                    } as i64);
+                    } as i64),
+                );
                 if at > now {
                     continue;
                 }
@@ -494,10 +505,13 @@ fn days(
                 Ok(std::mem::take(&mut new))
             })?;
         }
-        let evening = local_to_utc(
-            zone,
-            day.and_time(NaiveTime::from_hms_opt(18, 0, 0).unwrap_or(NaiveTime::MIN)),
-        ) + Duration::minutes(rng.range(0.0, 150.0) as i64);
+        let evening = later(
+            local_to_utc(
+                zone,
+                day.and_time(NaiveTime::from_hms_opt(18, 0, 0).unwrap_or(NaiveTime::MIN)),
+            ),
+            Duration::minutes(rng.range(0.0, 150.0) as i64),
+        );
         if evening <= now && rng.chance(0.85) {
             let note: &&str = rng.pick(&NOTES);
             store.add_handover(evening, &primary, note)?;

@@ -7,6 +7,7 @@ use comfy_table::Cell;
 use crate::cli::{Format, HandoverCommand};
 use crate::store::HandoverNote;
 use crate::util::output::{note, Out};
+use crate::util::time::later;
 use crate::util::time::{human, local_to_utc, parse_date, rfc3339};
 use crate::{exit, Context};
 
@@ -34,7 +35,7 @@ pub fn run(ctx: &Context, command: HandoverCommand) -> Result<u8> {
             };
             let notes = ctx
                 .existing_store()?
-                .handovers(from, now + chrono::Duration::seconds(1))?;
+                .handovers(from, later(now, chrono::Duration::seconds(1)))?;
             if notes.is_empty() && format == Format::Table {
                 note(format!(
                     "no handover notes since {}",

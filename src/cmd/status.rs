@@ -114,7 +114,10 @@ fn gather(ctx: &Context) -> Result<Status> {
     let rotation = &config.rotation;
     let now = ctx.clock.now();
     let store = ctx.existing_store()?;
-    let overrides = store.overrides_between(now, now + chrono::Duration::seconds(1))?;
+    let overrides = store.overrides_between(
+        now,
+        crate::util::time::later(now, chrono::Duration::seconds(1)),
+    )?;
     let oncall = holders_at(rotation, &overrides, now)
         .into_iter()
         .map(|s| OnCall {

@@ -15,7 +15,7 @@ use crate::rules::deadline::in_time;
 use crate::rules::rotation::{holders_at, Override};
 use crate::store::{PageAnswer, Store};
 use crate::util::pct;
-use crate::util::time::local_to_utc;
+use crate::util::time::{later, local_to_utc};
 
 /// How far ahead the `rotation_ok` evidence looks for coverage problems.
 const COVERAGE_AHEAD: Duration = Duration::weeks(4);
@@ -266,7 +266,7 @@ impl<'a> Sheet<'a> {
         if noon < rotation.handoff(0) {
             return Ok(None);
         }
-        let overrides = store.overrides_between(noon, noon + Duration::seconds(1))?;
+        let overrides = store.overrides_between(noon, later(noon, Duration::seconds(1)))?;
         Ok(holders_at(rotation, &overrides, noon)
             .into_iter()
             .next()

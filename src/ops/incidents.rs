@@ -11,6 +11,7 @@ use crate::rules::incident::{check, due, open_pages, Event, Incident, Kind, Rost
 use crate::rules::rotation::{Override, Rotation};
 use crate::store::{IncidentFilter, NewIncident, Opened, Store};
 use crate::util::suggest;
+use crate::util::time::later;
 
 /// Config, store, clock and the overrides in force now: what every change to an incident needs.
 pub struct Desk {
@@ -30,7 +31,7 @@ impl Desk {
         now: DateTime<Utc>,
         zone: Tz,
     ) -> Result<Self> {
-        let overrides = store.overrides_between(now, now + Duration::seconds(1))?;
+        let overrides = store.overrides_between(now, later(now, Duration::seconds(1)))?;
         Ok(Desk {
             zone,
             rotation,

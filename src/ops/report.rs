@@ -195,7 +195,7 @@ fn period_json(p: &Period) -> PeriodJson {
     PeriodJson {
         label: p.label.clone(),
         start: p.start.to_string(),
-        end: (p.end - chrono::Duration::days(1)).to_string(),
+        end: p.end.pred_opt().unwrap_or(p.end).to_string(),
     }
 }
 
@@ -270,7 +270,11 @@ pub fn gather(
     let weeks = ((this.to - this.from).num_days() + 6) / 7;
     let incidents_per_week = (0..weeks)
         .map(|w| WeekCount {
-            week_start: (period.start + chrono::Duration::weeks(w)).to_string(),
+            week_start: period
+                .start
+                .checked_add_days(chrono::Days::new(7 * w.max(0) as u64))
+                .unwrap_or(period.start)
+                .to_string(),
             by_severity: thresholds
                 .severities
                 .iter()
@@ -418,7 +422,7 @@ fn team(store: &Store, sheet: &Sheet, period: &Period, span: &Span) -> Result<Te
     };
     let pages = store.event_counts(EventKind::Paged, CountBy::Value, span.from, span.to)?;
     let acks = store.event_counts(EventKind::Acknowledged, CountBy::Actor, span.from, span.to)?;
-    let last_day = period.end - chrono::Duration::days(1);
+    let last_day = period.end.pred_opt().unwrap_or(period.end);
     let checklist = sheet.completion(store, period.start, last_day)?;
     Ok(Team {
         roles: rotation.roles.clone(),

@@ -59,7 +59,7 @@ pub fn format(d: Duration) -> String {
     let mut out = String::new();
     if secs < 0 {
         out.push('-');
-        secs = -secs;
+        secs = secs.saturating_neg();
     }
     for (unit, size) in [("d", 86_400), ("h", 3600), ("m", 60), ("s", 1)] {
         if secs >= size {

@@ -11,6 +11,7 @@ use crate::config::{Page, Severity};
 use crate::rules::deadline::{in_time, passed};
 use crate::rules::duration;
 use crate::rules::rotation::{holders_at, Override, Rotation};
+use crate::util::time::later;
 
 /// The actor of what mindops does by itself (timeout escalations, breach records).
 pub const SYSTEM_ACTOR: &str = "mindops";
@@ -248,8 +249,8 @@ pub fn roles_for(severity: &Severity, rotation: &Rotation) -> Vec<usize> {
 /// Due times count from the open time, whatever the severity has been since.
 pub fn due(opened_at: DateTime<Utc>, severity: &Severity) -> (DateTime<Utc>, DateTime<Utc>) {
     (
-        opened_at + severity.response,
-        opened_at + severity.resolution,
+        later(opened_at, severity.response),
+        later(opened_at, severity.resolution),
     )
 }
 

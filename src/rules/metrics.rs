@@ -111,7 +111,7 @@ pub fn hold(
     now: DateTime<Utc>,
 ) -> (State, bool) {
     match (raw, hold) {
-        (State::Critical, Some(hold)) if now - since.unwrap_or(now) < hold => {
+        (State::Critical, Some(hold)) if now.signed_duration_since(since.unwrap_or(now)) < hold => {
             (State::Warning, true)
         }
         _ => (raw, false),

@@ -1,7 +1,7 @@
 //! Review periods: ISO weeks (`2024-W31`), months (`2024-08`) and quarters (`2024-Q3`), as
 //! calendar days in the rotation's zone.
 
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -41,7 +41,9 @@ impl Period {
                     kind,
                     label: format!("{}-W{:02}", week.year(), week.week()),
                     start,
-                    end: start + Duration::days(7),
+                    end: start
+                        .checked_add_days(chrono::Days::new(7))
+                        .unwrap_or(start),
                 }
             }
             Kind::Month => {
@@ -72,7 +74,7 @@ impl Period {
     }
 
     pub fn previous(&self) -> Self {
-        Period::containing(self.kind, self.start - Duration::days(1))
+        Period::containing(self.kind, self.start.pred_opt().unwrap_or(self.start))
     }
 
     pub fn parse(kind: Kind, text: &str) -> Result<Self, String> {

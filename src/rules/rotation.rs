@@ -4,6 +4,7 @@
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 
+use crate::util::time::later;
 use crate::util::time::local_to_utc;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -245,7 +246,7 @@ pub fn segments(
 pub fn holders_at(rotation: &Rotation, overrides: &[Override], t: DateTime<Utc>) -> Vec<Segment> {
     (0..rotation.roles.len())
         .filter_map(|role| {
-            segments(rotation, overrides, role, t, t + Duration::seconds(1))
+            segments(rotation, overrides, role, t, later(t, Duration::seconds(1)))
                 .into_iter()
                 .next()
         })

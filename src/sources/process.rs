@@ -76,7 +76,9 @@ fn start(metric: &Metric, max_output: u64) -> Result<Running, String> {
     Ok(Running {
         child,
         output,
-        deadline: Instant::now() + timeout,
+        deadline: Instant::now()
+            .checked_add(timeout)
+            .unwrap_or_else(Instant::now),
         timeout,
         max_output,
     })

@@ -195,7 +195,12 @@ pub fn action(ctx: &Context, command: ActionCommand) -> Result<u8> {
             let rotation = ctx.rotation()?.rotation;
             let due: NaiveDate = match due {
                 Some(d) => parse_date(&d).map_err(anyhow::Error::msg)?,
-                None => local_date(rotation.zone, now) + Duration::days(7),
+                None => {
+                    let today = local_date(rotation.zone, now);
+                    today
+                        .checked_add_days(chrono::Days::new(7))
+                        .unwrap_or(today)
+                }
             };
             let by = ctx.actor(by.by.as_deref());
             let action_id = ctx.store()?.add_action(

@@ -146,7 +146,7 @@ fn history(ctx: &Context, name: &str, since: Option<&str>, format: Format) -> Re
             let day = parse_date(d).map_err(anyhow::Error::msg)?;
             local_to_utc(rotation.rotation.zone, day.and_time(NaiveTime::MIN))
         }
-        None => ctx.clock.now() - Duration::days(7),
+        None => crate::util::time::earlier(ctx.clock.now(), Duration::days(7)),
     };
     let samples = ctx
         .existing_store()?

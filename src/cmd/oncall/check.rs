@@ -35,7 +35,7 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<u8> {
     let rotation = ctx.rotation()?.rotation;
     let zone = ctx.zone(&rotation);
     let from = ctx.clock.now().max(rotation.handoff(0));
-    let to = from + Duration::weeks(i64::from(args.weeks));
+    let to = crate::util::time::later(from, Duration::weeks(i64::from(args.weeks)));
     let overrides = stored_overrides(ctx, from, to)?;
 
     let problems = problems(&rotation, &overrides, from, to, zone);

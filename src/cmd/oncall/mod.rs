@@ -229,7 +229,10 @@ fn now(ctx: &Context, args: OncallNow) -> Result<u8> {
                 date.and_time(NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN)),
             );
             (
-                noon.clamp(shift.start, shift.end - Duration::seconds(1)),
+                noon.clamp(
+                    shift.start,
+                    crate::util::time::earlier(shift.end, Duration::seconds(1)),
+                ),
                 shift,
             )
         }
@@ -246,7 +249,10 @@ fn now(ctx: &Context, args: OncallNow) -> Result<u8> {
     let store = ctx.existing_store()?;
     let overrides = store.overrides_between(shift.start, shift.end)?;
     let handover_since = rotation.handover_since(&shift);
-    let handover = store.handovers(handover_since, at + Duration::seconds(1))?;
+    let handover = store.handovers(
+        handover_since,
+        crate::util::time::later(at, Duration::seconds(1)),
+    )?;
     let held: Vec<Segment> = (0..rotation.roles.len())
         .filter(|r| only.is_none_or(|o| o == *r))
         .filter_map(|role| {
