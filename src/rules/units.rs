@@ -139,7 +139,12 @@ pub fn parse_value(text: &str, metric_unit: &str) -> Result<f64, String> {
             if scale <= 0.0 {
                 return Err(format!("\"{text}\" is not a rating; write e.g. 4.8/5"));
             }
-            return Ok(number * 5.0 / scale);
+            let rating = number * 5.0 / scale;
+            return if rating.is_finite() {
+                Ok(rating)
+            } else {
+                Err(format!("\"{text}\" is not a rating; write e.g. 4.8/5"))
+            };
         }
     }
     let given = unit(suffix);
@@ -148,7 +153,13 @@ pub fn parse_value(text: &str, metric_unit: &str) -> Result<f64, String> {
             "\"{text}\" is in {suffix}, which does not convert to {metric_unit}, the unit of this metric"
         ));
     }
-    Ok(number * given.factor / target.factor)
+    let converted = number * given.factor / target.factor;
+    if !converted.is_finite() {
+        return Err(format!(
+            "\"{text}\" is too large to be a {metric_unit} value"
+        ));
+    }
+    Ok(converted)
 }
 
 /// A number given in `from`, in the metric's unit, or why it cannot be.
