@@ -4,7 +4,7 @@ use anyhow::Result;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, TransactionBehavior};
 
-use super::{instant, Sqlite};
+use super::{bad_row, instant, Sqlite};
 use crate::rules::metrics::State;
 use crate::store::{NewSample, Sample};
 
@@ -75,21 +75,20 @@ impl Sqlite {
 
     /// The state of the latest recorded sample of a metric.
     pub fn last_state(&self, metric: &str) -> Result<Option<State>> {
-        let state: Option<String> = self
+        Ok(self
             .conn
             .query_row(
-                "SELECT state FROM metric_samples WHERE metric = ?1 ORDER BY at DESC, id DESC LIMIT 1",
+                "SELECT state, id FROM metric_samples WHERE metric = ?1 ORDER BY at DESC, id DESC LIMIT 1",
                 [metric],
-                |r| r.get(0),
+                |r| state(r, 0, 1),
             )
-            .optional()?;
-        Ok(state.and_then(|s| State::parse(&s)))
+            .optional()?)
     }
 
     /// The latest `limit` samples of a metric, oldest first.
     pub fn recent_samples(&self, metric: &str, limit: u32) -> Result<Vec<Sample>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT at, value, state FROM metric_samples WHERE metric = ?1 ORDER BY at DESC, id DESC LIMIT ?2",
+            "SELECT at, value, state, id FROM metric_samples WHERE metric = ?1 ORDER BY at DESC, id DESC LIMIT ?2",
         )?;
         let mut rows: Vec<Sample> = stmt
             .query_map(params![metric, limit], sample_row)?
@@ -101,7 +100,7 @@ impl Sqlite {
     /// Samples of a metric from `since` on, oldest first.
     pub fn samples_since(&self, metric: &str, since: DateTime<Utc>) -> Result<Vec<Sample>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT at, value, state FROM metric_samples WHERE metric = ?1 AND at >= ?2 ORDER BY at, id",
+            "SELECT at, value, state, id FROM metric_samples WHERE metric = ?1 AND at >= ?2 ORDER BY at, id",
         )?;
         let rows = stmt.query_map(params![metric, since.timestamp()], sample_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -109,10 +108,21 @@ impl Sqlite {
 }
 
 fn sample_row(r: &rusqlite::Row) -> rusqlite::Result<Sample> {
-    let state: String = r.get(2)?;
     Ok(Sample {
         at: instant(r.get(0)?)?,
         value: r.get(1)?,
-        state: State::parse(&state).unwrap_or(State::Unknown),
+        state: state(r, 2, 3)?,
+    })
+}
+
+/// A stored state, or an error naming the sample row that holds something else.
+fn state(r: &rusqlite::Row, column: usize, id: usize) -> rusqlite::Result<State> {
+    let text: String = r.get(column)?;
+    State::parse(&text).ok_or_else(|| {
+        bad_row(
+            "metric_samples",
+            r.get(id).unwrap_or_default(),
+            format!("unknown state \"{text}\""),
+        )
     })
 }
