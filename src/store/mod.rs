@@ -7,7 +7,6 @@
 
 mod sqlite;
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use anyhow::Result;
@@ -154,10 +153,8 @@ delegate! {
     /// Newest first.
     fn incidents(&self, filter: &IncidentFilter) -> Result<Vec<Incident>>;
     /// Calls `each` with every incident the filter selects, newest first, without holding them
-    /// all in memory.
-    fn each_incident(&self, filter: &IncidentFilter, each: &mut dyn FnMut(Incident) -> Result<()>) -> Result<()>;
-    /// Who was paged on each of these incidents, in order.
-    fn paged(&self, ids: &[i64]) -> Result<HashMap<i64, Vec<Paged>>>;
+    /// all in memory; with `with_pages`, also with who was paged on it, in order.
+    fn each_incident(&self, filter: &IncidentFilter, with_pages: bool, each: &mut dyn FnMut(Incident, Vec<Paged>) -> Result<()>) -> Result<()>;
     /// The unclosed incident holding a dedup key.
     fn unclosed_incident_with_key(&self, key: &str) -> Result<Option<i64>>;
     fn actions(&self, incident_id: i64) -> Result<Vec<Action>>;

@@ -18,7 +18,7 @@ use crate::{exit, Context};
 
 /// What `incident list` shows without `--limit` or `--all`: a screenful, newest first.
 const PAGE: u32 = 50;
-/// Incidents whose pages are fetched in one query while streaming JSON.
+/// Incidents handed from the reading thread to the writing one at a time.
 const BATCH: usize = 1000;
 
 pub fn list(ctx: &Context, args: IncidentListArgs) -> Result<u8> {
@@ -67,7 +67,7 @@ pub fn list(ctx: &Context, args: IncidentListArgs) -> Result<u8> {
         stream_json(&store, &filter, now, &mut keep)?;
     } else {
         let mut list = Listing::new(ctx, args.format, now, zone);
-        store.each_incident(&filter, &mut |i| {
+        store.each_incident(&filter, false, &mut |i, _| {
             if keep(&i) {
                 list.push(i)?;
             }
@@ -100,9 +100,9 @@ pub fn list(ctx: &Context, args: IncidentListArgs) -> Result<u8> {
     Ok(exit::SUCCESS)
 }
 
-/// The JSON array written as the incidents are read, with who was paged fetched per thousand:
-/// a hundred thousand incidents never sit in memory at once. Reading and writing overlap: this
-/// thread reads batches from the store while another turns the previous ones into JSON.
+/// The JSON array written as the incidents are read, with who was paged on each: a hundred
+/// thousand incidents never sit in memory at once. Reading and writing overlap: this thread
+/// reads batches from the store while another turns the previous ones into JSON.
 fn stream_json(
     store: &Store,
     filter: &IncidentFilter,
@@ -127,31 +127,22 @@ fn stream_json(
         out.flush()?;
         Ok(())
     });
-    let mut batch: Vec<Incident> = Vec::with_capacity(BATCH);
-    // A send fails only when the writer has stopped; its own error says why.
-    let send = |batch: &mut Vec<Incident>| -> Result<bool> {
-        let ids: Vec<i64> = batch.iter().map(|i| i.id).collect();
-        let mut pages = store.paged(&ids)?;
-        let ready = batch
-            .drain(..)
-            .map(|i| {
-                let paged = pages.remove(&i.id).unwrap_or_default();
-                (i, paged)
-            })
-            .collect();
-        Ok(batches.send(ready).is_ok())
-    };
-    let read = store.each_incident(filter, &mut |i| {
+    let mut batch: Vec<(Incident, Vec<Paged>)> = Vec::with_capacity(BATCH);
+    let read = store.each_incident(filter, true, &mut |i, paged| {
         if keep(&i) {
-            batch.push(i);
-            if batch.len() >= BATCH && !send(&mut batch)? {
+            batch.push((i, paged));
+            // A send fails only when the writer has stopped; its own error says why.
+            if batch.len() >= BATCH && batches.send(std::mem::take(&mut batch)).is_err() {
                 anyhow::bail!(WriterStopped);
             }
         }
         Ok(())
     });
     let sent = match read {
-        Ok(()) => send(&mut batch).map(|_| ()),
+        Ok(()) => {
+            let _ = batches.send(batch);
+            Ok(())
+        }
         Err(e) if e.is::<WriterStopped>() => Ok(()),
         Err(e) => Err(e),
     };

@@ -1,7 +1,5 @@
 //! Incidents, their events and their follow-up actions.
 
-use std::collections::HashMap;
-
 use anyhow::{bail, Result};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{
@@ -14,6 +12,7 @@ use crate::store::{IncidentFilter, NewAction, NewIncident, Opened};
 
 const INCIDENT_COLUMNS: &str = "id, title, description, severity, status, phase, opened_at, \
      opened_by, acked_at, closed_at, ack_due, resolve_due, escalation_level, dedup_key, resolution";
+const INCIDENT_COLUMN_COUNT: usize = 15;
 
 impl Sqlite {
     pub fn open_incident(&mut self, new: &NewIncident, first: &[Event]) -> Result<Opened> {
@@ -149,7 +148,7 @@ impl Sqlite {
 
     pub fn incidents(&self, filter: &IncidentFilter) -> Result<Vec<Incident>> {
         let mut out = Vec::new();
-        self.each_incident(filter, &mut |i| {
+        self.each_incident(filter, false, &mut |i, _| {
             out.push(i);
             Ok(())
         })?;
@@ -159,9 +158,19 @@ impl Sqlite {
     pub fn each_incident(
         &self,
         filter: &IncidentFilter,
-        each: &mut dyn FnMut(Incident) -> Result<()>,
+        with_pages: bool,
+        each: &mut dyn FnMut(Incident, Vec<Paged>) -> Result<()>,
     ) -> Result<()> {
-        let mut sql = format!("SELECT {INCIDENT_COLUMNS} FROM incidents WHERE 1 = 1");
+        // Who was paged comes with each row, from the partial index of page events: one seek
+        // per incident as the rows stream, never a list of them all.
+        let pages = if with_pages {
+            ", (SELECT json_group_array(json_array(new_value, text)) FROM (
+                   SELECT new_value, text FROM incident_events INDEXED BY incident_events_paged
+                    WHERE incident_id = incidents.id AND kind = 'paged' ORDER BY id))"
+        } else {
+            ""
+        };
+        let mut sql = format!("SELECT {INCIDENT_COLUMNS}{pages} FROM incidents WHERE 1 = 1");
         let mut args: Vec<rusqlite::types::Value> = Vec::new();
         if !filter.include_closed {
             sql.push_str(" AND status <> 'closed'");
@@ -181,35 +190,26 @@ impl Sqlite {
         let mut stmt = self.conn.prepare(&sql)?;
         let mut rows = stmt.query(params_from_iter(args))?;
         while let Some(row) = rows.next()? {
-            each(incident_row(row)?)?;
+            let incident = incident_row(row)?;
+            let paged = if with_pages {
+                let text: String = row.get(INCIDENT_COLUMN_COUNT)?;
+                let pairs: Vec<(Option<String>, Option<String>)> = serde_json::from_str(&text)
+                    .map_err(|e| bad_row("incident_events", incident.id, format!("pages: {e}")))?;
+                pairs
+                    .into_iter()
+                    .map(|(person, role)| Paged {
+                        person: person.unwrap_or_default(),
+                        role: role.unwrap_or_default(),
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            each(incident, paged)?;
         }
         Ok(())
     }
 
-    pub fn paged(&self, ids: &[i64]) -> Result<HashMap<i64, Vec<Paged>>> {
-        let mut out: HashMap<i64, Vec<Paged>> = ids.iter().map(|id| (*id, Vec::new())).collect();
-        // One query per batch rather than per incident, answered from the partial index of
-        // page events: a JSON listing of 100,000 incidents asks a hundred times, not a hundred
-        // thousand, and never reads the event rows themselves.
-        for batch in ids.chunks(1000) {
-            let marks = vec!["?"; batch.len()].join(", ");
-            let mut stmt = self.conn.prepare(&format!(
-                "SELECT incident_id, new_value, text FROM incident_events INDEXED BY incident_events_paged
-                  WHERE kind = 'paged' AND incident_id IN ({marks}) ORDER BY incident_id, id"
-            ))?;
-            let mut rows = stmt.query(params_from_iter(batch))?;
-            while let Some(r) = rows.next()? {
-                let id: i64 = r.get(0)?;
-                out.entry(id).or_default().push(Paged {
-                    person: r.get::<_, Option<String>>(1)?.unwrap_or_default(),
-                    role: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
-                });
-            }
-        }
-        Ok(out)
-    }
-
-    /// The unclosed incident holding a dedup key.
     pub fn unclosed_incident_with_key(&self, key: &str) -> Result<Option<i64>> {
         unclosed_with_key(&self.conn, key)
     }
