@@ -112,7 +112,7 @@ bench() {
   [[ -n $filter && $name != *$filter* ]] && return 0
   local ignore=()
   [[ ${BENCH_IGNORE_EXIT:-} == 1 ]] && ignore=(--ignore-failure)
-  hyperfine --shell=none "${ignore[@]}" --warmup 10 --runs 200 --export-json "$work/$name.json" "$*" >/dev/null
+  hyperfine --shell=none "${ignore[@]}" --warmup 3 --min-runs 10 --max-runs 200 --export-json "$work/$name.json" "$*" >/dev/null
   local median
   median=$(python3 -c "import json,sys; print(round(json.load(open(sys.argv[1]))['results'][0]['median']*1000, 2))" "$work/$name.json")
   local verdict=ok
