@@ -4,7 +4,7 @@
 use chrono::{DateTime, Duration, Utc};
 
 use crate::config::Metric;
-use crate::rules::units;
+use crate::rules::{duration, units};
 
 /// Nagios states, with their plugin exit codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,62 +152,97 @@ pub fn describe(metric: &Metric, reading: &Reading) -> String {
             .map(|t| format!("target {}", t.show(&metric.unit))),
         _ => None,
     };
-    let pending = if reading.pending { " (pending)" } else { "" };
+    let pending = match (reading.pending, metric.hold) {
+        (true, Some(hold)) => format!(" (pending: must hold for {})", duration::format(hold)),
+        (true, None) => " (pending)".to_string(),
+        _ => String::new(),
+    };
     match line {
         Some(line) => format!("{} {shown}, {line}{pending}", metric.name),
         None => format!("{} {shown}", metric.name),
     }
 }
 
-/// Nagios plugin perfdata units; others are left off.
-fn perf_unit(unit: &str) -> &str {
-    match unit {
-        "s" | "ms" | "us" | "%" | "B" | "KB" | "MB" | "GB" | "TB" => unit,
-        _ => "",
-    }
-}
-
-/// `METRICS CRITICAL - response_time 3.4s, alert > 3s; 2 warning`: the worst state, what is
-/// critical, and how many are otherwise not OK.
+/// `METRICS CRITICAL - response_time 3.4s, alert > 3s; memory: no value; 2 warnings`: the
+/// worst state, then each metric that is critical, unknown (with why) or holding a breach
+/// back for its `for:`, then how many more are short of target.
 pub fn summary(metrics: &[&Metric], readings: &[Reading]) -> String {
     let state = worst(readings.iter().map(|r| r.state));
-    let count = |s: State| readings.iter().filter(|r| r.state == s).count();
-    let mut summary: Vec<String> = metrics
-        .iter()
-        .zip(readings)
-        .filter(|(_, r)| r.state == State::Critical)
-        .map(|(m, r)| describe(m, r))
-        .collect();
-    for (s, word) in [(State::Warning, "warning"), (State::Unknown, "unknown")] {
-        if count(s) > 0 {
-            summary.push(format!("{} {word}", count(s)));
+    let named = |wanted: &dyn Fn(&Reading) -> bool| -> Vec<String> {
+        metrics
+            .iter()
+            .zip(readings)
+            .filter(|(_, r)| wanted(r))
+            .map(|(m, r)| describe(m, r))
+            .collect()
+    };
+    let mut summary = named(&|r| r.state == State::Critical);
+    // Unknown metrics grouped by their reason: twenty without a value are one entry.
+    let mut unknown: Vec<(&str, Vec<&str>)> = Vec::new();
+    for (m, r) in metrics.iter().zip(readings) {
+        if r.state != State::Unknown {
+            continue;
+        }
+        let why = r.reason.as_deref().unwrap_or("no value");
+        match unknown.iter_mut().find(|(w, _)| *w == why) {
+            Some((_, names)) => names.push(&m.name),
+            None => unknown.push((why, vec![&m.name])),
         }
     }
+    for (why, names) in unknown {
+        let shown = match names.as_slice() {
+            [a, b, c, _, ..] => format!("{a}, {b}, {c} and {} more", names.len() - 3),
+            _ => names.join(", "),
+        };
+        summary.push(format!("{shown}: {why}"));
+    }
+    summary.extend(named(&|r| r.pending));
+    let warnings = readings
+        .iter()
+        .filter(|r| r.state == State::Warning && !r.pending)
+        .count();
+    if warnings > 0 {
+        summary.push(plural(warnings, "warning", "warnings"));
+    }
     if summary.is_empty() {
-        summary.push(format!("{} metrics within target", readings.len()));
+        summary.push(format!(
+            "{} within target",
+            plural(readings.len(), "metric", "metrics")
+        ));
     }
     format!("METRICS {} - {}", state.as_str(), summary.join("; "))
 }
 
-/// One monitoring-plugins line: the summary, then performance data for every metric.
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// One monitoring-plugins line: the summary, then performance data for every metric with a
+/// value, in units and range syntax the plugin guidelines define.
 pub fn nagios(metrics: &[&Metric], readings: &[Reading]) -> String {
     let perf: Vec<String> = metrics
         .iter()
         .zip(readings)
         .filter_map(|(m, r)| {
-            let v = r.value.filter(|v| v.is_finite())?;
-            let warn = m.target.as_ref().map_or(String::new(), |t| t.perfdata());
-            let crit = m.alert.as_ref().map_or(String::new(), |a| a.perfdata());
+            let (uom, scale) = units::nagios_uom(&m.unit);
+            let v = r.value.filter(|v| v.is_finite())? * scale;
+            let warn = m.target.as_ref().and_then(|t| t.nagios_range(false, scale));
+            let crit = m.alert.as_ref().and_then(|a| a.nagios_range(true, scale));
             let min = if v >= 0.0 { "0" } else { "" };
             Some(format!(
-                "'{}'={}{};{warn};{crit};{min}",
+                "'{}'={v}{uom};{};{};{min}",
                 m.name,
-                units::number(v),
-                perf_unit(&m.unit)
+                warn.unwrap_or_default(),
+                crit.unwrap_or_default()
             ))
         })
         .collect();
-    format!("{} | {}", summary(metrics, readings), perf.join(" "))
+    let summary = summary(metrics, readings);
+    if perf.is_empty() {
+        summary
+    } else {
+        format!("{summary} | {}", perf.join(" "))
+    }
 }
 
 /// The text format for node_exporter's textfile collector: no timestamps, so the scrape time

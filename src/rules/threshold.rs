@@ -86,6 +86,23 @@ impl Threshold {
     }
 }
 
+/// The largest number below `v`: where a strict `< v` ends.
+fn below(v: f64) -> f64 {
+    if v.is_nan() || v == f64::NEG_INFINITY {
+        return v;
+    }
+    if v == 0.0 {
+        return -f64::from_bits(1);
+    }
+    let bits = v.to_bits();
+    f64::from_bits(if v > 0.0 { bits - 1 } else { bits + 1 })
+}
+
+/// The smallest number above `v`: where a strict `> v` begins.
+fn above(v: f64) -> f64 {
+    -below(-v)
+}
+
 fn compare(op: Op, value: f64, limit: f64) -> bool {
     match op {
         Op::Lt => value < limit,
@@ -154,13 +171,55 @@ impl Threshold {
         }
     }
 
-    /// The plain number Nagios performance data carries in its warn and crit fields.
-    pub fn perfdata(&self) -> String {
-        match self {
-            Threshold::Compare { value, .. } => crate::rules::units::number(*value),
-            Threshold::Range(_) => self.to_string(),
-            Threshold::Status { .. } => String::new(),
-        }
+    /// This threshold as a Nagios range for performance data, whose numbers are multiplied by
+    /// `scale` (the perfdata unit may differ from the metric's). A Nagios range names what is
+    /// *not* alerted, both ends included, so a target (what is fine) and an alert (what is
+    /// not) turn into ranges differently, and a strict `< 2` ends just below 2, so 2 itself is
+    /// never called fine.
+    pub fn nagios_range(&self, alerting: bool, scale: f64) -> Option<String> {
+        let (low, high) = (f64::NEG_INFINITY, f64::INFINITY);
+        let range = match *self {
+            Threshold::Compare { op, value } => {
+                let v = value * scale;
+                let fine = match (op, alerting) {
+                    (Op::Lt, false) | (Op::Ge, true) => (low, below(v)),
+                    (Op::Le, false) | (Op::Gt, true) => (low, v),
+                    (Op::Gt, false) | (Op::Le, true) => (above(v), high),
+                    (Op::Ge, false) | (Op::Lt, true) => (v, high),
+                    (Op::Eq, false) => (v, v),
+                    (Op::Eq, true) => return Some(format!("@{v}:{v}")),
+                };
+                Range {
+                    start: fine.0,
+                    end: fine.1,
+                    inside: false,
+                }
+            }
+            Threshold::Range(r) => Range {
+                start: r.start * scale,
+                end: r.end * scale,
+                inside: r.inside,
+            },
+            Threshold::Status { .. } => return None,
+        };
+        // Every digit: a rounded end would move the line.
+        let end = |v: f64| {
+            if v.is_infinite() {
+                String::new()
+            } else {
+                format!("{v}")
+            }
+        };
+        let text = match (range.start, range.end) {
+            (s, e) if s == 0.0 && e.is_finite() && !range.inside => end(e),
+            (s, e) if s.is_infinite() => format!("~:{}", end(e)),
+            (s, e) => format!("{}:{}", end(s), end(e)),
+        };
+        Some(if range.inside {
+            format!("@{text}")
+        } else {
+            text
+        })
     }
 }
 
@@ -204,6 +263,30 @@ mod tests {
             Threshold::Range(r) => r,
             other => panic!("{text} parsed as {other:?}"),
         }
+    }
+
+    #[test]
+    fn perfdata_ranges_say_what_is_fine_to_the_last_digit() {
+        let t = |text: &str| Threshold::parse(text, "").unwrap();
+        assert_eq!(t(">= 99.9").nagios_range(false, 1.0).unwrap(), "99.9:");
+        assert_eq!(
+            t("< 2").nagios_range(false, 1.0).unwrap(),
+            "~:1.9999999999999998"
+        );
+        assert_eq!(t("<= 2").nagios_range(false, 1.0).unwrap(), "~:2");
+        assert_eq!(t("> 3").nagios_range(true, 1.0).unwrap(), "~:3");
+        assert_eq!(t("< 20000").nagios_range(true, 1.0).unwrap(), "20000:");
+        assert_eq!(t("= 1").nagios_range(true, 1.0).unwrap(), "@1:1");
+        assert_eq!(
+            t("@0:657.8210567").nagios_range(true, 1.0).unwrap(),
+            "@0:657.8210567"
+        );
+        assert_eq!(t("0.5:5").nagios_range(false, 1.0).unwrap(), "0.5:5");
+        assert_eq!(t("10").nagios_range(false, 1.0).unwrap(), "10");
+        assert_eq!(
+            t("< 2").nagios_range(false, 1000.0).unwrap(),
+            "~:1999.9999999999998"
+        );
     }
 
     // The cases of the monitoring-plugins developer guidelines.

@@ -185,6 +185,27 @@ pub fn prometheus_unit(series: &str) -> Option<&'static str> {
         .map(|(_, unit)| unit)
 }
 
+/// The unit of measure Nagios performance data takes for values in `metric_unit`, and what
+/// to multiply them by: the plugin guidelines know s, ms, us, %, B, KB, MB, TB and nothing else,
+/// so hours become seconds, GB megabytes and MiB bytes; other units go without one.
+pub fn nagios_uom(metric_unit: &str) -> (&'static str, f64) {
+    let u = unit(metric_unit);
+    match (u.dim, metric_unit.trim()) {
+        (_, "s") => ("s", 1.0),
+        (_, "ms") => ("ms", 1.0),
+        (_, "us" | "µs") => ("us", 1.0),
+        (Dim::Time, _) => ("s", u.factor),
+        (_, "%") => ("%", 1.0),
+        (_, "B") => ("B", 1.0),
+        (_, "KB") => ("KB", 1.0),
+        (_, "MB") => ("MB", 1.0),
+        (_, "GB") => ("MB", 1000.0),
+        (_, "TB") => ("TB", 1.0),
+        (Dim::Bytes, _) => ("B", u.factor),
+        _ => ("", 1.0),
+    }
+}
+
 /// The least and most a value in this unit can be, whatever the metric: a percentage is 0 to
 /// 100, a rating 0 to 5, a status 0 or 1, and durations, sizes, rates and counts are never
 /// negative. A metric whose percentage can leave 0..100 (a growth rate) declares `min`/`max`.

@@ -75,19 +75,35 @@ fn each_state_has_its_nagios_exit_code() {
         (
             "response_time=1.2s",
             0,
-            "METRICS OK - 1 metrics within target | 'response_time'=1.2s;2;3;0",
+            "METRICS OK - 1 metric within target | 'response_time'=1.2s;~:1.9999999999999998;~:3;0",
         ),
         (
             "response_time=2.5s",
             1,
-            "METRICS WARNING - 1 warning | 'response_time'=2.5s;2;3;0",
+            "METRICS WARNING - 1 warning | 'response_time'=2.5s;~:1.9999999999999998;~:3;0",
         ),
         (
             "response_time=3.4s",
             2,
-            "METRICS CRITICAL - response_time 3.4s, alert > 3s | 'response_time'=3.4s;2;3;0",
+            "METRICS CRITICAL - response_time 3.4s, alert > 3s | 'response_time'=3.4s;~:1.9999999999999998;~:3;0",
         ),
-        ("response_time=fast", 3, "METRICS UNKNOWN - 1 unknown | "),
+        // A "< 2s" target does not call 2s fine.
+        (
+            "response_time=2s",
+            1,
+            "METRICS WARNING - 1 warning | 'response_time'=2s;~:1.9999999999999998;~:3;0",
+        ),
+        (
+            "response_time=fast",
+            3,
+            "METRICS UNKNOWN - response_time: \"fast\" is not a number; write e.g. 1.2s",
+        ),
+        // Hours are not a Nagios unit: the value and its thresholds go in seconds.
+        (
+            "ticket_resolution_time=2h",
+            0,
+            "METRICS OK - 1 metric within target | 'ticket_resolution_time'=7200s;~:14400;~:86400;0",
+        ),
     ];
     for (value, code, line) in cases {
         let (got, out, err) = check(&env, &[value], &["--only-given", "--format", "nagios"]);
@@ -105,7 +121,10 @@ fn metrics_without_a_value_are_unknown_and_the_worst_state_wins() {
     let (code, out, _) = check(&env, &["response_time=3.4s"], &["--format", "nagios"]);
     assert_eq!(code, 2, "CRITICAL outranks UNKNOWN");
     assert!(
-        out.starts_with("METRICS CRITICAL - response_time 3.4s, alert > 3s; 20 unknown | "),
+        out.starts_with(
+            "METRICS CRITICAL - response_time 3.4s, alert > 3s; \
+             error_rate, user_satisfaction, uptime and 17 more: no value | "
+        ),
         "{out}"
     );
     let (code, _, _) = check(&env, &["response_time=1.2s"], &[]);
@@ -319,7 +338,7 @@ fn every_input_format() {
         (code, out.as_str()),
         (
             2,
-            "METRICS CRITICAL - load 95%, alert > 90% | 'load'=95%;70;90;0\n"
+            "METRICS CRITICAL - load 95%, alert > 90% | 'load'=95%;~:69.99999999999999;~:90;0\n"
         )
     );
 }

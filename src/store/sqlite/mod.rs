@@ -187,7 +187,7 @@ impl Sqlite {
         // left exactly as it is.
         let version = user_version(&conn)
             .with_context(|| format!("cannot read database {shown}; is it a mindops database?"))?;
-        refuse_foreign(&conn, version, path)?;
+        refuse_foreign(&conn, path)?;
         refuse_newer(version, path)?;
         keep_wal_files(&conn);
         let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
@@ -279,7 +279,7 @@ const APPLICATION_ID: i32 = 0x6d69_6e64;
 
 /// Refuses a database that is neither empty nor mindops's: a read-only command pointed at
 /// another program's file by mistake must not add tables to it or switch it to WAL.
-fn refuse_foreign(conn: &Connection, version: i64, path: &Path) -> Result<()> {
+fn refuse_foreign(conn: &Connection, path: &Path) -> Result<()> {
     let id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
     if id == APPLICATION_ID {
         return Ok(());
@@ -288,11 +288,12 @@ fn refuse_foreign(conn: &Connection, version: i64, path: &Path) -> Result<()> {
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    // A file just created, or one a mindops from before the mark wrote (it had no mark, but
-    // its schema version and its tables say whose it is).
+    // A file just created, or one a mindops from before the mark wrote: its tables say whose
+    // it is. (Not its schema version: another process may be migrating the new file right
+    // now, and the version read a moment ago can predate the tables read here.)
+    let has = |name: &str| tables.iter().any(|t| t == name);
     let ours = id == 0
-        && (tables.is_empty() && version == 0
-            || version > 0 && tables.iter().any(|t| t == "incidents"));
+        && (tables.is_empty() || has("incidents") && has("incident_events") && has("overrides"));
     if ours {
         return Ok(());
     }
