@@ -48,7 +48,7 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'The shift covering this day (YYYY-MM-DD, in the rotation''s zone)')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'An instant (RFC 3339, e.g. 2024-08-07T10:00:00Z)')
             [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'Only this role')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print: a table for people, or json, csv or plain for scripts')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
             [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
@@ -67,7 +67,7 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             [CompletionResult]::new('--weeks', '--weeks', [CompletionResultType]::ParameterName, 'How many weeks from --from')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Last day, inclusive (YYYY-MM-DD)')
             [CompletionResult]::new('--person', '--person', [CompletionResultType]::ParameterName, 'Only this person''s shifts, with the role they hold')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print: a table for people, or json, csv or plain for scripts')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
             [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
@@ -106,7 +106,7 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             break
         }
         'mindops;oncall;override;list' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print: a table for people, or json, csv or plain for scripts')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
             [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
@@ -161,7 +161,7 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
         }
         'mindops;oncall;check' {
             [CompletionResult]::new('--weeks', '--weeks', [CompletionResultType]::ParameterName, 'How many weeks ahead to check')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print: a table for people, or json, csv or plain for scripts')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
             [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
@@ -216,7 +216,7 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'Acknowledge: stops the response clock and timeout escalations')
             [CompletionResult]::new('escalate', 'escalate', [CompletionResultType]::ParameterValue, 'Page the next role of the chain, or raise the severity with --sev')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change the severity (either way), title or description; every change is logged')
-            [CompletionResult]::new('phase', 'phase', [CompletionResultType]::ParameterValue, 'Move to the next protocol phase (detection, assessment, resolution, review)')
+            [CompletionResult]::new('phase', 'phase', [CompletionResultType]::ParameterValue, 'Move the incident to a protocol phase: PHASE is one of detection, assessment, resolution, review (as thresholds.yaml names them)')
             [CompletionResult]::new('step', 'step', [CompletionResultType]::ParameterValue, 'Tick a protocol step (its id, e.g. verify-incident, or a prefix of its text)')
             [CompletionResult]::new('note', 'note', [CompletionResultType]::ParameterValue, 'Add a note to the timeline')
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close with a resolution')
@@ -231,11 +231,11 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
         }
         'mindops;incident;open' {
             [CompletionResult]::new('--sev', '--sev', [CompletionResultType]::ParameterName, 'Severity key from thresholds.yaml, e.g. P1')
-            [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'title')
-            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'description')
+            [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'What is wrong, in one line')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'More detail: what is seen, where, since when')
             [CompletionResult]::new('--dedup-key', '--dedup-key', [CompletionResultType]::ParameterName, 'While an incident with this key is open, opening again adds to it instead')
             [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who is acting [default: $MINDOPS_USER, else $USER]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print: a table for people, or json, csv or plain for scripts')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
             [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
@@ -256,7 +256,7 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
         }
         'mindops;incident;escalate' {
             [CompletionResult]::new('--sev', '--sev', [CompletionResultType]::ParameterName, 'Raise to this severity (due times recomputed from the open time)')
-            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'reason')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, for the timeline')
             [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who is acting [default: $MINDOPS_USER, else $USER]')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
@@ -267,10 +267,10 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             break
         }
         'mindops;incident;update' {
-            [CompletionResult]::new('--sev', '--sev', [CompletionResultType]::ParameterName, 'sev')
-            [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'title')
-            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'description')
-            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'reason')
+            [CompletionResult]::new('--sev', '--sev', [CompletionResultType]::ParameterName, 'A severity key from thresholds.yaml, e.g. P1')
+            [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'A new title')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'More detail: what is seen, where, since when')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, for the timeline')
             [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who is acting [default: $MINDOPS_USER, else $USER]')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
@@ -291,7 +291,7 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             break
         }
         'mindops;incident;step' {
-            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'note')
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A note kept with it')
             [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who is acting [default: $MINDOPS_USER, else $USER]')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
@@ -323,7 +323,7 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             break
         }
         'mindops;incident;reopen' {
-            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'reason')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, for the timeline')
             [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who is acting [default: $MINDOPS_USER, else $USER]')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
@@ -334,10 +334,10 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             break
         }
         'mindops;incident;list' {
-            [CompletionResult]::new('--sev', '--sev', [CompletionResultType]::ParameterName, 'sev')
+            [CompletionResult]::new('--sev', '--sev', [CompletionResultType]::ParameterName, 'A severity key from thresholds.yaml, e.g. P1')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Opened on or after this day (YYYY-MM-DD)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print: a table for people, or json, csv or plain for scripts')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
             [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
@@ -350,7 +350,7 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             break
         }
         'mindops;incident;show' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print: a table for people, or json, csv or plain for scripts')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
             [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
@@ -360,7 +360,7 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             break
         }
         'mindops;incident;check' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print: a table for people, or json, csv or plain for scripts')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
             [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
@@ -391,7 +391,7 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             break
         }
         'mindops;incident;action;add' {
-            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'owner')
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Who will do it')
             [CompletionResult]::new('--due', '--due', [CompletionResultType]::ParameterName, 'Due day (YYYY-MM-DD) [default: a week from today]')
             [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who is acting [default: $MINDOPS_USER, else $USER]')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
@@ -432,7 +432,7 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'Acknowledge: stops the response clock and timeout escalations')
             [CompletionResult]::new('escalate', 'escalate', [CompletionResultType]::ParameterValue, 'Page the next role of the chain, or raise the severity with --sev')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change the severity (either way), title or description; every change is logged')
-            [CompletionResult]::new('phase', 'phase', [CompletionResultType]::ParameterValue, 'Move to the next protocol phase (detection, assessment, resolution, review)')
+            [CompletionResult]::new('phase', 'phase', [CompletionResultType]::ParameterValue, 'Move the incident to a protocol phase: PHASE is one of detection, assessment, resolution, review (as thresholds.yaml names them)')
             [CompletionResult]::new('step', 'step', [CompletionResultType]::ParameterValue, 'Tick a protocol step (its id, e.g. verify-incident, or a prefix of its text)')
             [CompletionResult]::new('note', 'note', [CompletionResultType]::ParameterValue, 'Add a note to the timeline')
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close with a resolution')
@@ -513,10 +513,10 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
         }
         'mindops;metrics;check' {
             [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read values from a file, or - for standard input')
-            [CompletionResult]::new('--input-format', '--input-format', [CompletionResultType]::ParameterName, 'input-format')
+            [CompletionResult]::new('--input-format', '--input-format', [CompletionResultType]::ParameterName, 'How --input is written [default: told by the file name, else the content]')
             [CompletionResult]::new('--max-input-mib', '--max-input-mib', [CompletionResultType]::ParameterName, 'The most an input file or a command''s output may hold, in MiB')
             [CompletionResult]::new('--prom-out', '--prom-out', [CompletionResultType]::ParameterName, 'Also write values and states in Prometheus text format to FILE (atomically)')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print: a table, json, csv, or nagios (one plugin line with perfdata)')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
             [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
@@ -530,7 +530,7 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
         }
         'mindops;metrics;history' {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'From this day on (YYYY-MM-DD) [default: the last 7 days]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print: a table for people, or json, csv or plain for scripts')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
             [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
@@ -540,7 +540,7 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             break
         }
         'mindops;metrics;list' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print: a table for people, or json, csv or plain for scripts')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
             [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
@@ -571,7 +571,7 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
         'mindops;checklist' {
             [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'The day (YYYY-MM-DD) [default: today]')
             [CompletionResult]::new('--slot', '--slot', [CompletionResultType]::ParameterName, 'Only this slot (morning, afternoon, evening)')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print: a table for people, or json, csv or plain for scripts')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
             [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
@@ -587,7 +587,7 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
         }
         'mindops;checklist;done' {
             [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'The day (YYYY-MM-DD) [default: today]')
-            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'note')
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A note kept with it')
             [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who is acting [default: $MINDOPS_USER, else $USER]')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
@@ -598,7 +598,7 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             break
         }
         'mindops;checklist;undo' {
-            [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'date')
+            [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'The day (YYYY-MM-DD) [default: today]')
             [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who is acting [default: $MINDOPS_USER, else $USER]')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
@@ -609,8 +609,8 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             break
         }
         'mindops;checklist;status' {
-            [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'date')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'The day (YYYY-MM-DD) [default: today]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print: a table for people, or json, csv or plain for scripts')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
             [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
@@ -622,7 +622,7 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
         'mindops;checklist;history' {
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'First day [default: six days before --to]')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Last day, inclusive [default: today]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print: a table for people, or json, csv or plain for scripts')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
             [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
@@ -677,8 +677,8 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             break
         }
         'mindops;handover;list' {
-            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'since')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'From this day on (YYYY-MM-DD) [default: since the previous handoff]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print: a table for people, or json, csv or plain for scripts')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
             [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
@@ -717,7 +717,7 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
         }
         'mindops;report;weekly' {
             [CompletionResult]::new('--period', '--period', [CompletionResultType]::ParameterName, '2024-W31, 2024-08 or 2024-Q3 [default: the last complete period]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print: markdown, json or html')
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write to FILE instead of standard output')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
@@ -729,7 +729,7 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
         }
         'mindops;report;monthly' {
             [CompletionResult]::new('--period', '--period', [CompletionResultType]::ParameterName, '2024-W31, 2024-08 or 2024-Q3 [default: the last complete period]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print: markdown, json or html')
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write to FILE instead of standard output')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
@@ -741,7 +741,7 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
         }
         'mindops;report;quarterly' {
             [CompletionResult]::new('--period', '--period', [CompletionResultType]::ParameterName, '2024-W31, 2024-08 or 2024-Q3 [default: the last complete period]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print: markdown, json or html')
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write to FILE instead of standard output')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
@@ -772,7 +772,7 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
         }
         'mindops;status' {
             [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Redraw every SECONDS until interrupted')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print: a table for people, or json, csv or plain for scripts')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
             [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
@@ -903,7 +903,7 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'Acknowledge: stops the response clock and timeout escalations')
             [CompletionResult]::new('escalate', 'escalate', [CompletionResultType]::ParameterValue, 'Page the next role of the chain, or raise the severity with --sev')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change the severity (either way), title or description; every change is logged')
-            [CompletionResult]::new('phase', 'phase', [CompletionResultType]::ParameterValue, 'Move to the next protocol phase (detection, assessment, resolution, review)')
+            [CompletionResult]::new('phase', 'phase', [CompletionResultType]::ParameterValue, 'Move the incident to a protocol phase: PHASE is one of detection, assessment, resolution, review (as thresholds.yaml names them)')
             [CompletionResult]::new('step', 'step', [CompletionResultType]::ParameterValue, 'Tick a protocol step (its id, e.g. verify-incident, or a prefix of its text)')
             [CompletionResult]::new('note', 'note', [CompletionResultType]::ParameterValue, 'Add a note to the timeline')
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close with a resolution')

@@ -44,7 +44,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --date 'The shift covering this day (YYYY-MM-DD, in the rotation''s zone)'
             cand --at 'An instant (RFC 3339, e.g. 2024-08-07T10:00:00Z)'
             cand --role 'Only this role'
-            cand --format 'format'
+            cand --format 'How to print: a table for people, or json, csv or plain for scripts'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
             cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
@@ -62,7 +62,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --weeks 'How many weeks from --from'
             cand --to 'Last day, inclusive (YYYY-MM-DD)'
             cand --person 'Only this person''s shifts, with the role they hold'
-            cand --format 'format'
+            cand --format 'How to print: a table for people, or json, csv or plain for scripts'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
             cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
@@ -98,7 +98,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'mindops;oncall;override;list'= {
-            cand --format 'format'
+            cand --format 'How to print: a table for people, or json, csv or plain for scripts'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
             cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
@@ -145,7 +145,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
         }
         &'mindops;oncall;check'= {
             cand --weeks 'How many weeks ahead to check'
-            cand --format 'format'
+            cand --format 'How to print: a table for people, or json, csv or plain for scripts'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
             cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
@@ -190,7 +190,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand ack 'Acknowledge: stops the response clock and timeout escalations'
             cand escalate 'Page the next role of the chain, or raise the severity with --sev'
             cand update 'Change the severity (either way), title or description; every change is logged'
-            cand phase 'Move to the next protocol phase (detection, assessment, resolution, review)'
+            cand phase 'Move the incident to a protocol phase: PHASE is one of detection, assessment, resolution, review (as thresholds.yaml names them)'
             cand step 'Tick a protocol step (its id, e.g. verify-incident, or a prefix of its text)'
             cand note 'Add a note to the timeline'
             cand close 'Close with a resolution'
@@ -204,11 +204,11 @@ set edit:completion:arg-completer[mindops] = {|@words|
         }
         &'mindops;incident;open'= {
             cand --sev 'Severity key from thresholds.yaml, e.g. P1'
-            cand --title 'title'
-            cand --description 'description'
+            cand --title 'What is wrong, in one line'
+            cand --description 'More detail: what is seen, where, since when'
             cand --dedup-key 'While an incident with this key is open, opening again adds to it instead'
             cand --by 'Who is acting [default: $MINDOPS_USER, else $USER]'
-            cand --format 'format'
+            cand --format 'How to print: a table for people, or json, csv or plain for scripts'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
             cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
@@ -227,7 +227,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
         }
         &'mindops;incident;escalate'= {
             cand --sev 'Raise to this severity (due times recomputed from the open time)'
-            cand --reason 'reason'
+            cand --reason 'Why, for the timeline'
             cand --by 'Who is acting [default: $MINDOPS_USER, else $USER]'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
             cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
@@ -237,10 +237,10 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'mindops;incident;update'= {
-            cand --sev 'sev'
-            cand --title 'title'
-            cand --description 'description'
-            cand --reason 'reason'
+            cand --sev 'A severity key from thresholds.yaml, e.g. P1'
+            cand --title 'A new title'
+            cand --description 'More detail: what is seen, where, since when'
+            cand --reason 'Why, for the timeline'
             cand --by 'Who is acting [default: $MINDOPS_USER, else $USER]'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
             cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
@@ -259,7 +259,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'mindops;incident;step'= {
-            cand --note 'note'
+            cand --note 'A note kept with it'
             cand --by 'Who is acting [default: $MINDOPS_USER, else $USER]'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
             cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
@@ -288,7 +288,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'mindops;incident;reopen'= {
-            cand --reason 'reason'
+            cand --reason 'Why, for the timeline'
             cand --by 'Who is acting [default: $MINDOPS_USER, else $USER]'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
             cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
@@ -298,10 +298,10 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'mindops;incident;list'= {
-            cand --sev 'sev'
+            cand --sev 'A severity key from thresholds.yaml, e.g. P1'
             cand --since 'Opened on or after this day (YYYY-MM-DD)'
             cand --limit 'At most this many'
-            cand --format 'format'
+            cand --format 'How to print: a table for people, or json, csv or plain for scripts'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
             cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
@@ -313,7 +313,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'mindops;incident;show'= {
-            cand --format 'format'
+            cand --format 'How to print: a table for people, or json, csv or plain for scripts'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
             cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
@@ -322,7 +322,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'mindops;incident;check'= {
-            cand --format 'format'
+            cand --format 'How to print: a table for people, or json, csv or plain for scripts'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
             cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
@@ -350,7 +350,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mindops;incident;action;add'= {
-            cand --owner 'owner'
+            cand --owner 'Who will do it'
             cand --due 'Due day (YYYY-MM-DD) [default: a week from today]'
             cand --by 'Who is acting [default: $MINDOPS_USER, else $USER]'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
@@ -385,7 +385,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand ack 'Acknowledge: stops the response clock and timeout escalations'
             cand escalate 'Page the next role of the chain, or raise the severity with --sev'
             cand update 'Change the severity (either way), title or description; every change is logged'
-            cand phase 'Move to the next protocol phase (detection, assessment, resolution, review)'
+            cand phase 'Move the incident to a protocol phase: PHASE is one of detection, assessment, resolution, review (as thresholds.yaml names them)'
             cand step 'Tick a protocol step (its id, e.g. verify-incident, or a prefix of its text)'
             cand note 'Add a note to the timeline'
             cand close 'Close with a resolution'
@@ -447,10 +447,10 @@ set edit:completion:arg-completer[mindops] = {|@words|
         }
         &'mindops;metrics;check'= {
             cand --input 'Read values from a file, or - for standard input'
-            cand --input-format 'input-format'
+            cand --input-format 'How --input is written [default: told by the file name, else the content]'
             cand --max-input-mib 'The most an input file or a command''s output may hold, in MiB'
             cand --prom-out 'Also write values and states in Prometheus text format to FILE (atomically)'
-            cand --format 'format'
+            cand --format 'How to print: a table, json, csv, or nagios (one plugin line with perfdata)'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
             cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
@@ -463,7 +463,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
         }
         &'mindops;metrics;history'= {
             cand --since 'From this day on (YYYY-MM-DD) [default: the last 7 days]'
-            cand --format 'format'
+            cand --format 'How to print: a table for people, or json, csv or plain for scripts'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
             cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
@@ -472,7 +472,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'mindops;metrics;list'= {
-            cand --format 'format'
+            cand --format 'How to print: a table for people, or json, csv or plain for scripts'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
             cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
@@ -497,7 +497,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
         &'mindops;checklist'= {
             cand --date 'The day (YYYY-MM-DD) [default: today]'
             cand --slot 'Only this slot (morning, afternoon, evening)'
-            cand --format 'format'
+            cand --format 'How to print: a table for people, or json, csv or plain for scripts'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
             cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
@@ -512,7 +512,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
         }
         &'mindops;checklist;done'= {
             cand --date 'The day (YYYY-MM-DD) [default: today]'
-            cand --note 'note'
+            cand --note 'A note kept with it'
             cand --by 'Who is acting [default: $MINDOPS_USER, else $USER]'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
             cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
@@ -522,7 +522,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'mindops;checklist;undo'= {
-            cand --date 'date'
+            cand --date 'The day (YYYY-MM-DD) [default: today]'
             cand --by 'Who is acting [default: $MINDOPS_USER, else $USER]'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
             cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
@@ -532,8 +532,8 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'mindops;checklist;status'= {
-            cand --date 'date'
-            cand --format 'format'
+            cand --date 'The day (YYYY-MM-DD) [default: today]'
+            cand --format 'How to print: a table for people, or json, csv or plain for scripts'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
             cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
@@ -544,7 +544,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
         &'mindops;checklist;history'= {
             cand --from 'First day [default: six days before --to]'
             cand --to 'Last day, inclusive [default: today]'
-            cand --format 'format'
+            cand --format 'How to print: a table for people, or json, csv or plain for scripts'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
             cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
@@ -590,8 +590,8 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'mindops;handover;list'= {
-            cand --since 'since'
-            cand --format 'format'
+            cand --since 'From this day on (YYYY-MM-DD) [default: since the previous handoff]'
+            cand --format 'How to print: a table for people, or json, csv or plain for scripts'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
             cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
@@ -624,7 +624,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
         }
         &'mindops;report;weekly'= {
             cand --period '2024-W31, 2024-08 or 2024-Q3 [default: the last complete period]'
-            cand --format 'format'
+            cand --format 'How to print: markdown, json or html'
             cand --out 'Write to FILE instead of standard output'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
             cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
@@ -635,7 +635,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
         }
         &'mindops;report;monthly'= {
             cand --period '2024-W31, 2024-08 or 2024-Q3 [default: the last complete period]'
-            cand --format 'format'
+            cand --format 'How to print: markdown, json or html'
             cand --out 'Write to FILE instead of standard output'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
             cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
@@ -646,7 +646,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
         }
         &'mindops;report;quarterly'= {
             cand --period '2024-W31, 2024-08 or 2024-Q3 [default: the last complete period]'
-            cand --format 'format'
+            cand --format 'How to print: markdown, json or html'
             cand --out 'Write to FILE instead of standard output'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
             cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
@@ -671,7 +671,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
         }
         &'mindops;status'= {
             cand --watch 'Redraw every SECONDS until interrupted'
-            cand --format 'format'
+            cand --format 'How to print: a table for people, or json, csv or plain for scripts'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
             cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
@@ -783,7 +783,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand ack 'Acknowledge: stops the response clock and timeout escalations'
             cand escalate 'Page the next role of the chain, or raise the severity with --sev'
             cand update 'Change the severity (either way), title or description; every change is logged'
-            cand phase 'Move to the next protocol phase (detection, assessment, resolution, review)'
+            cand phase 'Move the incident to a protocol phase: PHASE is one of detection, assessment, resolution, review (as thresholds.yaml names them)'
             cand step 'Tick a protocol step (its id, e.g. verify-incident, or a prefix of its text)'
             cand note 'Add a note to the timeline'
             cand close 'Close with a resolution'

@@ -48,7 +48,7 @@ complete -c mindops -n "__fish_mindops_needs_command" -f -a "help" -d 'Print thi
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check help" -l date -d 'The shift covering this day (YYYY-MM-DD, in the rotation\'s zone)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check help" -l at -d 'An instant (RFC 3339, e.g. 2024-08-07T10:00:00Z)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check help" -l role -d 'Only this role' -r
-complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check help" -l format -r -f -a "table\t'A table for people'
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check help" -l format -d 'How to print: a table for people, or json, csv or plain for scripts' -r -f -a "table\t'A table for people'
 json\t'JSON with stable field names (see the README)'
 csv\t'Comma-separated values with a header line'
 plain\t'Bare values, one a line, for shell scripts'"
@@ -68,7 +68,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from schedule" -l weeks -d 'How many weeks from --from' -r
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from schedule" -l to -d 'Last day, inclusive (YYYY-MM-DD)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from schedule" -l person -d 'Only this person\'s shifts, with the role they hold' -r
-complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from schedule" -l format -r -f -a "table\t'A table for people'
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from schedule" -l format -d 'How to print: a table for people, or json, csv or plain for scripts' -r -f -a "table\t'A table for people'
 json\t'JSON with stable field names (see the README)'
 csv\t'Comma-separated values with a header line'
 plain\t'Bare values, one a line, for shell scripts'"
@@ -103,7 +103,7 @@ never\t''"
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from export" -l ics -d 'iCalendar output (the only export format, and the default)'
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from check" -l weeks -d 'How many weeks ahead to check' -r
-complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from check" -l format -r -f -a "table\t'A table for people'
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from check" -l format -d 'How to print: a table for people, or json, csv or plain for scripts' -r -f -a "table\t'A table for people'
 json\t'JSON with stable field names (see the README)'
 csv\t'Comma-separated values with a header line'
 plain\t'Bare values, one a line, for shell scripts'"
@@ -130,7 +130,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand incident; and not __fish
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and not __fish_seen_subcommand_from open ack escalate update phase step note close reopen list show check review action help" -f -a "ack" -d 'Acknowledge: stops the response clock and timeout escalations'
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and not __fish_seen_subcommand_from open ack escalate update phase step note close reopen list show check review action help" -f -a "escalate" -d 'Page the next role of the chain, or raise the severity with --sev'
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and not __fish_seen_subcommand_from open ack escalate update phase step note close reopen list show check review action help" -f -a "update" -d 'Change the severity (either way), title or description; every change is logged'
-complete -c mindops -n "__fish_mindops_using_subcommand incident; and not __fish_seen_subcommand_from open ack escalate update phase step note close reopen list show check review action help" -f -a "phase" -d 'Move to the next protocol phase (detection, assessment, resolution, review)'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and not __fish_seen_subcommand_from open ack escalate update phase step note close reopen list show check review action help" -f -a "phase" -d 'Move the incident to a protocol phase: PHASE is one of detection, assessment, resolution, review (as thresholds.yaml names them)'
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and not __fish_seen_subcommand_from open ack escalate update phase step note close reopen list show check review action help" -f -a "step" -d 'Tick a protocol step (its id, e.g. verify-incident, or a prefix of its text)'
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and not __fish_seen_subcommand_from open ack escalate update phase step note close reopen list show check review action help" -f -a "note" -d 'Add a note to the timeline'
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and not __fish_seen_subcommand_from open ack escalate update phase step note close reopen list show check review action help" -f -a "close" -d 'Close with a resolution'
@@ -142,11 +142,11 @@ complete -c mindops -n "__fish_mindops_using_subcommand incident; and not __fish
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and not __fish_seen_subcommand_from open ack escalate update phase step note close reopen list show check review action help" -f -a "action" -d 'Follow-up actions from a review'
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and not __fish_seen_subcommand_from open ack escalate update phase step note close reopen list show check review action help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from open" -l sev -d 'Severity key from thresholds.yaml, e.g. P1' -r
-complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from open" -l title -r
-complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from open" -l description -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from open" -l title -d 'What is wrong, in one line' -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from open" -l description -d 'More detail: what is seen, where, since when' -r
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from open" -l dedup-key -d 'While an incident with this key is open, opening again adds to it instead' -r
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from open" -l by -d 'Who is acting [default: $MINDOPS_USER, else $USER]' -r
-complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from open" -l format -r -f -a "table\t'A table for people'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from open" -l format -d 'How to print: a table for people, or json, csv or plain for scripts' -r -f -a "table\t'A table for people'
 json\t'JSON with stable field names (see the README)'
 csv\t'Comma-separated values with a header line'
 plain\t'Bare values, one a line, for shell scripts'"
@@ -166,7 +166,7 @@ always\t''
 never\t''"
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from ack" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from escalate" -l sev -d 'Raise to this severity (due times recomputed from the open time)' -r
-complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from escalate" -l reason -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from escalate" -l reason -d 'Why, for the timeline' -r
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from escalate" -l by -d 'Who is acting [default: $MINDOPS_USER, else $USER]' -r
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from escalate" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from escalate" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
@@ -175,10 +175,10 @@ complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_see
 always\t''
 never\t''"
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from escalate" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from update" -l sev -r
-complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from update" -l title -r
-complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from update" -l description -r
-complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from update" -l reason -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from update" -l sev -d 'A severity key from thresholds.yaml, e.g. P1' -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from update" -l title -d 'A new title' -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from update" -l description -d 'More detail: what is seen, where, since when' -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from update" -l reason -d 'Why, for the timeline' -r
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from update" -l by -d 'Who is acting [default: $MINDOPS_USER, else $USER]' -r
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from update" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from update" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
@@ -195,7 +195,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_see
 always\t''
 never\t''"
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from phase" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from step" -l note -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from step" -l note -d 'A note kept with it' -r
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from step" -l by -d 'Who is acting [default: $MINDOPS_USER, else $USER]' -r
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from step" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from step" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
@@ -221,7 +221,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_see
 always\t''
 never\t''"
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from close" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from reopen" -l reason -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from reopen" -l reason -d 'Why, for the timeline' -r
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from reopen" -l by -d 'Who is acting [default: $MINDOPS_USER, else $USER]' -r
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from reopen" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from reopen" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
@@ -230,10 +230,10 @@ complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_see
 always\t''
 never\t''"
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from reopen" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from list" -l sev -r
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from list" -l sev -d 'A severity key from thresholds.yaml, e.g. P1' -r
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from list" -l since -d 'Opened on or after this day (YYYY-MM-DD)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from list" -l limit -d 'At most this many' -r
-complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from list" -l format -r -f -a "table\t'A table for people'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from list" -l format -d 'How to print: a table for people, or json, csv or plain for scripts' -r -f -a "table\t'A table for people'
 json\t'JSON with stable field names (see the README)'
 csv\t'Comma-separated values with a header line'
 plain\t'Bare values, one a line, for shell scripts'"
@@ -247,7 +247,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_see
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from list" -l all -d 'Closed incidents too'
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from list" -l breaching -d 'Only incidents past a due time'
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from show" -l format -r -f -a "table\t'A table for people'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from show" -l format -d 'How to print: a table for people, or json, csv or plain for scripts' -r -f -a "table\t'A table for people'
 json\t'JSON with stable field names (see the README)'
 csv\t'Comma-separated values with a header line'
 plain\t'Bare values, one a line, for shell scripts'"
@@ -258,7 +258,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_see
 always\t''
 never\t''"
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from check" -l format -r -f -a "table\t'A table for people'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from check" -l format -d 'How to print: a table for people, or json, csv or plain for scripts' -r -f -a "table\t'A table for people'
 json\t'JSON with stable field names (see the README)'
 csv\t'Comma-separated values with a header line'
 plain\t'Bare values, one a line, for shell scripts'"
@@ -290,7 +290,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_see
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "ack" -d 'Acknowledge: stops the response clock and timeout escalations'
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "escalate" -d 'Page the next role of the chain, or raise the severity with --sev'
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change the severity (either way), title or description; every change is logged'
-complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "phase" -d 'Move to the next protocol phase (detection, assessment, resolution, review)'
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "phase" -d 'Move the incident to a protocol phase: PHASE is one of detection, assessment, resolution, review (as thresholds.yaml names them)'
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "step" -d 'Tick a protocol step (its id, e.g. verify-incident, or a prefix of its text)'
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "note" -d 'Add a note to the timeline'
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "close" -d 'Close with a resolution'
@@ -313,14 +313,14 @@ complete -c mindops -n "__fish_mindops_using_subcommand metrics; and not __fish_
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and not __fish_seen_subcommand_from check history list help" -f -a "list" -d 'The metrics and their thresholds'
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and not __fish_seen_subcommand_from check history list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from check" -l input -d 'Read values from a file, or - for standard input' -r
-complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from check" -l input-format -r -f -a "auto\t'From the file name, else from the content'
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from check" -l input-format -d 'How --input is written [default: told by the file name, else the content]' -r -f -a "auto\t'From the file name, else from the content'
 kv\t'NAME=VALUE lines'
 json\t''
 yaml\t''
 prometheus\t'The Prometheus text exposition format'"
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from check" -l max-input-mib -d 'The most an input file or a command\'s output may hold, in MiB' -r
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from check" -l prom-out -d 'Also write values and states in Prometheus text format to FILE (atomically)' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from check" -l format -r -f -a "table\t''
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from check" -l format -d 'How to print: a table, json, csv, or nagios (one plugin line with perfdata)' -r -f -a "table\t''
 json\t''
 csv\t''
 nagios\t'One monitoring-plugins line with performance data'"
@@ -335,7 +335,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from check" -l open-incidents -d 'Open an incident for each CRITICAL metric (as `incidents: true` in thresholds.yaml)'
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from history" -l since -d 'From this day on (YYYY-MM-DD) [default: the last 7 days]' -r
-complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from history" -l format -r -f -a "table\t'A table for people'
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from history" -l format -d 'How to print: a table for people, or json, csv or plain for scripts' -r -f -a "table\t'A table for people'
 json\t'JSON with stable field names (see the README)'
 csv\t'Comma-separated values with a header line'
 plain\t'Bare values, one a line, for shell scripts'"
@@ -346,7 +346,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen
 always\t''
 never\t''"
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from list" -l format -r -f -a "table\t'A table for people'
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from list" -l format -d 'How to print: a table for people, or json, csv or plain for scripts' -r -f -a "table\t'A table for people'
 json\t'JSON with stable field names (see the README)'
 csv\t'Comma-separated values with a header line'
 plain\t'Bare values, one a line, for shell scripts'"
@@ -363,7 +363,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mindops -n "__fish_mindops_using_subcommand checklist; and not __fish_seen_subcommand_from done undo status history help" -l date -d 'The day (YYYY-MM-DD) [default: today]' -r
 complete -c mindops -n "__fish_mindops_using_subcommand checklist; and not __fish_seen_subcommand_from done undo status history help" -l slot -d 'Only this slot (morning, afternoon, evening)' -r
-complete -c mindops -n "__fish_mindops_using_subcommand checklist; and not __fish_seen_subcommand_from done undo status history help" -l format -r -f -a "table\t'A table for people'
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and not __fish_seen_subcommand_from done undo status history help" -l format -d 'How to print: a table for people, or json, csv or plain for scripts' -r -f -a "table\t'A table for people'
 json\t'JSON with stable field names (see the README)'
 csv\t'Comma-separated values with a header line'
 plain\t'Bare values, one a line, for shell scripts'"
@@ -380,7 +380,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand checklist; and not __fis
 complete -c mindops -n "__fish_mindops_using_subcommand checklist; and not __fish_seen_subcommand_from done undo status history help" -f -a "history" -d 'Completion per day and per person'
 complete -c mindops -n "__fish_mindops_using_subcommand checklist; and not __fish_seen_subcommand_from done undo status history help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from done" -l date -d 'The day (YYYY-MM-DD) [default: today]' -r
-complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from done" -l note -r
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from done" -l note -d 'A note kept with it' -r
 complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from done" -l by -d 'Who is acting [default: $MINDOPS_USER, else $USER]' -r
 complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from done" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from done" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
@@ -389,7 +389,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_se
 always\t''
 never\t''"
 complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from done" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from undo" -l date -r
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from undo" -l date -d 'The day (YYYY-MM-DD) [default: today]' -r
 complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from undo" -l by -d 'Who is acting [default: $MINDOPS_USER, else $USER]' -r
 complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from undo" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from undo" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
@@ -398,8 +398,8 @@ complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_se
 always\t''
 never\t''"
 complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from undo" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from status" -l date -r
-complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from status" -l format -r -f -a "table\t'A table for people'
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from status" -l date -d 'The day (YYYY-MM-DD) [default: today]' -r
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from status" -l format -d 'How to print: a table for people, or json, csv or plain for scripts' -r -f -a "table\t'A table for people'
 json\t'JSON with stable field names (see the README)'
 csv\t'Comma-separated values with a header line'
 plain\t'Bare values, one a line, for shell scripts'"
@@ -412,7 +412,7 @@ never\t''"
 complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from history" -l from -d 'First day [default: six days before --to]' -r
 complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from history" -l to -d 'Last day, inclusive [default: today]' -r
-complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from history" -l format -r -f -a "table\t'A table for people'
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from history" -l format -d 'How to print: a table for people, or json, csv or plain for scripts' -r -f -a "table\t'A table for people'
 json\t'JSON with stable field names (see the README)'
 csv\t'Comma-separated values with a header line'
 plain\t'Bare values, one a line, for shell scripts'"
@@ -446,8 +446,8 @@ complete -c mindops -n "__fish_mindops_using_subcommand handover; and __fish_see
 always\t''
 never\t''"
 complete -c mindops -n "__fish_mindops_using_subcommand handover; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mindops -n "__fish_mindops_using_subcommand handover; and __fish_seen_subcommand_from list" -l since -r
-complete -c mindops -n "__fish_mindops_using_subcommand handover; and __fish_seen_subcommand_from list" -l format -r -f -a "table\t'A table for people'
+complete -c mindops -n "__fish_mindops_using_subcommand handover; and __fish_seen_subcommand_from list" -l since -d 'From this day on (YYYY-MM-DD) [default: since the previous handoff]' -r
+complete -c mindops -n "__fish_mindops_using_subcommand handover; and __fish_seen_subcommand_from list" -l format -d 'How to print: a table for people, or json, csv or plain for scripts' -r -f -a "table\t'A table for people'
 json\t'JSON with stable field names (see the README)'
 csv\t'Comma-separated values with a header line'
 plain\t'Bare values, one a line, for shell scripts'"
@@ -473,7 +473,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand report; and not __fish_s
 complete -c mindops -n "__fish_mindops_using_subcommand report; and not __fish_seen_subcommand_from weekly monthly quarterly help" -f -a "quarterly" -d 'A quarter: the strategic view and the team'
 complete -c mindops -n "__fish_mindops_using_subcommand report; and not __fish_seen_subcommand_from weekly monthly quarterly help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from weekly" -l period -d '2024-W31, 2024-08 or 2024-Q3 [default: the last complete period]' -r
-complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from weekly" -l format -r -f -a "markdown\t''
+complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from weekly" -l format -d 'How to print: markdown, json or html' -r -f -a "markdown\t''
 json\t''
 html\t'One self-contained page with inline SVG charts'"
 complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from weekly" -l out -d 'Write to FILE instead of standard output' -r -F
@@ -485,7 +485,7 @@ always\t''
 never\t''"
 complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from weekly" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from monthly" -l period -d '2024-W31, 2024-08 or 2024-Q3 [default: the last complete period]' -r
-complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from monthly" -l format -r -f -a "markdown\t''
+complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from monthly" -l format -d 'How to print: markdown, json or html' -r -f -a "markdown\t''
 json\t''
 html\t'One self-contained page with inline SVG charts'"
 complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from monthly" -l out -d 'Write to FILE instead of standard output' -r -F
@@ -497,7 +497,7 @@ always\t''
 never\t''"
 complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from monthly" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from quarterly" -l period -d '2024-W31, 2024-08 or 2024-Q3 [default: the last complete period]' -r
-complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from quarterly" -l format -r -f -a "markdown\t''
+complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from quarterly" -l format -d 'How to print: markdown, json or html' -r -f -a "markdown\t''
 json\t''
 html\t'One self-contained page with inline SVG charts'"
 complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from quarterly" -l out -d 'Write to FILE instead of standard output' -r -F
@@ -513,7 +513,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_
 complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "quarterly" -d 'A quarter: the strategic view and the team'
 complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mindops -n "__fish_mindops_using_subcommand status" -l watch -d 'Redraw every SECONDS until interrupted' -r
-complete -c mindops -n "__fish_mindops_using_subcommand status" -l format -r -f -a "table\t'A table for people'
+complete -c mindops -n "__fish_mindops_using_subcommand status" -l format -d 'How to print: a table for people, or json, csv or plain for scripts' -r -f -a "table\t'A table for people'
 json\t'JSON with stable field names (see the README)'
 csv\t'Comma-separated values with a header line'
 plain\t'Bare values, one a line, for shell scripts'"
@@ -594,7 +594,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_su
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "ack" -d 'Acknowledge: stops the response clock and timeout escalations'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "escalate" -d 'Page the next role of the chain, or raise the severity with --sev'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "update" -d 'Change the severity (either way), title or description; every change is logged'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "phase" -d 'Move to the next protocol phase (detection, assessment, resolution, review)'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "phase" -d 'Move the incident to a protocol phase: PHASE is one of detection, assessment, resolution, review (as thresholds.yaml names them)'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "step" -d 'Tick a protocol step (its id, e.g. verify-incident, or a prefix of its text)'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "note" -d 'Add a note to the timeline'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "close" -d 'Close with a resolution'

@@ -9,7 +9,13 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub use crate::sources::values::InputFormat;
 pub use crate::util::output::ColorChoice;
 
-const EXIT_CODES: &str = "\
+const AFTER_HELP: &str = "\
+Getting started:
+  mindops init                        write the sample rotation.yaml and thresholds.yaml
+  mindops --db /tmp/demo.db demo      fill a scratch database with 90 days of history
+  mindops --db /tmp/demo.db status    and look at it
+  mindops oncall                      who is on call now
+
 Exit codes:
   0  success
   1  a check found a problem (oncall check, incident check, checklist status)
@@ -24,7 +30,7 @@ Exit codes:
     long_about = "Operations toolkit for a team running a live service: who is on call, \
                   incidents, metric checks, daily checklists and reviews, from two YAML files \
                   and one SQLite database.",
-    after_help = EXIT_CODES
+    after_help = AFTER_HELP
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -37,19 +43,37 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// Folder holding rotation.yaml and thresholds.yaml
-    #[arg(long, global = true, value_name = "DIR", env = "MINDOPS_CONFIG_DIR")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "DIR",
+        env = "MINDOPS_CONFIG_DIR",
+        help_heading = "Global options"
+    )]
     pub config_dir: Option<PathBuf>,
 
     /// SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]
-    #[arg(long, global = true, value_name = "PATH", env = "MINDOPS_DB")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "PATH",
+        env = "MINDOPS_DB",
+        help_heading = "Global options"
+    )]
     pub db: Option<PathBuf>,
 
     /// Show times in this IANA zone instead of the rotation's (e.g. Europe/Berlin)
-    #[arg(long, global = true, value_name = "ZONE")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "ZONE",
+        help_heading = "Global options"
+    )]
     pub tz: Option<String>,
 
     /// When to colour the output
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto,
+          help_heading = "Global options")]
     pub color: ColorChoice,
 }
 
@@ -104,6 +128,7 @@ pub enum Command {
     },
     /// Print a shell completion script
     Completions {
+        /// The shell: bash, zsh, fish, elvish or powershell
         #[arg(value_enum)]
         shell: Shell,
     },
@@ -157,6 +182,7 @@ pub struct OncallNow {
     #[arg(long, value_name = "ROLE")]
     pub role: Option<String>,
 
+    /// How to print: a table for people, or json, csv or plain for scripts
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }
@@ -205,6 +231,7 @@ pub struct ScheduleArgs {
     #[arg(long, value_name = "NAME")]
     pub person: Option<String>,
 
+    /// How to print: a table for people, or json, csv or plain for scripts
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }
@@ -230,6 +257,7 @@ pub struct CheckArgs {
           value_parser = clap::value_parser!(u32).range(1..=MAX_WEEKS as i64))]
     pub weeks: u32,
 
+    /// How to print: a table for people, or json, csv or plain for scripts
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }
@@ -244,6 +272,7 @@ pub enum OverrideCommand {
         #[arg(long)]
         all: bool,
 
+        /// How to print: a table for people, or json, csv or plain for scripts
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -300,11 +329,13 @@ pub enum MetricsCommand {
         /// From this day on (YYYY-MM-DD) [default: the last 7 days]
         #[arg(long, value_name = "DATE")]
         since: Option<String>,
+        /// How to print: a table for people, or json, csv or plain for scripts
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
     /// The metrics and their thresholds
     List {
+        /// How to print: a table for people, or json, csv or plain for scripts
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -329,6 +360,7 @@ pub struct MetricsCheckArgs {
     #[arg(long, value_name = "FILE")]
     pub input: Option<String>,
 
+    /// How --input is written [default: told by the file name, else the content]
     #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
     pub input_format: InputFormat,
 
@@ -353,6 +385,7 @@ pub struct MetricsCheckArgs {
     #[arg(long, value_name = "FILE")]
     pub prom_out: Option<PathBuf>,
 
+    /// How to print: a table, json, csv, or nagios (one plugin line with perfdata)
     #[arg(long, value_enum, default_value_t = CheckFormat::Table)]
     pub format: CheckFormat,
 }
@@ -371,6 +404,7 @@ pub struct ChecklistArgs {
     #[arg(long, value_name = "SLOT")]
     pub slot: Option<String>,
 
+    /// How to print: a table for people, or json, csv or plain for scripts
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }
@@ -379,11 +413,13 @@ pub struct ChecklistArgs {
 pub enum ChecklistCommand {
     /// Tick items: by id (morning.verify-backups), number, or a prefix of the text
     Done {
+        /// Items by id (verify-backups), number in the day's list, or the start of their text
         #[arg(required = true, value_name = "ITEM")]
         items: Vec<String>,
         /// The day (YYYY-MM-DD) [default: today]
         #[arg(long, value_name = "DATE")]
         date: Option<String>,
+        /// A note kept with it
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
         #[command(flatten)]
@@ -391,8 +427,10 @@ pub enum ChecklistCommand {
     },
     /// Untick items
     Undo {
+        /// Items by id (verify-backups), number in the day's list, or the start of their text
         #[arg(required = true, value_name = "ITEM")]
         items: Vec<String>,
+        /// The day (YYYY-MM-DD) [default: today]
         #[arg(long, value_name = "DATE")]
         date: Option<String>,
         #[command(flatten)]
@@ -400,8 +438,10 @@ pub enum ChecklistCommand {
     },
     /// For cron: exit 1 naming the items whose deadline has passed undone
     Status {
+        /// The day (YYYY-MM-DD) [default: today]
         #[arg(long, value_name = "DATE")]
         date: Option<String>,
+        /// How to print: a table for people, or json, csv or plain for scripts
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -413,6 +453,7 @@ pub enum ChecklistCommand {
         /// Last day, inclusive [default: today]
         #[arg(long, value_name = "DATE")]
         to: Option<String>,
+        /// How to print: a table for people, or json, csv or plain for scripts
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -422,14 +463,17 @@ pub enum ChecklistCommand {
 pub enum HandoverCommand {
     /// Write a note for the next person on call
     Add {
+        /// The note for the next person on call
         text: String,
         #[command(flatten)]
         by: By,
     },
     /// Notes since a day [default: since the current shift began]
     List {
+        /// From this day on (YYYY-MM-DD) [default: since the previous handoff]
         #[arg(long, value_name = "DATE")]
         since: Option<String>,
+        /// How to print: a table for people, or json, csv or plain for scripts
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -451,6 +495,7 @@ pub struct ReportArgs {
     #[arg(long, value_name = "PERIOD")]
     pub period: Option<String>,
 
+    /// How to print: markdown, json or html
     #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
     pub format: ReportFormat,
 
@@ -474,6 +519,7 @@ pub struct StatusArgs {
           value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub watch: Option<u64>,
 
+    /// How to print: a table for people, or json, csv or plain for scripts
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }
@@ -508,16 +554,19 @@ pub enum IncidentCommand {
     Open(IncidentOpenArgs),
     /// Acknowledge: stops the response clock and timeout escalations
     Ack {
+        /// The incident's number (see `incident list`)
         id: i64,
         #[command(flatten)]
         by: By,
     },
     /// Page the next role of the chain, or raise the severity with --sev
     Escalate {
+        /// The incident's number (see `incident list`)
         id: i64,
         /// Raise to this severity (due times recomputed from the open time)
         #[arg(long, value_name = "SEV")]
         sev: Option<String>,
+        /// Why, for the timeline
         #[arg(long, value_name = "TEXT")]
         reason: Option<String>,
         #[command(flatten)]
@@ -525,29 +574,40 @@ pub enum IncidentCommand {
     },
     /// Change the severity (either way), title or description; every change is logged
     Update {
+        /// The incident's number (see `incident list`)
         id: i64,
+        /// A severity key from thresholds.yaml, e.g. P1
         #[arg(long, value_name = "SEV")]
         sev: Option<String>,
+        /// A new title
         #[arg(long, value_name = "TEXT")]
         title: Option<String>,
+        /// More detail: what is seen, where, since when
         #[arg(long, value_name = "TEXT")]
         description: Option<String>,
+        /// Why, for the timeline
         #[arg(long, value_name = "TEXT")]
         reason: Option<String>,
         #[command(flatten)]
         by: By,
     },
-    /// Move to the next protocol phase (detection, assessment, resolution, review)
+    /// Move the incident to a protocol phase: PHASE is one of detection, assessment, resolution,
+    /// review (as thresholds.yaml names them)
     Phase {
+        /// The incident's number (see `incident list`)
         id: i64,
+        /// The phase to move to, from the protocol in thresholds.yaml (e.g. assessment)
         phase: String,
         #[command(flatten)]
         by: By,
     },
     /// Tick a protocol step (its id, e.g. verify-incident, or a prefix of its text)
     Step {
+        /// The incident's number (see `incident list`)
         id: i64,
+        /// The step: its id (detection.verify-incident), its name, or the start of its text
         step: String,
+        /// A note kept with it
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
         #[command(flatten)]
@@ -555,13 +615,16 @@ pub enum IncidentCommand {
     },
     /// Add a note to the timeline
     Note {
+        /// The incident's number (see `incident list`)
         id: i64,
+        /// The note, for the timeline
         text: String,
         #[command(flatten)]
         by: By,
     },
     /// Close with a resolution
     Close {
+        /// The incident's number (see `incident list`)
         id: i64,
         /// What fixed it (required)
         #[arg(long, value_name = "TEXT", required = true)]
@@ -571,7 +634,9 @@ pub enum IncidentCommand {
     },
     /// Reopen a closed incident
     Reopen {
+        /// The incident's number (see `incident list`)
         id: i64,
+        /// Why, for the timeline
         #[arg(long, value_name = "TEXT")]
         reason: Option<String>,
         #[command(flatten)]
@@ -581,18 +646,24 @@ pub enum IncidentCommand {
     List(IncidentListArgs),
     /// Every field and the whole timeline
     Show {
+        /// The incident's number (see `incident list`)
         id: i64,
+        /// How to print: a table for people, or json, csv or plain for scripts
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
     /// For cron: escalate unacknowledged incidents past due, record breaches (exit 1 while any
     /// open incident is in breach)
     Check {
+        /// How to print: a table for people, or json, csv or plain for scripts
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
     /// A post-incident review in Markdown
-    Review { id: i64 },
+    Review {
+        /// The incident's number (see `incident list`)
+        id: i64,
+    },
     /// Follow-up actions from a review
     Action {
         #[command(subcommand)]
@@ -606,9 +677,11 @@ pub struct IncidentOpenArgs {
     #[arg(long, value_name = "SEV")]
     pub sev: String,
 
+    /// What is wrong, in one line
     #[arg(long, value_name = "TEXT")]
     pub title: String,
 
+    /// More detail: what is seen, where, since when
     #[arg(long, value_name = "TEXT")]
     pub description: Option<String>,
 
@@ -619,6 +692,7 @@ pub struct IncidentOpenArgs {
     #[command(flatten)]
     pub by: By,
 
+    /// How to print: a table for people, or json, csv or plain for scripts
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }
@@ -633,6 +707,7 @@ pub struct IncidentListArgs {
     #[arg(long)]
     pub all: bool,
 
+    /// A severity key from thresholds.yaml, e.g. P1
     #[arg(long, value_name = "SEV")]
     pub sev: Option<String>,
 
@@ -648,6 +723,7 @@ pub struct IncidentListArgs {
     #[arg(long, value_name = "N")]
     pub limit: Option<u32>,
 
+    /// How to print: a table for people, or json, csv or plain for scripts
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }
@@ -656,8 +732,11 @@ pub struct IncidentListArgs {
 pub enum ActionCommand {
     /// Add a follow-up action to an incident
     Add {
+        /// The incident's number (see `incident list`)
         id: i64,
+        /// What is to be done
         text: String,
+        /// Who will do it
         #[arg(long, value_name = "NAME")]
         owner: String,
         /// Due day (YYYY-MM-DD) [default: a week from today]
@@ -668,6 +747,7 @@ pub enum ActionCommand {
     },
     /// Mark an action done
     Done {
+        /// The action's number (see `incident show`)
         action_id: i64,
         #[command(flatten)]
         by: By,
@@ -676,10 +756,33 @@ pub enum ActionCommand {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use clap::CommandFactory;
 
     #[test]
     fn the_command_line_is_consistent() {
-        super::Cli::command().debug_assert();
+        Cli::command().debug_assert();
+    }
+
+    /// Every flag and argument of every command says what it is for in --help.
+    #[test]
+    fn every_argument_has_a_help_line() {
+        fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            for arg in cmd.get_arguments() {
+                let id = arg.get_id().as_str();
+                if id == "help" || id == "version" || arg.is_hide_set() {
+                    continue;
+                }
+                if arg.get_help().is_none() && arg.get_long_help().is_none() {
+                    missing.push(format!("{path} {id}"));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, &format!("{path} {}", sub.get_name()), missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&Cli::command(), "mindops", &mut missing);
+        assert!(missing.is_empty(), "without help: {missing:#?}");
     }
 }
