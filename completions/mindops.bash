@@ -3835,7 +3835,7 @@ _mindops() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv plain" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
                 --config-dir)

@@ -671,7 +671,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
         }
         &'mindops;status'= {
             cand --watch 'Redraw every SECONDS until interrupted'
-            cand --format 'How to print: a table for people, or json, csv or plain for scripts'
+            cand --format 'How to print: the screen for people, or json for scripts (a dashboard is no list, so there is no csv or plain)'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
             cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'

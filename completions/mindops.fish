@@ -513,10 +513,8 @@ complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_
 complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "quarterly" -d 'A quarter: the strategic view and the team'
 complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mindops -n "__fish_mindops_using_subcommand status" -l watch -d 'Redraw every SECONDS until interrupted' -r
-complete -c mindops -n "__fish_mindops_using_subcommand status" -l format -d 'How to print: a table for people, or json, csv or plain for scripts' -r -f -a "table\t'A table for people'
-json\t'JSON with stable field names (see the README)'
-csv\t'Comma-separated values with a header line'
-plain\t'Bare values, one a line, for shell scripts'"
+complete -c mindops -n "__fish_mindops_using_subcommand status" -l format -d 'How to print: the screen for people, or json for scripts (a dashboard is no list, so there is no csv or plain)' -r -f -a "table\t'The dashboard for people'
+json\t'JSON with stable field names (see the README)'"
 complete -c mindops -n "__fish_mindops_using_subcommand status" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand status" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand status" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r

@@ -519,9 +519,18 @@ pub struct StatusArgs {
           value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub watch: Option<u64>,
 
-    /// How to print: a table for people, or json, csv or plain for scripts
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// How to print: the screen for people, or json for scripts (a dashboard is no list, so
+    /// there is no csv or plain)
+    #[arg(long, value_enum, default_value_t = ScreenFormat::Table)]
+    pub format: ScreenFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScreenFormat {
+    /// The dashboard for people
+    Table,
+    /// JSON with stable field names (see the README)
+    Json,
 }
 
 #[derive(Debug, Args)]

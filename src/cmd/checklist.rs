@@ -369,7 +369,12 @@ fn history(
                 ])?;
             }
         }
-        Format::Plain | Format::Table => {
+        Format::Plain => {
+            for d in &days {
+                out.line(format!("{}\t{}\t{}\t{}", d.date, d.done, d.total, d.rate))?;
+            }
+        }
+        Format::Table => {
             out.line(format!(
                 "Checklist {from} → {to}: {done}/{total} done ({}%), {by_evidence} of them by evidence",
                 rate(done, total)

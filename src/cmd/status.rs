@@ -8,7 +8,7 @@ use chrono_tz::Tz;
 use comfy_table::Cell;
 use serde::Serialize;
 
-use crate::cli::{Format, StatusArgs};
+use crate::cli::{ScreenFormat, StatusArgs};
 use crate::ops::checklist::Sheet;
 use crate::rules::incident::{sla, Incident};
 use crate::rules::metrics::{sparkline, State};
@@ -89,13 +89,13 @@ pub fn run(ctx: &Context, args: StatusArgs) -> Result<u8> {
         let status = gather(ctx)?;
         let mut out = Out::stdout();
         match args.format {
-            Format::Json => out.json(&status)?,
-            _ => out.raw(&render(ctx, &status))?,
+            ScreenFormat::Json => out.json(&status)?,
+            ScreenFormat::Table => out.raw(&render(ctx, &status))?,
         }
         out.flush()?;
         return Ok(exit::SUCCESS);
     };
-    if args.format != Format::Table {
+    if args.format != ScreenFormat::Table {
         bail!("--watch redraws a table; use it without --format, or poll `mindops status --format json`");
     }
     loop {

@@ -398,3 +398,32 @@ fn ten_people_ticking_one_item_at_once_store_one_tick() {
         .unwrap();
     assert_eq!(rows, 1);
 }
+
+#[test]
+fn every_format_means_the_same_thing() {
+    let env = Env::new();
+    env.ok(&["checklist", "done", "1", "2"]);
+    let plain = env.ok(&[
+        "checklist",
+        "history",
+        "--from",
+        "2024-08-06",
+        "--format",
+        "plain",
+    ]);
+    assert_eq!(plain, "2024-08-06\t1\t12\t8.3\n2024-08-07\t3\t12\t25\n");
+    let csv = env.ok(&[
+        "checklist",
+        "history",
+        "--from",
+        "2024-08-06",
+        "--format",
+        "csv",
+    ]);
+    assert!(csv.starts_with("date,done,total,rate\n"), "{csv}");
+    // A dashboard is no list: status takes table or json, and says so.
+    let err = env.fails(&["status", "--format", "csv"], 2);
+    assert!(err.contains("invalid value 'csv'"), "{err}");
+    let err = env.fails(&["status", "--format", "plain"], 2);
+    assert!(err.contains("[possible values: table, json]"), "{err}");
+}
