@@ -2818,12 +2818,16 @@ _mindops() {
             return 0
             ;;
         mindops__subcmd__man)
-            opts="-h --config-dir --db --tz --color --help"
+            opts="-h --out --config-dir --db --tz --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -37,7 +37,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand init 'Write the sample rotation.yaml and thresholds.yaml into a folder'
             cand config 'Validate the configuration'
             cand completions 'Print a shell completion script'
-            cand man 'Print the man page (roff)'
+            cand man 'Print a man page (roff): mindops''s own, or a command''s; or write them all to a folder'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mindops;oncall'= {
@@ -733,6 +733,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'mindops;man'= {
+            cand --out 'Write every page (mindops.1, mindops-incident.1, ...) into this folder instead'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
             cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
@@ -752,7 +753,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand init 'Write the sample rotation.yaml and thresholds.yaml into a folder'
             cand config 'Validate the configuration'
             cand completions 'Print a shell completion script'
-            cand man 'Print the man page (roff)'
+            cand man 'Print a man page (roff): mindops''s own, or a command''s; or write them all to a folder'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mindops;help;oncall'= {

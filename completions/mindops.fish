@@ -43,7 +43,7 @@ complete -c mindops -n "__fish_mindops_needs_command" -f -a "demo" -d 'Fill a da
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "init" -d 'Write the sample rotation.yaml and thresholds.yaml into a folder'
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "config" -d 'Validate the configuration'
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "completions" -d 'Print a shell completion script'
-complete -c mindops -n "__fish_mindops_needs_command" -f -a "man" -d 'Print the man page (roff)'
+complete -c mindops -n "__fish_mindops_needs_command" -f -a "man" -d 'Print a man page (roff): mindops\'s own, or a command\'s; or write them all to a folder'
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check help" -l date -d 'The shift covering this day (YYYY-MM-DD, in the rotation\'s zone)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check help" -l at -d 'An instant (RFC 3339, e.g. 2024-08-07T10:00:00Z)' -r
@@ -564,6 +564,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand completions" -l color -d
 always\t''
 never\t''"
 complete -c mindops -n "__fish_mindops_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand man" -l out -d 'Write every page (mindops.1, mindops-incident.1, ...) into this folder instead' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand man" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand man" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand man" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
@@ -582,7 +583,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_see
 complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report status demo init config completions man help" -f -a "init" -d 'Write the sample rotation.yaml and thresholds.yaml into a folder'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report status demo init config completions man help" -f -a "config" -d 'Validate the configuration'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report status demo init config completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report status demo init config completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report status demo init config completions man help" -f -a "man" -d 'Print a man page (roff): mindops\'s own, or a command\'s; or write them all to a folder'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report status demo init config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from oncall" -f -a "schedule" -d 'The coming shifts, one row each'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from oncall" -f -a "override" -d 'Temporary replacements of a role\'s holder'

@@ -1,11 +1,11 @@
 //! Shell completions and the man page, both generated from the clap definition so they never
 //! drift from the real flags.
 
-use anyhow::Result;
+use anyhow::{Context as _, Result};
 use clap::CommandFactory;
 use clap_complete::{generate, shells};
 
-use crate::cli::{Cli, Shell};
+use crate::cli::{Cli, ManArgs, Shell};
 use crate::exit;
 
 pub fn completions(shell: Shell) -> Result<u8> {
@@ -22,9 +22,116 @@ pub fn completions(shell: Shell) -> Result<u8> {
     Ok(exit::SUCCESS)
 }
 
-pub fn man() -> Result<u8> {
+/// What every page ends with: the environment, the files and the exit codes, which clap's
+/// own sections do not cover.
+const COMMON_SECTIONS: &str = r#".SH ENVIRONMENT
+.TP
+\fBMINDOPS_CONFIG_DIR\fR
+The folder holding rotation.yaml and thresholds.yaml, as \fB\-\-config\-dir\fR.
+.TP
+\fBMINDOPS_DB\fR
+The SQLite database, as \fB\-\-db\fR.
+.TP
+\fBMINDOPS_NOW\fR
+Pins the clock to an RFC 3339 instant (tests, replays).
+.TP
+\fBMINDOPS_USER\fR
+Who is acting when \fB\-\-by\fR is not given (else \fBUSER\fR).
+.TP
+\fBNO_COLOR\fR
+Set and not empty: no colour, unless \fB\-\-color always\fR.
+.TP
+\fBXDG_CONFIG_HOME\fR, \fBXDG_DATA_HOME\fR, \fBHOME\fR
+Where the config and the database are looked for when not given.
+.SH FILES
+.TP
+\fIrotation.yaml\fR, \fIthresholds.yaml\fR
+The team, its rotation and checklist; the severities, protocol and metrics. Looked for in
+\fB\-\-config\-dir\fR, then the current directory, then \fI$XDG_CONFIG_HOME/mindops\fR
+(\fI~/.config/mindops\fR). A file writable by every user is never used; one found in the
+current directory must belong to the user or root.
+.TP
+\fI$XDG_DATA_HOME/mindops/mindops.db\fR
+The database (\fI~/.local/share/mindops/mindops.db\fR), created mode 0600 by the first
+command that writes.
+.SH "EXIT STATUS"
+.TP
+0
+Success.
+.TP
+1
+A check ran and found a problem (oncall check, incident check, checklist status).
+.TP
+2
+Usage, config or input error: nothing was done; the message says what to fix.
+.PP
+\fBmindops metrics check\fR exits with the Nagios codes instead: 0 OK, 1 WARNING, 2 CRITICAL,
+3 UNKNOWN, and 3 also when it cannot run.
+"#;
+
+/// Every page, one per command, each named as clap names it: mindops, mindops-incident,
+/// mindops-incident-open.
+fn pages() -> Vec<clap::Command> {
+    fn walk(cmd: &clap::Command, out: &mut Vec<clap::Command>) {
+        out.push(cmd.clone());
+        for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+            walk(sub, out);
+        }
+    }
+    let mut root = Cli::command().disable_help_subcommand(true);
+    root.build();
+    let mut out = Vec::new();
+    walk(&root, &mut out);
+    out
+}
+
+fn page_name(cmd: &clap::Command) -> String {
+    cmd.get_display_name().unwrap_or(cmd.get_name()).to_string()
+}
+
+fn render(cmd: &clap::Command) -> Result<Vec<u8>> {
     let mut buffer = Vec::new();
-    clap_mangen::Man::new(Cli::command()).render(&mut buffer)?;
-    std::io::Write::write_all(&mut std::io::stdout().lock(), &buffer)?;
+    clap_mangen::Man::new(cmd.clone())
+        .title(page_name(cmd))
+        .source(format!("mindops {}", env!("CARGO_PKG_VERSION")))
+        .manual("mindops manual")
+        .render(&mut buffer)?;
+    buffer.extend_from_slice(COMMON_SECTIONS.as_bytes());
+    Ok(buffer)
+}
+
+pub fn man(args: ManArgs) -> Result<u8> {
+    let pages = pages();
+    if let Some(dir) = &args.out {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        for page in &pages {
+            let path = dir.join(format!("{}.1", page_name(page)));
+            crate::util::files::write_atomically(&path, &String::from_utf8_lossy(&render(page)?))?;
+        }
+        crate::util::output::note(format!(
+            "wrote {} man pages to {}; `man -l {}/mindops.1` reads one",
+            pages.len(),
+            dir.display(),
+            dir.display()
+        ));
+        return Ok(exit::SUCCESS);
+    }
+    let wanted = std::iter::once("mindops".to_string())
+        .chain(args.command.iter().map(|w| w.trim().to_lowercase()))
+        .collect::<Vec<_>>()
+        .join("-");
+    let Some(page) = pages.iter().find(|p| page_name(p) == wanted) else {
+        let names: Vec<String> = pages
+            .iter()
+            .map(|p| page_name(p).replacen("mindops-", "", 1).replace('-', " "))
+            .filter(|n| n != "mindops")
+            .collect();
+        anyhow::bail!(
+            "no man page for \"{}\"; there is one for each command: {}",
+            args.command.join(" "),
+            names.join(", ")
+        );
+    };
+    std::io::Write::write_all(&mut std::io::stdout().lock(), &render(page)?)?;
     Ok(exit::SUCCESS)
 }

@@ -31,6 +31,6 @@ pub fn run(ctx: &Context, command: Command) -> Result<u8> {
         Command::Init(args) => init::run(args),
         Command::Config { command } => config::run(ctx, command),
         Command::Completions { shell } => completions::completions(shell),
-        Command::Man => completions::man(),
+        Command::Man(args) => completions::man(args),
     }
 }

@@ -60,3 +60,69 @@ fn help_lists_the_exit_codes() {
         "{help}"
     );
 }
+
+#[test]
+fn every_command_has_a_man_page_with_environment_files_and_exit_status() {
+    let env = Env::new();
+    let page = env.ok(&["man", "incident", "open"]);
+    assert!(page.contains(".TH mindops-incident-open 1"), "{page}");
+    for section in [
+        ".SH ENVIRONMENT",
+        ".SH FILES",
+        ".SH \"EXIT STATUS\"",
+        "MINDOPS_DB",
+        "MINDOPS_NOW",
+    ] {
+        assert!(page.contains(section), "{section}");
+    }
+    let err = env.fails(&["man", "incident", "teleport"], 2);
+    assert!(
+        err.contains("no man page for \"incident teleport\""),
+        "{err}"
+    );
+    let (code, _, err) = env.run(&["man", "--out", "pages"]);
+    assert_eq!(code, 0, "{err}");
+    let root = env.read("work/pages/mindops.1");
+    // Every page the root page points at exists.
+    for sub in [
+        "oncall",
+        "incident",
+        "metrics",
+        "checklist",
+        "handover",
+        "report",
+        "status",
+    ] {
+        assert!(root.contains(&format!("mindops\\-{sub}(1)")), "{sub}");
+        assert!(
+            env.path(&format!("work/pages/mindops-{sub}.1")).exists(),
+            "{sub}"
+        );
+    }
+    // Where man is installed, each page reads cleanly.
+    if std::process::Command::new("man")
+        .arg("--version")
+        .output()
+        .is_ok()
+    {
+        for name in ["mindops", "mindops-incident-open", "mindops-metrics-check"] {
+            let out = std::process::Command::new("man")
+                .arg("-l")
+                .arg(env.path(&format!("work/pages/{name}.1")))
+                .env("MANPAGER", "cat")
+                .env("MANWIDTH", "80")
+                .output()
+                .unwrap();
+            let text = String::from_utf8_lossy(&out.stdout);
+            assert!(
+                out.status.success(),
+                "{name}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert!(
+                text.contains("EXIT STATUS") && text.contains("ENVIRONMENT"),
+                "{name}: {text}"
+            );
+        }
+    }
+}
