@@ -98,15 +98,37 @@ pub fn run(ctx: &Context, args: StatusArgs) -> Result<u8> {
     if args.format != ScreenFormat::Table {
         bail!("--watch redraws a table; use it without --format, or poll `mindops status --format json`");
     }
+    // On a terminal each frame is drawn over the last in place (home, draw, clear what is
+    // left below), so the scrollback does not fill; into a pipe or a file, frames follow one
+    // another as plain text, with no control codes, whatever --color says.
+    let terminal = std::io::IsTerminal::is_terminal(&std::io::stdout());
+    let mut first = true;
     loop {
         let screen = render(ctx, &gather(ctx)?);
+        let stamp = format!("refreshed {}", seconds(ctx.clock.now(), ctx_zone(ctx)?));
         let mut out = Out::stdout();
-        // Home the cursor and clear, then draw: the screen is replaced, not scrolled.
-        out.raw("\x1b[H\x1b[2J")?;
-        out.raw(&screen)?;
+        if terminal {
+            out.raw(if first { "\x1b[H\x1b[2J" } else { "\x1b[H" })?;
+            out.raw(&screen.replace('\n', "\x1b[K\n"))?;
+            out.raw(&format!("{stamp}\x1b[K\n\x1b[J"))?;
+        } else {
+            out.raw(&screen)?;
+            out.line(&stamp)?;
+            out.line("")?;
+        }
         out.flush()?;
+        first = false;
         std::thread::sleep(StdDuration::from_secs(every));
     }
+}
+
+/// `10:00:05 UTC`: the time of a refresh, to the second.
+fn seconds(t: DateTime<Utc>, zone: Tz) -> String {
+    t.with_timezone(&zone).format("%H:%M:%S %Z").to_string()
+}
+
+fn ctx_zone(ctx: &Context) -> Result<Tz> {
+    Ok(ctx.zone(&ctx.rotation()?.rotation))
 }
 
 fn gather(ctx: &Context) -> Result<Status> {

@@ -39,12 +39,30 @@ impl Style {
         Style { color }
     }
 
-    /// A table with a bold header (when coloured) and columns sized to the terminal.
+    /// A table with a bold header (when coloured) and columns sized to the terminal: `COLUMNS`
+    /// when set, else the terminal's width, else 80 (a pseudo-terminal that reports 0 columns,
+    /// as some do under `script` or CI, would squeeze every column to one character).
     pub fn table(&self, headers: &[&str]) -> Table {
         let mut table = comfy_table::Table::new();
         table
             .load_preset(QUIET)
             .set_content_arrangement(ContentArrangement::Dynamic);
+        let columns = std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.trim().parse::<u16>().ok())
+            .filter(|c| *c > 0);
+        match (columns, table.width()) {
+            (Some(c), _) => {
+                table.set_width(c);
+            }
+            (None, Some(0)) => {
+                table.set_width(80);
+            }
+            (None, None) if io::stdout().is_terminal() => {
+                table.set_width(80);
+            }
+            _ => {}
+        }
         if self.color {
             table.enforce_styling();
             table.set_header(

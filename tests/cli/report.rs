@@ -564,3 +564,53 @@ fn a_finished_period_reads_the_same_whenever_it_is_run() {
     };
     assert_eq!(run(REPORT_TIME), run("2024-12-01T00:00:00Z"));
 }
+
+#[test]
+fn status_watch_into_a_pipe_prints_plain_frames_with_the_second() {
+    let env = known_week();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("mindops"))
+        .args(["status", "--watch", "1"])
+        .env("MINDOPS_DB", env.db())
+        .env("MINDOPS_NOW", REPORT_TIME)
+        .env("HOME", env.path("home"))
+        .env("NO_COLOR", "1")
+        .current_dir(env.work())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(2500));
+    child.kill().unwrap();
+    let output = child.wait_with_output().unwrap();
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        !out.contains('\u{1b}'),
+        "no control codes into a pipe: {out:?}"
+    );
+    assert!(out.matches("refreshed 09:00:00 UTC").count() >= 2, "{out}");
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn tables_fit_the_width_they_are_given() {
+    let env = known_week();
+    for columns in ["60", "0"] {
+        let out = crate::common::run(
+            env.cmd()
+                .env("MINDOPS_NOW", REPORT_TIME)
+                .env("COLUMNS", columns)
+                .args(["incident", "list", "--all"]),
+        )
+        .1;
+        let widest = out.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+        if columns == "60" {
+            assert!(widest <= 60, "{widest}: {out}");
+        } else {
+            assert!(widest > 20, "0 columns is not a width: {out}");
+        }
+    }
+}
