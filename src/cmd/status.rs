@@ -222,6 +222,19 @@ fn age(seconds: i64) -> String {
     }
 }
 
+/// A line cut to the screen's width with an ellipsis, so one long note does not push the
+/// screen down.
+fn fit(line: String, width: Option<u16>) -> String {
+    match width.map(usize::from) {
+        Some(w) if line.chars().count() > w => {
+            let mut cut: String = line.chars().take(w.saturating_sub(1)).collect();
+            cut.push('…');
+            cut
+        }
+        _ => line,
+    }
+}
+
 fn render(ctx: &Context, s: &Status) -> String {
     let zone = s.zone;
     let at = s.now;
@@ -231,10 +244,15 @@ fn render(ctx: &Context, s: &Status) -> String {
         .iter()
         .map(|o| format!("{} {}", o.role, o.person))
         .collect();
-    out.push_str(&match s.shift {
-        Some(n) => format!("On call (shift {n}): {}\n", who.join(" · ")),
-        None => "On call: nobody (the rotation has not started)\n".into(),
-    });
+    let columns = crate::util::output::screen().columns;
+    out.push_str(&fit(
+        match s.shift {
+            Some(n) => format!("On call, shift {n}: {}", who.join(" · ")),
+            None => "On call: nobody (the rotation has not started)".into(),
+        },
+        columns,
+    ));
+    out.push('\n');
 
     out.push_str(&format!("\nOpen incidents: {}\n", s.incidents.len()));
     if !s.incidents.is_empty() {
@@ -255,12 +273,35 @@ fn render(ctx: &Context, s: &Status) -> String {
         out.push_str(&format!("{table}\n"));
     }
 
+    // The screen fits where it is drawn: under 100 columns the group column goes and the
+    // trend shortens; when the lines run out, only the metrics not OK are listed, and a line
+    // counts the rest. Wider and taller screens get everything.
+    let screen = crate::util::output::screen();
+    let width = screen.columns.unwrap_or(120);
+    let narrow = width < 100;
+    let trend_points = if width >= 110 { TREND as usize } else { 8 };
+    let used = out.lines().count() + 4 + 2; // the metrics heading and rules, checklist, handover
+    let room = screen
+        .lines
+        .map(|l| usize::from(l).saturating_sub(used + 2));
+    let shown: Vec<&MetricLine> = match room {
+        Some(room) if s.metrics.len() > room => s
+            .metrics
+            .iter()
+            .filter(|m| m.state != "OK")
+            .take(room.max(1))
+            .collect(),
+        _ => s.metrics.iter().collect(),
+    };
     out.push_str("\nMetrics:\n");
-    let mut table = ctx
-        .style
-        .table(&["Group", "Metric", "Value", "State", "Age", "Trend"]);
+    let headers: &[&str] = if narrow {
+        &["Metric", "Value", "State", "Age", "Trend"]
+    } else {
+        &["Group", "Metric", "Value", "State", "Age", "Trend"]
+    };
+    let mut table = ctx.style.table(headers);
     let mut last_group = "";
-    for m in &s.metrics {
+    for m in &shown {
         let group = if m.group == last_group {
             ""
         } else {
@@ -268,8 +309,17 @@ fn render(ctx: &Context, s: &Status) -> String {
         };
         last_group = &m.group;
         let state = if m.at.is_none() { "no data" } else { m.state };
-        table.add_row(vec![
-            Cell::new(group),
+        let trend: String = {
+            let points: Vec<char> = m.trend.chars().collect();
+            points[points.len().saturating_sub(trend_points)..]
+                .iter()
+                .collect()
+        };
+        let mut row = Vec::new();
+        if !narrow {
+            row.push(Cell::new(group));
+        }
+        row.extend([
             Cell::new(&m.name),
             Cell::new(m.shown.as_deref().unwrap_or("-")),
             if m.state == "OK" {
@@ -278,24 +328,33 @@ fn render(ctx: &Context, s: &Status) -> String {
                 ctx.style.marked(state)
             },
             Cell::new(m.age_seconds.map_or("-".into(), age)),
-            Cell::new(&m.trend),
+            Cell::new(trend),
         ]);
+        table.add_row(row);
     }
     out.push_str(&format!("{table}\n"));
+    let hidden = s.metrics.len() - shown.len();
+    if hidden > 0 {
+        out.push_str(&format!(
+            "… and {hidden} more metrics OK (a taller screen, or --format json, lists them)\n"
+        ));
+    }
 
     let c = &s.checklist;
     out.push_str(&format!(
         "\nChecklist {}: {}/{} done, {} overdue\n",
         c.date, c.done, c.total, c.overdue
     ));
-    match &s.handover {
-        Some(h) => out.push_str(&format!(
-            "Latest handover: {} {}: {}\n",
+    let handover = match &s.handover {
+        Some(h) => format!(
+            "Latest handover: {} {}: {}",
             human(h.when, zone),
             h.author,
             h.text
-        )),
-        None => out.push_str("Latest handover: none\n"),
-    }
+        ),
+        None => "Latest handover: none".into(),
+    };
+    out.push_str(&fit(handover, columns));
+    out.push('\n');
     out
 }

@@ -47,11 +47,7 @@ impl Style {
         table
             .load_preset(QUIET)
             .set_content_arrangement(ContentArrangement::Dynamic);
-        let columns = std::env::var("COLUMNS")
-            .ok()
-            .and_then(|c| c.trim().parse::<u16>().ok())
-            .filter(|c| *c > 0);
-        match (columns, table.width()) {
+        match (screen().columns, table.width()) {
             (Some(c), _) => {
                 table.set_width(c);
             }
@@ -85,6 +81,36 @@ impl Style {
             cell
         }
     }
+}
+
+/// The size of the screen output goes to, where known: `COLUMNS` and `LINES` when set (as
+/// shells and tests set them), else what the terminal on stdout reports; a size of 0 is no
+/// size.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Screen {
+    pub columns: Option<u16>,
+    pub lines: Option<u16>,
+}
+
+pub fn screen() -> Screen {
+    let env = |name: &str| {
+        std::env::var(name)
+            .ok()
+            .and_then(|v| v.trim().parse::<u16>().ok())
+            .filter(|v| *v > 0)
+    };
+    let mut screen = Screen {
+        columns: env("COLUMNS"),
+        lines: env("LINES"),
+    };
+    #[cfg(unix)]
+    if io::stdout().is_terminal() {
+        if let Ok(size) = rustix::termios::tcgetwinsize(io::stdout()) {
+            screen.columns = screen.columns.or(Some(size.ws_col).filter(|c| *c > 0));
+            screen.lines = screen.lines.or(Some(size.ws_row).filter(|r| *r > 0));
+        }
+    }
+    screen
 }
 
 /// A table whose cells never carry a control character from the data into the terminal.

@@ -384,7 +384,7 @@ fn status_on_an_empty_and_a_full_store() {
     let table = env.ok(&["status"]);
     assert!(
         table.contains(
-            "On call (shift 2): Primary Felix · Secondary Iris · On-Call Tilda · Backup Milo"
+            "On call, shift 2: Primary Felix · Secondary Iris · On-Call Tilda · Backup Milo"
         ),
         "{table}"
     );
@@ -613,4 +613,30 @@ fn tables_fit_the_width_they_are_given() {
             assert!(widest > 20, "0 columns is not a width: {out}");
         }
     }
+}
+
+#[test]
+fn status_fits_an_80_by_24_screen_and_uses_a_bigger_one() {
+    let env = known_week();
+    let run = |columns: &str, lines: &str| {
+        let (code, out, err) = crate::common::run(
+            env.cmd()
+                .env("MINDOPS_NOW", REPORT_TIME)
+                .env("COLUMNS", columns)
+                .env("LINES", lines)
+                .arg("status"),
+        );
+        assert_eq!((code, err.as_str()), (0, ""));
+        out
+    };
+    let small = run("80", "24");
+    assert!(small.lines().count() <= 24, "{small}");
+    assert!(small.lines().all(|l| l.chars().count() <= 80), "{small}");
+    assert!(small.contains("more metrics OK"), "{small}");
+    assert!(!small.contains("Group"), "{small}");
+    let big = run("200", "50");
+    assert!(
+        big.contains("Group") && !big.contains("more metrics OK"),
+        "{big}"
+    );
 }
