@@ -167,7 +167,7 @@ fn ack_on_time_late_and_twice() {
     assert_eq!(
         lines(&out),
         [
-            "incident 2: acknowledgement overdue (was due 2024-08-07T10:15:00Z) (2024-08-07 10:20 UTC)",
+            "incident 2: acknowledgement overdue (was due 2024-08-07 10:15 UTC) (2024-08-07 10:20 UTC)",
             "incident 2: acknowledged (2024-08-07 10:20 UTC)",
         ]
     );
@@ -184,7 +184,7 @@ fn check_escalates_at_each_response_limit_until_the_chain_ends() {
             "2024-08-07T10:30:00Z",
             1,
             &[
-                "incident 1: acknowledgement overdue (was due 2024-08-07T10:30:00Z)",
+                "incident 1: acknowledgement overdue (was due 2024-08-07 10:30 UTC)",
                 "incident 1: escalated to level 1: not acknowledged in time",
                 "incident 1: paged Iris (Secondary)",
             ],

@@ -47,7 +47,7 @@ pub fn run(ctx: &Context, format: Format) -> Result<u8> {
             incident: incident.id,
             at: rfc3339(e.at),
             kind: e.kind.as_str(),
-            what: describe(e),
+            what: describe(e, (format != Format::Json).then_some(desk.zone)),
         }));
     }
     let mut out = Out::stdout();

@@ -362,7 +362,7 @@ pub fn show(ctx: &Context, id: i64, format: Format) -> Result<u8> {
                     rfc3339(e.at),
                     e.actor.clone(),
                     e.kind.as_str().to_string(),
-                    describe(e),
+                    describe(e, None),
                 ])?;
             }
         }
@@ -440,7 +440,7 @@ pub fn show(ctx: &Context, id: i64, format: Format) -> Result<u8> {
                     "  {}  {:<10} {}",
                     human(e.at, zone),
                     e.actor,
-                    describe(e)
+                    describe(e, Some(zone))
                 ))?;
             }
         }

@@ -120,9 +120,20 @@ fn paged_list(pages: &[Paged]) -> String {
 }
 
 /// One timeline entry in words.
-fn describe(e: &Event) -> String {
+/// With a zone, for people: a due time in the text is shown as tables show times; without,
+/// for JSON and CSV, it stays RFC 3339 as stored.
+fn describe(e: &Event, zone: Option<Tz>) -> String {
     let old = e.old_value.as_deref().unwrap_or("");
-    let new = e.new_value.as_deref().unwrap_or("");
+    let stored = e.new_value.as_deref().unwrap_or("");
+    let shown_due = match (e.kind, zone) {
+        (Kind::AckBreached | Kind::ResolveBreached, Some(zone)) => {
+            chrono::DateTime::parse_from_rfc3339(stored)
+                .map(|t| human(t.with_timezone(&Utc), zone))
+                .ok()
+        }
+        _ => None,
+    };
+    let new = shown_due.as_deref().unwrap_or(stored);
     let text = e.text.as_deref().unwrap_or("");
     let with = |base: String| {
         if text.is_empty() {
@@ -157,7 +168,7 @@ fn report_events(id: i64, events: &[Event], zone: Tz) -> Result<()> {
     for e in events {
         out.line(format!(
             "incident {id}: {} ({})",
-            describe(e),
+            describe(e, Some(zone)),
             human(e.at, zone)
         ))?;
     }

@@ -120,7 +120,7 @@ pub fn review(ctx: &Context, id: i64) -> Result<u8> {
             "| {} | {} | {} |",
             t(e.at),
             e.actor,
-            describe(e).replace('|', "\\|")
+            describe(e, Some(zone)).replace('|', "\\|")
         );
     }
 
