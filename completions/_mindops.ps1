@@ -35,6 +35,7 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             [CompletionResult]::new('checklist', 'checklist', [CompletionResultType]::ParameterValue, 'The daily checklist: who did what, what is overdue')
             [CompletionResult]::new('handover', 'handover', [CompletionResultType]::ParameterValue, 'Notes handed to the next person on call')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Weekly, monthly and quarterly reviews from what was recorded')
+            [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'A review meeting''s decisions, noted under its agenda''s topics and shown in its report')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'The monitoring dashboard on one screen')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Fill a database with a realistic, deterministic history to try mindops on')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write the sample rotation.yaml and thresholds.yaml into a folder')
@@ -770,6 +771,56 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
         'mindops;report;help;help' {
             break
         }
+        'mindops;review' {
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('note', 'note', [CompletionResultType]::ParameterValue, 'Note a decision under an agenda topic of a review period')
+            [CompletionResult]::new('agenda', 'agenda', [CompletionResultType]::ParameterValue, 'The agenda of a review period, with the notes under each topic')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mindops;review;note' {
+            [CompletionResult]::new('--period', '--period', [CompletionResultType]::ParameterName, 'The period: a week (2024-W32), a month (2024-08) or a quarter (2024-Q3)')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'The agenda topic: weekly performance, feedback, incidents, process; monthly growth, adoption, support, resources; quarterly strategy, roadmap, team, budget')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who is acting [default: $MINDOPS_USER, else $USER]')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mindops;review;agenda' {
+            [CompletionResult]::new('--period', '--period', [CompletionResultType]::ParameterName, 'The period: a week (2024-W32), a month (2024-08) or a quarter (2024-Q3)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print: a table for people, or json, csv or plain for scripts')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mindops;review;help' {
+            [CompletionResult]::new('note', 'note', [CompletionResultType]::ParameterValue, 'Note a decision under an agenda topic of a review period')
+            [CompletionResult]::new('agenda', 'agenda', [CompletionResultType]::ParameterValue, 'The agenda of a review period, with the notes under each topic')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mindops;review;help;note' {
+            break
+        }
+        'mindops;review;help;agenda' {
+            break
+        }
+        'mindops;review;help;help' {
+            break
+        }
         'mindops;status' {
             [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Redraw every SECONDS until interrupted')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print: the screen for people, or json for scripts (a dashboard is no list, so there is no csv or plain)')
@@ -859,6 +910,7 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             [CompletionResult]::new('checklist', 'checklist', [CompletionResultType]::ParameterValue, 'The daily checklist: who did what, what is overdue')
             [CompletionResult]::new('handover', 'handover', [CompletionResultType]::ParameterValue, 'Notes handed to the next person on call')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Weekly, monthly and quarterly reviews from what was recorded')
+            [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'A review meeting''s decisions, noted under its agenda''s topics and shown in its report')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'The monitoring dashboard on one screen')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Fill a database with a realistic, deterministic history to try mindops on')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write the sample rotation.yaml and thresholds.yaml into a folder')
@@ -1024,6 +1076,17 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             break
         }
         'mindops;help;report;quarterly' {
+            break
+        }
+        'mindops;help;review' {
+            [CompletionResult]::new('note', 'note', [CompletionResultType]::ParameterValue, 'Note a decision under an agenda topic of a review period')
+            [CompletionResult]::new('agenda', 'agenda', [CompletionResultType]::ParameterValue, 'The agenda of a review period, with the notes under each topic')
+            break
+        }
+        'mindops;help;review;note' {
+            break
+        }
+        'mindops;help;review;agenda' {
             break
         }
         'mindops;help;status' {

@@ -32,6 +32,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand checklist 'The daily checklist: who did what, what is overdue'
             cand handover 'Notes handed to the next person on call'
             cand report 'Weekly, monthly and quarterly reviews from what was recorded'
+            cand review 'A review meeting''s decisions, noted under its agenda''s topics and shown in its report'
             cand status 'The monitoring dashboard on one screen'
             cand demo 'Fill a database with a realistic, deterministic history to try mindops on'
             cand init 'Write the sample rotation.yaml and thresholds.yaml into a folder'
@@ -669,6 +670,49 @@ set edit:completion:arg-completer[mindops] = {|@words|
         }
         &'mindops;report;help;help'= {
         }
+        &'mindops;review'= {
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand note 'Note a decision under an agenda topic of a review period'
+            cand agenda 'The agenda of a review period, with the notes under each topic'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mindops;review;note'= {
+            cand --period 'The period: a week (2024-W32), a month (2024-08) or a quarter (2024-Q3)'
+            cand --topic 'The agenda topic: weekly performance, feedback, incidents, process; monthly growth, adoption, support, resources; quarterly strategy, roadmap, team, budget'
+            cand --by 'Who is acting [default: $MINDOPS_USER, else $USER]'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;review;agenda'= {
+            cand --period 'The period: a week (2024-W32), a month (2024-08) or a quarter (2024-Q3)'
+            cand --format 'How to print: a table for people, or json, csv or plain for scripts'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;review;help'= {
+            cand note 'Note a decision under an agenda topic of a review period'
+            cand agenda 'The agenda of a review period, with the notes under each topic'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mindops;review;help;note'= {
+        }
+        &'mindops;review;help;agenda'= {
+        }
+        &'mindops;review;help;help'= {
+        }
         &'mindops;status'= {
             cand --watch 'Redraw every SECONDS until interrupted'
             cand --format 'How to print: the screen for people, or json for scripts (a dashboard is no list, so there is no csv or plain)'
@@ -748,6 +792,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand checklist 'The daily checklist: who did what, what is overdue'
             cand handover 'Notes handed to the next person on call'
             cand report 'Weekly, monthly and quarterly reviews from what was recorded'
+            cand review 'A review meeting''s decisions, noted under its agenda''s topics and shown in its report'
             cand status 'The monitoring dashboard on one screen'
             cand demo 'Fill a database with a realistic, deterministic history to try mindops on'
             cand init 'Write the sample rotation.yaml and thresholds.yaml into a folder'
@@ -872,6 +917,14 @@ set edit:completion:arg-completer[mindops] = {|@words|
         &'mindops;help;report;monthly'= {
         }
         &'mindops;help;report;quarterly'= {
+        }
+        &'mindops;help;review'= {
+            cand note 'Note a decision under an agenda topic of a review period'
+            cand agenda 'The agenda of a review period, with the notes under each topic'
+        }
+        &'mindops;help;review;note'= {
+        }
+        &'mindops;help;review;agenda'= {
         }
         &'mindops;help;status'= {
         }

@@ -38,6 +38,7 @@ complete -c mindops -n "__fish_mindops_needs_command" -f -a "metrics" -d 'Check 
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "checklist" -d 'The daily checklist: who did what, what is overdue'
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "handover" -d 'Notes handed to the next person on call'
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "report" -d 'Weekly, monthly and quarterly reviews from what was recorded'
+complete -c mindops -n "__fish_mindops_needs_command" -f -a "review" -d 'A review meeting\'s decisions, noted under its agenda\'s topics and shown in its report'
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "status" -d 'The monitoring dashboard on one screen'
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "demo" -d 'Fill a database with a realistic, deterministic history to try mindops on'
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "init" -d 'Write the sample rotation.yaml and thresholds.yaml into a folder'
@@ -512,6 +513,41 @@ complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_
 complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "monthly" -d 'A calendar month: adds growth, feature adoption, support trends'
 complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "quarterly" -d 'A quarter: the strategic view and the team'
 complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mindops -n "__fish_mindops_using_subcommand review; and not __fish_seen_subcommand_from note agenda help" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand review; and not __fish_seen_subcommand_from note agenda help" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand review; and not __fish_seen_subcommand_from note agenda help" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand review; and not __fish_seen_subcommand_from note agenda help" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand review; and not __fish_seen_subcommand_from note agenda help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand review; and not __fish_seen_subcommand_from note agenda help" -f -a "note" -d 'Note a decision under an agenda topic of a review period'
+complete -c mindops -n "__fish_mindops_using_subcommand review; and not __fish_seen_subcommand_from note agenda help" -f -a "agenda" -d 'The agenda of a review period, with the notes under each topic'
+complete -c mindops -n "__fish_mindops_using_subcommand review; and not __fish_seen_subcommand_from note agenda help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mindops -n "__fish_mindops_using_subcommand review; and __fish_seen_subcommand_from note" -l period -d 'The period: a week (2024-W32), a month (2024-08) or a quarter (2024-Q3)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand review; and __fish_seen_subcommand_from note" -l topic -d 'The agenda topic: weekly performance, feedback, incidents, process; monthly growth, adoption, support, resources; quarterly strategy, roadmap, team, budget' -r
+complete -c mindops -n "__fish_mindops_using_subcommand review; and __fish_seen_subcommand_from note" -l by -d 'Who is acting [default: $MINDOPS_USER, else $USER]' -r
+complete -c mindops -n "__fish_mindops_using_subcommand review; and __fish_seen_subcommand_from note" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand review; and __fish_seen_subcommand_from note" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand review; and __fish_seen_subcommand_from note" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand review; and __fish_seen_subcommand_from note" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand review; and __fish_seen_subcommand_from note" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand review; and __fish_seen_subcommand_from agenda" -l period -d 'The period: a week (2024-W32), a month (2024-08) or a quarter (2024-Q3)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand review; and __fish_seen_subcommand_from agenda" -l format -d 'How to print: a table for people, or json, csv or plain for scripts' -r -f -a "table\t'A table for people'
+json\t'JSON with stable field names (see the README)'
+csv\t'Comma-separated values with a header line'
+plain\t'Bare values, one a line, for shell scripts'"
+complete -c mindops -n "__fish_mindops_using_subcommand review; and __fish_seen_subcommand_from agenda" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand review; and __fish_seen_subcommand_from agenda" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand review; and __fish_seen_subcommand_from agenda" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand review; and __fish_seen_subcommand_from agenda" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand review; and __fish_seen_subcommand_from agenda" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand review; and __fish_seen_subcommand_from help" -f -a "note" -d 'Note a decision under an agenda topic of a review period'
+complete -c mindops -n "__fish_mindops_using_subcommand review; and __fish_seen_subcommand_from help" -f -a "agenda" -d 'The agenda of a review period, with the notes under each topic'
+complete -c mindops -n "__fish_mindops_using_subcommand review; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mindops -n "__fish_mindops_using_subcommand status" -l watch -d 'Redraw every SECONDS until interrupted' -r
 complete -c mindops -n "__fish_mindops_using_subcommand status" -l format -d 'How to print: the screen for people, or json for scripts (a dashboard is no list, so there is no csv or plain)' -r -f -a "table\t'The dashboard for people'
 json\t'JSON with stable field names (see the README)'"
@@ -572,19 +608,20 @@ complete -c mindops -n "__fish_mindops_using_subcommand man" -l color -d 'When t
 always\t''
 never\t''"
 complete -c mindops -n "__fish_mindops_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report status demo init config completions man help" -f -a "oncall" -d 'Who holds which role now or at any time; schedules, overrides, calendar export'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report status demo init config completions man help" -f -a "incident" -d 'Incidents: open, acknowledge, escalate, close, with SLA clocks and a timeline'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report status demo init config completions man help" -f -a "metrics" -d 'Check metric values against thresholds.yaml (for cron and Nagios), history, thresholds'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report status demo init config completions man help" -f -a "checklist" -d 'The daily checklist: who did what, what is overdue'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report status demo init config completions man help" -f -a "handover" -d 'Notes handed to the next person on call'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report status demo init config completions man help" -f -a "report" -d 'Weekly, monthly and quarterly reviews from what was recorded'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report status demo init config completions man help" -f -a "status" -d 'The monitoring dashboard on one screen'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report status demo init config completions man help" -f -a "demo" -d 'Fill a database with a realistic, deterministic history to try mindops on'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report status demo init config completions man help" -f -a "init" -d 'Write the sample rotation.yaml and thresholds.yaml into a folder'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report status demo init config completions man help" -f -a "config" -d 'Validate the configuration'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report status demo init config completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report status demo init config completions man help" -f -a "man" -d 'Print a man page (roff): mindops\'s own, or a command\'s; or write them all to a folder'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report status demo init config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init config completions man help" -f -a "oncall" -d 'Who holds which role now or at any time; schedules, overrides, calendar export'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init config completions man help" -f -a "incident" -d 'Incidents: open, acknowledge, escalate, close, with SLA clocks and a timeline'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init config completions man help" -f -a "metrics" -d 'Check metric values against thresholds.yaml (for cron and Nagios), history, thresholds'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init config completions man help" -f -a "checklist" -d 'The daily checklist: who did what, what is overdue'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init config completions man help" -f -a "handover" -d 'Notes handed to the next person on call'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init config completions man help" -f -a "report" -d 'Weekly, monthly and quarterly reviews from what was recorded'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init config completions man help" -f -a "review" -d 'A review meeting\'s decisions, noted under its agenda\'s topics and shown in its report'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init config completions man help" -f -a "status" -d 'The monitoring dashboard on one screen'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init config completions man help" -f -a "demo" -d 'Fill a database with a realistic, deterministic history to try mindops on'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init config completions man help" -f -a "init" -d 'Write the sample rotation.yaml and thresholds.yaml into a folder'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init config completions man help" -f -a "config" -d 'Validate the configuration'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init config completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init config completions man help" -f -a "man" -d 'Print a man page (roff): mindops\'s own, or a command\'s; or write them all to a folder'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from oncall" -f -a "schedule" -d 'The coming shifts, one row each'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from oncall" -f -a "override" -d 'Temporary replacements of a role\'s holder'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from oncall" -f -a "export" -d 'Export shifts as an iCalendar (RFC 5545) file'
@@ -615,4 +652,6 @@ complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_su
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "weekly" -d 'An ISO week (Monday to Sunday): performance, incidents, process'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "monthly" -d 'A calendar month: adds growth, feature adoption, support trends'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "quarterly" -d 'A quarter: the strategic view and the team'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from review" -f -a "note" -d 'Note a decision under an agenda topic of a review period'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from review" -f -a "agenda" -d 'The agenda of a review period, with the notes under each topic'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Check rotation.yaml and thresholds.yaml and their cross-references (exit 0 valid, 2 invalid)'

@@ -115,6 +115,11 @@ pub enum Command {
         #[command(subcommand)]
         kind: ReportKind,
     },
+    /// A review meeting's decisions, noted under its agenda's topics and shown in its report
+    Review {
+        #[command(subcommand)]
+        command: ReviewCommand,
+    },
     /// The monitoring dashboard on one screen
     Status(StatusArgs),
     /// Fill a database with a realistic, deterministic history to try mindops on
@@ -510,6 +515,33 @@ pub enum ReportFormat {
     Json,
     /// One self-contained page with inline SVG charts
     Html,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReviewCommand {
+    /// Note a decision under an agenda topic of a review period
+    Note {
+        /// The period: a week (2024-W32), a month (2024-08) or a quarter (2024-Q3)
+        #[arg(long, value_name = "PERIOD")]
+        period: String,
+        /// The agenda topic: weekly performance, feedback, incidents, process; monthly growth,
+        /// adoption, support, resources; quarterly strategy, roadmap, team, budget
+        #[arg(long, value_name = "TOPIC")]
+        topic: String,
+        /// What was decided
+        text: String,
+        #[command(flatten)]
+        by: By,
+    },
+    /// The agenda of a review period, with the notes under each topic
+    Agenda {
+        /// The period: a week (2024-W32), a month (2024-08) or a quarter (2024-Q3)
+        #[arg(long, value_name = "PERIOD")]
+        period: String,
+        /// How to print: a table for people, or json, csv or plain for scripts
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -11,6 +11,7 @@ mod init;
 mod metrics;
 pub(crate) mod oncall;
 mod report;
+mod review;
 mod status;
 
 use anyhow::Result;
@@ -26,6 +27,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<u8> {
         Command::Checklist(args) => checklist::run(ctx, *args),
         Command::Handover { command } => handover::run(ctx, command),
         Command::Report { kind } => report::run(ctx, kind),
+        Command::Review { command } => review::run(ctx, command),
         Command::Status(args) => status::run(ctx, args),
         Command::Demo(args) => demo::run(ctx, args),
         Command::Init(args) => init::run(args),

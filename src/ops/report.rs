@@ -13,7 +13,7 @@ use crate::rules::incident::Kind as EventKind;
 use crate::rules::metrics::sparkline;
 use crate::rules::period::{Kind, Period};
 use crate::rules::threshold::Threshold;
-use crate::store::{Breach, CountBy, Reached, SeverityCounts, Spread, Store};
+use crate::store::{Breach, CountBy, Reached, ReviewNote, SeverityCounts, Spread, Store};
 use crate::util::pct;
 use crate::util::time::{local_to_utc, rfc3339};
 
@@ -44,6 +44,32 @@ pub struct Report {
     pub growth: Option<Growth>,
     pub support: Vec<MetricTrend>,
     pub team: Team,
+    /// The review's agenda from the seed, with the team's notes under each topic.
+    pub agenda: Vec<AgendaItem>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AgendaItem {
+    pub topic: &'static str,
+    pub title: &'static str,
+    /// Where the report's figures for the topic are.
+    pub figures: &'static str,
+    pub notes: Vec<ReviewNote>,
+}
+
+/// A period's agenda with its notes; a note under a topic the agenda no longer has is kept
+/// under the topic it names, at the end.
+pub fn agenda(store: &Store, period: &Period) -> Result<Vec<AgendaItem>> {
+    let notes = store.review_notes(&period.label)?;
+    Ok(crate::rules::agenda::agenda(period.kind)
+        .iter()
+        .map(|t| AgendaItem {
+            topic: t.key,
+            title: t.title,
+            figures: t.figures,
+            notes: notes.iter().filter(|n| n.topic == t.key).cloned().collect(),
+        })
+        .collect())
 }
 
 #[derive(Debug, Serialize)]
@@ -302,6 +328,7 @@ pub fn gather(
         growth,
         support,
         team: team(store, sheet, period, &this)?,
+        agenda: agenda(store, period)?,
     })
 }
 

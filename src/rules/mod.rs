@@ -1,5 +1,6 @@
 //! The seed's rules as pure functions over plain data, time passed in: no I/O, no clock, no store.
 
+pub mod agenda;
 pub mod checklist;
 pub mod coverage;
 pub mod deadline;

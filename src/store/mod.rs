@@ -122,6 +122,8 @@ delegate_mut! {
     /// to add.
     fn tick(&mut self, day: NaiveDate, list: &Checklist, at: DateTime<Utc>, decide: &mut TickDecision<'_>) -> Result<Vec<Tick>>;
     fn add_handover(&mut self, at: DateTime<Utc>, author: &str, text: &str) -> Result<i64>;
+    /// Records a review decision under a period (`2024-Q3`) and agenda topic.
+    fn add_review_note(&mut self, period: &str, topic: &str, text: &str, author: &str, at: DateTime<Utc>) -> Result<i64>;
     /// Opens an incident with its first events, or, when an unclosed incident holds the same
     /// dedup key, records that it was triggered again. One write transaction: processes opening
     /// the same key at once end with one incident.
@@ -145,6 +147,8 @@ delegate! {
     /// Notes written in `[from, to)`, oldest first.
     fn handovers(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<HandoverNote>>;
     fn latest_handover(&self) -> Result<Option<HandoverNote>>;
+    /// The review notes of a period, in the order written.
+    fn review_notes(&self, period: &str) -> Result<Vec<ReviewNote>>;
     /// The first metrics check recorded in `[from, to)`.
     fn first_check(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Option<DateTime<Utc>>>;
     /// The first time a status metric was recorded ok in `[from, to)`.
@@ -213,6 +217,18 @@ pub type TickDecision<'a> = dyn FnMut(&Checklist, &[Tick]) -> Result<Vec<Tick>> 
 pub struct PageAnswer {
     pub paged_at: DateTime<Utc>,
     pub answered_at: Option<DateTime<Utc>>,
+}
+
+/// A decision or remark recorded for a review period's agenda topic.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReviewNote {
+    pub id: i64,
+    pub period: String,
+    pub topic: String,
+    pub text: String,
+    pub author: String,
+    #[serde(serialize_with = "serde_rfc3339")]
+    pub at: DateTime<Utc>,
 }
 
 /// A note for the next person on call.

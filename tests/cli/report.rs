@@ -640,3 +640,78 @@ fn status_fits_an_80_by_24_screen_and_uses_a_bigger_one() {
         "{big}"
     );
 }
+
+#[test]
+fn review_notes_go_under_the_agenda_of_their_period() {
+    let env = known_week();
+    let (code, out, err) = env.at(
+        REPORT_TIME,
+        &[
+            "review",
+            "note",
+            "--period",
+            "2024-Q3",
+            "--topic",
+            "roadmap",
+            "Ship offline mode before the voice feature",
+            "--by",
+            "iris",
+        ],
+    );
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(out, "review note 1: 2024-Q3 roadmap by iris\n");
+    let err = env.fails(
+        &[
+            "review", "note", "--period", "2024-W32", "--topic", "roadmap", "x",
+        ],
+        2,
+    );
+    assert!(
+        err.contains("\"roadmap\" is not a topic of the weekly review; its topics are performance, feedback, incidents, process"),
+        "{err}"
+    );
+    let err = env.fails(
+        &["review", "note", "--period", "Q3", "--topic", "team", "x"],
+        2,
+    );
+    assert!(err.contains("is not a review period"), "{err}");
+    let (_, md, _) = env.at(REPORT_TIME, &["report", "quarterly", "--period", "2024-Q3"]);
+    assert!(
+        md.contains("## Agenda\n\n### Strategic planning (strategy)"),
+        "{md}"
+    );
+    assert!(
+        md.contains("### Roadmap updates (roadmap)\n\nFigures: Growth: feature adoption; follow-up actions.\n\n- Ship offline mode before the voice feature — iris, 2024-08-14T09:00:00Z"),
+        "{md}"
+    );
+    let (_, json_out, _) = env.at(
+        REPORT_TIME,
+        &[
+            "report",
+            "quarterly",
+            "--period",
+            "2024-Q3",
+            "--format",
+            "json",
+        ],
+    );
+    let agenda = json(&json_out)["agenda"].clone();
+    assert_eq!(agenda[1]["topic"], "roadmap");
+    assert_eq!(agenda[1]["notes"][0]["author"], "iris");
+    let (_, weekly, _) = env.at(REPORT_TIME, &["report", "weekly", "--period", "2024-W32"]);
+    assert!(
+        weekly.contains("### Incident review (incidents)"),
+        "{weekly}"
+    );
+    assert!(
+        !weekly.contains("offline mode"),
+        "a note belongs to its period"
+    );
+    let listed = env.ok(&[
+        "review", "agenda", "--period", "2024-Q3", "--format", "plain",
+    ]);
+    assert_eq!(
+        listed,
+        "roadmap\tShip offline mode before the voice feature\n"
+    );
+}

@@ -5,8 +5,9 @@
 use std::fmt::Write as _;
 
 use super::rows::{
-    breaches, checklist_days, checklist_people, closed_without_review, growth_line, handovers,
-    meta, metric_table, more_breaches, overview, pages, percent, shifts, sla, title, trends, Rows,
+    agenda, breaches, checklist_days, checklist_people, closed_without_review, growth_line,
+    handovers, meta, metric_table, more_breaches, overview, pages, percent, shifts, sla, title,
+    trends, Rows,
 };
 use crate::ops::report::{MetricRow, Report};
 
@@ -258,6 +259,25 @@ pub fn render(r: &Report) -> String {
         esc(&meta(r))
     );
 
+    out.push_str("<section id=\"agenda\"><h2>Agenda</h2>");
+    for item in agenda(r) {
+        let _ = write!(
+            out,
+            "<h3>{}</h3><p class=\"meta\">{}</p>",
+            esc(&item.heading),
+            esc(&item.figures)
+        );
+        if item.notes.is_empty() {
+            out.push_str("<p>No notes yet.</p>");
+        } else {
+            out.push_str("<ul>");
+            for n in &item.notes {
+                let _ = write!(out, "<li>{}</li>", esc(n));
+            }
+            out.push_str("</ul>");
+        }
+    }
+    out.push_str("</section>\n");
     out.push_str("<section id=\"incidents\"><h2>Incidents</h2>");
     table(&mut out, &overview(r));
     out.push_str("<div class=\"charts\"><figure class=\"wide\"><figcaption>Incidents per severity per week</figcaption>");

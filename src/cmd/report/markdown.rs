@@ -3,8 +3,9 @@
 use std::fmt::Write as _;
 
 use super::rows::{
-    breaches, checklist_days, checklist_people, closed_without_review, growth_line, handovers,
-    meta, metric_table, more_breaches, overview, pages, shifts, sla, title, trends, Rows,
+    agenda, breaches, checklist_days, checklist_people, closed_without_review, growth_line,
+    handovers, meta, metric_table, more_breaches, overview, pages, shifts, sla, title, trends,
+    Rows,
 };
 use crate::ops::report::Report;
 
@@ -33,6 +34,19 @@ fn table(md: &mut String, t: &Rows) {
 pub fn render(r: &Report) -> String {
     let mut md = String::new();
     let _ = writeln!(md, "# {}\n\n{}\n", title(r), meta(r));
+
+    let _ = writeln!(md, "## Agenda\n");
+    for item in agenda(r) {
+        let _ = writeln!(md, "### {}\n\n{}\n", item.heading, item.figures);
+        if item.notes.is_empty() {
+            let _ = writeln!(md, "No notes yet.\n");
+        } else {
+            for n in &item.notes {
+                let _ = writeln!(md, "- {n}");
+            }
+            md.push('\n');
+        }
+    }
 
     let _ = writeln!(md, "## Incidents\n");
     table(&mut md, &overview(r));

@@ -384,3 +384,26 @@ pub fn meta(r: &Report) -> String {
         r.zone
     )
 }
+
+/// One agenda topic as both renderings show it: its heading, where its figures are, and the
+/// team's notes under it.
+pub struct AgendaText {
+    pub heading: String,
+    pub figures: String,
+    pub notes: Vec<String>,
+}
+
+pub fn agenda(r: &Report) -> Vec<AgendaText> {
+    r.agenda
+        .iter()
+        .map(|item| AgendaText {
+            heading: format!("{} ({})", item.title, item.topic),
+            figures: format!("Figures: {}.", item.figures),
+            notes: item
+                .notes
+                .iter()
+                .map(|n| format!("{} — {}, {}", n.text, n.author, rfc3339(n.at)))
+                .collect(),
+        })
+        .collect()
+}

@@ -7,7 +7,7 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use super::{bad_row, instant, Sqlite};
 use crate::config::Checklist;
 use crate::rules::checklist::Tick;
-use crate::store::{HandoverNote, TickDecision};
+use crate::store::{HandoverNote, ReviewNote, TickDecision};
 
 impl Sqlite {
     pub fn checklist_day(&self, day: NaiveDate) -> Result<Option<Checklist>> {
@@ -75,6 +75,38 @@ impl Sqlite {
             params![at.timestamp(), author, text],
         )?;
         Ok(self.conn.last_insert_rowid())
+    }
+
+    pub fn add_review_note(
+        &mut self,
+        period: &str,
+        topic: &str,
+        text: &str,
+        author: &str,
+        at: DateTime<Utc>,
+    ) -> Result<i64> {
+        self.conn.execute(
+            "INSERT INTO review_notes (period, topic, text, author, at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![period, topic, text, author, at.timestamp()],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    pub fn review_notes(&self, period: &str) -> Result<Vec<ReviewNote>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, period, topic, text, author, at FROM review_notes WHERE period = ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map([period], |r| {
+            Ok(ReviewNote {
+                id: r.get(0)?,
+                period: r.get(1)?,
+                topic: r.get(2)?,
+                text: r.get(3)?,
+                author: r.get(4)?,
+                at: instant(r.get(5)?)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Notes written in `[from, to)`, oldest first.

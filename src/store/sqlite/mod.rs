@@ -134,6 +134,16 @@ const MIGRATIONS: &[&str] = &[
     // 7: who was paged, read from the index alone when incidents are listed by the thousand.
     "CREATE INDEX incident_events_paged ON incident_events (incident_id, id, new_value, text)
          WHERE kind = 'paged';",
+    // 8: what a review meeting decided, per period and agenda topic.
+    "CREATE TABLE review_notes (
+         id      INTEGER PRIMARY KEY,
+         period  TEXT    NOT NULL,
+         topic   TEXT    NOT NULL,
+         text    TEXT    NOT NULL,
+         author  TEXT    NOT NULL,
+         at      INTEGER NOT NULL
+     );
+     CREATE INDEX review_notes_by_period ON review_notes (period, id);",
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
