@@ -124,6 +124,11 @@ pub struct MetricRow {
     /// Change of the mean against the previous period, in percent.
     pub change_pct: Option<f64>,
     pub trend: Vec<Option<f64>>,
+    /// The least and most value in each point's stretch: a spike the mean hides shows here.
+    pub trend_min: Vec<Option<f64>>,
+    pub trend_max: Vec<Option<f64>>,
+    /// A status metric (ok/failed), drawn as a strip of states rather than a line.
+    pub status: bool,
     pub sparkline: String,
     pub target: Option<String>,
     pub alert: Option<String>,
@@ -405,7 +410,8 @@ fn severity_row(key: &str, name: &str, c: &SeverityCounts) -> SeverityRow {
 fn metric_row(store: &Store, m: &Metric, this: &Span, before: &Span) -> Result<MetricRow> {
     let summary = store.metric_summary(&m.name, this.from, this.to)?;
     let previous_mean = store.metric_mean(&m.name, before.from, before.to)?;
-    let trend = store.metric_trend(&m.name, this.from, this.to, TREND_POINTS)?;
+    let points = store.metric_trend(&m.name, this.from, this.to, TREND_POINTS)?;
+    let trend: Vec<Option<f64>> = points.iter().map(|p| p.map(|p| p.mean)).collect();
     let spark: Vec<f64> = trend.iter().map(|v| v.unwrap_or(f64::NAN)).collect();
     Ok(MetricRow {
         name: m.name.clone(),
@@ -424,6 +430,9 @@ fn metric_row(store: &Store, m: &Metric, this: &Span, before: &Span) -> Result<M
         change_pct: change(summary.mean, previous_mean),
         sparkline: sparkline(&spark),
         trend,
+        trend_min: points.iter().map(|p| p.map(|p| p.min)).collect(),
+        trend_max: points.iter().map(|p| p.map(|p| p.max)).collect(),
+        status: m.unit == crate::rules::units::STATUS_UNIT,
         target: m.target.as_ref().map(|t| t.show(&m.unit)),
         alert: m.alert.as_ref().map(|t| t.show(&m.unit)),
         target_lines: lines(&m.target),

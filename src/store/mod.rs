@@ -198,8 +198,8 @@ delegate! {
     /// Every page sent in `[from, to)`, oldest first, with when its incident was first
     /// answered (acknowledged or closed), if it was.
     fn page_answers(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<PageAnswer>>;
-    /// The mean of each of `buckets` equal stretches of the period.
-    fn metric_trend(&self, metric: &str, from: DateTime<Utc>, to: DateTime<Utc>, buckets: i64) -> Result<Vec<Option<f64>>>;
+    /// The mean, least and most value of each of `buckets` equal stretches of the period.
+    fn metric_trend(&self, metric: &str, from: DateTime<Utc>, to: DateTime<Utc>, buckets: i64) -> Result<Vec<Option<TrendPoint>>>;
     /// The first and last value of a metric in the period.
     fn first_and_last(&self, metric: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Option<(f64, f64)>>;
     fn latest_sample(&self, metric: &str) -> Result<Option<Sample>>;
@@ -217,6 +217,14 @@ pub type TickDecision<'a> = dyn FnMut(&Checklist, &[Tick]) -> Result<Vec<Tick>> 
 pub struct PageAnswer {
     pub paged_at: DateTime<Utc>,
     pub answered_at: Option<DateTime<Utc>>,
+}
+
+/// One stretch of a metric's trend: its mean, and the band its values kept to.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct TrendPoint {
+    pub mean: f64,
+    pub min: f64,
+    pub max: f64,
 }
 
 /// A decision or remark recorded for a review period's agenda topic.

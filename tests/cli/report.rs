@@ -314,7 +314,9 @@ fn the_html_is_one_self_contained_page_with_charts() {
             })
             .count()
     };
-    assert_eq!(charts("chart-metric"), 21);
+    // The two ok/failed metrics are strips of states; the other 19 lines with a band.
+    assert_eq!(charts("chart-metric"), 19);
+    assert_eq!(charts("chart-status"), 2);
     assert_eq!(charts("chart-incidents"), 1);
     assert_eq!(charts("chart-sla"), 1);
     let trend = doc
@@ -322,13 +324,18 @@ fn the_html_is_one_self_contained_page_with_charts() {
         .find(|n| {
             n.has_tag_name("svg")
                 && n.descendants().any(|t| {
-                    t.has_tag_name("title") && t.text() == Some("Response time over the period")
+                    t.has_tag_name("title")
+                        && t.text()
+                            .is_some_and(|t| t.starts_with("Response time: mean"))
                 })
         })
         .expect("a chart for response time");
     assert!(trend
         .descendants()
         .any(|n| n.has_tag_name("polyline") || n.has_tag_name("circle")));
+    assert!(trend
+        .descendants()
+        .any(|n| n.attribute("class") == Some("band")));
     assert!(trend
         .descendants()
         .any(|n| n.has_tag_name("line") && n.attribute("class") == Some("target")));

@@ -25,7 +25,10 @@ figure.wide { grid-column: 1 / -1; }
 figcaption { font-weight: 600; font-size: .9rem; }
 svg text { font: 10px system-ui, sans-serif; fill: #5a6672; }
 .line { fill: none; stroke: #2f6fb3; stroke-width: 2; }
-.target { stroke: #2e8b57; stroke-dasharray: 4 3; } .alert { stroke: #c0392b; stroke-dasharray: 4 3; }
+line.target { stroke: #2e8b57; stroke-dasharray: 4 3; } line.alert { stroke: #c0392b; stroke-dasharray: 4 3; }
+text.target { fill: #2e8b57; } text.alert { fill: #c0392b; }
+.band { fill: #2f6fb3; opacity: .18; stroke: none; }
+.state-ok { fill: #2e8b57; } .state-failed { fill: #c0392b; } .state-mixed { fill: #e0a526; }
 .sev-0 { fill: #c0392b; } .sev-1 { fill: #e67e22; } .sev-2 { fill: #f1c40f; } .sev-3 { fill: #7f8c8d; } .sev-4 { fill: #95a5a6; }
 .ack { fill: #2f6fb3; } .resolve { fill: #2e8b57; }
 .legend span { margin-right: 1rem; font-size: .85rem; }
@@ -77,7 +80,11 @@ fn table(out: &mut String, t: &Rows) {
 
 /// A metric's trend over the period with its target and alert lines.
 fn metric_chart(m: &MetricRow) -> String {
+    if m.status {
+        return status_strip(m);
+    }
     let (w, h, pad) = (300.0, 110.0, 22.0);
+    let at = |i: usize, values: &[Option<f64>]| values.get(i).copied().flatten();
     let points: Vec<(usize, f64)> = m
         .trend
         .iter()
@@ -85,6 +92,8 @@ fn metric_chart(m: &MetricRow) -> String {
         .filter_map(|(i, v)| v.map(|v| (i, v)))
         .collect();
     let mut all: Vec<f64> = points.iter().map(|(_, v)| *v).collect();
+    all.extend(m.trend_min.iter().flatten());
+    all.extend(m.trend_max.iter().flatten());
     all.extend(&m.target_lines);
     all.extend(&m.alert_lines);
     let lo = all.iter().copied().fold(f64::INFINITY, f64::min);
@@ -100,50 +109,90 @@ fn metric_chart(m: &MetricRow) -> String {
     let x = |i: usize| pad + (w - 2.0 * pad) * i as f64 / n;
     let y = |v: f64| h - pad - (h - 2.0 * pad) * (v - lo) / (hi - lo);
     let mut svg = format!(
-        "<svg class=\"chart chart-metric\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"100%\" role=\"img\"><title>{} over the period</title>",
+        "<svg class=\"chart chart-metric\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"100%\" role=\"img\"><title>{}: mean, and the band from least to most, over the period</title>",
         esc(&m.label)
     );
-    for (class, values) in [("target", &m.target_lines), ("alert", &m.alert_lines)] {
-        for v in values {
-            let _ = write!(
-                svg,
-                "<line class=\"{class}\" x1=\"{pad}\" x2=\"{}\" y1=\"{:.1}\" y2=\"{:.1}\"/><text x=\"{}\" y=\"{:.1}\">{class} {}</text>",
-                w - pad,
-                y(*v),
-                y(*v),
-                w - pad - 60.0,
-                y(*v) - 2.0,
-                esc(&label(*v))
-            );
+    // Runs of points with data: gaps in the record break the band and the line.
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    for (i, _) in &points {
+        match runs.last_mut() {
+            Some(run) if run.last().is_some_and(|l| l + 1 == *i) => run.push(*i),
+            _ => runs.push(vec![*i]),
         }
     }
-    // Gaps in the record break the line instead of bridging them.
-    let mut run: Vec<String> = Vec::new();
-    let mut last: Option<usize> = None;
-    let flush = |svg: &mut String, run: &mut Vec<String>| {
-        if run.len() > 1 {
+    for run in &runs {
+        let top: Vec<String> = run
+            .iter()
+            .filter_map(|i| at(*i, &m.trend_max).map(|v| format!("{:.1},{:.1}", x(*i), y(v))))
+            .collect();
+        let bottom: Vec<String> = run
+            .iter()
+            .rev()
+            .filter_map(|i| at(*i, &m.trend_min).map(|v| format!("{:.1},{:.1}", x(*i), y(v))))
+            .collect();
+        if run.len() > 1 && !top.is_empty() {
+            let _ = write!(
+                svg,
+                "<polygon class=\"band\" points=\"{} {}\"/>",
+                top.join(" "),
+                bottom.join(" ")
+            );
+        } else if let (Some(high), Some(low)) = (at(run[0], &m.trend_max), at(run[0], &m.trend_min))
+        {
+            // A lone point's band is a bar.
+            let _ = write!(
+                svg,
+                "<rect class=\"band\" x=\"{:.1}\" y=\"{:.1}\" width=\"4\" height=\"{:.1}\"/>",
+                x(run[0]) - 2.0,
+                y(high),
+                (y(low) - y(high)).max(1.0)
+            );
+        }
+        let line: Vec<String> = run
+            .iter()
+            .filter_map(|i| at(*i, &m.trend).map(|v| format!("{:.1},{:.1}", x(*i), y(v))))
+            .collect();
+        if line.len() > 1 {
             let _ = write!(
                 svg,
                 "<polyline class=\"line\" points=\"{}\"/>",
-                run.join(" ")
+                line.join(" ")
             );
-        } else if let Some(p) = run.first() {
+        } else if let Some(p) = line.first() {
             let (px, py) = p.split_once(',').unwrap_or(("0", "0"));
             let _ = write!(
                 svg,
                 "<circle class=\"line\" cx=\"{px}\" cy=\"{py}\" r=\"2\"/>"
             );
         }
-        run.clear();
-    };
-    for (i, v) in &points {
-        if last.is_some_and(|l| l + 1 != *i) {
-            flush(&mut svg, &mut run);
-        }
-        run.push(format!("{:.1},{:.1}", x(*i), y(*v)));
-        last = Some(*i);
     }
-    flush(&mut svg, &mut run);
+    // Threshold labels sit by their line, moved apart where two would overlap, and clear
+    // of the axis labels at the top and bottom.
+    let mut labels: Vec<(f64, &str, f64)> = Vec::new();
+    for (class, values) in [("target", &m.target_lines), ("alert", &m.alert_lines)] {
+        for v in values {
+            let _ = write!(
+                svg,
+                "<line class=\"{class}\" x1=\"{pad}\" x2=\"{}\" y1=\"{:.1}\" y2=\"{:.1}\"/>",
+                w - pad,
+                y(*v),
+                y(*v)
+            );
+            labels.push((y(*v) - 2.0, class, *v));
+        }
+    }
+    labels.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut floor = pad + 8.0;
+    for (ly, class, v) in labels {
+        let ly = ly.max(floor).min(h - pad - 12.0);
+        floor = ly + 10.0;
+        let _ = write!(
+            svg,
+            "<text class=\"{class}\" x=\"{}\" y=\"{ly:.1}\">{class} {}</text>",
+            w - pad - 80.0,
+            esc(&label(v))
+        );
+    }
     let _ = write!(
         svg,
         "<text x=\"2\" y=\"{:.1}\">{}</text><text x=\"2\" y=\"{:.1}\">{}</text></svg>",
@@ -151,6 +200,41 @@ fn metric_chart(m: &MetricRow) -> String {
         esc(&label(hi)),
         h - pad + 12.0,
         esc(&label(lo))
+    );
+    svg
+}
+
+/// An ok/failed metric as a strip of its states: green where every sample was ok, red where
+/// every one failed, amber where both, blank where nothing was recorded.
+fn status_strip(m: &MetricRow) -> String {
+    let (w, h, pad) = (300.0, 46.0, 22.0);
+    let n = m.trend.len().max(1) as f64;
+    let step = (w - 2.0 * pad) / n;
+    let mut svg = format!(
+        "<svg class=\"chart chart-status\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"100%\" role=\"img\"><title>{}: ok or failed over the period</title>",
+        esc(&m.label)
+    );
+    for i in 0..m.trend.len() {
+        let low = m.trend_min.get(i).copied().flatten();
+        let high = m.trend_max.get(i).copied().flatten();
+        let class = match (low, high) {
+            (Some(l), _) if l >= 1.0 => "ok",
+            (_, Some(h)) if h <= 0.0 => "failed",
+            (Some(_), Some(_)) => "mixed",
+            _ => continue,
+        };
+        let _ = write!(
+            svg,
+            "<rect class=\"state-{class}\" x=\"{:.1}\" y=\"8\" width=\"{:.1}\" height=\"18\"/>",
+            pad + step * i as f64,
+            (step - 1.0).max(1.0)
+        );
+    }
+    let _ = write!(
+        svg,
+        "<text x=\"{pad}\" y=\"40\">ok</text><text x=\"{:.1}\" y=\"40\">failed</text><text x=\"{:.1}\" y=\"40\">both</text></svg>",
+        pad + 40.0,
+        pad + 100.0
     );
     svg
 }

@@ -9,6 +9,7 @@ use super::{instant, Sqlite};
 use crate::rules::incident::Kind;
 use crate::store::{
     Breach, CountBy, Limit, MetricSummary, PageAnswer, Reached, Sample, SeverityCounts, Spread,
+    TrendPoint,
 };
 
 /// A stretch between two samples counts toward the earlier one's state up to this long; a
@@ -304,21 +305,30 @@ impl Sqlite {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
         buckets: i64,
-    ) -> Result<Vec<Option<f64>>> {
+    ) -> Result<Vec<Option<TrendPoint>>> {
         let span = (to - from).num_seconds().max(1);
         let mut out = vec![None; buckets.max(1) as usize];
         let mut stmt = self.conn.prepare_cached(
-            "SELECT (at - ?2) * ?4 / ?5, avg(value) FROM metric_samples
+            "SELECT (at - ?2) * ?4 / ?5, avg(value), min(value), max(value) FROM metric_samples
               WHERE metric = ?1 AND at >= ?2 AND at < ?3 AND value IS NOT NULL GROUP BY 1",
         )?;
         let rows = stmt.query_map(
             params![metric, from.timestamp(), to.timestamp(), buckets, span],
-            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?)),
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    TrendPoint {
+                        mean: r.get(1)?,
+                        min: r.get(2)?,
+                        max: r.get(3)?,
+                    },
+                ))
+            },
         )?;
         for row in rows {
-            let (b, mean) = row?;
+            let (b, point) = row?;
             if let Some(slot) = out.get_mut(b as usize) {
-                *slot = Some(mean);
+                *slot = Some(point);
             }
         }
         Ok(out)
