@@ -182,10 +182,19 @@ fn metric_chart(m: &MetricRow) -> String {
         }
     }
     labels.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // Down the chart, each at least a line below the one above; then up from the bottom
+    // edge, each at least a line above the one below.
     let mut floor = pad + 8.0;
+    for l in labels.iter_mut() {
+        l.0 = l.0.max(floor);
+        floor = l.0 + 10.0;
+    }
+    let mut ceiling = h - pad - 12.0;
+    for l in labels.iter_mut().rev() {
+        l.0 = l.0.min(ceiling);
+        ceiling = l.0 - 10.0;
+    }
     for (ly, class, v) in labels {
-        let ly = ly.max(floor).min(h - pad - 12.0);
-        floor = ly + 10.0;
         let _ = write!(
             svg,
             "<text class=\"{class}\" x=\"{}\" y=\"{ly:.1}\">{class} {}</text>",
