@@ -210,6 +210,8 @@ fn show(
             let mut table = ctx
                 .style
                 .table(&["Slot", "#", "Item", "ID", "Done by", "At", "Note"]);
+            // An id is what people type: it never breaks; the item's text and notes wrap.
+            table.keep_whole(3);
             let mut last_slot = "";
             for e in &shown {
                 let slot_cell = if e.slot.name == last_slot {

@@ -117,6 +117,14 @@ pub fn screen() -> Screen {
 pub struct Table(comfy_table::Table);
 
 impl Table {
+    /// Keeps a column whole (an id, a time) however narrow the screen: the others wrap.
+    pub fn keep_whole(&mut self, index: usize) -> &mut Self {
+        if let Some(column) = self.0.column_mut(index) {
+            column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+        }
+        self
+    }
+
     pub fn add_row(&mut self, cells: impl IntoIterator<Item = Cell>) -> &mut Self {
         let cells: Vec<Cell> = cells
             .into_iter()

@@ -427,3 +427,18 @@ fn every_format_means_the_same_thing() {
     let err = env.fails(&["status", "--format", "plain"], 2);
     assert!(err.contains("[possible values: table, json]"), "{err}");
 }
+
+#[test]
+fn ids_stay_whole_in_a_narrow_table() {
+    let env = Env::new();
+    let (code, out, err) = crate::common::run(env.cmd().env("COLUMNS", "100").arg("checklist"));
+    assert_eq!((code, err.as_str()), (0, ""));
+    for id in [
+        "afternoon.monitor-performance",
+        "evening.final-status-check",
+        "morning.verify-backups",
+    ] {
+        assert!(out.contains(id), "{id} is broken:\n{out}");
+    }
+    assert!(out.lines().all(|l| l.chars().count() <= 100), "{out}");
+}
