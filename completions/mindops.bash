@@ -19,6 +19,9 @@ _mindops() {
             mindops,checklist)
                 cmd="mindops__subcmd__checklist"
                 ;;
+            mindops,complete)
+                cmd="mindops__subcmd__complete"
+                ;;
             mindops,completions)
                 cmd="mindops__subcmd__completions"
                 ;;
@@ -120,6 +123,9 @@ _mindops() {
                 ;;
             mindops__subcmd__help,checklist)
                 cmd="mindops__subcmd__help__subcmd__checklist"
+                ;;
+            mindops__subcmd__help,complete)
+                cmd="mindops__subcmd__help__subcmd__complete"
                 ;;
             mindops__subcmd__help,completions)
                 cmd="mindops__subcmd__help__subcmd__completions"
@@ -524,7 +530,7 @@ _mindops() {
 
     case "${cmd}" in
         mindops)
-            opts="-h -V --config-dir --db --tz --color --help --version oncall incident metrics checklist handover report review status demo init config completions man help"
+            opts="-h -V --config-dir --db --tz --color --help --version oncall incident metrics checklist handover report review status demo init config completions man complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -816,6 +822,36 @@ _mindops() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__complete)
+            opts="-h --config-dir --db --tz --color --help severities roles members incidents"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1168,7 +1204,7 @@ _mindops() {
             return 0
             ;;
         mindops__subcmd__help)
-            opts="oncall incident metrics checklist handover report review status demo init config completions man help"
+            opts="oncall incident metrics checklist handover report review status demo init config completions man complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1240,6 +1276,20 @@ _mindops() {
         mindops__subcmd__help__subcmd__checklist__subcmd__undo)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__help__subcmd__complete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1941,6 +1991,10 @@ _mindops() {
             ;;
         mindops__subcmd__incident__subcmd__ack)
             opts="-h --by --config-dir --db --tz --color --help"
+            if [[ ${cur} != -* && ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "$("${COMP_WORDS[0]}" complete incidents 2>/dev/null)" -- "${cur}") )
+                return 0
+            fi
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2011,7 +2065,7 @@ _mindops() {
             fi
             case "${prev}" in
                 --owner)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${COMP_WORDS[0]}" complete members 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --due)
@@ -2171,6 +2225,10 @@ _mindops() {
             ;;
         mindops__subcmd__incident__subcmd__close)
             opts="-h --resolution --by --config-dir --db --tz --color --help"
+            if [[ ${cur} != -* && ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "$("${COMP_WORDS[0]}" complete incidents 2>/dev/null)" -- "${cur}") )
+                return 0
+            fi
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2209,13 +2267,17 @@ _mindops() {
             ;;
         mindops__subcmd__incident__subcmd__escalate)
             opts="-h --sev --reason --by --config-dir --db --tz --color --help"
+            if [[ ${cur} != -* && ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "$("${COMP_WORDS[0]}" complete incidents 2>/dev/null)" -- "${cur}") )
+                return 0
+            fi
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --sev)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${COMP_WORDS[0]}" complete severities 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --reason)
@@ -2509,7 +2571,7 @@ _mindops() {
             fi
             case "${prev}" in
                 --sev)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${COMP_WORDS[0]}" complete severities 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --since)
@@ -2549,6 +2611,10 @@ _mindops() {
             ;;
         mindops__subcmd__incident__subcmd__note)
             opts="-h --by --config-dir --db --tz --color --help"
+            if [[ ${cur} != -* && ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "$("${COMP_WORDS[0]}" complete incidents 2>/dev/null)" -- "${cur}") )
+                return 0
+            fi
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2589,7 +2655,7 @@ _mindops() {
             fi
             case "${prev}" in
                 --sev)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${COMP_WORDS[0]}" complete severities 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --title)
@@ -2637,6 +2703,10 @@ _mindops() {
             ;;
         mindops__subcmd__incident__subcmd__phase)
             opts="-h --by --config-dir --db --tz --color --help"
+            if [[ ${cur} != -* && ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "$("${COMP_WORDS[0]}" complete incidents 2>/dev/null)" -- "${cur}") )
+                return 0
+            fi
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2671,6 +2741,10 @@ _mindops() {
             ;;
         mindops__subcmd__incident__subcmd__reopen)
             opts="-h --reason --by --config-dir --db --tz --color --help"
+            if [[ ${cur} != -* && ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "$("${COMP_WORDS[0]}" complete incidents 2>/dev/null)" -- "${cur}") )
+                return 0
+            fi
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2709,6 +2783,10 @@ _mindops() {
             ;;
         mindops__subcmd__incident__subcmd__review)
             opts="-h --config-dir --db --tz --color --help"
+            if [[ ${cur} != -* && ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "$("${COMP_WORDS[0]}" complete incidents 2>/dev/null)" -- "${cur}") )
+                return 0
+            fi
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2739,6 +2817,10 @@ _mindops() {
             ;;
         mindops__subcmd__incident__subcmd__show)
             opts="-h --format --config-dir --db --tz --color --help"
+            if [[ ${cur} != -* && ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "$("${COMP_WORDS[0]}" complete incidents 2>/dev/null)" -- "${cur}") )
+                return 0
+            fi
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2773,6 +2855,10 @@ _mindops() {
             ;;
         mindops__subcmd__incident__subcmd__step)
             opts="-h --note --by --config-dir --db --tz --color --help"
+            if [[ ${cur} != -* && ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "$("${COMP_WORDS[0]}" complete incidents 2>/dev/null)" -- "${cur}") )
+                return 0
+            fi
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2811,13 +2897,17 @@ _mindops() {
             ;;
         mindops__subcmd__incident__subcmd__update)
             opts="-h --sev --title --description --reason --by --config-dir --db --tz --color --help"
+            if [[ ${cur} != -* && ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "$("${COMP_WORDS[0]}" complete incidents 2>/dev/null)" -- "${cur}") )
+                return 0
+            fi
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --sev)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${COMP_WORDS[0]}" complete severities 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --title)
@@ -3161,7 +3251,7 @@ _mindops() {
                     return 0
                     ;;
                 --role)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${COMP_WORDS[0]}" complete roles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -3249,7 +3339,7 @@ _mindops() {
                     return 0
                     ;;
                 --person)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${COMP_WORDS[0]}" complete members 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config-dir)
@@ -3439,11 +3529,11 @@ _mindops() {
             fi
             case "${prev}" in
                 --role)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${COMP_WORDS[0]}" complete roles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --person)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${COMP_WORDS[0]}" complete members 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --from)
@@ -3643,7 +3733,7 @@ _mindops() {
                     return 0
                     ;;
                 --person)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$("${COMP_WORDS[0]}" complete members 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --format)

@@ -39,6 +39,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand config 'Validate the configuration'
             cand completions 'Print a shell completion script'
             cand man 'Print a man page (roff): mindops''s own, or a command''s; or write them all to a folder'
+            cand complete 'Values for shell completion, one a line (the completion scripts call it)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mindops;oncall'= {
@@ -785,6 +786,14 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'mindops;complete'= {
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'mindops;help'= {
             cand oncall 'Who holds which role now or at any time; schedules, overrides, calendar export'
             cand incident 'Incidents: open, acknowledge, escalate, close, with SLA clocks and a timeline'
@@ -799,6 +808,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand config 'Validate the configuration'
             cand completions 'Print a shell completion script'
             cand man 'Print a man page (roff): mindops''s own, or a command''s; or write them all to a folder'
+            cand complete 'Values for shell completion, one a line (the completion scripts call it)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mindops;help;oncall'= {
@@ -940,6 +950,8 @@ set edit:completion:arg-completer[mindops] = {|@words|
         &'mindops;help;completions'= {
         }
         &'mindops;help;man'= {
+        }
+        &'mindops;help;complete'= {
         }
         &'mindops;help;help'= {
         }

@@ -146,6 +146,9 @@ floor=${last_median:-2.5}
 # Budget: twice the floor, and never more than 5 ms.
 bench oncall-date "$(python3 -c "print(min(5, round(2 * $floor, 2)))")" "$bin oncall --date 2024-08-07"
 bench oncall-json 5 "$bin oncall --format json"
+# What a shell waits for on TAB: well inside its patience.
+bench complete-severities 20 "$bin complete severities"
+bench complete-incidents-100k 20 "$bin --db $BIG_DB complete incidents"
 bench oncall-schedule-52w 20 "$bin oncall schedule --from 2024-07-29 --weeks 52"
 
 bench incident-list-open-100k 20 "$bin --db $BIG_DB incident list --open"

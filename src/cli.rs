@@ -139,6 +139,13 @@ pub enum Command {
     },
     /// Print a man page (roff): mindops's own, or a command's; or write them all to a folder
     Man(ManArgs),
+    /// Values for shell completion, one a line (the completion scripts call it)
+    #[command(hide = true)]
+    Complete {
+        /// What to list
+        #[arg(value_enum)]
+        what: Completable,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -566,6 +573,18 @@ pub struct StatusArgs {
     /// there is no csv or plain)
     #[arg(long, value_enum, default_value_t = ScreenFormat::Table)]
     pub format: ScreenFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Completable {
+    /// Severity keys from thresholds.yaml
+    Severities,
+    /// Roles from rotation.yaml
+    Roles,
+    /// Team members from rotation.yaml
+    Members,
+    /// Incidents not closed, by number
+    Incidents,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -5,14 +5,58 @@ use anyhow::{Context as _, Result};
 use clap::CommandFactory;
 use clap_complete::{generate, shells};
 
-use crate::cli::{Cli, ManArgs, Shell};
+use crate::cli::{Cli, Completable, ManArgs, Shell};
 use crate::exit;
+use crate::Context;
+
+/// Flags whose values come from the config, and what `mindops complete` lists for them.
+const VALUE_FLAGS: [(&str, &str); 4] = [
+    ("--sev", "severities"),
+    ("--role", "roles"),
+    ("--person", "members"),
+    ("--owner", "members"),
+];
+
+/// Commands whose first argument is an incident's number.
+const TAKES_AN_INCIDENT: [&str; 10] = [
+    "ack", "escalate", "update", "phase", "step", "note", "close", "reopen", "show", "review",
+];
+
+/// The generated bash script, taught to ask mindops for severities, roles, people and open
+/// incidents: clap's own script would offer file names there.
+fn bash_with_values(script: String) -> String {
+    let mut out = script;
+    for (flag, what) in VALUE_FLAGS {
+        out = out.replace(
+            &format!("                {flag})\n                    COMPREPLY=($(compgen -f \"${{cur}}\"))"),
+            &format!(
+                "                {flag})\n                    COMPREPLY=($(compgen -W \"$(\"${{COMP_WORDS[0]}}\" complete {what} 2>/dev/null)\" -- \"${{cur}}\"))"
+            ),
+        );
+    }
+    for name in TAKES_AN_INCIDENT {
+        let case = format!("        mindops__subcmd__incident__subcmd__{name})\n");
+        let Some(at) = out.find(&case) else { continue };
+        let check = "            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then\n";
+        if let Some(offset) = out[at..].find(check) {
+            let insert = at + offset;
+            out.insert_str(
+                insert,
+                "            if [[ ${cur} != -* && ${COMP_CWORD} -eq 3 ]] ; then\n                COMPREPLY=( $(compgen -W \"$(\"${COMP_WORDS[0]}\" complete incidents 2>/dev/null)\" -- \"${cur}\") )\n                return 0\n            fi\n",
+            );
+        }
+    }
+    out
+}
 
 pub fn completions(shell: Shell) -> Result<u8> {
     let mut command = Cli::command();
     let mut buffer = Vec::new();
     match shell {
-        Shell::Bash => generate(shells::Bash, &mut command, "mindops", &mut buffer),
+        Shell::Bash => {
+            generate(shells::Bash, &mut command, "mindops", &mut buffer);
+            buffer = bash_with_values(String::from_utf8_lossy(&buffer).into_owned()).into_bytes();
+        }
         Shell::Zsh => generate(shells::Zsh, &mut command, "mindops", &mut buffer),
         Shell::Fish => generate(shells::Fish, &mut command, "mindops", &mut buffer),
         Shell::Elvish => generate(shells::Elvish, &mut command, "mindops", &mut buffer),
@@ -133,5 +177,35 @@ pub fn man(args: ManArgs) -> Result<u8> {
         );
     };
     std::io::Write::write_all(&mut std::io::stdout().lock(), &render(page)?)?;
+    Ok(exit::SUCCESS)
+}
+
+/// What `mindops complete` lists: quick, quiet, and empty rather than an error when there is
+/// no config or store, since a shell shows whatever it prints.
+pub fn values(ctx: &Context, what: Completable) -> Result<u8> {
+    let lines: Vec<String> = match what {
+        Completable::Severities => ctx
+            .config()
+            .map(|(_, t)| t.severities.iter().map(|s| s.key.clone()).collect())
+            .unwrap_or_default(),
+        Completable::Roles => ctx
+            .rotation()
+            .map(|r| r.rotation.roles.clone())
+            .unwrap_or_default(),
+        Completable::Members => ctx
+            .rotation()
+            .map(|r| r.rotation.members.iter().map(|m| m.name.clone()).collect())
+            .unwrap_or_default(),
+        Completable::Incidents => ctx
+            .existing_store()
+            .and_then(|s| s.incidents(&crate::store::IncidentFilter::default()))
+            .map(|list| list.iter().map(|i| i.id.to_string()).collect())
+            .unwrap_or_default(),
+    };
+    let mut out = crate::util::output::Out::stdout();
+    for line in lines {
+        out.line(line)?;
+    }
+    out.flush()?;
     Ok(exit::SUCCESS)
 }

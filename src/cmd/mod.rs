@@ -34,5 +34,6 @@ pub fn run(ctx: &Context, command: Command) -> Result<u8> {
         Command::Config { command } => config::run(ctx, command),
         Command::Completions { shell } => completions::completions(shell),
         Command::Man(args) => completions::man(args),
+        Command::Complete { what } => completions::values(ctx, what),
     }
 }

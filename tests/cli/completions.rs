@@ -126,3 +126,57 @@ fn every_command_has_a_man_page_with_environment_files_and_exit_status() {
         }
     }
 }
+
+/// What bash offers after the words given, with the completion script loaded and the binary
+/// the test built on the path.
+fn bash_offers(env: &Env, words: &[&str]) -> Vec<String> {
+    let line = words.join(" ");
+    let script = format!(
+        "export PATH=\"$(dirname \"$MINDOPS\"):$PATH\" && source '{}/completions/mindops.bash' && \
+         COMP_WORDS=({}) COMP_CWORD={} COMP_LINE='{line}' COMP_POINT={} && \
+         _mindops mindops '{}' '{}' && printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+        env!("CARGO_MANIFEST_DIR"),
+        words
+            .iter()
+            .map(|w| format!("'{w}'"))
+            .collect::<Vec<_>>()
+            .join(" "),
+        words.len() - 1,
+        line.len(),
+        words.last().unwrap(),
+        words[words.len() - 2],
+    );
+    let (code, out, err) = env.shell(&script);
+    assert_eq!(code, 0, "{err}");
+    out.lines().map(str::to_string).collect()
+}
+
+#[test]
+fn bash_completes_severities_roles_people_and_open_incidents() {
+    let env = Env::new();
+    env.ok(&["incident", "open", "--sev", "P2", "--title", "one"]);
+    env.ok(&["incident", "open", "--sev", "P3", "--title", "two"]);
+    env.ok(&["incident", "close", "1", "--resolution", "fixed"]);
+    assert_eq!(
+        bash_offers(&env, &["mindops", "incident", "open", "--sev", ""]),
+        ["P0", "P1", "P2", "P3"]
+    );
+    assert_eq!(
+        bash_offers(
+            &env,
+            &["mindops", "oncall", "override", "add", "--role", "S"]
+        ),
+        ["Secondary"]
+    );
+    assert_eq!(
+        bash_offers(
+            &env,
+            &["mindops", "oncall", "override", "add", "--person", "I"]
+        ),
+        ["Iris"]
+    );
+    assert_eq!(
+        bash_offers(&env, &["mindops", "incident", "ack", ""]),
+        ["2"]
+    );
+}
