@@ -442,3 +442,19 @@ fn ids_stay_whole_in_a_narrow_table() {
     }
     assert!(out.lines().all(|l| l.chars().count() <= 100), "{out}");
 }
+
+/// Under a pseudo-terminal that reports no size (as `script` makes one), tables take 80
+/// columns, not one.
+#[test]
+fn a_terminal_without_a_size_gets_80_columns() {
+    let env = Env::new();
+    let (code, out, err) = env.shell(r#"command -v script > /dev/null || exit 77; script -qec "$MINDOPS checklist" /dev/null"#);
+    if code == 77 {
+        return; // no `script` on this machine: nothing to run the test under
+    }
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = out.lines().map(|l| l.trim_end_matches('\r')).collect();
+    let widest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    assert!((60..=80).contains(&widest), "{widest} columns:\n{out}");
+    assert!(out.contains("morning.verify-backups"), "{out}");
+}
