@@ -98,10 +98,21 @@ pub fn run(ctx: &Context, args: StatusArgs) -> Result<u8> {
     if args.format != ScreenFormat::Table {
         bail!("--watch redraws a table; use it without --format, or poll `mindops status --format json`");
     }
-    // On a terminal each frame is drawn over the last in place (home, draw, clear what is
-    // left below), so the scrollback does not fill; into a pipe or a file, frames follow one
-    // another as plain text, with no control codes, whatever --color says.
+    // On a terminal the frames go to the alternate screen, as watch and top draw, each over
+    // the last in place, and the screen is given back on Ctrl-C; into a pipe or a file, frames
+    // follow one another as plain text, with no control codes, whatever --color says.
     let terminal = std::io::IsTerminal::is_terminal(&std::io::stdout());
+    if terminal {
+        ctrlc::set_handler(|| {
+            let mut out = std::io::stdout();
+            let _ = std::io::Write::write_all(&mut out, b"\x1b[?1049l");
+            let _ = std::io::Write::flush(&mut out);
+            std::process::exit(0);
+        })?;
+        let mut out = Out::stdout();
+        out.raw("\x1b[?1049h")?;
+        out.flush()?;
+    }
     let mut first = true;
     loop {
         let screen = render(ctx, &gather(ctx)?);
