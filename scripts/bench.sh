@@ -14,12 +14,7 @@ if ! command -v hyperfine >/dev/null; then
   else sudo apt-get update -qq && sudo apt-get install -y -qq hyperfine >/dev/null; fi
 fi
 
-cargo build --release --quiet
-bin=$PWD/target/release/mindops
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cp rotation.yaml thresholds.yaml "$work/"
-cd "$work"
+source scripts/scratch.sh
 export MINDOPS_DB=$work/bench.db MINDOPS_NOW=2024-08-07T10:00:00Z MINDOPS_USER=bench NO_COLOR=1
 
 # A store that exists and holds overrides, so `oncall` opens it and reads them.

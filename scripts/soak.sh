@@ -8,12 +8,7 @@
 # PRAGMA integrity_check.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --quiet
-bin=$PWD/target/release/mindops
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cp rotation.yaml thresholds.yaml "$work/"
-cd "$work"
+source scripts/scratch.sh
 export MINDOPS_DB=$work/soak.db MINDOPS_USER=soak NO_COLOR=1
 export MINDOPS_NOW=2024-08-07T10:00:00Z
 "$bin" incident open --sev P3 --title "seed" --format plain > /dev/null
