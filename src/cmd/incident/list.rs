@@ -75,10 +75,11 @@ pub fn list(ctx: &Context, args: IncidentListArgs) -> Result<u8> {
         })?;
         list.finish()?;
     }
-    if shown == limit.unwrap_or(u32::MAX) && !args.breaching {
+    // Only a person is told there are more; a full page asks the store for one more row.
+    if args.format == Format::Table && Some(shown) == limit && !args.breaching {
         more = store
             .incidents(&IncidentFilter {
-                limit: Some(shown + 1),
+                limit: Some(shown.saturating_add(1)),
                 ..filter
             })?
             .len()
