@@ -115,8 +115,9 @@ pub fn run(ctx: &Context, args: StatusArgs) -> Result<u8> {
     }
     let mut first = true;
     loop {
-        let screen = render(ctx, &gather(ctx)?);
-        let stamp = format!("refreshed {}", seconds(ctx.clock.now(), ctx_zone(ctx)?));
+        let status = gather(ctx)?;
+        let screen = render(ctx, &status);
+        let stamp = format!("refreshed {}", seconds(status.now, status.zone));
         let mut out = Out::stdout();
         if terminal {
             out.raw(if first { "\x1b[H\x1b[2J" } else { "\x1b[H" })?;
@@ -136,10 +137,6 @@ pub fn run(ctx: &Context, args: StatusArgs) -> Result<u8> {
 /// `10:00:05 UTC`: the time of a refresh, to the second.
 fn seconds(t: DateTime<Utc>, zone: Tz) -> String {
     t.with_timezone(&zone).format("%H:%M:%S %Z").to_string()
-}
-
-fn ctx_zone(ctx: &Context) -> Result<Tz> {
-    Ok(ctx.zone(&ctx.rotation()?.rotation))
 }
 
 fn gather(ctx: &Context) -> Result<Status> {
@@ -255,7 +252,8 @@ fn render(ctx: &Context, s: &Status) -> String {
         .iter()
         .map(|o| format!("{} {}", o.role, o.person))
         .collect();
-    let columns = crate::util::output::screen().columns;
+    let screen = crate::util::output::screen();
+    let columns = screen.columns;
     out.push_str(&fit(
         match s.shift {
             Some(n) => format!("On call, shift {n}: {}", who.join(" · ")),
@@ -287,7 +285,6 @@ fn render(ctx: &Context, s: &Status) -> String {
     // The screen fits where it is drawn: under 100 columns the group column goes and the
     // trend shortens; when the lines run out, only the metrics not OK are listed, and a line
     // counts the rest. Wider and taller screens get everything.
-    let screen = crate::util::output::screen();
     let width = screen.columns.unwrap_or(120);
     let narrow = width < 100;
     let trend_points = if width >= 110 { TREND as usize } else { 8 };

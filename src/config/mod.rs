@@ -235,33 +235,36 @@ impl ConfigDir {
     /// writable by every user, and one found by looking in the current directory that belongs
     /// to neither the current user nor root. thresholds.yaml can name commands that mindops
     /// runs, so a config is trusted as git trusts a repository, by who controls it.
+    #[cfg(unix)]
     fn trust(&self, file: &str) -> anyhow::Result<()> {
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::MetadataExt;
-            let path = self.path.join(file);
-            let Ok(meta) = std::fs::metadata(&path) else {
-                return Ok(()); // reading it will say what is wrong
-            };
-            let shown = path.display();
-            if meta.mode() & 0o002 != 0 {
-                anyhow::bail!(
-                    "{shown} is writable by every user, and its commands would run as you; \
-                     mindops does not use it. Fix it with `chmod o-w {shown}`"
-                );
-            }
-            let me = rustix::process::geteuid().as_raw();
-            if self.is_cwd && meta.uid() != me && meta.uid() != 0 {
-                anyhow::bail!(
-                    "{shown} belongs to another user (uid {}), and mindops found it only because \
-                     it is in the current directory; its commands would run as you. Run mindops \
-                     from your own folder, or pass --config-dir {} if you trust it",
-                    meta.uid(),
-                    self.path.display()
-                );
-            }
+        use std::os::unix::fs::MetadataExt;
+        let path = self.path.join(file);
+        let Ok(meta) = std::fs::metadata(&path) else {
+            return Ok(()); // reading it will say what is wrong
+        };
+        let shown = path.display();
+        if meta.mode() & 0o002 != 0 {
+            anyhow::bail!(
+                "{shown} is writable by every user, and its commands would run as you; \
+                 mindops does not use it. Fix it with `chmod o-w {shown}`"
+            );
         }
-        let _ = file;
+        let me = rustix::process::geteuid().as_raw();
+        if self.is_cwd && meta.uid() != me && meta.uid() != 0 {
+            anyhow::bail!(
+                "{shown} belongs to another user (uid {}), and mindops found it only because \
+                 it is in the current directory; its commands would run as you. Run mindops \
+                 from your own folder, or pass --config-dir {} if you trust it",
+                meta.uid(),
+                self.path.display()
+            );
+        }
+        Ok(())
+    }
+
+    /// Elsewhere there is no owner or mode to check.
+    #[cfg(not(unix))]
+    fn trust(&self, _file: &str) -> anyhow::Result<()> {
         Ok(())
     }
 

@@ -122,10 +122,7 @@ impl<'a> Sheet<'a> {
 
     /// Records up to and including this second count: a check cron just ran proves the item.
     fn until(&self, end: DateTime<Utc>) -> DateTime<Utc> {
-        self.now
-            .checked_add_signed(Duration::seconds(1))
-            .unwrap_or(self.now)
-            .min(end)
+        later(self.now, Duration::seconds(1)).min(end)
     }
 
     fn shared(&self, store: &Store, from: NaiveDate, to: NaiveDate) -> Result<Shared> {

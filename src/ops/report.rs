@@ -57,8 +57,8 @@ pub struct AgendaItem {
     pub notes: Vec<ReviewNote>,
 }
 
-/// A period's agenda with its notes; a note under a topic the agenda no longer has is kept
-/// under the topic it names, at the end.
+/// A period's agenda with the notes under each of its topics. (Notes are only written under
+/// a topic of their period's agenda: `review note` refuses any other.)
 pub fn agenda(store: &Store, period: &Period) -> Result<Vec<AgendaItem>> {
     let notes = store.review_notes(&period.label)?;
     Ok(crate::rules::agenda::agenda(period.kind)

@@ -220,7 +220,7 @@ pub struct PageAnswer {
 }
 
 /// One stretch of a metric's trend: its mean, and the band its values kept to.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TrendPoint {
     pub mean: f64,
     pub min: f64,
