@@ -846,3 +846,28 @@ fn an_ack_or_close_before_the_latest_event_is_refused() {
     env.at("2024-08-07T11:10:00Z", &["incident", "reopen", "1"]);
     assert_eq!(show(&env, "1")["resolution"], serde_json::Value::Null);
 }
+
+/// A reader that stops early (`| head`) is the reader's choice: the streaming listing stops
+/// quietly, whichever of its two threads meets the closed pipe.
+#[test]
+fn a_listing_cut_short_by_its_reader_exits_quietly() {
+    let env = Env::new();
+    open(&env, "P3", &[]);
+    {
+        // Enough incidents that the JSON outgrows the pipe's buffer.
+        let conn = rusqlite::Connection::open(env.db()).unwrap();
+        conn.execute_batch(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)
+             INSERT INTO incidents (title, severity, status, phase, opened_at, opened_by,
+                                    ack_due, resolve_due)
+             SELECT 'copy ' || i, severity, status, phase, opened_at - i, opened_by, ack_due,
+                    resolve_due FROM incidents, n WHERE incidents.id = 1;",
+        )
+        .unwrap();
+    }
+    let (code, out, err) = env.shell(
+        r#""$MINDOPS" incident list --all --format json 2> err | head -c 20; echo " ${PIPESTATUS[0]}"; cat err"#,
+    );
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert!(out.ends_with(" 0\n"), "{out}");
+}
