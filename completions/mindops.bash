@@ -28,6 +28,9 @@ _mindops() {
             mindops,config)
                 cmd="mindops__subcmd__config"
                 ;;
+            mindops,db)
+                cmd="mindops__subcmd__db"
+                ;;
             mindops,demo)
                 cmd="mindops__subcmd__demo"
                 ;;
@@ -103,6 +106,24 @@ _mindops() {
             mindops__subcmd__config__subcmd__help,help)
                 cmd="mindops__subcmd__config__subcmd__help__subcmd__help"
                 ;;
+            mindops__subcmd__db,copy)
+                cmd="mindops__subcmd__db__subcmd__copy"
+                ;;
+            mindops__subcmd__db,help)
+                cmd="mindops__subcmd__db__subcmd__help"
+                ;;
+            mindops__subcmd__db,status)
+                cmd="mindops__subcmd__db__subcmd__status"
+                ;;
+            mindops__subcmd__db__subcmd__help,copy)
+                cmd="mindops__subcmd__db__subcmd__help__subcmd__copy"
+                ;;
+            mindops__subcmd__db__subcmd__help,help)
+                cmd="mindops__subcmd__db__subcmd__help__subcmd__help"
+                ;;
+            mindops__subcmd__db__subcmd__help,status)
+                cmd="mindops__subcmd__db__subcmd__help__subcmd__status"
+                ;;
             mindops__subcmd__handover,add)
                 cmd="mindops__subcmd__handover__subcmd__add"
                 ;;
@@ -132,6 +153,9 @@ _mindops() {
                 ;;
             mindops__subcmd__help,config)
                 cmd="mindops__subcmd__help__subcmd__config"
+                ;;
+            mindops__subcmd__help,db)
+                cmd="mindops__subcmd__help__subcmd__db"
                 ;;
             mindops__subcmd__help,demo)
                 cmd="mindops__subcmd__help__subcmd__demo"
@@ -180,6 +204,12 @@ _mindops() {
                 ;;
             mindops__subcmd__help__subcmd__config,check)
                 cmd="mindops__subcmd__help__subcmd__config__subcmd__check"
+                ;;
+            mindops__subcmd__help__subcmd__db,copy)
+                cmd="mindops__subcmd__help__subcmd__db__subcmd__copy"
+                ;;
+            mindops__subcmd__help__subcmd__db,status)
+                cmd="mindops__subcmd__help__subcmd__db__subcmd__status"
                 ;;
             mindops__subcmd__help__subcmd__handover,add)
                 cmd="mindops__subcmd__help__subcmd__handover__subcmd__add"
@@ -530,7 +560,7 @@ _mindops() {
 
     case "${cmd}" in
         mindops)
-            opts="-h -V --config-dir --db --tz --color --help --version oncall incident metrics checklist handover report review status demo init config completions man complete help"
+            opts="-h -V --config-dir --db --tz --color --help --version oncall incident metrics checklist handover report review status demo init db config completions man complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1007,6 +1037,164 @@ _mindops() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mindops__subcmd__db)
+            opts="-h --config-dir --db --tz --color --help status copy help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__db__subcmd__copy)
+            opts="-h --from --to --replace --config-dir --db --tz --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__db__subcmd__help)
+            opts="status copy help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__db__subcmd__help__subcmd__copy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__db__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__db__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__db__subcmd__status)
+            opts="-h --format --config-dir --db --tz --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv plain" -- "${cur}"))
+                    return 0
+                    ;;
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mindops__subcmd__demo)
             opts="-h --days --seed --force --config-dir --db --tz --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1204,7 +1392,7 @@ _mindops() {
             return 0
             ;;
         mindops__subcmd__help)
-            opts="oncall incident metrics checklist handover report review status demo init config completions man complete help"
+            opts="oncall incident metrics checklist handover report review status demo init db config completions man complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1330,6 +1518,48 @@ _mindops() {
             return 0
             ;;
         mindops__subcmd__help__subcmd__config__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__help__subcmd__db)
+            opts="status copy"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__help__subcmd__db__subcmd__copy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__help__subcmd__db__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

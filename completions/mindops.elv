@@ -19,7 +19,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
     var completions = [
         &'mindops'= {
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -36,6 +36,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand status 'The monitoring dashboard on one screen'
             cand demo 'Fill a database with a realistic, deterministic history to try mindops on'
             cand init 'Write the sample rotation.yaml and thresholds.yaml into a folder'
+            cand db 'The store: where it is and what it holds; copy a history between stores'
             cand config 'Validate the configuration'
             cand completions 'Print a shell completion script'
             cand man 'Print a man page (roff): mindops''s own, or a command''s; or write them all to a folder'
@@ -48,7 +49,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --role 'Only this role'
             cand --format 'How to print: a table for people, or json, csv or plain for scripts'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -66,7 +67,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --person 'Only this person''s shifts, with the role they hold'
             cand --format 'How to print: a table for people, or json, csv or plain for scripts'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -74,7 +75,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
         }
         &'mindops;oncall;override'= {
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -92,7 +93,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --reason 'Why, for the record'
             cand --by 'Who makes the override [default: $MINDOPS_USER, else $USER]'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand --force 'Allow the person to hold two roles at once'
@@ -102,7 +103,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
         &'mindops;oncall;override;list'= {
             cand --format 'How to print: a table for people, or json, csv or plain for scripts'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand --all 'Include ended and removed overrides'
@@ -112,7 +113,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
         &'mindops;oncall;override;remove'= {
             cand --by 'Who removes it [default: $MINDOPS_USER, else $USER]'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -138,7 +139,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --to 'Last day, inclusive (YYYY-MM-DD)'
             cand --person 'Only this person''s shifts'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand --ics 'iCalendar output (the only export format, and the default)'
@@ -149,7 +150,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --weeks 'How many weeks ahead to check'
             cand --format 'How to print: a table for people, or json, csv or plain for scripts'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -183,7 +184,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
         }
         &'mindops;incident'= {
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -212,7 +213,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --by 'Who is acting [default: $MINDOPS_USER, else $USER]'
             cand --format 'How to print: a table for people, or json, csv or plain for scripts'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -221,7 +222,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
         &'mindops;incident;ack'= {
             cand --by 'Who is acting [default: $MINDOPS_USER, else $USER]'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -232,7 +233,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --reason 'Why, for the timeline'
             cand --by 'Who is acting [default: $MINDOPS_USER, else $USER]'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -245,7 +246,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --reason 'Why, for the timeline'
             cand --by 'Who is acting [default: $MINDOPS_USER, else $USER]'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -254,7 +255,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
         &'mindops;incident;phase'= {
             cand --by 'Who is acting [default: $MINDOPS_USER, else $USER]'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -264,7 +265,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --note 'A note kept with it'
             cand --by 'Who is acting [default: $MINDOPS_USER, else $USER]'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -273,7 +274,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
         &'mindops;incident;note'= {
             cand --by 'Who is acting [default: $MINDOPS_USER, else $USER]'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -283,7 +284,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --resolution 'What fixed it (required)'
             cand --by 'Who is acting [default: $MINDOPS_USER, else $USER]'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -293,7 +294,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --reason 'Why, for the timeline'
             cand --by 'Who is acting [default: $MINDOPS_USER, else $USER]'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -305,7 +306,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --limit 'At most this many'
             cand --format 'How to print: a table for people, or json, csv or plain for scripts'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand --open 'Only incidents not closed (the default)'
@@ -317,7 +318,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
         &'mindops;incident;show'= {
             cand --format 'How to print: a table for people, or json, csv or plain for scripts'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -326,7 +327,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
         &'mindops;incident;check'= {
             cand --format 'How to print: a table for people, or json, csv or plain for scripts'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -334,7 +335,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
         }
         &'mindops;incident;review'= {
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -342,7 +343,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
         }
         &'mindops;incident;action'= {
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -356,7 +357,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --due 'Due day (YYYY-MM-DD) [default: a week from today]'
             cand --by 'Who is acting [default: $MINDOPS_USER, else $USER]'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -365,7 +366,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
         &'mindops;incident;action;done'= {
             cand --by 'Who is acting [default: $MINDOPS_USER, else $USER]'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -437,7 +438,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
         }
         &'mindops;metrics'= {
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -454,7 +455,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --prom-out 'Also write values and states in Prometheus text format to FILE (atomically)'
             cand --format 'How to print: a table, json, csv, or nagios (one plugin line with perfdata)'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand --only-given 'Check only the metrics given a value (no UNKNOWN for the rest, no commands run)'
@@ -467,7 +468,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --since 'From this day on (YYYY-MM-DD) [default: the last 7 days]'
             cand --format 'How to print: a table for people, or json, csv or plain for scripts'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -476,7 +477,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
         &'mindops;metrics;list'= {
             cand --format 'How to print: a table for people, or json, csv or plain for scripts'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -501,7 +502,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --slot 'Only this slot (morning, afternoon, evening)'
             cand --format 'How to print: a table for people, or json, csv or plain for scripts'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -517,7 +518,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --note 'A note kept with it'
             cand --by 'Who is acting [default: $MINDOPS_USER, else $USER]'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -527,7 +528,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --date 'The day (YYYY-MM-DD) [default: today]'
             cand --by 'Who is acting [default: $MINDOPS_USER, else $USER]'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -537,7 +538,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --date 'The day (YYYY-MM-DD) [default: today]'
             cand --format 'How to print: a table for people, or json, csv or plain for scripts'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -548,7 +549,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --to 'Last day, inclusive [default: today]'
             cand --format 'How to print: a table for people, or json, csv or plain for scripts'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -573,7 +574,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
         }
         &'mindops;handover'= {
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -585,7 +586,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
         &'mindops;handover;add'= {
             cand --by 'Who is acting [default: $MINDOPS_USER, else $USER]'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -595,7 +596,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --since 'From this day on (YYYY-MM-DD) [default: since the previous handoff]'
             cand --format 'How to print: a table for people, or json, csv or plain for scripts'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -614,7 +615,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
         }
         &'mindops;report'= {
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -629,7 +630,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --format 'How to print: markdown, json or html'
             cand --out 'Write to FILE instead of standard output'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -640,7 +641,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --format 'How to print: markdown, json or html'
             cand --out 'Write to FILE instead of standard output'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -651,7 +652,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --format 'How to print: markdown, json or html'
             cand --out 'Write to FILE instead of standard output'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -673,7 +674,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
         }
         &'mindops;review'= {
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -687,7 +688,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --topic 'The agenda topic: weekly performance, feedback, incidents, process; monthly growth, adoption, support, resources; quarterly strategy, roadmap, team, budget'
             cand --by 'Who is acting [default: $MINDOPS_USER, else $USER]'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -697,7 +698,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --period 'The period: a week (2024-W32), a month (2024-08) or a quarter (2024-Q3)'
             cand --format 'How to print: a table for people, or json, csv or plain for scripts'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -718,7 +719,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --watch 'Redraw every SECONDS until interrupted'
             cand --format 'How to print: the screen for people, or json for scripts (a dashboard is no list, so there is no csv or plain)'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -728,7 +729,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --days 'How many days of history, ending now'
             cand --seed 'The same seed gives the same history'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand --force 'Add the history even though the database already holds data'
@@ -737,15 +738,57 @@ set edit:completion:arg-completer[mindops] = {|@words|
         }
         &'mindops;init'= {
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'mindops;db'= {
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand status 'The backend, where it is, its schema version and how many rows each table holds'
+            cand copy 'Copy a whole history between stores (SQLite file or postgres:// URL, either way), in one transaction, checked row count by row count'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mindops;db;status'= {
+            cand --format 'table for people; json, csv, or plain (`TABLE ROWS` lines) for scripts'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;db;copy'= {
+            cand --from 'The store to read [default: --db]'
+            cand --to 'The store to fill; it must be empty unless --replace'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand --replace 'Delete everything the target holds first'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;db;help'= {
+            cand status 'The backend, where it is, its schema version and how many rows each table holds'
+            cand copy 'Copy a whole history between stores (SQLite file or postgres:// URL, either way), in one transaction, checked row count by row count'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mindops;db;help;status'= {
+        }
+        &'mindops;db;help;copy'= {
+        }
+        &'mindops;db;help;help'= {
+        }
         &'mindops;config'= {
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -755,7 +798,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
         }
         &'mindops;config;check'= {
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -771,7 +814,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
         }
         &'mindops;completions'= {
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -780,7 +823,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
         &'mindops;man'= {
             cand --out 'Write every page (mindops.1, mindops-incident.1, ...) into this folder instead'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -788,7 +831,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
         }
         &'mindops;complete'= {
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
-            cand --db 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
@@ -805,6 +848,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand status 'The monitoring dashboard on one screen'
             cand demo 'Fill a database with a realistic, deterministic history to try mindops on'
             cand init 'Write the sample rotation.yaml and thresholds.yaml into a folder'
+            cand db 'The store: where it is and what it holds; copy a history between stores'
             cand config 'Validate the configuration'
             cand completions 'Print a shell completion script'
             cand man 'Print a man page (roff): mindops''s own, or a command''s; or write them all to a folder'
@@ -941,6 +985,14 @@ set edit:completion:arg-completer[mindops] = {|@words|
         &'mindops;help;demo'= {
         }
         &'mindops;help;init'= {
+        }
+        &'mindops;help;db'= {
+            cand status 'The backend, where it is, its schema version and how many rows each table holds'
+            cand copy 'Copy a whole history between stores (SQLite file or postgres:// URL, either way), in one transaction, checked row count by row count'
+        }
+        &'mindops;help;db;status'= {
+        }
+        &'mindops;help;db;copy'= {
         }
         &'mindops;help;config'= {
             cand check 'Check rotation.yaml and thresholds.yaml and their cross-references (exit 0 valid, 2 invalid)'

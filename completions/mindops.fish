@@ -25,7 +25,7 @@ function __fish_mindops_using_subcommand
 end
 
 complete -c mindops -n "__fish_mindops_needs_command" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_needs_command" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_needs_command" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_needs_command" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_needs_command" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -42,6 +42,7 @@ complete -c mindops -n "__fish_mindops_needs_command" -f -a "review" -d 'A revie
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "status" -d 'The monitoring dashboard on one screen'
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "demo" -d 'Fill a database with a realistic, deterministic history to try mindops on'
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "init" -d 'Write the sample rotation.yaml and thresholds.yaml into a folder'
+complete -c mindops -n "__fish_mindops_needs_command" -f -a "db" -d 'The store: where it is and what it holds; copy a history between stores'
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "config" -d 'Validate the configuration'
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "man" -d 'Print a man page (roff): mindops\'s own, or a command\'s; or write them all to a folder'
@@ -55,7 +56,7 @@ json\t'JSON with stable field names (see the README)'
 csv\t'Comma-separated values with a header line'
 plain\t'Bare values, one a line, for shell scripts'"
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check help" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check help" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check help" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check help" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check help" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -75,14 +76,14 @@ json\t'JSON with stable field names (see the README)'
 csv\t'Comma-separated values with a header line'
 plain\t'Bare values, one a line, for shell scripts'"
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from schedule" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from schedule" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from schedule" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from schedule" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from schedule" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from schedule" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from override" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from override" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from override" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from override" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from override" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -97,7 +98,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from export" -l to -d 'Last day, inclusive (YYYY-MM-DD)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from export" -l person -d 'Only this person\'s shifts' -r
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from export" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from export" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from export" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from export" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from export" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -110,7 +111,7 @@ json\t'JSON with stable field names (see the README)'
 csv\t'Comma-separated values with a header line'
 plain\t'Bare values, one a line, for shell scripts'"
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from check" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from check" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from check" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from check" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from check" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -122,7 +123,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check coverage and fairness over the coming weeks (exit 1 on a problem)'
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and not __fish_seen_subcommand_from open ack escalate update phase step note close reopen list show check review action help" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand incident; and not __fish_seen_subcommand_from open ack escalate update phase step note close reopen list show check review action help" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and not __fish_seen_subcommand_from open ack escalate update phase step note close reopen list show check review action help" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and not __fish_seen_subcommand_from open ack escalate update phase step note close reopen list show check review action help" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and not __fish_seen_subcommand_from open ack escalate update phase step note close reopen list show check review action help" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -153,7 +154,7 @@ json\t'JSON with stable field names (see the README)'
 csv\t'Comma-separated values with a header line'
 plain\t'Bare values, one a line, for shell scripts'"
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from open" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from open" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from open" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from open" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from open" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -161,7 +162,7 @@ never\t''"
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from open" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from ack" -l by -d 'Who is acting [default: $MINDOPS_USER, else $USER]' -r
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from ack" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from ack" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from ack" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from ack" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from ack" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -171,7 +172,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_see
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from escalate" -l reason -d 'Why, for the timeline' -r
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from escalate" -l by -d 'Who is acting [default: $MINDOPS_USER, else $USER]' -r
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from escalate" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from escalate" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from escalate" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from escalate" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from escalate" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -183,7 +184,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_see
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from update" -l reason -d 'Why, for the timeline' -r
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from update" -l by -d 'Who is acting [default: $MINDOPS_USER, else $USER]' -r
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from update" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from update" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from update" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from update" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from update" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -191,7 +192,7 @@ never\t''"
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from phase" -l by -d 'Who is acting [default: $MINDOPS_USER, else $USER]' -r
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from phase" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from phase" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from phase" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from phase" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from phase" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -200,7 +201,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_see
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from step" -l note -d 'A note kept with it' -r
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from step" -l by -d 'Who is acting [default: $MINDOPS_USER, else $USER]' -r
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from step" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from step" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from step" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from step" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from step" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -208,7 +209,7 @@ never\t''"
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from step" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from note" -l by -d 'Who is acting [default: $MINDOPS_USER, else $USER]' -r
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from note" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from note" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from note" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from note" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from note" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -217,7 +218,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_see
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from close" -l resolution -d 'What fixed it (required)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from close" -l by -d 'Who is acting [default: $MINDOPS_USER, else $USER]' -r
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from close" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from close" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from close" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from close" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from close" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -226,7 +227,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_see
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from reopen" -l reason -d 'Why, for the timeline' -r
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from reopen" -l by -d 'Who is acting [default: $MINDOPS_USER, else $USER]' -r
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from reopen" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from reopen" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from reopen" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from reopen" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from reopen" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -240,7 +241,7 @@ json\t'JSON with stable field names (see the README)'
 csv\t'Comma-separated values with a header line'
 plain\t'Bare values, one a line, for shell scripts'"
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from list" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from list" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from list" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from list" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from list" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -254,7 +255,7 @@ json\t'JSON with stable field names (see the README)'
 csv\t'Comma-separated values with a header line'
 plain\t'Bare values, one a line, for shell scripts'"
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from show" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from show" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from show" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from show" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from show" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -265,21 +266,21 @@ json\t'JSON with stable field names (see the README)'
 csv\t'Comma-separated values with a header line'
 plain\t'Bare values, one a line, for shell scripts'"
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from check" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from check" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from check" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from check" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from check" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from review" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from review" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from review" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from review" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from review" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from review" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from action" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from action" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from action" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from action" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from action" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -304,7 +305,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_see
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "action" -d 'Follow-up actions from a review'
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and not __fish_seen_subcommand_from check history list help" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand metrics; and not __fish_seen_subcommand_from check history list help" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and not __fish_seen_subcommand_from check history list help" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and not __fish_seen_subcommand_from check history list help" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and not __fish_seen_subcommand_from check history list help" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -327,7 +328,7 @@ json\t''
 csv\t''
 nagios\t'One monitoring-plugins line with performance data'"
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from check" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from check" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from check" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from check" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from check" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -342,7 +343,7 @@ json\t'JSON with stable field names (see the README)'
 csv\t'Comma-separated values with a header line'
 plain\t'Bare values, one a line, for shell scripts'"
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from history" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from history" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from history" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from history" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from history" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -353,7 +354,7 @@ json\t'JSON with stable field names (see the README)'
 csv\t'Comma-separated values with a header line'
 plain\t'Bare values, one a line, for shell scripts'"
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from list" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from list" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from list" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from list" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from list" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -370,7 +371,7 @@ json\t'JSON with stable field names (see the README)'
 csv\t'Comma-separated values with a header line'
 plain\t'Bare values, one a line, for shell scripts'"
 complete -c mindops -n "__fish_mindops_using_subcommand checklist; and not __fish_seen_subcommand_from done undo status history help" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand checklist; and not __fish_seen_subcommand_from done undo status history help" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and not __fish_seen_subcommand_from done undo status history help" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand checklist; and not __fish_seen_subcommand_from done undo status history help" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand checklist; and not __fish_seen_subcommand_from done undo status history help" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -385,7 +386,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_se
 complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from done" -l note -d 'A note kept with it' -r
 complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from done" -l by -d 'Who is acting [default: $MINDOPS_USER, else $USER]' -r
 complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from done" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from done" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from done" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from done" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from done" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -394,7 +395,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_se
 complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from undo" -l date -d 'The day (YYYY-MM-DD) [default: today]' -r
 complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from undo" -l by -d 'Who is acting [default: $MINDOPS_USER, else $USER]' -r
 complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from undo" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from undo" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from undo" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from undo" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from undo" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -406,7 +407,7 @@ json\t'JSON with stable field names (see the README)'
 csv\t'Comma-separated values with a header line'
 plain\t'Bare values, one a line, for shell scripts'"
 complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from status" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from status" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from status" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from status" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from status" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -419,7 +420,7 @@ json\t'JSON with stable field names (see the README)'
 csv\t'Comma-separated values with a header line'
 plain\t'Bare values, one a line, for shell scripts'"
 complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from history" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from history" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from history" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from history" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from history" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -431,7 +432,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_se
 complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from help" -f -a "history" -d 'Completion per day and per person'
 complete -c mindops -n "__fish_mindops_using_subcommand checklist; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mindops -n "__fish_mindops_using_subcommand handover; and not __fish_seen_subcommand_from add list help" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand handover; and not __fish_seen_subcommand_from add list help" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand handover; and not __fish_seen_subcommand_from add list help" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand handover; and not __fish_seen_subcommand_from add list help" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand handover; and not __fish_seen_subcommand_from add list help" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -442,7 +443,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand handover; and not __fish
 complete -c mindops -n "__fish_mindops_using_subcommand handover; and not __fish_seen_subcommand_from add list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mindops -n "__fish_mindops_using_subcommand handover; and __fish_seen_subcommand_from add" -l by -d 'Who is acting [default: $MINDOPS_USER, else $USER]' -r
 complete -c mindops -n "__fish_mindops_using_subcommand handover; and __fish_seen_subcommand_from add" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand handover; and __fish_seen_subcommand_from add" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand handover; and __fish_seen_subcommand_from add" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand handover; and __fish_seen_subcommand_from add" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand handover; and __fish_seen_subcommand_from add" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -454,7 +455,7 @@ json\t'JSON with stable field names (see the README)'
 csv\t'Comma-separated values with a header line'
 plain\t'Bare values, one a line, for shell scripts'"
 complete -c mindops -n "__fish_mindops_using_subcommand handover; and __fish_seen_subcommand_from list" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand handover; and __fish_seen_subcommand_from list" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand handover; and __fish_seen_subcommand_from list" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand handover; and __fish_seen_subcommand_from list" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand handover; and __fish_seen_subcommand_from list" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -464,7 +465,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand handover; and __fish_see
 complete -c mindops -n "__fish_mindops_using_subcommand handover; and __fish_seen_subcommand_from help" -f -a "list" -d 'Notes since a day [default: since the current shift began]'
 complete -c mindops -n "__fish_mindops_using_subcommand handover; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mindops -n "__fish_mindops_using_subcommand report; and not __fish_seen_subcommand_from weekly monthly quarterly help" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand report; and not __fish_seen_subcommand_from weekly monthly quarterly help" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand report; and not __fish_seen_subcommand_from weekly monthly quarterly help" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand report; and not __fish_seen_subcommand_from weekly monthly quarterly help" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand report; and not __fish_seen_subcommand_from weekly monthly quarterly help" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -480,7 +481,7 @@ json\t''
 html\t'One self-contained page with inline SVG charts'"
 complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from weekly" -l out -d 'Write to FILE instead of standard output' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from weekly" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from weekly" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from weekly" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from weekly" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from weekly" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -492,7 +493,7 @@ json\t''
 html\t'One self-contained page with inline SVG charts'"
 complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from monthly" -l out -d 'Write to FILE instead of standard output' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from monthly" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from monthly" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from monthly" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from monthly" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from monthly" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -504,7 +505,7 @@ json\t''
 html\t'One self-contained page with inline SVG charts'"
 complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from quarterly" -l out -d 'Write to FILE instead of standard output' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from quarterly" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from quarterly" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from quarterly" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from quarterly" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from quarterly" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -515,7 +516,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_
 complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "quarterly" -d 'A quarter: the strategic view and the team'
 complete -c mindops -n "__fish_mindops_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mindops -n "__fish_mindops_using_subcommand review; and not __fish_seen_subcommand_from note agenda help" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand review; and not __fish_seen_subcommand_from note agenda help" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand review; and not __fish_seen_subcommand_from note agenda help" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand review; and not __fish_seen_subcommand_from note agenda help" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand review; and not __fish_seen_subcommand_from note agenda help" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -528,7 +529,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand review; and __fish_seen_
 complete -c mindops -n "__fish_mindops_using_subcommand review; and __fish_seen_subcommand_from note" -l topic -d 'The agenda topic: weekly performance, feedback, incidents, process; monthly growth, adoption, support, resources; quarterly strategy, roadmap, team, budget' -r
 complete -c mindops -n "__fish_mindops_using_subcommand review; and __fish_seen_subcommand_from note" -l by -d 'Who is acting [default: $MINDOPS_USER, else $USER]' -r
 complete -c mindops -n "__fish_mindops_using_subcommand review; and __fish_seen_subcommand_from note" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand review; and __fish_seen_subcommand_from note" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand review; and __fish_seen_subcommand_from note" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand review; and __fish_seen_subcommand_from note" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand review; and __fish_seen_subcommand_from note" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -540,7 +541,7 @@ json\t'JSON with stable field names (see the README)'
 csv\t'Comma-separated values with a header line'
 plain\t'Bare values, one a line, for shell scripts'"
 complete -c mindops -n "__fish_mindops_using_subcommand review; and __fish_seen_subcommand_from agenda" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand review; and __fish_seen_subcommand_from agenda" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand review; and __fish_seen_subcommand_from agenda" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand review; and __fish_seen_subcommand_from agenda" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand review; and __fish_seen_subcommand_from agenda" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -553,7 +554,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand status" -l watch -d 'Red
 complete -c mindops -n "__fish_mindops_using_subcommand status" -l format -d 'How to print: the screen for people, or json for scripts (a dashboard is no list, so there is no csv or plain)' -r -f -a "table\t'The dashboard for people'
 json\t'JSON with stable field names (see the README)'"
 complete -c mindops -n "__fish_mindops_using_subcommand status" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand status" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand status" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand status" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand status" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -562,7 +563,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand status" -s h -l help -d 
 complete -c mindops -n "__fish_mindops_using_subcommand demo" -l days -d 'How many days of history, ending now' -r
 complete -c mindops -n "__fish_mindops_using_subcommand demo" -l seed -d 'The same seed gives the same history' -r
 complete -c mindops -n "__fish_mindops_using_subcommand demo" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand demo" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand demo" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand demo" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand demo" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -570,14 +571,48 @@ never\t''"
 complete -c mindops -n "__fish_mindops_using_subcommand demo" -l force -d 'Add the history even though the database already holds data'
 complete -c mindops -n "__fish_mindops_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mindops -n "__fish_mindops_using_subcommand init" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand init" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand init" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand init" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand init" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
 complete -c mindops -n "__fish_mindops_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand db; and not __fish_seen_subcommand_from status copy help" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand db; and not __fish_seen_subcommand_from status copy help" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand db; and not __fish_seen_subcommand_from status copy help" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand db; and not __fish_seen_subcommand_from status copy help" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand db; and not __fish_seen_subcommand_from status copy help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand db; and not __fish_seen_subcommand_from status copy help" -f -a "status" -d 'The backend, where it is, its schema version and how many rows each table holds'
+complete -c mindops -n "__fish_mindops_using_subcommand db; and not __fish_seen_subcommand_from status copy help" -f -a "copy" -d 'Copy a whole history between stores (SQLite file or postgres:// URL, either way), in one transaction, checked row count by row count'
+complete -c mindops -n "__fish_mindops_using_subcommand db; and not __fish_seen_subcommand_from status copy help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mindops -n "__fish_mindops_using_subcommand db; and __fish_seen_subcommand_from status" -l format -d 'table for people; json, csv, or plain (`TABLE ROWS` lines) for scripts' -r -f -a "table\t'A table for people'
+json\t'JSON with stable field names (see the README)'
+csv\t'Comma-separated values with a header line'
+plain\t'Bare values, one a line, for shell scripts'"
+complete -c mindops -n "__fish_mindops_using_subcommand db; and __fish_seen_subcommand_from status" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand db; and __fish_seen_subcommand_from status" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand db; and __fish_seen_subcommand_from status" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand db; and __fish_seen_subcommand_from status" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand db; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand db; and __fish_seen_subcommand_from copy" -l from -d 'The store to read [default: --db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand db; and __fish_seen_subcommand_from copy" -l to -d 'The store to fill; it must be empty unless --replace' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand db; and __fish_seen_subcommand_from copy" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand db; and __fish_seen_subcommand_from copy" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand db; and __fish_seen_subcommand_from copy" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand db; and __fish_seen_subcommand_from copy" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand db; and __fish_seen_subcommand_from copy" -l replace -d 'Delete everything the target holds first'
+complete -c mindops -n "__fish_mindops_using_subcommand db; and __fish_seen_subcommand_from copy" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "status" -d 'The backend, where it is, its schema version and how many rows each table holds'
+complete -c mindops -n "__fish_mindops_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "copy" -d 'Copy a whole history between stores (SQLite file or postgres:// URL, either way), in one transaction, checked row count by row count'
+complete -c mindops -n "__fish_mindops_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mindops -n "__fish_mindops_using_subcommand config; and not __fish_seen_subcommand_from check help" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand config; and not __fish_seen_subcommand_from check help" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand config; and not __fish_seen_subcommand_from check help" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand config; and not __fish_seen_subcommand_from check help" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand config; and not __fish_seen_subcommand_from check help" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -586,7 +621,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand config; and not __fish_s
 complete -c mindops -n "__fish_mindops_using_subcommand config; and not __fish_seen_subcommand_from check help" -f -a "check" -d 'Check rotation.yaml and thresholds.yaml and their cross-references (exit 0 valid, 2 invalid)'
 complete -c mindops -n "__fish_mindops_using_subcommand config; and not __fish_seen_subcommand_from check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mindops -n "__fish_mindops_using_subcommand config; and __fish_seen_subcommand_from check" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand config; and __fish_seen_subcommand_from check" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand config; and __fish_seen_subcommand_from check" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand config; and __fish_seen_subcommand_from check" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand config; and __fish_seen_subcommand_from check" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -595,7 +630,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand config; and __fish_seen_
 complete -c mindops -n "__fish_mindops_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check rotation.yaml and thresholds.yaml and their cross-references (exit 0 valid, 2 invalid)'
 complete -c mindops -n "__fish_mindops_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mindops -n "__fish_mindops_using_subcommand completions" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand completions" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand completions" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand completions" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand completions" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
@@ -603,34 +638,35 @@ never\t''"
 complete -c mindops -n "__fish_mindops_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mindops -n "__fish_mindops_using_subcommand man" -l out -d 'Write every page (mindops.1, mindops-incident.1, ...) into this folder instead' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand man" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand man" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand man" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand man" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand man" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
 complete -c mindops -n "__fish_mindops_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mindops -n "__fish_mindops_using_subcommand complete" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand complete" -l db -d 'SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand complete" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand complete" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
 complete -c mindops -n "__fish_mindops_using_subcommand complete" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
 complete -c mindops -n "__fish_mindops_using_subcommand complete" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init config completions man complete help" -f -a "oncall" -d 'Who holds which role now or at any time; schedules, overrides, calendar export'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init config completions man complete help" -f -a "incident" -d 'Incidents: open, acknowledge, escalate, close, with SLA clocks and a timeline'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init config completions man complete help" -f -a "metrics" -d 'Check metric values against thresholds.yaml (for cron and Nagios), history, thresholds'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init config completions man complete help" -f -a "checklist" -d 'The daily checklist: who did what, what is overdue'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init config completions man complete help" -f -a "handover" -d 'Notes handed to the next person on call'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init config completions man complete help" -f -a "report" -d 'Weekly, monthly and quarterly reviews from what was recorded'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init config completions man complete help" -f -a "review" -d 'A review meeting\'s decisions, noted under its agenda\'s topics and shown in its report'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init config completions man complete help" -f -a "status" -d 'The monitoring dashboard on one screen'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init config completions man complete help" -f -a "demo" -d 'Fill a database with a realistic, deterministic history to try mindops on'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init config completions man complete help" -f -a "init" -d 'Write the sample rotation.yaml and thresholds.yaml into a folder'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init config completions man complete help" -f -a "config" -d 'Validate the configuration'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init config completions man complete help" -f -a "completions" -d 'Print a shell completion script'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init config completions man complete help" -f -a "man" -d 'Print a man page (roff): mindops\'s own, or a command\'s; or write them all to a folder'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init config completions man complete help" -f -a "complete" -d 'Values for shell completion, one a line (the completion scripts call it)'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init config completions man complete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init db config completions man complete help" -f -a "oncall" -d 'Who holds which role now or at any time; schedules, overrides, calendar export'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init db config completions man complete help" -f -a "incident" -d 'Incidents: open, acknowledge, escalate, close, with SLA clocks and a timeline'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init db config completions man complete help" -f -a "metrics" -d 'Check metric values against thresholds.yaml (for cron and Nagios), history, thresholds'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init db config completions man complete help" -f -a "checklist" -d 'The daily checklist: who did what, what is overdue'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init db config completions man complete help" -f -a "handover" -d 'Notes handed to the next person on call'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init db config completions man complete help" -f -a "report" -d 'Weekly, monthly and quarterly reviews from what was recorded'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init db config completions man complete help" -f -a "review" -d 'A review meeting\'s decisions, noted under its agenda\'s topics and shown in its report'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init db config completions man complete help" -f -a "status" -d 'The monitoring dashboard on one screen'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init db config completions man complete help" -f -a "demo" -d 'Fill a database with a realistic, deterministic history to try mindops on'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init db config completions man complete help" -f -a "init" -d 'Write the sample rotation.yaml and thresholds.yaml into a folder'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init db config completions man complete help" -f -a "db" -d 'The store: where it is and what it holds; copy a history between stores'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init db config completions man complete help" -f -a "config" -d 'Validate the configuration'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init db config completions man complete help" -f -a "completions" -d 'Print a shell completion script'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init db config completions man complete help" -f -a "man" -d 'Print a man page (roff): mindops\'s own, or a command\'s; or write them all to a folder'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init db config completions man complete help" -f -a "complete" -d 'Values for shell completion, one a line (the completion scripts call it)'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init db config completions man complete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from oncall" -f -a "schedule" -d 'The coming shifts, one row each'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from oncall" -f -a "override" -d 'Temporary replacements of a role\'s holder'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from oncall" -f -a "export" -d 'Export shifts as an iCalendar (RFC 5545) file'
@@ -663,4 +699,6 @@ complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_su
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "quarterly" -d 'A quarter: the strategic view and the team'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from review" -f -a "note" -d 'Note a decision under an agenda topic of a review period'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from review" -f -a "agenda" -d 'The agenda of a review period, with the notes under each topic'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "status" -d 'The backend, where it is, its schema version and how many rows each table holds'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "copy" -d 'Copy a whole history between stores (SQLite file or postgres:// URL, either way), in one transaction, checked row count by row count'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Check rotation.yaml and thresholds.yaml and their cross-references (exit 0 valid, 2 invalid)'

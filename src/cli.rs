@@ -52,11 +52,12 @@ pub struct GlobalArgs {
     )]
     pub config_dir: Option<PathBuf>,
 
-    /// SQLite database [default: $XDG_DATA_HOME/mindops/mindops.db]
+    /// SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB
+    /// [default: $XDG_DATA_HOME/mindops/mindops.db]
     #[arg(
         long,
         global = true,
-        value_name = "PATH",
+        value_name = "PATH|URL",
         env = "MINDOPS_DB",
         help_heading = "Global options"
     )]
@@ -126,6 +127,11 @@ pub enum Command {
     Demo(DemoArgs),
     /// Write the sample rotation.yaml and thresholds.yaml into a folder
     Init(InitArgs),
+    /// The store: where it is and what it holds; copy a history between stores
+    Db {
+        #[command(subcommand)]
+        command: DbCommand,
+    },
     /// Validate the configuration
     Config {
         #[command(subcommand)]
@@ -161,6 +167,29 @@ pub enum Shell {
 pub struct InitArgs {
     /// Where to write the files [default: $XDG_CONFIG_HOME/mindops]
     pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DbCommand {
+    /// The backend, where it is, its schema version and how many rows each table holds
+    Status {
+        /// table for people; json, csv, or plain (`TABLE ROWS` lines) for scripts
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Copy a whole history between stores (SQLite file or postgres:// URL, either way), in one
+    /// transaction, checked row count by row count
+    Copy {
+        /// The store to read [default: --db]
+        #[arg(long, value_name = "PATH|URL")]
+        from: Option<PathBuf>,
+        /// The store to fill; it must be empty unless --replace
+        #[arg(long, value_name = "PATH|URL")]
+        to: PathBuf,
+        /// Delete everything the target holds first
+        #[arg(long)]
+        replace: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -10,7 +10,7 @@ use chrono_tz::Tz;
 use crate::cli::GlobalArgs;
 use crate::config::{ConfigDir, RotationConfig, Thresholds};
 use crate::rules::rotation::Rotation;
-use crate::store::Store;
+use crate::store::{Location, Store};
 use crate::util::clock::Clock;
 use crate::util::output::Style;
 
@@ -59,25 +59,26 @@ impl Context {
         self.tz.unwrap_or(rotation.zone)
     }
 
-    pub fn db_path(&self) -> Result<PathBuf> {
-        if let Some(path) = &self.db {
-            return Ok(path.clone());
+    /// `--db` (a SQLite path or a `postgres://` URL), else the SQLite file in the data folder.
+    pub fn db(&self) -> Result<Location> {
+        if let Some(given) = &self.db {
+            return Ok(Location::parse(given.clone()));
         }
         let data = env_dir("XDG_DATA_HOME")
             .or_else(|| env_dir("HOME").map(|h| h.join(".local/share")))
             .context("cannot tell where to keep the database: set --db, MINDOPS_DB, XDG_DATA_HOME or HOME")?;
-        Ok(data.join("mindops").join("mindops.db"))
+        Ok(Location::Sqlite(data.join("mindops").join("mindops.db")))
     }
 
     /// The store, created when missing: for commands that write.
     pub fn store(&self) -> Result<Store> {
-        Store::open(&self.db_path()?)
+        Store::open(&self.db()?)
     }
 
     /// The store for commands that only read: an empty one when no database exists yet, so
     /// that reading never creates a file.
     pub fn existing_store(&self) -> Result<Store> {
-        Store::open_existing(&self.db_path()?)
+        Store::open_existing(&self.db()?)
     }
 
     /// Who is acting: `--by`, else `MINDOPS_USER`, else `USER`.

@@ -69,7 +69,7 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<u8> {
         bail!(
             "{} already holds data; the demo fills an empty database. Pass --db with a new file, \
              or --force to add the demo history beside what is there",
-            ctx.db_path()?.display()
+            ctx.db()?
         );
     }
     let now = ctx.clock.now();
@@ -81,7 +81,7 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<u8> {
     note(format!(
         "demo: {} days into {}: {samples} metric samples, {incidents} incidents, {ticks} checklist ticks, {notes} handover notes",
         args.days,
-        ctx.db_path()?.display()
+        ctx.db()?
     ));
     Ok(exit::SUCCESS)
 }

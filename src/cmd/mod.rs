@@ -4,6 +4,7 @@ pub(crate) mod checklist;
 mod completions;
 mod config;
 pub(crate) mod context;
+mod db;
 mod demo;
 mod handover;
 pub(crate) mod incident;
@@ -31,6 +32,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<u8> {
         Command::Status(args) => status::run(ctx, args),
         Command::Demo(args) => demo::run(ctx, args),
         Command::Init(args) => init::run(args),
+        Command::Db { command } => db::run(ctx, command),
         Command::Config { command } => config::run(ctx, command),
         Command::Completions { shell } => completions::completions(shell),
         Command::Man(args) => completions::man(args),

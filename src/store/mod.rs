@@ -1,13 +1,15 @@
 //! The one place that knows SQL, behind one API. [`Store`] is what the rest of mindops sees:
-//! its methods take and return domain types only, and each backend (today SQLite in
-//! [`sqlite`]) implements them with its own SQL and migrations.
+//! its methods take and return domain types only, and each backend ([`sqlite`] for one file,
+//! [`postgres`] for a store a team shares) implements them with its own SQL and migrations.
 //!
 //! Times are stored as whole seconds since the Unix epoch (UTC): compact, indexable, and the
 //! same in every backend.
 
+mod copy;
+mod postgres;
 mod sqlite;
 
-use std::path::Path;
+use std::path::PathBuf;
 
 use anyhow::Result;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -20,7 +22,33 @@ use crate::rules::metrics::State;
 use crate::rules::rotation::Override;
 use crate::util::time::serde_rfc3339;
 
-pub use sqlite::SCHEMA_VERSION;
+pub use copy::{copy, Copied};
+
+/// Where the store is: a SQLite file, or a PostgreSQL database named by a `postgres://` URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    Sqlite(PathBuf),
+    Postgres(String),
+}
+
+impl Location {
+    pub fn parse(given: PathBuf) -> Self {
+        match given.to_str() {
+            Some(url) if postgres::connect::is_url(url) => Location::Postgres(url.to_string()),
+            _ => Location::Sqlite(given),
+        }
+    }
+}
+
+/// For messages: a path, or the URL without its password.
+impl std::fmt::Display for Location {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Location::Sqlite(path) => write!(f, "{}", path.display()),
+            Location::Postgres(url) => f.write_str(&postgres::connect::redact(url)),
+        }
+    }
+}
 
 /// The store of one command run. An enum rather than a trait object: the methods that let the
 /// caller decide inside a transaction take closures, which a trait object cannot.
@@ -30,26 +58,85 @@ pub struct Store {
 
 enum Backend {
     Sqlite(sqlite::Sqlite),
+    Postgres(Box<postgres::Postgres>),
+}
+
+/// What `db status` shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct Described {
+    pub backend: &'static str,
+    pub location: String,
+    /// None when nothing has been recorded there yet.
+    pub schema: Option<i64>,
+    pub latest_schema: i64,
+    pub rows: Vec<(&'static str, u64)>,
 }
 
 impl Store {
-    /// Opens the database, creating it (and its folder) when missing, and brings its schema up
-    /// to date: for commands that write.
-    pub fn open(path: &Path) -> Result<Self> {
-        Ok(Store {
-            backend: Backend::Sqlite(sqlite::Sqlite::open(path)?),
-        })
+    /// Opens the database, creating it (and for SQLite its folder) when missing, and brings its
+    /// schema up to date: for commands that write.
+    pub fn open(location: &Location) -> Result<Self> {
+        let backend = match location {
+            Location::Sqlite(path) => Backend::Sqlite(sqlite::Sqlite::open(path)?),
+            Location::Postgres(url) => Backend::Postgres(Box::new(postgres::Postgres::open(
+                postgres::Target::parse(url)?,
+            )?)),
+        };
+        Ok(Store { backend })
     }
 
-    /// Opens the database when it exists, else an empty one in memory: a command that only
-    /// reads sees "nothing recorded yet" without creating a file.
-    pub fn open_existing(path: &Path) -> Result<Self> {
-        let db = match sqlite::Sqlite::open_existing(path)? {
-            Some(db) => db,
-            None => sqlite::Sqlite::empty()?,
+    /// Opens the database when it holds mindops's tables, else an empty one in memory: a
+    /// command that only reads sees "nothing recorded yet" without creating anything.
+    pub fn open_existing(location: &Location) -> Result<Self> {
+        let backend = match location {
+            Location::Sqlite(path) => match sqlite::Sqlite::open_existing(path)? {
+                Some(db) => Backend::Sqlite(db),
+                None => Backend::Sqlite(sqlite::Sqlite::empty()?),
+            },
+            Location::Postgres(url) => {
+                match postgres::Postgres::open_existing(postgres::Target::parse(url)?)? {
+                    Some(db) => Backend::Postgres(Box::new(db)),
+                    None => Backend::Sqlite(sqlite::Sqlite::empty()?),
+                }
+            }
         };
-        Ok(Store {
-            backend: Backend::Sqlite(db),
+        Ok(Store { backend })
+    }
+
+    /// The backend, where it is, its schema version and how many rows each table holds.
+    pub fn describe(location: &Location) -> Result<Described> {
+        let (backend, schema, latest_schema, rows) = match location {
+            Location::Sqlite(path) => {
+                let db = sqlite::Sqlite::open_existing(path)?;
+                let schema = db.as_ref().map(|db| db.version()).transpose()?;
+                let rows = match &db {
+                    Some(db) => db.row_counts()?,
+                    None => Vec::new(),
+                };
+                ("sqlite", schema, sqlite::SCHEMA_VERSION, rows)
+            }
+            Location::Postgres(url) => {
+                let db = postgres::Postgres::open_existing(postgres::Target::parse(url)?)?;
+                let schema = match &db {
+                    Some(db) => match db.found()? {
+                        postgres::Found::Version(v) => Some(v),
+                        postgres::Found::Nothing => None,
+                    },
+                    None => None,
+                };
+                let rows = match &db {
+                    Some(db) => db.row_counts()?,
+                    None => Vec::new(),
+                };
+                ("postgresql", schema, postgres::SCHEMA_VERSION, rows)
+            }
+        };
+        Ok(Described {
+            backend,
+            location: location.to_string(),
+            schema,
+            latest_schema,
+            rows,
         })
     }
 
@@ -63,6 +150,7 @@ impl Store {
     ) -> Result<T> {
         match &mut self.backend {
             Backend::Sqlite(db) => db.modify_incident(id, change),
+            Backend::Postgres(db) => db.modify_incident(id, change),
         }
     }
 
@@ -74,6 +162,7 @@ impl Store {
     ) -> Result<Vec<T>> {
         match &mut self.backend {
             Backend::Sqlite(db) => db.modify_incidents(ids, change),
+            Backend::Postgres(db) => db.modify_incidents(ids, change),
         }
     }
 
@@ -86,6 +175,7 @@ impl Store {
     ) -> Result<i64> {
         match &mut self.backend {
             Backend::Sqlite(db) => db.add_override(new, accept),
+            Backend::Postgres(db) => db.add_override(new, accept),
         }
     }
 }
@@ -98,6 +188,7 @@ macro_rules! delegate {
             $( $(#[$doc])* pub fn $name(&$self $(, $arg: $ty)*) -> $ret {
                 match &$self.backend {
                     Backend::Sqlite(db) => db.$name($($arg),*),
+                    Backend::Postgres(db) => db.$name($($arg),*),
                 }
             } )*
         }
@@ -110,6 +201,7 @@ macro_rules! delegate_mut {
             $( $(#[$doc])* pub fn $name(&mut $self $(, $arg: $ty)*) -> $ret {
                 match &mut $self.backend {
                     Backend::Sqlite(db) => db.$name($($arg),*),
+                    Backend::Postgres(db) => db.$name($($arg),*),
                 }
             } )*
         }
@@ -207,6 +299,17 @@ delegate! {
     fn handover_counts(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<(String, u64)>>;
     /// Whether anything at all has been recorded.
     fn holds_data(&self) -> Result<bool>;
+}
+
+/// A mean as every backend reports it. Engines sum floating-point values differently (SQLite
+/// compensates rounding errors, PostgreSQL adds in scan order), so the last bits of a mean
+/// differ; twelve significant digits are more than any reading of a metric carries, and the
+/// same on both.
+pub(crate) fn settle(mean: f64) -> f64 {
+    if !mean.is_finite() || mean == 0.0 {
+        return mean;
+    }
+    format!("{mean:.11e}").parse().unwrap_or(mean)
 }
 
 /// Decides, from a day's kept list and its ticks so far, which ticks to add.

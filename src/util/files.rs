@@ -26,6 +26,12 @@ pub fn stage(path: &Path, text: &str) -> Result<Staged> {
         .prefix(".mindops-")
         .suffix(".tmp")
         .tempfile_in(dir)
+        // The random name of a file never made means nothing to the reader.
+        .map_err(|e| {
+            let text = e.to_string();
+            let cause = text.split(" at path ").next().unwrap_or_default();
+            std::io::Error::new(e.kind(), cause.to_string())
+        })
         .with_context(|| {
             format!(
                 "cannot write {shown}: cannot create a file in {}",

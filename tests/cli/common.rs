@@ -1,6 +1,13 @@
 //! `Env`: a temp home with the sample config, and a `mindops` command that sees only it.
+//!
+//! With `MINDOPS_TEST_POSTGRES` naming a PostgreSQL server (a `postgres://` URL; `.ci/run` and
+//! `scripts/pg.sh start` set it), every `Env` also gets a database of its own there, and each
+//! run, shell script and race happens twice: on SQLite, then on PostgreSQL, which must print
+//! the same output and exit with the same code. Without it, everything runs on SQLite only.
 
+use std::cell::Cell;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use assert_cmd::Command;
 use tempfile::TempDir;
@@ -10,6 +17,78 @@ pub const NOW: &str = "2024-08-07T10:00:00Z";
 
 pub struct Env {
     dir: TempDir,
+    /// This test's PostgreSQL database, while runs are mirrored there.
+    postgres: Option<Database>,
+    mirror: Cell<bool>,
+    /// Whether mirrored runs must print the same: not after a race, which either side may win.
+    compare: Cell<bool>,
+}
+
+/// One backend of an [`Env`], for looking at what a race left there.
+pub struct On<'a> {
+    env: &'a Env,
+    db: std::ffi::OsString,
+}
+
+impl On<'_> {
+    /// Runs `mindops ARGS` on this backend, expecting exit 0 and nothing on stderr.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let (code, out, err) = run(self.env.cmd().env("MINDOPS_DB", &self.db).args(args));
+        assert_eq!(
+            (code, err.as_str()),
+            (0, ""),
+            "mindops {args:?} on {:?}",
+            self.db
+        );
+        out
+    }
+}
+
+/// The server the suite may use, if any.
+pub fn postgres_server() -> Option<String> {
+    std::env::var("MINDOPS_TEST_POSTGRES")
+        .ok()
+        .filter(|v| !v.is_empty())
+}
+
+/// A database made for one test, dropped with it.
+struct Database {
+    admin: String,
+    name: String,
+    url: String,
+}
+
+impl Database {
+    fn create(server: &str) -> Self {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let name = format!(
+            "mindops_test_{}_{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        );
+        let mut admin = postgres::Client::connect(server, postgres::NoTls)
+            .unwrap_or_else(|e| panic!("MINDOPS_TEST_POSTGRES={server}: cannot connect: {e}"));
+        admin
+            .batch_execute(&format!("CREATE DATABASE {name}"))
+            .expect("create the test database");
+        let base = server.rsplit_once('/').map_or(server, |(base, _)| base);
+        Database {
+            admin: server.to_string(),
+            url: format!("{base}/{name}"),
+            name,
+        }
+    }
+}
+
+impl Drop for Database {
+    fn drop(&mut self) {
+        if let Ok(mut admin) = postgres::Client::connect(&self.admin, postgres::NoTls) {
+            let _ = admin.batch_execute(&format!(
+                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                self.name
+            ));
+        }
+    }
 }
 
 impl Env {
@@ -28,7 +107,81 @@ impl Env {
     pub fn empty() -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         std::fs::create_dir_all(dir.path().join("work")).expect("work dir");
-        Env { dir }
+        let postgres = postgres_server().map(|server| Database::create(&server));
+        Env {
+            mirror: Cell::new(postgres.is_some()),
+            compare: Cell::new(true),
+            dir,
+            postgres,
+        }
+    }
+
+    /// The PostgreSQL URL runs are mirrored to, if they are.
+    pub fn postgres(&self) -> Option<&str> {
+        self.postgres
+            .as_ref()
+            .filter(|_| self.mirror.get())
+            .map(|d| d.url.as_str())
+    }
+
+    /// The SQLite file, for a test about SQLite itself: from here on, runs are on SQLite only.
+    pub fn sqlite_file(&self) -> PathBuf {
+        self.mirror.set(false);
+        self.db()
+    }
+
+    /// How many rows `table` holds in each backend's database, SQLite first.
+    pub fn rows(&self, table: &str) -> Vec<i64> {
+        let sql = format!("SELECT count(*) FROM {table}");
+        let conn = rusqlite::Connection::open(self.db()).expect("open the SQLite file");
+        let mut counts = vec![conn.query_row(&sql, [], |r| r.get(0)).expect("count")];
+        if let Some(url) = self.postgres() {
+            let mut client = postgres::Client::connect(url, postgres::NoTls).expect("connect");
+            let sql = format!("SELECT count(*) FROM mindops.{table}");
+            counts.push(client.query_one(&sql, &[]).expect("count").get(0));
+        }
+        counts
+    }
+
+    /// Runs `each` on every backend in turn, with `MINDOPS_DB` set to it; checks that every
+    /// backend gave what SQLite gave, and returns that. Commands that never open the store
+    /// (and may write files, like `init`) run once.
+    fn mirrored(
+        &self,
+        what: &str,
+        args: Option<&[&str]>,
+        each: impl Fn(&std::ffi::OsStr) -> (i32, String, String),
+    ) -> (i32, String, String) {
+        let db = self.db();
+        let first = each(db.as_os_str());
+        let storeless = args.is_some_and(|args| {
+            args.iter()
+                .any(|a| ["--help", "-h", "--version", "-V"].contains(a))
+                || args
+                    .iter()
+                    .find(|a| !a.starts_with('-'))
+                    .is_some_and(|c| ["init", "config", "completions", "man", "help"].contains(c))
+        });
+        if storeless {
+            return first;
+        }
+        if let Some(url) = self.postgres() {
+            let other = each(url.as_ref());
+            if !self.compare.get() {
+                return first;
+            }
+            let shown = db.display().to_string();
+            let other = (
+                other.0,
+                other.1.replace(url, &shown),
+                other.2.replace(url, &shown),
+            );
+            assert_eq!(
+                other, first,
+                "{what}: PostgreSQL (left) and SQLite (right) differ"
+            );
+        }
+        first
     }
 
     pub fn path(&self, rel: &str) -> PathBuf {
@@ -39,7 +192,7 @@ impl Env {
         self.path("work")
     }
 
-    pub fn db(&self) -> PathBuf {
+    fn db(&self) -> PathBuf {
         self.path("data/mindops.db")
     }
 
@@ -62,7 +215,8 @@ impl Env {
     }
 
     /// `mindops` with nothing from the outer environment: the clock at [`NOW`], a time zone
-    /// that is not the rotation's (it must not matter), no colour, this home's paths.
+    /// that is not the rotation's (it must not matter), no colour, this home's paths. One run,
+    /// on SQLite: for tests about the environment rather than the store.
     pub fn cmd(&self) -> Command {
         let mut cmd = Command::cargo_bin("mindops").expect("binary");
         self.pin(&mut cmd);
@@ -71,17 +225,26 @@ impl Env {
 
     /// Runs `mindops ARGS` with the clock at `now`.
     pub fn at(&self, now: &str, args: &[&str]) -> (i32, String, String) {
-        run(self.cmd().env("MINDOPS_NOW", now).args(args))
+        self.mirrored(&format!("mindops {args:?} at {now}"), Some(args), |db| {
+            run(self
+                .cmd()
+                .env("MINDOPS_DB", db)
+                .env("MINDOPS_NOW", now)
+                .args(args))
+        })
     }
 
     /// Runs a bash script in the same pinned environment, with `$MINDOPS` naming the binary.
     pub fn shell(&self, script: &str) -> (i32, String, String) {
-        let mut cmd = Command::new("bash");
-        self.pin(&mut cmd);
-        run(cmd
-            .env("MINDOPS", assert_cmd::cargo::cargo_bin("mindops"))
-            .arg("-c")
-            .arg(script))
+        self.mirrored(script, None, |db| {
+            let mut cmd = Command::new("bash");
+            self.pin(&mut cmd);
+            run(cmd
+                .env("MINDOPS_DB", db)
+                .env("MINDOPS", assert_cmd::cargo::cargo_bin("mindops"))
+                .arg("-c")
+                .arg(script))
+        })
     }
 
     fn pin(&self, cmd: &mut Command) {
@@ -106,9 +269,37 @@ impl Env {
         ]
     }
 
-    /// Runs every one of `runs` at once, each `mindops ARGS` in its own process, and returns
-    /// each racer's (exit code, stdout, stderr) in order, so a test can check every one.
-    pub fn race(&self, runs: &[Vec<&str>]) -> Vec<(i32, String, String)> {
+    /// Runs every one of `runs` at once, each `mindops ARGS` in its own process, and calls
+    /// `check` with each racer's (exit code, stdout, stderr) in order, so a test can check
+    /// every one, and with the backend, to look at what the race left; once per backend.
+    /// Who wins a race is chance, so from here on the backends' outputs are not compared.
+    pub fn race(&self, runs: &[Vec<&str>], check: impl Fn(&[(i32, String, String)], &On<'_>)) {
+        self.race_at(NOW, runs, check);
+    }
+
+    /// [`Env::race`] with the clock at `now`.
+    pub fn race_at(
+        &self,
+        now: &str,
+        runs: &[Vec<&str>],
+        check: impl Fn(&[(i32, String, String)], &On<'_>),
+    ) {
+        let db = self.db();
+        let mut backends = vec![db.into_os_string()];
+        backends.extend(self.postgres().map(std::ffi::OsString::from));
+        for db in backends {
+            let results = self.race_on(&db, now, runs);
+            check(&results, &On { env: self, db });
+        }
+        self.compare.set(false);
+    }
+
+    fn race_on(
+        &self,
+        db: &std::ffi::OsStr,
+        now: &str,
+        runs: &[Vec<&str>],
+    ) -> Vec<(i32, String, String)> {
         let children: Vec<std::process::Child> = runs
             .iter()
             .map(|args| {
@@ -117,7 +308,9 @@ impl Env {
                 for (key, value) in self.pinned_env() {
                     cmd.env(key, value);
                 }
-                cmd.current_dir(self.work())
+                cmd.env("MINDOPS_DB", db)
+                    .env("MINDOPS_NOW", now)
+                    .current_dir(self.work())
                     .args(args)
                     .stdin(std::process::Stdio::null())
                     .stdout(std::process::Stdio::piped())
@@ -141,7 +334,9 @@ impl Env {
 
     /// Runs `mindops ARGS` and returns (exit code, stdout, stderr).
     pub fn run(&self, args: &[&str]) -> (i32, String, String) {
-        run(self.cmd().args(args))
+        self.mirrored(&format!("mindops {args:?}"), Some(args), |db| {
+            run(self.cmd().env("MINDOPS_DB", db).args(args))
+        })
     }
 
     /// Runs `mindops ARGS`, expecting exit 0 and nothing on stderr; returns stdout.

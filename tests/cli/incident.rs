@@ -650,7 +650,7 @@ fn bad_input_exits_2_and_writes_nothing() {
     let err = env.fails(&["incident", "open", "--sev", "P1", "--title", " "], 2);
     assert!(err.contains("an incident needs a title"), "{err}");
     assert!(
-        !env.db().exists()
+        !env.sqlite_file().exists()
             || env
                 .ok(&["incident", "list", "--all", "--format", "plain"])
                 .is_empty()
@@ -690,61 +690,117 @@ fn twenty_parallel_opens_all_succeed() {
         .iter()
         .map(|r| r.iter().map(String::as_str).collect())
         .collect();
-    let mut ids: Vec<i64> = env
-        .race(&runs)
-        .into_iter()
-        .map(|(code, out, err)| {
-            assert_eq!((code, err.as_str()), (0, ""), "{out}");
-            out.trim().parse().expect("an id")
-        })
-        .collect();
-    ids.sort();
-    assert_eq!(ids, (1..=20).collect::<Vec<i64>>());
-    let listed = env.ok(&["incident", "list", "--format", "plain"]);
-    assert_eq!(listed.lines().count(), 20);
+    env.race(&runs, |results, on| {
+        let mut ids: Vec<i64> = results
+            .iter()
+            .map(|(code, out, err)| {
+                assert_eq!((*code, err.as_str()), (0, ""), "{out}");
+                out.trim().parse().expect("an id")
+            })
+            .collect();
+        ids.sort();
+        assert_eq!(ids, (1..=20).collect::<Vec<i64>>());
+        let listed = on.ok(&["incident", "list", "--format", "plain"]);
+        assert_eq!(listed.lines().count(), 20);
+    });
 }
 
 #[test]
 fn twenty_parallel_opens_with_one_key_make_one_incident() {
     let env = Env::new();
-    let script = r#"for i in $(seq 1 20); do "$MINDOPS" incident open --sev P1 --title same --dedup-key k --format plain >> ids 2>/dev/null & done; wait"#;
-    assert_eq!(env.shell(script).0, 0);
-    let ids = env.read("work/ids");
-    assert_eq!(ids.lines().count(), 20, "every opener gets an id");
-    assert!(ids.lines().all(|l| l == "1"), "{ids}");
-    let record = show(&env, "1");
-    let again = record["timeline"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|e| e["kind"] == "triggered_again")
-        .count();
-    assert_eq!(again, 19);
+    let runs: Vec<Vec<&str>> = (0..20)
+        .map(|_| {
+            vec![
+                "incident",
+                "open",
+                "--sev",
+                "P1",
+                "--title",
+                "same",
+                "--dedup-key",
+                "k",
+                "--format",
+                "plain",
+            ]
+        })
+        .collect();
+    env.race(&runs, |results, on| {
+        for (code, out, _) in results {
+            assert_eq!(
+                (*code, out.as_str()),
+                (0, "1\n"),
+                "every opener gets incident 1"
+            );
+        }
+        let record = json(&on.ok(&["incident", "show", "1", "--format", "json"]));
+        let again = record["timeline"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["kind"] == "triggered_again")
+            .count();
+        assert_eq!(again, 19);
+        assert_eq!(
+            on.ok(&["incident", "list", "--format", "plain"])
+                .lines()
+                .count(),
+            1
+        );
+    });
+}
+
+#[test]
+fn twenty_cron_hosts_checking_at_once_escalate_each_step_once() {
+    let env = Env::new();
+    open(&env, "P1", &[]);
+    let runs: Vec<Vec<&str>> = (0..20)
+        .map(|_| vec!["incident", "check", "--format", "plain"])
+        .collect();
+    // Two response limits missed by 10:31: two timeout steps owed, each to be taken once.
+    env.race_at("2024-08-07T10:31:00Z", &runs, |results, on| {
+        let mut said = 0;
+        for (code, out, err) in results {
+            assert_eq!(*code, 1, "{out}{err}");
+            said += out.matches("escalated to level").count();
+        }
+        assert_eq!(said, 2, "{results:?}");
+        let record = json(&on.ok(&["incident", "show", "1", "--format", "json"]));
+        assert_eq!(record["escalation_level"], 2);
+        let timeouts = record["timeline"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["kind"] == "timeout_escalated")
+            .count();
+        assert_eq!(timeouts, 2);
+    });
 }
 
 #[test]
 fn two_simultaneous_acks_record_one() {
     let env = Env::new();
     open(&env, "P1", &[]);
-    let results = env.race(&[
-        vec!["incident", "ack", "1", "--by", "a"],
-        vec!["incident", "ack", "1", "--by", "b"],
-    ]);
-    // One acknowledges; the other is told it already was, and both exit 0.
-    let acked = results
+    let acks: Vec<Vec<&str>> = ["a", "b"]
         .iter()
-        .filter(|(code, out, _)| *code == 0 && out.contains("acknowledged"))
-        .count();
-    assert!(results.iter().all(|(code, _, _)| *code == 0), "{results:?}");
-    assert_eq!(acked, 1, "{results:?}");
-    let record = show(&env, "1");
-    let acks = record["timeline"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|e| e["kind"] == "acknowledged")
-        .count();
-    assert_eq!(acks, 1);
+        .map(|by| vec!["incident", "ack", "1", "--by", by])
+        .collect();
+    env.race(&acks, |results, on| {
+        // One acknowledges; the other is told it already was, and both exit 0.
+        let acked = results
+            .iter()
+            .filter(|(code, out, _)| *code == 0 && out.contains("acknowledged"))
+            .count();
+        assert!(results.iter().all(|(code, _, _)| *code == 0), "{results:?}");
+        assert_eq!(acked, 1, "{results:?}");
+        let record = json(&on.ok(&["incident", "show", "1", "--format", "json"]));
+        let acks = record["timeline"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["kind"] == "acknowledged")
+            .count();
+        assert_eq!(acks, 1);
+    });
 }
 
 #[test]
@@ -855,7 +911,7 @@ fn a_listing_cut_short_by_its_reader_exits_quietly() {
     open(&env, "P3", &[]);
     {
         // Enough incidents that the JSON outgrows the pipe's buffer.
-        let conn = rusqlite::Connection::open(env.db()).unwrap();
+        let conn = rusqlite::Connection::open(env.sqlite_file()).unwrap();
         conn.execute_batch(
             "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)
              INSERT INTO incidents (title, severity, status, phase, opened_at, opened_by,

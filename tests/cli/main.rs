@@ -11,4 +11,16 @@ mod metrics;
 mod oncall;
 mod overrides;
 mod report;
+mod shared;
 mod store;
+
+/// Says, past the test harness's capture, which backends the suite ran on.
+#[test]
+fn backends_tested() {
+    use std::io::Write;
+    let line = match common::postgres_server() {
+        Some(_) => "mindops: integration tests ran on SQLite and on PostgreSQL (MINDOPS_TEST_POSTGRES)\n",
+        None => "mindops: integration tests ran on SQLite only: set MINDOPS_TEST_POSTGRES (see scripts/pg.sh) to run them on PostgreSQL too\n",
+    };
+    let _ = std::io::stderr().write_all(line.as_bytes());
+}

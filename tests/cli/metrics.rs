@@ -500,8 +500,8 @@ fn prom_out_is_written_whole() {
     assert_eq!(code, 3, "the folder does not exist yet: the write fails");
     // ... and the failed check was not recorded, so cron's retry does not count it twice.
     assert!(
-        !env.db().exists()
-            || rusqlite::Connection::open(env.db())
+        !env.sqlite_file().exists()
+            || rusqlite::Connection::open(env.sqlite_file())
                 .unwrap()
                 .query_row("SELECT count(*) FROM metric_checks", [], |r| r
                     .get::<_, i64>(0))

@@ -269,3 +269,61 @@ fn bad_overrides_exit_2_and_store_nothing() {
     let err = env.fails(&["oncall", "override", "remove", "42"], 2);
     assert!(err.contains("no override 42"), "{err}");
 }
+
+#[test]
+fn twenty_clashing_overrides_at_once_never_double_a_person() {
+    let env = Env::new();
+    // A fifth member is free in week 2: handing her Primary is fine, and so is Secondary, but
+    // not both. Half the racers ask for one, half for the other.
+    env.edit(
+        "rotation.yaml",
+        "  - name: Tilda\n    area: Testing\n",
+        "  - name: Tilda\n    area: Testing\n  - name: Milo2\n    area: Support\n",
+    );
+    let free = env.ok(&["oncall", "--format", "plain"]);
+    assert!(!free.contains("Milo\n"), "Milo is free in week 2: {free}");
+    let runs: Vec<Vec<&str>> = (0..20)
+        .map(|i| {
+            let role = if i % 2 == 0 { "Primary" } else { "Secondary" };
+            vec![
+                "oncall",
+                "override",
+                "add",
+                "--role",
+                role,
+                "--person",
+                "Milo",
+                "--from",
+                "2024-08-07T12:00",
+                "--to",
+                "2024-08-09",
+            ]
+        })
+        .collect();
+    env.race(&runs, |results, on| {
+        let stored: Vec<&str> = results
+            .iter()
+            .filter(|(code, _, _)| *code == 0)
+            .map(|(_, out, _)| {
+                if out.contains("Primary") {
+                    "Primary"
+                } else {
+                    "Secondary"
+                }
+            })
+            .collect();
+        // Whichever role won first, every racer asking for it got it, and nobody else.
+        assert_eq!(stored.len(), 10, "{results:?}");
+        assert!(stored.iter().all(|r| *r == stored[0]), "{results:?}");
+        for (code, out, err) in results.iter().filter(|(code, _, _)| *code != 0) {
+            assert_eq!(*code, 2, "{out}{err}");
+            assert!(
+                err.contains("would hold Primary and Secondary at once"),
+                "{err}"
+            );
+        }
+        let listed = on.ok(&["oncall", "override", "list", "--format", "plain"]);
+        assert_eq!(listed.lines().count(), 10, "{listed}");
+        on.ok(&["oncall", "check", "--weeks", "1"]);
+    });
+}

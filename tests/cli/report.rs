@@ -372,7 +372,7 @@ fn a_report_with_nothing_recorded_still_renders() {
     let env = Env::new();
     let md = env.ok(&["report", "weekly"]);
     assert!(md.starts_with("# Weekly review 2024-W31\n"), "{md}");
-    assert!(!env.db().exists(), "a report creates no database");
+    assert!(!env.sqlite_file().exists(), "a report creates no database");
 }
 
 #[test]
@@ -577,7 +577,7 @@ fn status_watch_into_a_pipe_prints_plain_frames_with_the_second() {
     let env = known_week();
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("mindops"))
         .args(["status", "--watch", "1"])
-        .env("MINDOPS_DB", env.db())
+        .env("MINDOPS_DB", env.sqlite_file())
         .env("MINDOPS_NOW", REPORT_TIME)
         .env("HOME", env.path("home"))
         .env("NO_COLOR", "1")

@@ -28,7 +28,7 @@ fn reading_commands_create_no_database() {
         err,
         "no overrides in place (--all shows ended and removed ones)\n"
     );
-    assert!(!env.db().exists());
+    assert!(!env.sqlite_file().exists());
     assert!(!env.path("data").exists());
 }
 
@@ -38,7 +38,10 @@ fn the_database_is_created_private_with_its_folder() {
     let (code, _, err) = env.run(&A_WRITE);
     assert_eq!(code, 0, "{err}");
     use std::os::unix::fs::PermissionsExt;
-    let mode = std::fs::metadata(env.db()).unwrap().permissions().mode();
+    let mode = std::fs::metadata(env.sqlite_file())
+        .unwrap()
+        .permissions()
+        .mode();
     assert_eq!(mode & 0o777, 0o600);
 }
 
@@ -53,32 +56,35 @@ fn the_default_database_is_under_xdg_data_home() {
 #[test]
 fn a_database_from_a_newer_mindops_is_refused_and_left_untouched() {
     let env = Env::new();
-    std::fs::create_dir_all(env.db().parent().unwrap()).unwrap();
+    std::fs::create_dir_all(env.sqlite_file().parent().unwrap()).unwrap();
     {
-        let conn = rusqlite::Connection::open(env.db()).unwrap();
+        let conn = rusqlite::Connection::open(env.sqlite_file()).unwrap();
         conn.execute_batch(
             "CREATE TABLE future (x); PRAGMA user_version = 999; PRAGMA application_id = 1835626084;",
         )
             .unwrap();
     }
-    let before = std::fs::read(env.db()).unwrap();
+    let before = std::fs::read(env.sqlite_file()).unwrap();
+    let (_, status, _) =
+        crate::common::run(Env::new().cmd().args(["db", "status", "--format", "json"]));
+    let known = crate::common::json(&status)["latest_schema"].clone();
     for args in [&["oncall"][..], &["oncall", "override", "remove", "1"]] {
         let err = env.fails(args, 2);
         assert!(
             err.contains(&format!(
-                "was written by a newer mindops (schema 999; this one knows up to {}); it was left untouched",
-                mindops::store::SCHEMA_VERSION
+                "was written by a newer mindops (schema 999; this one knows up to {known}); it was left untouched"
             )),
             "{err}"
         );
     }
-    assert_eq!(std::fs::read(env.db()).unwrap(), before);
+    assert_eq!(std::fs::read(env.sqlite_file()).unwrap(), before);
     assert!(!env.path("data/mindops.db-wal").exists());
 }
 
 #[test]
 fn a_file_that_is_not_a_database_is_an_error_not_a_panic() {
     let env = Env::new();
+    std::fs::create_dir_all(env.sqlite_file().parent().unwrap()).unwrap();
     env.write("data/mindops.db", "this is not sqlite, just text long enough to have a header........................................................");
     let err = env.fails(&["oncall"], 2);
     assert!(err.contains("is it a mindops database?"), "{err}");
@@ -89,7 +95,7 @@ fn a_stored_row_that_cannot_be_read_is_named_not_replaced() {
     let env = Env::new();
     env.ok(&["incident", "open", "--sev", "P2", "--title", "t"]);
     {
-        let conn = rusqlite::Connection::open(env.db()).unwrap();
+        let conn = rusqlite::Connection::open(env.sqlite_file()).unwrap();
         conn.execute_batch(
             "INSERT INTO incident_events (incident_id, at, actor, kind) VALUES (1, 1722000000, 'x', 'teleported');",
         )
@@ -102,7 +108,7 @@ fn a_stored_row_that_cannot_be_read_is_named_not_replaced() {
     );
     env.ok(&["checklist", "done", "2"]);
     {
-        let conn = rusqlite::Connection::open(env.db()).unwrap();
+        let conn = rusqlite::Connection::open(env.sqlite_file()).unwrap();
         conn.execute_batch("UPDATE checklist_days SET items = '[{\"slot\": 3}]'")
             .unwrap();
     }
@@ -116,13 +122,13 @@ fn a_stored_row_that_cannot_be_read_is_named_not_replaced() {
 #[test]
 fn another_programs_database_is_refused_and_left_untouched() {
     let env = Env::new();
-    std::fs::create_dir_all(env.db().parent().unwrap()).unwrap();
+    std::fs::create_dir_all(env.sqlite_file().parent().unwrap()).unwrap();
     {
-        let conn = rusqlite::Connection::open(env.db()).unwrap();
+        let conn = rusqlite::Connection::open(env.sqlite_file()).unwrap();
         conn.execute_batch("CREATE TABLE photos (id INTEGER PRIMARY KEY, path TEXT);")
             .unwrap();
     }
-    let before = std::fs::read(env.db()).unwrap();
+    let before = std::fs::read(env.sqlite_file()).unwrap();
     for args in [&["oncall"][..], &["incident", "list"], &A_WRITE] {
         let err = env.fails(args, 2);
         assert!(
@@ -130,7 +136,7 @@ fn another_programs_database_is_refused_and_left_untouched() {
             "{err}"
         );
     }
-    assert_eq!(std::fs::read(env.db()).unwrap(), before);
+    assert_eq!(std::fs::read(env.sqlite_file()).unwrap(), before);
     assert!(!env.path("data/mindops.db-wal").exists());
 }
 
@@ -140,7 +146,7 @@ fn a_database_made_through_a_dangling_link_is_private_too() {
     let env = Env::new();
     std::fs::create_dir_all(env.path("data")).unwrap();
     std::fs::create_dir_all(env.path("elsewhere")).unwrap();
-    std::os::unix::fs::symlink("../elsewhere/real.db", env.db()).unwrap();
+    std::os::unix::fs::symlink("../elsewhere/real.db", env.sqlite_file()).unwrap();
     let (code, _, err) = env.run(&A_WRITE);
     assert_eq!(code, 0, "{err}");
     let mode = std::fs::metadata(env.path("elsewhere/real.db"))

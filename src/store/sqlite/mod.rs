@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, TransactionBehavior};
 
 mod checklist;
+mod copy;
 mod incidents;
 mod metrics;
 mod overrides;

@@ -7,6 +7,7 @@ use rusqlite::{params, OptionalExtension};
 
 use super::{instant, Sqlite};
 use crate::rules::incident::Kind;
+use crate::store::settle;
 use crate::store::{
     Breach, CountBy, Limit, MetricSummary, PageAnswer, Reached, Sample, SeverityCounts, Spread,
     TrendPoint,
@@ -243,7 +244,7 @@ impl Sqlite {
             |r| {
                 Ok(MetricSummary {
                     samples: r.get(0)?,
-                    mean: r.get(1)?,
+                    mean: r.get::<_, Option<f64>>(1)?.map(settle),
                     min: r.get(2)?,
                     max: r.get(3)?,
                     ok: r.get(4)?,
@@ -275,11 +276,12 @@ impl Sqlite {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Result<Option<f64>> {
-        Ok(self.conn.query_row(
+        let mean: Option<f64> = self.conn.query_row(
             "SELECT avg(value) FROM metric_samples WHERE metric = ?1 AND at >= ?2 AND at < ?3",
             params![metric, from.timestamp(), to.timestamp()],
             |r| r.get(0),
-        )?)
+        )?;
+        Ok(mean.map(settle))
     }
 
     pub fn page_answers(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<PageAnswer>> {
@@ -287,7 +289,7 @@ impl Sqlite {
             "SELECT e.at, min(coalesce(i.acked_at, i.closed_at), coalesce(i.closed_at, i.acked_at))
                FROM incident_events e JOIN incidents i ON i.id = e.incident_id
               WHERE e.kind = 'paged' AND e.at >= ?1 AND e.at < ?2
-              ORDER BY e.at",
+              ORDER BY e.at, e.id",
         )?;
         let rows = stmt.query_map(params![from.timestamp(), to.timestamp()], |r| {
             Ok(PageAnswer {
@@ -318,7 +320,7 @@ impl Sqlite {
                 Ok((
                     r.get::<_, i64>(0)?,
                     TrendPoint {
-                        mean: r.get(1)?,
+                        mean: settle(r.get(1)?),
                         min: r.get(2)?,
                         max: r.get(3)?,
                     },

@@ -1,0 +1,244 @@
+//! Moving a whole history between stores (`db copy`): a team that started on one SQLite file
+//! keeps it when it moves to a shared PostgreSQL, and can take it back out.
+//!
+//! Rows travel as they are, ids included, so every reference (an event's incident, a tick's
+//! day) still holds. The target is filled in one transaction and its row counts are checked
+//! against the source's before it commits.
+
+use anyhow::{bail, Result};
+use serde::Serialize;
+
+use super::{Backend, Location, Store};
+
+/// The kind of value a column holds, so each backend reads and writes it with its own type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ty {
+    Int,
+    Real,
+    Text,
+    Bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Int(i64),
+    Real(f64),
+    Text(String),
+    Bool(bool),
+}
+
+pub struct Table {
+    pub name: &'static str,
+    pub columns: &'static [(&'static str, Ty)],
+}
+
+impl Table {
+    pub fn column_list(&self) -> String {
+        self.columns
+            .iter()
+            .map(|(c, _)| *c)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+use Ty::{Bool, Int, Real, Text};
+
+/// Every table, parents before children.
+pub const TABLES: &[Table] = &[
+    Table {
+        name: "overrides",
+        columns: &[
+            ("id", Int),
+            ("role", Text),
+            ("person", Text),
+            ("starts_at", Int),
+            ("ends_at", Int),
+            ("reason", Text),
+            ("created_by", Text),
+            ("created_at", Int),
+            ("removed_by", Text),
+            ("removed_at", Int),
+        ],
+    },
+    Table {
+        name: "incidents",
+        columns: &[
+            ("id", Int),
+            ("title", Text),
+            ("description", Text),
+            ("severity", Text),
+            ("status", Text),
+            ("phase", Text),
+            ("opened_at", Int),
+            ("opened_by", Text),
+            ("acked_at", Int),
+            ("closed_at", Int),
+            ("ack_due", Int),
+            ("resolve_due", Int),
+            ("escalation_level", Int),
+            ("dedup_key", Text),
+            ("resolution", Text),
+        ],
+    },
+    Table {
+        name: "incident_events",
+        columns: &[
+            ("id", Int),
+            ("incident_id", Int),
+            ("at", Int),
+            ("actor", Text),
+            ("kind", Text),
+            ("old_value", Text),
+            ("new_value", Text),
+            ("text", Text),
+        ],
+    },
+    Table {
+        name: "incident_actions",
+        columns: &[
+            ("id", Int),
+            ("incident_id", Int),
+            ("text", Text),
+            ("owner", Text),
+            ("due", Text),
+            ("created_at", Int),
+            ("created_by", Text),
+            ("done_at", Int),
+            ("done_by", Text),
+        ],
+    },
+    Table {
+        name: "metric_checks",
+        columns: &[("id", Int), ("at", Int), ("state", Text), ("metrics", Int)],
+    },
+    Table {
+        name: "metric_samples",
+        columns: &[
+            ("id", Int),
+            ("check_id", Int),
+            ("metric", Text),
+            ("at", Int),
+            ("value", Real),
+            ("state", Text),
+            ("raw_state", Text),
+        ],
+    },
+    Table {
+        name: "checklist_days",
+        columns: &[("day", Text), ("items", Text), ("created_at", Int)],
+    },
+    Table {
+        name: "checklist_ticks",
+        columns: &[
+            ("id", Int),
+            ("day", Text),
+            ("item", Text),
+            ("done", Bool),
+            ("actor", Text),
+            ("at", Int),
+            ("note", Text),
+        ],
+    },
+    Table {
+        name: "handover_notes",
+        columns: &[("id", Int), ("at", Int), ("author", Text), ("text", Text)],
+    },
+    Table {
+        name: "review_notes",
+        columns: &[
+            ("id", Int),
+            ("period", Text),
+            ("topic", Text),
+            ("text", Text),
+            ("author", Text),
+            ("at", Int),
+        ],
+    },
+];
+
+/// What a copy moved: rows per table.
+#[derive(Debug, Clone, Serialize)]
+pub struct Copied {
+    pub from: String,
+    pub to: String,
+    pub rows: Vec<(&'static str, u64)>,
+}
+
+/// Copies every row of `from` into `to`, which must hold nothing unless `replace` says to
+/// throw away what it holds. Nothing is written unless all of it is.
+pub fn copy(from: &Location, to: &Location, replace: bool) -> Result<Copied> {
+    if from == to {
+        bail!("--from and --to name the same database ({from}); name two different ones");
+    }
+    if let Location::Sqlite(path) = from {
+        if !path.exists() {
+            bail!(
+                "{} does not exist; --from names the database to copy",
+                path.display()
+            );
+        }
+    }
+    let source = Store::open_existing(from)?;
+    let rows = source.row_counts()?;
+    let mut target = Store::open(to)?;
+    match &mut target.backend {
+        Backend::Sqlite(db) => db.import(&source, &rows, replace)?,
+        Backend::Postgres(db) => db.import(&source, &rows, replace)?,
+    }
+    Ok(Copied {
+        from: from.to_string(),
+        to: to.to_string(),
+        rows,
+    })
+}
+
+impl Store {
+    /// Rows per table, in [`TABLES`] order.
+    pub fn row_counts(&self) -> Result<Vec<(&'static str, u64)>> {
+        match &self.backend {
+            Backend::Sqlite(db) => db.row_counts(),
+            Backend::Postgres(db) => db.row_counts(),
+        }
+    }
+
+    /// Calls `each` with every row of `table`, in key order.
+    pub fn export(
+        &self,
+        table: &Table,
+        each: &mut dyn FnMut(&[Value]) -> Result<()>,
+    ) -> Result<()> {
+        match &self.backend {
+            Backend::Sqlite(db) => db.export(table, each),
+            Backend::Postgres(db) => db.export(table, each),
+        }
+    }
+}
+
+/// The refusal of a target that holds data, naming what it holds.
+pub fn refuse_non_empty(held: &[(&'static str, u64)], target: &str) -> Result<()> {
+    let held: Vec<String> = held
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(t, n)| format!("{n} {t}"))
+        .collect();
+    if !held.is_empty() {
+        bail!(
+            "{target} already holds data ({}); copy into an empty database, or pass --replace \
+             to delete what it holds first",
+            held.join(", ")
+        );
+    }
+    Ok(())
+}
+
+/// The check before commit: every table holds what the source held.
+pub fn verify(expected: &[(&'static str, u64)], got: &[(&'static str, u64)]) -> Result<()> {
+    for ((table, want), (_, have)) in expected.iter().zip(got) {
+        if want != have {
+            bail!("copy check failed: {table} has {have} rows, the source {want}; nothing was written");
+        }
+    }
+    Ok(())
+}

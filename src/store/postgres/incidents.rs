@@ -1,0 +1,405 @@
+//! Incidents, their events and their follow-up actions.
+
+use anyhow::{bail, Result};
+use chrono::{DateTime, NaiveDate, Utc};
+use postgres::types::ToSql;
+use postgres::{GenericClient, Row};
+
+use super::{bad_row, instant, instant_opt, Postgres, Session, LOCK_DEDUP};
+use crate::rules::incident::{Action, Event, Incident, Kind, Paged, Status};
+use crate::store::{IncidentFilter, NewAction, NewIncident, Opened};
+
+const INCIDENT_COLUMNS: &str = "id, title, description, severity, status, phase, opened_at, \
+     opened_by, acked_at, closed_at, ack_due, resolve_due, escalation_level, dedup_key, resolution";
+const INCIDENT_COLUMN_COUNT: usize = 15;
+
+impl Postgres {
+    pub fn open_incident(&mut self, new: &NewIncident, first: &[Event]) -> Result<Opened> {
+        self.write(|s| {
+            if let Some(key) = new.dedup_key {
+                // Opens of one key take turns, so the loser of a race sees the winner's
+                // incident instead of spending an id on a conflicting insert.
+                s.lock_text(LOCK_DEDUP, key)?;
+                if let Some(id) = unclosed_with_key(s, key)? {
+                    let before: i64 = s
+                        .one(
+                            "SELECT count(*) FROM incident_events
+                              WHERE incident_id = $1 AND kind = $2",
+                            &[&id, &Kind::TriggeredAgain.as_str()],
+                        )?
+                        .get(0);
+                    let count = u32::try_from(before + 2).unwrap_or(u32::MAX);
+                    let again = Event::new(new.opened_at, new.opened_by, Kind::TriggeredAgain)
+                        .value(count)
+                        .text(Some(new.title.to_string()));
+                    insert_events(s, id, std::slice::from_ref(&again))?;
+                    return Ok(Opened::Again { id, count });
+                }
+            }
+            // The partial unique index is the last word: a writer that skipped the lock still
+            // cannot make a second open incident with the key.
+            let row = s.opt(
+                "INSERT INTO incidents (title, description, severity, status, phase, opened_at,
+                                        opened_by, ack_due, resolve_due, dedup_key)
+                 VALUES ($1, $2, $3, 'open', $4, $5, $6, $7, $8, $9)
+                 ON CONFLICT (dedup_key) WHERE status <> 'closed' AND dedup_key IS NOT NULL
+                 DO NOTHING RETURNING id",
+                &[
+                    &new.title,
+                    &new.description,
+                    &new.severity,
+                    &new.phase,
+                    &new.opened_at.timestamp(),
+                    &new.opened_by,
+                    &new.ack_due.timestamp(),
+                    &new.resolve_due.timestamp(),
+                    &new.dedup_key,
+                ],
+            )?;
+            let Some(row) = row else {
+                bail!(
+                    "another open incident took dedup key {:?} at the same moment; run the \
+                     command again to record it there",
+                    new.dedup_key.unwrap_or_default()
+                );
+            };
+            let id: i64 = row.get(0);
+            insert_events(s, id, first)?;
+            Ok(Opened::New(id))
+        })
+    }
+
+    pub fn incident(&self, id: i64) -> Result<Option<(Incident, Vec<Event>)>> {
+        self.read(|s| {
+            let Some(row) = s.opt(
+                &format!("SELECT {INCIDENT_COLUMNS} FROM incidents WHERE id = $1"),
+                &[&id],
+            )?
+            else {
+                return Ok(None);
+            };
+            let incident = incident_row(&row)?;
+            Ok(Some((incident, events(s, id)?)))
+        })
+    }
+
+    pub fn modify_incident<T>(
+        &mut self,
+        id: i64,
+        change: impl FnOnce(&mut Incident, &[Event]) -> Result<(Vec<Event>, T)>,
+    ) -> Result<T> {
+        let mut change = Some(change);
+        let mut results = self.modify_incidents(&[id], |inc, history| match change.take() {
+            Some(change) => change(inc, history),
+            None => bail!("incident {id} was changed twice in one transaction"),
+        })?;
+        results
+            .pop()
+            .ok_or_else(|| anyhow::anyhow!("incident {id} was not changed"))
+    }
+
+    pub fn modify_incidents<T>(
+        &mut self,
+        ids: &[i64],
+        mut change: impl FnMut(&mut Incident, &[Event]) -> Result<(Vec<Event>, T)>,
+    ) -> Result<Vec<T>> {
+        self.write(|s| {
+            let mut results = Vec::with_capacity(ids.len());
+            for &id in ids {
+                // The row lock makes a second writer (another cron host's check, an ack from a
+                // laptop) wait and then decide on what this one wrote.
+                let Some(row) = s.opt(
+                    &format!("SELECT {INCIDENT_COLUMNS} FROM incidents WHERE id = $1 FOR UPDATE"),
+                    &[&id],
+                )?
+                else {
+                    bail!("no incident {id}; `mindops incident list --all` shows them all");
+                };
+                let mut incident = incident_row(&row)?;
+                let history = events(s, id)?;
+                let (new_events, result) = change(&mut incident, &history)?;
+                results.push(result);
+                if new_events.is_empty() {
+                    continue;
+                }
+                s.exec(
+                    "UPDATE incidents SET title = $2, description = $3, severity = $4, status = $5,
+                            phase = $6, acked_at = $7, closed_at = $8, ack_due = $9,
+                            resolve_due = $10, escalation_level = $11, resolution = $12
+                      WHERE id = $1",
+                    &[
+                        &id,
+                        &incident.title,
+                        &incident.description,
+                        &incident.severity,
+                        &incident.status.as_str(),
+                        &incident.phase,
+                        &incident.acked_at.map(|t| t.timestamp()),
+                        &incident.closed_at.map(|t| t.timestamp()),
+                        &incident.ack_due.timestamp(),
+                        &incident.resolve_due.timestamp(),
+                        &i64::from(incident.escalation_level),
+                        &incident.resolution,
+                    ],
+                )?;
+                insert_events(s, id, &new_events)?;
+            }
+            Ok(results)
+        })
+    }
+
+    pub fn incidents(&self, filter: &IncidentFilter) -> Result<Vec<Incident>> {
+        let mut out = Vec::new();
+        self.each_incident(filter, false, &mut |i, _| {
+            out.push(i);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    pub fn each_incident(
+        &self,
+        filter: &IncidentFilter,
+        with_pages: bool,
+        each: &mut dyn FnMut(Incident, Vec<Paged>) -> Result<()>,
+    ) -> Result<()> {
+        let pages = if with_pages {
+            ", (SELECT coalesce(json_agg(json_build_array(new_value, text) ORDER BY id), '[]')::text
+                  FROM incident_events
+                 WHERE incident_id = incidents.id AND kind = 'paged')"
+        } else {
+            ""
+        };
+        let mut sql = format!("SELECT {INCIDENT_COLUMNS}{pages} FROM incidents WHERE true");
+        let severity = filter.severity.clone();
+        let since = filter.since.map(|t| t.timestamp());
+        let mut args: Vec<&(dyn ToSql + Sync)> = Vec::new();
+        if !filter.include_closed {
+            sql.push_str(" AND status <> 'closed'");
+        }
+        if let Some(sev) = &severity {
+            args.push(sev);
+            sql.push_str(&format!(" AND severity = ${}", args.len()));
+        }
+        if let Some(since) = &since {
+            args.push(since);
+            sql.push_str(&format!(" AND opened_at >= ${}", args.len()));
+        }
+        sql.push_str(" ORDER BY opened_at DESC, id DESC");
+        if let Some(limit) = filter.limit {
+            sql.push_str(&format!(" LIMIT {limit}"));
+        }
+        let mut inner = self.inner.borrow_mut();
+        let statement = inner.client.prepare(&sql)?;
+        // Rows stream from the server as they are read: a listing of every incident never holds
+        // them all.
+        let mut rows = inner.client.query_raw(&statement, args)?;
+        while let Some(row) = postgres::fallible_iterator::FallibleIterator::next(&mut rows)? {
+            let incident = incident_row(&row)?;
+            let paged = if with_pages {
+                let text: String = row.try_get(INCIDENT_COLUMN_COUNT)?;
+                let pairs: Vec<(Option<String>, Option<String>)> = serde_json::from_str(&text)
+                    .map_err(|e| bad_row("incident_events", incident.id, format!("pages: {e}")))?;
+                pairs
+                    .into_iter()
+                    .map(|(person, role)| Paged {
+                        person: person.unwrap_or_default(),
+                        role: role.unwrap_or_default(),
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            each(incident, paged)?;
+        }
+        Ok(())
+    }
+
+    pub fn unclosed_incident_with_key(&self, key: &str) -> Result<Option<i64>> {
+        self.read(|s| unclosed_with_key(s, key))
+    }
+
+    pub fn add_action(&mut self, incident_id: i64, new: &NewAction) -> Result<i64> {
+        self.write(|s| {
+            // FOR SHARE: the incident cannot vanish between the check and the insert.
+            if s.opt(
+                "SELECT 1 FROM incidents WHERE id = $1 FOR SHARE",
+                &[&incident_id],
+            )?
+            .is_none()
+            {
+                bail!("no incident {incident_id}; `mindops incident list --all` shows them all");
+            }
+            let id: i64 = s
+                .one(
+                    "INSERT INTO incident_actions (incident_id, text, owner, due, created_at, created_by)
+                     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                    &[
+                        &incident_id,
+                        &new.text,
+                        &new.owner,
+                        &new.due.to_string(),
+                        &new.at.timestamp(),
+                        &new.by,
+                    ],
+                )?
+                .get(0);
+            let event = Event::new(new.at, new.by, Kind::ActionAdded)
+                .value(id)
+                .text(Some(format!(
+                    "{} (owner {}, due {})",
+                    new.text, new.owner, new.due
+                )));
+            insert_events(s, incident_id, &[event])?;
+            Ok(id)
+        })
+    }
+
+    pub fn complete_action(
+        &mut self,
+        action_id: i64,
+        by: &str,
+        at: DateTime<Utc>,
+    ) -> Result<Action> {
+        self.write(|s| {
+            let Some(row) = s.opt(
+                "SELECT * FROM incident_actions WHERE id = $1 FOR UPDATE",
+                &[&action_id],
+            )?
+            else {
+                bail!(
+                    "no action {action_id}; `mindops incident show ID` lists an incident's actions"
+                );
+            };
+            let action = action_row(&row)?;
+            if action.done_at.is_none() {
+                s.exec(
+                    "UPDATE incident_actions SET done_at = $2, done_by = $3 WHERE id = $1",
+                    &[&action_id, &at.timestamp(), &by],
+                )?;
+                let event = Event::new(at, by, Kind::ActionDone)
+                    .value(action_id)
+                    .text(Some(action.text.clone()));
+                insert_events(s, action.incident_id, &[event])?;
+            }
+            Ok(action)
+        })
+    }
+
+    pub fn actions(&self, incident_id: i64) -> Result<Vec<Action>> {
+        self.read(|s| {
+            s.all(
+                "SELECT * FROM incident_actions WHERE incident_id = $1 ORDER BY id",
+                &[&incident_id],
+            )?
+            .iter()
+            .map(action_row)
+            .collect()
+        })
+    }
+}
+
+fn unclosed_with_key<C: GenericClient>(s: &mut Session<'_, C>, key: &str) -> Result<Option<i64>> {
+    Ok(s.opt(
+        "SELECT id FROM incidents WHERE dedup_key = $1 AND status <> 'closed'",
+        &[&key],
+    )?
+    .map(|r| r.get(0)))
+}
+
+fn insert_events<C: GenericClient>(
+    s: &mut Session<'_, C>,
+    incident_id: i64,
+    events: &[Event],
+) -> Result<()> {
+    for e in events {
+        s.exec(
+            "INSERT INTO incident_events (incident_id, at, actor, kind, old_value, new_value, text)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            &[
+                &incident_id,
+                &e.at.timestamp(),
+                &e.actor,
+                &e.kind.as_str(),
+                &e.old_value,
+                &e.new_value,
+                &e.text,
+            ],
+        )?;
+    }
+    Ok(())
+}
+
+fn events<C: GenericClient>(s: &mut Session<'_, C>, incident_id: i64) -> Result<Vec<Event>> {
+    s.all(
+        "SELECT at, actor, kind, old_value, new_value, text, id FROM incident_events
+          WHERE incident_id = $1 ORDER BY id",
+        &[&incident_id],
+    )?
+    .iter()
+    .map(|r| {
+        let kind: String = r.try_get(2)?;
+        Ok(Event {
+            at: instant(r.try_get(0)?)?,
+            actor: r.try_get(1)?,
+            kind: Kind::parse(&kind).ok_or_else(|| {
+                bad_row(
+                    "incident_events",
+                    r.get(6),
+                    format!("unknown event kind \"{kind}\""),
+                )
+            })?,
+            old_value: r.try_get(3)?,
+            new_value: r.try_get(4)?,
+            text: r.try_get(5)?,
+        })
+    })
+    .collect()
+}
+
+fn incident_row(r: &Row) -> Result<Incident> {
+    let status: String = r.try_get(4)?;
+    let id: i64 = r.try_get(0)?;
+    let level: i64 = r.try_get(12)?;
+    Ok(Incident {
+        id,
+        title: r.try_get(1)?,
+        description: r.try_get(2)?,
+        severity: r.try_get(3)?,
+        status: Status::parse(&status)
+            .ok_or_else(|| bad_row("incidents", id, format!("unknown status \"{status}\"")))?,
+        phase: r.try_get(5)?,
+        opened_at: instant(r.try_get(6)?)?,
+        opened_by: r.try_get(7)?,
+        acked_at: instant_opt(r.try_get(8)?)?,
+        closed_at: instant_opt(r.try_get(9)?)?,
+        ack_due: instant(r.try_get(10)?)?,
+        resolve_due: instant(r.try_get(11)?)?,
+        escalation_level: u32::try_from(level)
+            .map_err(|_| bad_row("incidents", id, format!("escalation level {level}")))?,
+        dedup_key: r.try_get(13)?,
+        resolution: r.try_get(14)?,
+    })
+}
+
+fn action_row(r: &Row) -> Result<Action> {
+    let due: String = r.try_get("due")?;
+    let id: i64 = r.try_get("id")?;
+    Ok(Action {
+        id,
+        incident_id: r.try_get("incident_id")?,
+        text: r.try_get("text")?,
+        owner: r.try_get("owner")?,
+        due: NaiveDate::parse_from_str(&due, "%Y-%m-%d").map_err(|_| {
+            bad_row(
+                "incident_actions",
+                id,
+                format!("due \"{due}\" is not a date"),
+            )
+        })?,
+        created_at: instant(r.try_get("created_at")?)?,
+        created_by: r.try_get("created_by")?,
+        done_at: instant_opt(r.try_get("done_at")?)?,
+        done_by: r.try_get("done_by")?,
+    })
+}

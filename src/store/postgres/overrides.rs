@@ -1,0 +1,113 @@
+//! On-call overrides.
+
+use anyhow::Result;
+use chrono::{DateTime, Utc};
+use postgres::Row;
+
+use super::{instant, instant_opt, Postgres, LOCK_OVERRIDES};
+use crate::rules::rotation::Override;
+use crate::store::NewOverride;
+
+impl Postgres {
+    pub fn overrides_between(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<Override>> {
+        self.read(|s| {
+            s.all(
+                "SELECT * FROM overrides
+                  WHERE removed_at IS NULL AND ends_at > $1 AND starts_at < $2
+                  ORDER BY starts_at, id",
+                &[&from.timestamp(), &to.timestamp()],
+            )?
+            .iter()
+            .map(override_row)
+            .collect()
+        })
+    }
+
+    pub fn overrides(&self, all: bool, now: DateTime<Utc>) -> Result<Vec<Override>> {
+        self.read(|s| {
+            s.all(
+                "SELECT * FROM overrides
+                  WHERE $1 OR (removed_at IS NULL AND ends_at > $2)
+                  ORDER BY starts_at, id",
+                &[&all, &now.timestamp()],
+            )?
+            .iter()
+            .map(override_row)
+            .collect()
+        })
+    }
+
+    pub fn add_override(
+        &mut self,
+        new: &NewOverride,
+        accept: impl FnOnce(&[Override]) -> Result<()>,
+    ) -> Result<i64> {
+        self.write(|s| {
+            // The overlap is about rows that may not exist yet, so no row lock can hold it:
+            // adds take turns on one advisory lock instead.
+            s.lock(LOCK_OVERRIDES, 0)?;
+            let overlapping = s
+                .all(
+                    "SELECT * FROM overrides
+                      WHERE removed_at IS NULL AND ends_at > $1 AND starts_at < $2",
+                    &[&new.from.timestamp(), &new.to.timestamp()],
+                )?
+                .iter()
+                .map(override_row)
+                .collect::<Result<Vec<_>>>()?;
+            accept(&overlapping)?;
+            Ok(s.one(
+                "INSERT INTO overrides (role, person, starts_at, ends_at, reason, created_by, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                &[
+                    &new.role,
+                    &new.person,
+                    &new.from.timestamp(),
+                    &new.to.timestamp(),
+                    &new.reason,
+                    &new.by,
+                    &new.at.timestamp(),
+                ],
+            )?
+            .get(0))
+        })
+    }
+
+    pub fn override_by_id(&self, id: i64) -> Result<Option<Override>> {
+        self.read(|s| {
+            s.opt("SELECT * FROM overrides WHERE id = $1", &[&id])?
+                .as_ref()
+                .map(override_row)
+                .transpose()
+        })
+    }
+
+    pub fn remove_override(&mut self, id: i64, by: &str, at: DateTime<Utc>) -> Result<bool> {
+        self.write(|s| {
+            Ok(s.exec(
+                "UPDATE overrides SET removed_by = $2, removed_at = $3
+                  WHERE id = $1 AND removed_at IS NULL",
+                &[&id, &by, &at.timestamp()],
+            )? == 1)
+        })
+    }
+}
+
+fn override_row(row: &Row) -> Result<Override> {
+    Ok(Override {
+        id: row.try_get("id")?,
+        role: row.try_get("role")?,
+        person: row.try_get("person")?,
+        from: instant(row.try_get("starts_at")?)?,
+        to: instant(row.try_get("ends_at")?)?,
+        reason: row.try_get("reason")?,
+        created_by: row.try_get("created_by")?,
+        created_at: instant(row.try_get("created_at")?)?,
+        removed_by: row.try_get("removed_by")?,
+        removed_at: instant_opt(row.try_get("removed_at")?)?,
+    })
+}
