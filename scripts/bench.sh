@@ -14,6 +14,7 @@ if ! command -v hyperfine >/dev/null; then
   else sudo apt-get update -qq && sudo apt-get install -y -qq hyperfine >/dev/null; fi
 fi
 
+root=$PWD
 source scripts/scratch.sh
 export MINDOPS_DB=$work/bench.db MINDOPS_NOW=2024-08-07T10:00:00Z MINDOPS_USER=bench NO_COLOR=1
 
@@ -65,6 +66,28 @@ db.executemany("INSERT INTO metric_samples (check_id, metric, at, value, state, 
 db.commit()
 PY
 
+# The same stores on PostgreSQL, when there is one: MINDOPS_TEST_POSTGRES, else a throwaway
+# server (scripts/pg.sh) when PostgreSQL is installed. `db copy` moves both stores there.
+pg=
+if [[ -z ${MINDOPS_TEST_POSTGRES:-} ]] && { command -v initdb || ls /usr/lib/postgresql/*/bin/initdb; } >/dev/null 2>&1; then
+  eval "$("$root/scripts/pg.sh" start)"
+  trap '"$root/scripts/pg.sh" stop; rm -rf "$work"' EXIT
+fi
+if [[ -n ${MINDOPS_TEST_POSTGRES:-} ]]; then
+  pg=${MINDOPS_TEST_POSTGRES%/*}
+  for db in bench_small bench_big; do
+    psql -q "$MINDOPS_TEST_POSTGRES" -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" 2>/dev/null
+  done
+  PG_SMALL=$pg/bench_small PG_BIG=$pg/bench_big
+  "$bin" db copy --from "$MINDOPS_DB" --to "$PG_SMALL" 2>/dev/null
+  start=$(date +%s.%N)
+  "$bin" db copy --from "$BIG_DB" --to "$PG_BIG" 2>/dev/null
+  printf '%-32s once   %8s s    (1.2 million rows, SQLite to PostgreSQL)\n' db-copy-big \
+    "$(python3 -c "print(round($(date +%s.%N) - $start, 2))")"
+else
+  echo "no PostgreSQL: the PostgreSQL benchmarks are skipped (install it, or set MINDOPS_TEST_POSTGRES)" >&2
+fi
+
 # A 50,000-line scrape: node_exporter-like noise, with the sample metrics' series at the end so
 # the whole file is read.
 python3 - "$work/big.prom" <<'PY'
@@ -100,6 +123,7 @@ with open(d + "/values.txt", "w") as f:
 PY
 
 failed=0
+declare -A medians
 # bench NAME BUDGET_MS COMMAND...   (BENCH_IGNORE_EXIT=1 for commands whose exit code is a
 # result, like a metrics check that finds a problem)
 bench() {
@@ -114,6 +138,7 @@ bench() {
   if python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) <= float(sys.argv[2]) else 1)" "$median" "$budget"; then :; else verdict=OVER; failed=1; fi
   printf '%-32s median %8s ms   budget %6s ms   %s\n' "$name" "$median" "$budget" "$verdict"
   last_median=$median
+  medians[$name]=$median
 }
 
 # peak NAME BUDGET_MB COMMAND...: the largest resident set of one run.
@@ -161,5 +186,32 @@ bench report-quarterly-big 500 "$bin --db $BIG_DB report quarterly --period 2024
 bench report-quarterly-big-html 500 "$bin --db $BIG_DB report quarterly --period 2024-Q2 --format html"
 peak report-quarterly-big-memory 50 $bin --db "$BIG_DB" report quarterly --period 2024-Q2
 bench status-big 20 "$bin --db $BIG_DB status"
+
+if [[ -n $pg ]]; then
+  # The same commands on PostgreSQL over the Unix socket, with its own budgets.
+  bench oncall-date@pg 10 "$bin --db $PG_SMALL oncall --date 2024-08-07"
+  bench incident-open@pg 15 "$bin --db $PG_SMALL incident open --sev P2 --title bench --format plain"
+  bench incident-list-open-100k@pg 30 "$bin --db $PG_BIG incident list --open"
+  bench incident-show-100k@pg 15 "$bin --db $PG_BIG incident show 99990"
+  bench report-quarterly-big@pg 1000 "$bin --db $PG_BIG report quarterly --period 2024-Q2"
+  peak report-quarterly-big-memory@pg 50 $bin --db "$PG_BIG" report quarterly --period 2024-Q2
+  bench status-big@pg 30 "$bin --db $PG_BIG status"
+  # 20 people opening at once: every one must get its incident.
+  if [[ -z $filter || parallel == *$filter* ]]; then
+    fails=$(for i in $(seq 1 20); do
+      ("$bin" --db "$PG_SMALL" incident open --sev P3 --title "parallel $i" --format plain >/dev/null 2>&1 || echo x) &
+    done | wc -l; wait)
+    verdict=ok; [[ $fails == 0 ]] || { verdict=OVER; failed=1; }
+    printf '%-32s failed %8s      budget %6s      %s\n' incident-open-20-parallel@pg "$fails" 0 "$verdict"
+  fi
+  echo
+  printf '%-28s %12s %12s\n' "side by side (median ms)" SQLite PostgreSQL
+  for name in oncall-date incident-open-100k:incident-open incident-list-open-100k \
+      incident-show-100k report-quarterly-big status-big; do
+    left=${name%%:*} right=${name##*:}
+    [[ -n ${medians[$right@pg]:-} ]] || continue
+    printf '%-28s %12s %12s\n' "$right" "${medians[$left]:--}" "${medians[$right@pg]}"
+  done
+fi
 
 exit $failed
