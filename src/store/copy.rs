@@ -6,7 +6,6 @@
 //! against the source's before it commits.
 
 use anyhow::{bail, Result};
-use serde::Serialize;
 
 use super::{Backend, Location, Store};
 
@@ -159,7 +158,7 @@ pub const TABLES: &[Table] = &[
 ];
 
 /// What a copy moved: rows per table.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Copied {
     pub from: String,
     pub to: String,

@@ -62,7 +62,7 @@ enum Backend {
 }
 
 /// What `db status` shows.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Described {
     pub backend: &'static str,
     pub location: String,
@@ -117,13 +117,7 @@ impl Store {
             }
             Location::Postgres(url) => {
                 let db = postgres::Postgres::open_existing(postgres::Target::parse(url)?)?;
-                let schema = match &db {
-                    Some(db) => match db.found()? {
-                        postgres::Found::Version(v) => Some(v),
-                        postgres::Found::Nothing => None,
-                    },
-                    None => None,
-                };
+                let schema = db.as_ref().map(|db| db.version());
                 let rows = match &db {
                     Some(db) => db.row_counts()?,
                     None => Vec::new(),
@@ -148,10 +142,38 @@ impl Store {
         id: i64,
         change: impl FnOnce(&mut Incident, &[Event]) -> Result<(Vec<Event>, T)>,
     ) -> Result<T> {
-        match &mut self.backend {
-            Backend::Sqlite(db) => db.modify_incident(id, change),
-            Backend::Postgres(db) => db.modify_incident(id, change),
-        }
+        let mut change = Some(change);
+        let mut results = self.modify_incidents(&[id], |inc, history| match change.take() {
+            Some(change) => change(inc, history),
+            None => anyhow::bail!("incident {id} was changed twice in one transaction"),
+        })?;
+        results
+            .pop()
+            .ok_or_else(|| anyhow::anyhow!("incident {id} was not changed"))
+    }
+
+    /// Newest first.
+    pub fn incidents(&self, filter: &IncidentFilter) -> Result<Vec<Incident>> {
+        let mut out = Vec::new();
+        self.each_incident(filter, false, &mut |i, _| {
+            out.push(i);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// One check and every value it saw, in one transaction.
+    pub fn record_check(
+        &mut self,
+        at: DateTime<Utc>,
+        state: State,
+        samples: &[NewSample],
+    ) -> Result<()> {
+        self.record_checks(&[(at, state, samples)])
+    }
+
+    pub fn latest_sample(&self, metric: &str) -> Result<Option<Sample>> {
+        Ok(self.recent_samples(metric, 1)?.pop())
     }
 
     /// [`Store::modify_incident`] for several incidents in one write transaction, in order.
@@ -223,8 +245,6 @@ delegate_mut! {
     fn add_action(&mut self, incident_id: i64, new: &NewAction) -> Result<i64>;
     /// Marks an action done; the action as it was before, or an error when there is none.
     fn complete_action(&mut self, action_id: i64, by: &str, at: DateTime<Utc>) -> Result<Action>;
-    /// One check and every value it saw, in one transaction.
-    fn record_check(&mut self, at: DateTime<Utc>, state: State, samples: &[NewSample]) -> Result<()>;
     /// Many checks in one transaction (the demo history).
     fn record_checks(&mut self, checks: &[(DateTime<Utc>, State, &[NewSample])]) -> Result<()>;
     /// Marks an override removed; false when there was none to remove.
@@ -246,8 +266,6 @@ delegate! {
     /// The first time a status metric was recorded ok in `[from, to)`.
     fn first_ok(&self, metric: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Option<DateTime<Utc>>>;
     fn incident(&self, id: i64) -> Result<Option<(Incident, Vec<Event>)>>;
-    /// Newest first.
-    fn incidents(&self, filter: &IncidentFilter) -> Result<Vec<Incident>>;
     /// Calls `each` with every incident the filter selects, newest first, without holding them
     /// all in memory; with `with_pages`, also with who was paged on it, in order.
     fn each_incident(&self, filter: &IncidentFilter, with_pages: bool, each: &mut dyn FnMut(Incident, Vec<Paged>) -> Result<()>) -> Result<()>;
@@ -294,7 +312,6 @@ delegate! {
     fn metric_trend(&self, metric: &str, from: DateTime<Utc>, to: DateTime<Utc>, buckets: i64) -> Result<Vec<Option<TrendPoint>>>;
     /// The first and last value of a metric in the period.
     fn first_and_last(&self, metric: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Option<(f64, f64)>>;
-    fn latest_sample(&self, metric: &str) -> Result<Option<Sample>>;
     /// Handover notes per author in the period.
     fn handover_counts(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<(String, u64)>>;
     /// Whether anything at all has been recorded.

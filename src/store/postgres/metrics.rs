@@ -9,15 +9,6 @@ use crate::rules::metrics::State;
 use crate::store::{NewSample, Sample};
 
 impl Postgres {
-    pub fn record_check(
-        &mut self,
-        at: DateTime<Utc>,
-        state: State,
-        samples: &[NewSample],
-    ) -> Result<()> {
-        self.record_checks(&[(at, state, samples)])
-    }
-
     /// Three round trips however many checks and samples: ids first, then checks and samples
     /// as arrays.
     pub fn record_checks(&mut self, checks: &[(DateTime<Utc>, State, &[NewSample])]) -> Result<()> {

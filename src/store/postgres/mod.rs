@@ -156,6 +156,8 @@ pub(super) const LOCK_CHECKLIST_DAY: i32 = 4;
 pub struct Postgres {
     inner: RefCell<Inner>,
     target: Target,
+    /// The schema version found on opening (after any migration).
+    version: i64,
 }
 
 struct Inner {
@@ -165,7 +167,7 @@ struct Inner {
 
 /// What a database holds as far as mindops is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Found {
+enum Found {
     /// No schema `mindops`: nothing recorded yet.
     Nothing,
     /// mindops's schema at this version.
@@ -183,20 +185,26 @@ impl Postgres {
                 db.migrate()?;
             }
         }
+        db.version = SCHEMA_VERSION;
         Ok(db)
     }
 
     /// Connects when the database holds mindops's schema; `None` when it holds nothing of
     /// mindops's yet, so that a command that only reads creates nothing.
     pub fn open_existing(target: Target) -> Result<Option<Self>> {
-        let db = Self::connect(target)?;
+        let mut db = Self::connect(target)?;
         match db.found()? {
             Found::Nothing => Ok(None),
-            found => {
-                db.refuse_newer(found)?;
+            Found::Version(version) => {
+                db.refuse_newer(Found::Version(version))?;
+                db.version = version;
                 Ok(Some(db))
             }
         }
+    }
+
+    pub fn version(&self) -> i64 {
+        self.version
     }
 
     fn connect(target: Target) -> Result<Self> {
@@ -207,12 +215,13 @@ impl Postgres {
                 statements: HashMap::new(),
             }),
             target,
+            version: 0,
         })
     }
 
     /// Whether the schema is there, and at which version. A schema `mindops` without the
     /// migration table is someone else's, and refused.
-    pub fn found(&self) -> Result<Found> {
+    fn found(&self) -> Result<Found> {
         self.read(|s| {
             let row = s.one(
                 "SELECT to_regnamespace('mindops') IS NOT NULL,

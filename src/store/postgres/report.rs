@@ -9,8 +9,7 @@ use super::{instant, instant_opt, Postgres};
 use crate::rules::incident::Kind;
 use crate::store::settle;
 use crate::store::{
-    Breach, CountBy, Limit, MetricSummary, PageAnswer, Reached, Sample, SeverityCounts, Spread,
-    TrendPoint,
+    Breach, CountBy, Limit, MetricSummary, PageAnswer, Reached, SeverityCounts, Spread, TrendPoint,
 };
 
 /// As on SQLite: a stretch between two samples counts toward the earlier one's state up to
@@ -374,10 +373,6 @@ impl Postgres {
             let last = pick("DESC")?;
             Ok(first.zip(last))
         })
-    }
-
-    pub fn latest_sample(&self, metric: &str) -> Result<Option<Sample>> {
-        Ok(self.recent_samples(metric, 1)?.pop())
     }
 
     pub fn handover_counts(

@@ -75,21 +75,6 @@ impl Sqlite {
         }
     }
 
-    pub fn modify_incident<T>(
-        &mut self,
-        id: i64,
-        change: impl FnOnce(&mut Incident, &[Event]) -> Result<(Vec<Event>, T)>,
-    ) -> Result<T> {
-        let mut change = Some(change);
-        let mut results = self.modify_incidents(&[id], |inc, history| match change.take() {
-            Some(change) => change(inc, history),
-            None => bail!("incident {id} was changed twice in one transaction"),
-        })?;
-        results
-            .pop()
-            .ok_or_else(|| anyhow::anyhow!("incident {id} was not changed"))
-    }
-
     pub fn modify_incidents<T>(
         &mut self,
         ids: &[i64],
@@ -144,15 +129,6 @@ impl Sqlite {
             tx.commit()?;
         }
         Ok(results)
-    }
-
-    pub fn incidents(&self, filter: &IncidentFilter) -> Result<Vec<Incident>> {
-        let mut out = Vec::new();
-        self.each_incident(filter, false, &mut |i, _| {
-            out.push(i);
-            Ok(())
-        })?;
-        Ok(out)
     }
 
     pub fn each_incident(

@@ -9,16 +9,6 @@ use crate::rules::metrics::State;
 use crate::store::{NewSample, Sample};
 
 impl Sqlite {
-    /// One check and every value it saw, in one transaction.
-    pub fn record_check(
-        &mut self,
-        at: DateTime<Utc>,
-        state: State,
-        samples: &[NewSample],
-    ) -> Result<()> {
-        self.record_checks(&[(at, state, samples)])
-    }
-
     /// Many checks in one transaction (an import, a demo history).
     pub fn record_checks(&mut self, checks: &[(DateTime<Utc>, State, &[NewSample])]) -> Result<()> {
         let tx = self

@@ -9,8 +9,7 @@ use super::{instant, Sqlite};
 use crate::rules::incident::Kind;
 use crate::store::settle;
 use crate::store::{
-    Breach, CountBy, Limit, MetricSummary, PageAnswer, Reached, Sample, SeverityCounts, Spread,
-    TrendPoint,
+    Breach, CountBy, Limit, MetricSummary, PageAnswer, Reached, SeverityCounts, Spread, TrendPoint,
 };
 
 /// A stretch between two samples counts toward the earlier one's state up to this long; a
@@ -357,11 +356,6 @@ impl Sqlite {
                 .optional()?)
         };
         Ok(pick("ASC")?.zip(pick("DESC")?))
-    }
-
-    /// The latest sample of a metric.
-    pub fn latest_sample(&self, metric: &str) -> Result<Option<Sample>> {
-        Ok(self.recent_samples(metric, 1)?.pop())
     }
 
     /// Handover notes written in the period, by author.
