@@ -509,6 +509,7 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Compare values with thresholds, record them, exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN')
+            [CompletionResult]::new('record', 'record', [CompletionResultType]::ParameterValue, 'Store values as they are, e.g. from a daily job, without checking the other metrics')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Recorded values of one metric')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The metrics and their thresholds')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -524,9 +525,21 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]')
             [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
-            [CompletionResult]::new('--only-given', '--only-given', [CompletionResultType]::ParameterName, 'Check only the metrics given a value (no UNKNOWN for the rest, no commands run)')
+            [CompletionResult]::new('--only-given', '--only-given', [CompletionResultType]::ParameterName, 'Check only the metrics given a value (no sources asked, no recorded values used)')
             [CompletionResult]::new('--no-record', '--no-record', [CompletionResultType]::ParameterName, 'Do not record the values')
             [CompletionResult]::new('--open-incidents', '--open-incidents', [CompletionResultType]::ParameterName, 'Open an incident for each CRITICAL metric (as `incidents: true` in thresholds.yaml)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mindops;metrics;record' {
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read values from a file, or - for standard input')
+            [CompletionResult]::new('--input-format', '--input-format', [CompletionResultType]::ParameterName, 'How --input is written [default: told by the file name, else the content]')
+            [CompletionResult]::new('--max-input-mib', '--max-input-mib', [CompletionResultType]::ParameterName, 'The most an input file may hold, in MiB')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -554,12 +567,16 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
         }
         'mindops;metrics;help' {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Compare values with thresholds, record them, exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN')
+            [CompletionResult]::new('record', 'record', [CompletionResultType]::ParameterValue, 'Store values as they are, e.g. from a daily job, without checking the other metrics')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Recorded values of one metric')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The metrics and their thresholds')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'mindops;metrics;help;check' {
+            break
+        }
+        'mindops;metrics;help;record' {
             break
         }
         'mindops;metrics;help;history' {
@@ -1082,11 +1099,15 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
         }
         'mindops;help;metrics' {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Compare values with thresholds, record them, exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN')
+            [CompletionResult]::new('record', 'record', [CompletionResultType]::ParameterValue, 'Store values as they are, e.g. from a daily job, without checking the other metrics')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Recorded values of one metric')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The metrics and their thresholds')
             break
         }
         'mindops;help;metrics;check' {
+            break
+        }
+        'mindops;help;metrics;record' {
             break
         }
         'mindops;help;metrics;history' {

@@ -274,6 +274,9 @@ _mindops() {
             mindops__subcmd__help__subcmd__metrics,list)
                 cmd="mindops__subcmd__help__subcmd__metrics__subcmd__list"
                 ;;
+            mindops__subcmd__help__subcmd__metrics,record)
+                cmd="mindops__subcmd__help__subcmd__metrics__subcmd__record"
+                ;;
             mindops__subcmd__help__subcmd__oncall,check)
                 cmd="mindops__subcmd__help__subcmd__oncall__subcmd__check"
                 ;;
@@ -436,6 +439,9 @@ _mindops() {
             mindops__subcmd__metrics,list)
                 cmd="mindops__subcmd__metrics__subcmd__list"
                 ;;
+            mindops__subcmd__metrics,record)
+                cmd="mindops__subcmd__metrics__subcmd__record"
+                ;;
             mindops__subcmd__metrics__subcmd__help,check)
                 cmd="mindops__subcmd__metrics__subcmd__help__subcmd__check"
                 ;;
@@ -447,6 +453,9 @@ _mindops() {
                 ;;
             mindops__subcmd__metrics__subcmd__help,list)
                 cmd="mindops__subcmd__metrics__subcmd__help__subcmd__list"
+                ;;
+            mindops__subcmd__metrics__subcmd__help,record)
+                cmd="mindops__subcmd__metrics__subcmd__help__subcmd__record"
                 ;;
             mindops__subcmd__oncall,check)
                 cmd="mindops__subcmd__oncall__subcmd__check"
@@ -1910,7 +1919,7 @@ _mindops() {
             return 0
             ;;
         mindops__subcmd__help__subcmd__metrics)
-            opts="check history list"
+            opts="check record history list"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1952,6 +1961,20 @@ _mindops() {
             return 0
             ;;
         mindops__subcmd__help__subcmd__metrics__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__help__subcmd__metrics__subcmd__record)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3244,7 +3267,7 @@ _mindops() {
             return 0
             ;;
         mindops__subcmd__metrics)
-            opts="-h --config-dir --db --tz --color --help check history list help"
+            opts="-h --config-dir --db --tz --color --help check record history list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3324,7 +3347,7 @@ _mindops() {
             return 0
             ;;
         mindops__subcmd__metrics__subcmd__help)
-            opts="check history list help"
+            opts="check record history list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3393,6 +3416,20 @@ _mindops() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mindops__subcmd__metrics__subcmd__help__subcmd__record)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mindops__subcmd__metrics__subcmd__history)
             opts="-h --since --format --config-dir --db --tz --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3440,6 +3477,48 @@ _mindops() {
             case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "table json csv plain" -- "${cur}"))
+                    return 0
+                    ;;
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__metrics__subcmd__record)
+            opts="-h --input --input-format --max-input-mib --config-dir --db --tz --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --input)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --input-format)
+                    COMPREPLY=($(compgen -W "auto kv json yaml prometheus" -- "${cur}"))
+                    return 0
+                    ;;
+                --max-input-mib)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --config-dir)

@@ -444,6 +444,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand check 'Compare values with thresholds, record them, exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
+            cand record 'Store values as they are, e.g. from a daily job, without checking the other metrics'
             cand history 'Recorded values of one metric'
             cand list 'The metrics and their thresholds'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -458,9 +459,20 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
-            cand --only-given 'Check only the metrics given a value (no UNKNOWN for the rest, no commands run)'
+            cand --only-given 'Check only the metrics given a value (no sources asked, no recorded values used)'
             cand --no-record 'Do not record the values'
             cand --open-incidents 'Open an incident for each CRITICAL metric (as `incidents: true` in thresholds.yaml)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;metrics;record'= {
+            cand --input 'Read values from a file, or - for standard input'
+            cand --input-format 'How --input is written [default: told by the file name, else the content]'
+            cand --max-input-mib 'The most an input file may hold, in MiB'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -485,11 +497,14 @@ set edit:completion:arg-completer[mindops] = {|@words|
         }
         &'mindops;metrics;help'= {
             cand check 'Compare values with thresholds, record them, exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
+            cand record 'Store values as they are, e.g. from a daily job, without checking the other metrics'
             cand history 'Recorded values of one metric'
             cand list 'The metrics and their thresholds'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mindops;metrics;help;check'= {
+        }
+        &'mindops;metrics;help;record'= {
         }
         &'mindops;metrics;help;history'= {
         }
@@ -930,10 +945,13 @@ set edit:completion:arg-completer[mindops] = {|@words|
         }
         &'mindops;help;metrics'= {
             cand check 'Compare values with thresholds, record them, exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
+            cand record 'Store values as they are, e.g. from a daily job, without checking the other metrics'
             cand history 'Recorded values of one metric'
             cand list 'The metrics and their thresholds'
         }
         &'mindops;help;metrics;check'= {
+        }
+        &'mindops;help;metrics;record'= {
         }
         &'mindops;help;metrics;history'= {
         }

@@ -304,17 +304,18 @@ complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_see
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "review" -d 'A post-incident review in Markdown'
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "action" -d 'Follow-up actions from a review'
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mindops -n "__fish_mindops_using_subcommand metrics; and not __fish_seen_subcommand_from check history list help" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand metrics; and not __fish_seen_subcommand_from check history list help" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand metrics; and not __fish_seen_subcommand_from check history list help" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
-complete -c mindops -n "__fish_mindops_using_subcommand metrics; and not __fish_seen_subcommand_from check history list help" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and not __fish_seen_subcommand_from check record history list help" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and not __fish_seen_subcommand_from check record history list help" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and not __fish_seen_subcommand_from check record history list help" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and not __fish_seen_subcommand_from check record history list help" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
-complete -c mindops -n "__fish_mindops_using_subcommand metrics; and not __fish_seen_subcommand_from check history list help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mindops -n "__fish_mindops_using_subcommand metrics; and not __fish_seen_subcommand_from check history list help" -f -a "check" -d 'Compare values with thresholds, record them, exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
-complete -c mindops -n "__fish_mindops_using_subcommand metrics; and not __fish_seen_subcommand_from check history list help" -f -a "history" -d 'Recorded values of one metric'
-complete -c mindops -n "__fish_mindops_using_subcommand metrics; and not __fish_seen_subcommand_from check history list help" -f -a "list" -d 'The metrics and their thresholds'
-complete -c mindops -n "__fish_mindops_using_subcommand metrics; and not __fish_seen_subcommand_from check history list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and not __fish_seen_subcommand_from check record history list help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and not __fish_seen_subcommand_from check record history list help" -f -a "check" -d 'Compare values with thresholds, record them, exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and not __fish_seen_subcommand_from check record history list help" -f -a "record" -d 'Store values as they are, e.g. from a daily job, without checking the other metrics'
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and not __fish_seen_subcommand_from check record history list help" -f -a "history" -d 'Recorded values of one metric'
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and not __fish_seen_subcommand_from check record history list help" -f -a "list" -d 'The metrics and their thresholds'
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and not __fish_seen_subcommand_from check record history list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from check" -l input -d 'Read values from a file, or - for standard input' -r
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from check" -l input-format -d 'How --input is written [default: told by the file name, else the content]' -r -f -a "auto\t'From the file name, else from the content'
 kv\t'NAME=VALUE lines'
@@ -333,10 +334,24 @@ complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from check" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
-complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from check" -l only-given -d 'Check only the metrics given a value (no UNKNOWN for the rest, no commands run)'
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from check" -l only-given -d 'Check only the metrics given a value (no sources asked, no recorded values used)'
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from check" -l no-record -d 'Do not record the values'
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from check" -l open-incidents -d 'Open an incident for each CRITICAL metric (as `incidents: true` in thresholds.yaml)'
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from record" -l input -d 'Read values from a file, or - for standard input' -r
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from record" -l input-format -d 'How --input is written [default: told by the file name, else the content]' -r -f -a "auto\t'From the file name, else from the content'
+kv\t'NAME=VALUE lines'
+json\t''
+yaml\t''
+prometheus\t'The Prometheus text exposition format'"
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from record" -l max-input-mib -d 'The most an input file may hold, in MiB' -r
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from record" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from record" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from record" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from record" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from record" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from history" -l since -d 'From this day on (YYYY-MM-DD) [default: the last 7 days]' -r
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from history" -l format -d 'How to print: a table for people, or json, csv or plain for scripts' -r -f -a "table\t'A table for people'
 json\t'JSON with stable field names (see the README)'
@@ -361,6 +376,7 @@ always\t''
 never\t''"
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from help" -f -a "check" -d 'Compare values with thresholds, record them, exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from help" -f -a "record" -d 'Store values as they are, e.g. from a daily job, without checking the other metrics'
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from help" -f -a "history" -d 'Recorded values of one metric'
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from help" -f -a "list" -d 'The metrics and their thresholds'
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -686,6 +702,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_su
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "review" -d 'A post-incident review in Markdown'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "action" -d 'Follow-up actions from a review'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from metrics" -f -a "check" -d 'Compare values with thresholds, record them, exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from metrics" -f -a "record" -d 'Store values as they are, e.g. from a daily job, without checking the other metrics'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from metrics" -f -a "history" -d 'Recorded values of one metric'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from metrics" -f -a "list" -d 'The metrics and their thresholds'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from checklist" -f -a "done" -d 'Tick items: by id (morning.verify-backups), number, or a prefix of the text'

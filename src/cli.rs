@@ -363,6 +363,8 @@ pub struct OverrideAddArgs {
 pub enum MetricsCommand {
     /// Compare values with thresholds, record them, exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN
     Check(MetricsCheckArgs),
+    /// Store values as they are, e.g. from a daily job, without checking the other metrics
+    Record(MetricsRecordArgs),
     /// Recorded values of one metric
     History {
         /// The metric's name in thresholds.yaml
@@ -392,6 +394,26 @@ pub enum CheckFormat {
 }
 
 #[derive(Debug, Args)]
+pub struct MetricsRecordArgs {
+    /// Values as NAME=VALUE, e.g. active_users=26000 backup_status=ok
+    #[arg(value_name = "NAME=VALUE")]
+    pub values: Vec<String>,
+
+    /// Read values from a file, or - for standard input
+    #[arg(long, value_name = "FILE")]
+    pub input: Option<String>,
+
+    /// How --input is written [default: told by the file name, else the content]
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    pub input_format: InputFormat,
+
+    /// The most an input file may hold, in MiB
+    #[arg(long, value_name = "MIB", default_value_t = 64,
+          value_parser = clap::value_parser!(u32).range(1..=4096))]
+    pub max_input_mib: u32,
+}
+
+#[derive(Debug, Args)]
 pub struct MetricsCheckArgs {
     /// Values as NAME=VALUE, e.g. response_time=1.2s error_rate=0.01%
     #[arg(value_name = "NAME=VALUE")]
@@ -410,7 +432,7 @@ pub struct MetricsCheckArgs {
           value_parser = clap::value_parser!(u32).range(1..=4096))]
     pub max_input_mib: u32,
 
-    /// Check only the metrics given a value (no UNKNOWN for the rest, no commands run)
+    /// Check only the metrics given a value (no sources asked, no recorded values used)
     #[arg(long)]
     pub only_given: bool,
 

@@ -8,6 +8,7 @@ pub mod cli;
 mod cmd;
 pub mod config;
 mod ops;
+pub mod net;
 pub mod rules;
 pub mod sources;
 pub mod store;

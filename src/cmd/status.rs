@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::cli::{ScreenFormat, StatusArgs};
 use crate::ops::checklist::Sheet;
 use crate::rules::incident::{sla, Incident};
-use crate::rules::metrics::{sparkline, State};
+use crate::rules::metrics::{freshness, sparkline, Freshness, State};
 use crate::rules::rotation::holders_at;
 use crate::rules::units;
 use crate::store::{HandoverNote, IncidentFilter};
@@ -47,6 +47,9 @@ struct MetricLine {
     state: &'static str,
     at: Option<String>,
     age_seconds: Option<i64>,
+    /// The latest value is older than the metric's `max_age`: its state is UNKNOWN whatever
+    /// it was then.
+    stale: bool,
     trend: String,
 }
 
@@ -165,10 +168,14 @@ fn gather(ctx: &Context) -> Result<Status> {
             .map(|x| x.value.unwrap_or(f64::NAN))
             .collect();
         let trend = sparkline(&values);
-        let (at, value, state) = match latest {
+        let (at, value, mut state) = match latest {
             Some(s) => (Some(s.at), s.value, s.state),
             None => (None, None, State::Unknown),
         };
+        let stale = matches!(freshness(at, m.max_age, now), Freshness::Stale(_));
+        if stale {
+            state = State::Unknown;
+        }
         metrics.push(MetricLine {
             name: m.name.clone(),
             group: m.group.clone(),
@@ -177,6 +184,7 @@ fn gather(ctx: &Context) -> Result<Status> {
             state: state.as_str(),
             at: at.map(rfc3339),
             age_seconds: at.map(|t| (now - t).num_seconds()),
+            stale,
             trend,
         });
     }
@@ -316,7 +324,11 @@ fn render(ctx: &Context, s: &Status) -> String {
             m.group.as_str()
         };
         last_group = &m.group;
-        let state = if m.at.is_none() { "no data" } else { m.state };
+        let state = match (m.at.is_none(), m.stale) {
+            (true, _) => "no data",
+            (_, true) => "STALE",
+            _ => m.state,
+        };
         let trend: String = {
             let points: Vec<char> = m.trend.chars().collect();
             points[points.len().saturating_sub(trend_points)..]

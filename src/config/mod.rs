@@ -66,6 +66,51 @@ fn too_deep(text: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// Replaces `${VAR}` and `${VAR:-default}` in a URL written in config, so one thresholds.yaml
+/// serves every host (`${PROMETHEUS_URL:-http://127.0.0.1:9090}`). `$$` is a dollar sign.
+pub fn expand(text: &str, var: impl Fn(&str) -> Option<String>) -> Result<String, String> {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('$') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at + 1..];
+        if let Some(after) = rest.strip_prefix('$') {
+            out.push('$');
+            rest = after;
+            continue;
+        }
+        let Some(inner) = rest.strip_prefix('{') else {
+            return Err(format!(
+                "\"{text}\": a $ starts ${{VAR}} or ${{VAR:-default}}; write $$ for a dollar sign"
+            ));
+        };
+        let end = inner
+            .find('}')
+            .ok_or_else(|| format!("\"{text}\": ${{ is not closed by }}"))?;
+        let (name, default) = match inner[..end].split_once(":-") {
+            Some((name, default)) => (name, Some(default)),
+            None => (&inner[..end], None),
+        };
+        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            return Err(format!(
+                "\"{text}\": \"{name}\" is not an environment variable's name"
+            ));
+        }
+        match (var(name).filter(|v| !v.is_empty()), default) {
+            (Some(value), _) => out.push_str(&value),
+            (None, Some(default)) => out.push_str(default),
+            (None, None) => {
+                return Err(format!(
+                    "{name} is not set; set it, or write ${{{name}:-DEFAULT}} in the config"
+                ))
+            }
+        }
+        rest = &inner[end + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
 /// Problems found in one file, each at a serde-style key path.
 #[derive(Debug, Default)]
 pub struct Problems {

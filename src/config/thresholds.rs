@@ -1,6 +1,8 @@
 //! thresholds.yaml: severities, the response protocol and the metrics, checked against the
 //! roles of rotation.yaml.
 
+use std::path::PathBuf;
+
 use chrono::Duration;
 use serde::Deserialize;
 
@@ -20,6 +22,53 @@ pub struct ThresholdsFile {
     incidents: bool,
     #[serde(default, deserialize_with = "ordered_map")]
     metrics: Vec<(String, MetricFile)>,
+    prometheus: Option<PrometheusFile>,
+    check_interval: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PrometheusFile {
+    url: String,
+    token_env: Option<String>,
+    token_file: Option<PathBuf>,
+    timeout: Option<String>,
+}
+
+#[derive(Debug)]
+enum ProbeFile {
+    Url(String),
+    Full(ProbeFull),
+}
+
+impl<'de> Deserialize<'de> for ProbeFile {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        super::text_or(
+            d,
+            "a URL, or a map with url: and optionally status:, body:, measure:, ca_file:",
+            ProbeFile::Url,
+            ProbeFile::Full,
+        )
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProbeFull {
+    url: String,
+    status: Option<Statuses>,
+    body: Option<String>,
+    measure: Option<Measure>,
+    ca_file: Option<PathBuf>,
+    #[serde(default)]
+    insecure: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Statuses {
+    One(u16),
+    Many(Vec<u16>),
 }
 
 #[derive(Debug, Deserialize)]
@@ -76,6 +125,11 @@ struct MetricFile {
     role: Option<Role>,
     min: Option<f64>,
     max: Option<f64>,
+    prometheus: Option<String>,
+    reduce: Option<Reduce>,
+    probe: Option<ProbeFile>,
+    source_unit: Option<String>,
+    max_age: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -86,6 +140,88 @@ pub struct Thresholds {
     /// Open incidents for CRITICAL metrics on every check.
     pub incidents: bool,
     pub metrics: Vec<Metric>,
+    pub prometheus: PrometheusServer,
+}
+
+/// How long a metric with a source may go without a value when no check interval is set.
+const DEFAULT_CHECK_INTERVAL: Duration = Duration::minutes(5);
+/// How long a value given by hand or by a daily job counts.
+const DEFAULT_GIVEN_MAX_AGE: Duration = Duration::hours(36);
+/// Where `prometheus:` queries go when thresholds.yaml names no server: Prometheus's own default.
+pub const DEFAULT_PROMETHEUS: &str = "http://127.0.0.1:9090";
+
+/// The Prometheus server that `prometheus:` metrics query.
+#[derive(Debug, Clone)]
+pub struct PrometheusServer {
+    /// May hold `${VAR}` and `${VAR:-default}`, expanded when a check runs.
+    pub url: String,
+    pub token: Option<Secret>,
+    pub timeout: Option<Duration>,
+}
+
+/// A secret kept out of the YAML: the name of an environment variable, or a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Secret {
+    Env(String),
+    File(PathBuf),
+}
+
+impl Secret {
+    /// The secret's text, trimmed of the newline files end with.
+    pub fn read(&self) -> Result<String, String> {
+        let text = match self {
+            Secret::Env(name) => std::env::var(name)
+                .map_err(|_| format!("the environment variable {name} is not set"))?,
+            Secret::File(path) => std::fs::read_to_string(path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?,
+        };
+        Ok(text.trim().to_string())
+    }
+}
+
+/// Where a metric's value comes from when a check is not given it.
+#[derive(Debug, Clone)]
+pub enum Source {
+    /// A shell command whose first line of output is the value.
+    Command(String),
+    /// An instant PromQL query.
+    Query { expr: String, reduce: Option<Reduce> },
+    Probe(Probe),
+}
+
+/// How several series of one query become one value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reduce {
+    Max,
+    Min,
+    Avg,
+    Sum,
+}
+
+/// An HTTP request whose answer is measured.
+#[derive(Debug, Clone)]
+pub struct Probe {
+    /// May hold `${VAR}` and `${VAR:-default}`.
+    pub url: String,
+    /// The statuses that count as up; empty means any 2xx.
+    pub status: Vec<u16>,
+    /// Text the body must contain to count as up.
+    pub body: Option<String>,
+    pub measure: Measure,
+    pub trust: crate::net::http::Trust,
+}
+
+/// Which of a probe's results is the metric's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    /// Seconds until the whole answer arrived.
+    Time,
+    /// `ok` when the answer came with an expected status and body, else `failed`.
+    Up,
+    /// Time until the server's TLS certificate expires.
+    CertExpiry,
 }
 
 #[derive(Debug, Clone)]
@@ -168,10 +304,15 @@ pub struct Metric {
     pub alert: Option<Threshold>,
     pub severity: Option<String>,
     pub description: Option<String>,
-    /// The Prometheus series this metric reads (default: the series named like the metric).
+    /// The Prometheus series this metric reads from an input file (default: the series named
+    /// like the metric).
     pub selector: Option<crate::sources::prometheus::Selector>,
-    pub command: Option<String>,
+    pub source: Option<Source>,
+    /// The unit a source's numbers are in, when not the metric's own.
+    pub source_unit: Option<String>,
     pub timeout: Option<Duration>,
+    /// How old the latest value may be and still stand for the metric when a check has none.
+    pub max_age: Duration,
     /// How long a breach must hold before it counts at its full state (`for:`).
     pub hold: Option<Duration>,
     pub role: Option<Role>,
@@ -210,10 +351,36 @@ impl ThresholdsFile {
             });
         }
 
+        let interval = positive(problems, "check_interval", self.check_interval.as_deref())
+            .unwrap_or(DEFAULT_CHECK_INTERVAL);
+        let prometheus = match self.prometheus {
+            None => PrometheusServer {
+                url: DEFAULT_PROMETHEUS.to_string(),
+                token: None,
+                timeout: None,
+            },
+            Some(p) => {
+                problems.check("prometheus.url", super::expand(&p.url, |_| Some(String::new())));
+                let token = match (p.token_env, p.token_file) {
+                    (Some(_), Some(_)) => {
+                        problems.add("prometheus", "give token_env or token_file, not both");
+                        None
+                    }
+                    (Some(name), None) => Some(Secret::Env(name)),
+                    (None, Some(path)) => Some(Secret::File(path)),
+                    (None, None) => None,
+                };
+                PrometheusServer {
+                    url: p.url,
+                    token,
+                    timeout: positive(problems, "prometheus.timeout", p.timeout.as_deref()),
+                }
+            }
+        };
         let metrics: Vec<Metric> = self
             .metrics
             .into_iter()
-            .filter_map(|(name, m)| validate_metric(name, m, &severity_keys, problems))
+            .filter_map(|(name, m)| validate_metric(name, m, &severity_keys, interval, problems))
             .collect();
         for role in [Role::Users, Role::Backup] {
             let holders: Vec<&str> = metrics
@@ -240,6 +407,7 @@ impl ThresholdsFile {
             protocol,
             incidents: self.incidents,
             metrics,
+            prometheus,
         })
         .filter(|_| problems.is_empty())
     }
@@ -325,10 +493,21 @@ fn validate_severity(
     })
 }
 
+/// A duration longer than zero at `path`, when one is written.
+fn positive(problems: &mut Problems, path: &str, text: Option<&str>) -> Option<Duration> {
+    let d = problems.check(path, crate::rules::duration::parse(text?))?;
+    if d <= Duration::zero() {
+        problems.add(path, "must be longer than zero");
+        return None;
+    }
+    Some(d)
+}
+
 fn validate_metric(
     name: String,
     m: MetricFile,
     severities: &[&str],
+    interval: Duration,
     problems: &mut Problems,
 ) -> Option<Metric> {
     let here = format!("metrics.{name}");
@@ -365,10 +544,7 @@ fn validate_metric(
             );
         }
     }
-    let timeout = m
-        .timeout
-        .as_ref()
-        .and_then(|t| problems.check(format!("{here}.timeout"), crate::rules::duration::parse(t)));
+    let timeout = positive(problems, &format!("{here}.timeout"), m.timeout.as_deref());
     let hold = m
         .hold
         .as_ref()
@@ -389,12 +565,53 @@ fn validate_metric(
         ),
         _ => {}
     }
-    if m.selector.is_some() && m.command.is_some() {
+    let written: Vec<&str> = [
+        ("selector", m.selector.is_some()),
+        ("command", m.command.is_some()),
+        ("prometheus", m.prometheus.is_some()),
+        ("probe", m.probe.is_some()),
+    ]
+    .into_iter()
+    .filter_map(|(field, set)| set.then_some(field))
+    .collect();
+    if written.len() > 1 {
         problems.add(
             &here,
-            "a metric takes its value from a selector or a command, not both",
+            format!(
+                "a metric takes its value from one source; this one has {}",
+                written.join(" and ")
+            ),
         );
     }
+    if m.reduce.is_some() && m.prometheus.is_none() {
+        problems.add(format!("{here}.reduce"), "reduce: is for prometheus: queries");
+    }
+    let source = if let Some(command) = m.command {
+        Some(Source::Command(command))
+    } else if let Some(expr) = m.prometheus {
+        if expr.trim().is_empty() {
+            problems.add(format!("{here}.prometheus"), "the query is empty");
+        }
+        Some(Source::Query {
+            expr,
+            reduce: m.reduce,
+        })
+    } else {
+        m.probe
+            .and_then(|p| validate_probe(&format!("{here}.probe"), p, &unit, problems))
+            .map(Source::Probe)
+    };
+    if let Some(from) = &m.source_unit {
+        if let Err(why) = crate::rules::units::convert(1.0, from, &unit) {
+            problems.add(format!("{here}.source_unit"), why);
+        }
+    }
+    let max_age = positive(problems, &format!("{here}.max_age"), m.max_age.as_deref())
+        .unwrap_or(if source.is_some() || m.selector.is_some() {
+            interval
+        } else {
+            DEFAULT_GIVEN_MAX_AGE
+        });
     Some(Metric {
         name,
         label: m.label,
@@ -405,12 +622,90 @@ fn validate_metric(
         severity: m.severity,
         description: m.description,
         selector,
-        command: m.command,
+        source,
+        source_unit: m.source_unit,
         timeout,
+        max_age,
         hold,
         auto_resolve: m.auto_resolve,
         role: m.role,
         min: m.min,
         max: m.max,
+    })
+}
+
+fn validate_probe(here: &str, p: ProbeFile, unit: &str, problems: &mut Problems) -> Option<Probe> {
+    let p = match p {
+        ProbeFile::Url(url) => ProbeFull {
+            url,
+            status: None,
+            body: None,
+            measure: None,
+            ca_file: None,
+            insecure: false,
+        },
+        ProbeFile::Full(full) => full,
+    };
+    problems.check(format!("{here}.url"), super::expand(&p.url, |_| Some(String::new())));
+    let scheme_ok = ["http://", "https://", "${"]
+        .iter()
+        .any(|s| p.url.trim_start().starts_with(s));
+    if !scheme_ok {
+        problems.add(
+            format!("{here}.url"),
+            format!("\"{}\" is not an http:// or https:// URL", p.url),
+        );
+    }
+    let is_time = crate::rules::units::convert(1.0, "s", unit).is_ok();
+    let measure = match p.measure {
+        Some(m) => m,
+        None if is_time => Measure::Time,
+        None if unit == crate::rules::units::STATUS_UNIT => Measure::Up,
+        None => {
+            problems.add(
+                here,
+                format!(
+                    "a probe measures time (a unit like s or ms), up (unit ok/failed) or \
+                     cert_expiry (a unit like d); unit \"{unit}\" is none of these"
+                ),
+            );
+            return None;
+        }
+    };
+    let fits = match measure {
+        Measure::Time | Measure::CertExpiry => is_time,
+        Measure::Up => unit == crate::rules::units::STATUS_UNIT,
+    };
+    if !fits {
+        problems.add(
+            format!("{here}.measure"),
+            format!(
+                "measure {} needs a unit of {}, not \"{unit}\"",
+                match measure {
+                    Measure::Time => "time",
+                    Measure::Up => "up",
+                    Measure::CertExpiry => "cert_expiry",
+                },
+                if measure == Measure::Up { "ok/failed" } else { "time (s, ms, h, d)" }
+            ),
+        );
+    }
+    let status = match p.status {
+        None => Vec::new(),
+        Some(Statuses::One(code)) => vec![code],
+        Some(Statuses::Many(codes)) => codes,
+    };
+    if let Some(bad) = status.iter().find(|c| !(100..=599).contains(*c)) {
+        problems.add(format!("{here}.status"), format!("{bad} is not an HTTP status"));
+    }
+    Some(Probe {
+        url: p.url,
+        status,
+        body: p.body,
+        measure,
+        trust: crate::net::http::Trust {
+            ca_file: p.ca_file,
+            insecure: p.insecure,
+        },
     })
 }

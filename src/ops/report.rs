@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::config::{Metric, Role, RotationConfig, Thresholds};
 use crate::ops::checklist::{HistoryDay, HistoryPerson, Sheet};
 use crate::rules::incident::Kind as EventKind;
-use crate::rules::metrics::sparkline;
+use crate::rules::metrics::{freshness, sparkline, Freshness};
 use crate::rules::period::{Kind, Period};
 use crate::rules::threshold::Threshold;
 use crate::store::{Breach, CountBy, Reached, ReviewNote, SeverityCounts, Spread, Store};
@@ -114,6 +114,9 @@ pub struct MetricRow {
     pub unit: String,
     pub samples: u64,
     pub latest: Option<f64>,
+    /// While the period runs: the latest value is older than the metric's `max_age`, so it no
+    /// longer says how the metric stands.
+    pub stale: bool,
     pub mean: Option<f64>,
     pub min: Option<f64>,
     pub max: Option<f64>,
@@ -249,7 +252,7 @@ pub fn gather(
 
     let mut metrics = Vec::new();
     for m in &thresholds.metrics {
-        metrics.push(metric_row(store, m, &this, &before)?);
+        metrics.push(metric_row(store, m, &this, &before, now)?);
     }
     let trend_of = |name: &str| -> Option<MetricTrend> {
         metrics
@@ -407,8 +410,20 @@ fn severity_row(key: &str, name: &str, c: &SeverityCounts) -> SeverityRow {
     }
 }
 
-fn metric_row(store: &Store, m: &Metric, this: &Span, before: &Span) -> Result<MetricRow> {
+fn metric_row(
+    store: &Store,
+    m: &Metric,
+    this: &Span,
+    before: &Span,
+    now: DateTime<Utc>,
+) -> Result<MetricRow> {
     let summary = store.metric_summary(&m.name, this.from, this.to)?;
+    let stale = if this.from <= now && now < this.to {
+        let at = store.latest_value(&m.name)?.map(|s| s.at);
+        matches!(freshness(at, m.max_age, now), Freshness::Stale(_))
+    } else {
+        false
+    };
     let previous_mean = store.metric_mean(&m.name, before.from, before.to)?;
     let points = store.metric_trend(&m.name, this.from, this.to, TREND_POINTS)?;
     let trend: Vec<Option<f64>> = points.iter().map(|p| p.map(|p| p.mean)).collect();
@@ -420,6 +435,7 @@ fn metric_row(store: &Store, m: &Metric, this: &Span, before: &Span) -> Result<M
         unit: m.unit.clone(),
         samples: summary.samples,
         latest: summary.latest,
+        stale,
         mean: summary.mean,
         min: summary.min,
         max: summary.max,

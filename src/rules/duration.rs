@@ -6,8 +6,8 @@ use chrono::Duration;
 /// fits in a year, and bounding them keeps every deadline computed from them on the calendar.
 pub const LONGEST_DAYS: i64 = 366;
 
-/// Parses a duration made of one or more `<number><unit>` parts, unit one of s, m, h, d, w, of
-/// at most [`LONGEST_DAYS`].
+/// Parses a duration made of one or more `<number><unit>` parts, unit one of ms, s, m, h, d, w,
+/// of at most [`LONGEST_DAYS`]. Milliseconds are for network timeouts (`500ms`).
 pub fn parse(text: &str) -> Result<Duration, String> {
     let bad = || {
         format!("\"{text}\" is not a duration; write a number and a unit (s, m, h, d, w), e.g. 15m, 4h or 1h30m")
@@ -26,17 +26,18 @@ pub fn parse(text: &str) -> Result<Duration, String> {
         let unit_end = rest[digits..]
             .find(|c: char| c.is_ascii_digit())
             .map_or(rest.len(), |i| i + digits);
-        let seconds = match rest[digits..unit_end].trim() {
-            "s" => 1,
-            "m" | "min" => 60,
-            "h" => 3600,
-            "d" => 86_400,
-            "w" => 604_800,
+        let millis = match rest[digits..unit_end].trim() {
+            "ms" => 1,
+            "s" => 1000,
+            "m" | "min" => 60_000,
+            "h" => 3_600_000,
+            "d" => 86_400_000,
+            "w" => 604_800_000,
             _ => return Err(bad()),
         };
         let part = number
-            .checked_mul(seconds)
-            .and_then(Duration::try_seconds)
+            .checked_mul(millis)
+            .and_then(Duration::try_milliseconds)
             .ok_or_else(bad)?;
         total = total.checked_add(&part).ok_or_else(bad)?;
         if total > Duration::days(LONGEST_DAYS) {
@@ -50,9 +51,13 @@ pub fn parse(text: &str) -> Result<Duration, String> {
     Ok(total)
 }
 
-/// Shows a duration the short way people read it: `5m`, `1h30m`, `2d4h`.
+/// Shows a duration the short way people read it: `5m`, `1h30m`, `2d4h`, `1s500ms`.
 pub fn format(d: Duration) -> String {
     let mut secs = d.num_seconds();
+    let millis = d.subsec_millis().unsigned_abs();
+    if secs == 0 && millis > 0 {
+        return format!("{}{millis}ms", if d < Duration::zero() { "-" } else { "" });
+    }
     if secs == 0 {
         return "0s".into();
     }
@@ -67,7 +72,15 @@ pub fn format(d: Duration) -> String {
             secs %= size;
         }
     }
+    if millis > 0 {
+        out.push_str(&format!("{millis}ms"));
+    }
     out
+}
+
+/// [`format`] for a standard-library duration (timeouts).
+pub fn format_std(d: std::time::Duration) -> String {
+    Duration::from_std(d).map_or_else(|_| format!("{}s", d.as_secs()), format)
 }
 
 #[cfg(test)]

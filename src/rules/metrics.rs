@@ -127,8 +127,56 @@ pub struct Reading {
     /// The state after `for:`.
     pub state: State,
     pub pending: bool,
-    /// Why the state is UNKNOWN, when it is.
+    /// Why the state is UNKNOWN, or why a probe found the service down.
     pub reason: Option<String>,
+    /// When the value was recorded, when it is not this run's own but the latest one still
+    /// fresh enough to stand for the metric.
+    pub as_of: Option<DateTime<Utc>>,
+}
+
+/// Whether a metric's latest recorded value may stand for it in a run that has none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Freshness {
+    /// Within `max_age`.
+    Fresh,
+    /// Older: UNKNOWN, never judged OK on old news.
+    Stale(Duration),
+    /// Nothing recorded yet.
+    Never,
+}
+
+pub fn freshness(latest: Option<DateTime<Utc>>, max_age: Duration, now: DateTime<Utc>) -> Freshness {
+    match latest {
+        None => Freshness::Never,
+        Some(at) => {
+            let age = now.signed_duration_since(at);
+            if age <= max_age {
+                Freshness::Fresh
+            } else {
+                Freshness::Stale(age)
+            }
+        }
+    }
+}
+
+/// `stale: last value 3d ago (max_age 36h)`: the UNKNOWN reason of a metric gone quiet.
+pub fn stale_reason(age: Duration, max_age: Duration) -> String {
+    format!(
+        "stale: last value {} ago (max_age {})",
+        ago(age),
+        duration::format(max_age)
+    )
+}
+
+/// An age in its largest whole unit, as people say it: `3d`, `5h`, `12m`, `40s`.
+pub fn ago(age: Duration) -> String {
+    let secs = age.num_seconds().max(0);
+    for (unit, size) in [("d", 86_400), ("h", 3600), ("m", 60)] {
+        if secs >= size {
+            return format!("{}{unit}", secs / size);
+        }
+    }
+    format!("{secs}s")
 }
 
 /// `response_time 3.4s > 3s`: what is wrong, in a few words.
@@ -157,9 +205,14 @@ pub fn describe(metric: &Metric, reading: &Reading) -> String {
         (true, None) => " (pending)".to_string(),
         _ => String::new(),
     };
+    let why = reading
+        .reason
+        .as_deref()
+        .map(|why| format!(" ({why})"))
+        .unwrap_or_default();
     match line {
-        Some(line) => format!("{} {shown}, {line}{pending}", metric.name),
-        None => format!("{} {shown}", metric.name),
+        Some(line) => format!("{} {shown}, {line}{pending}{why}", metric.name),
+        None => format!("{} {shown}{why}", metric.name),
     }
 }
 

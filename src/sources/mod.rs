@@ -1,16 +1,24 @@
-//! Where a check's values come from: arguments, an input file, and `command:` metrics. Each
-//! outside world has its own module here: files and their formats, and processes.
+//! Where a check's values come from: arguments, an input file, and each metric's own source
+//! (`command:`, `prometheus:`, `probe:`). Each outside world has its own module here: files and
+//! their formats, processes, the Prometheus HTTP API and HTTP probes.
 
+pub mod probe;
 pub mod process;
 pub mod prometheus;
+pub mod prometheus_api;
 pub mod values;
 
 use std::collections::HashMap;
 use std::io::Read;
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
 use anyhow::{bail, Context as _, Result};
 
+use crate::config::thresholds::Source;
 use crate::config::{Metric, Thresholds};
+use crate::rules::units;
 use crate::util::output::note;
 use crate::util::suggest;
 use prometheus::Selector;
@@ -25,6 +33,8 @@ pub enum Given {
     Number(f64),
     /// No value, and why.
     Failed(String),
+    /// Measured as down (`failed`), and why.
+    Down(String),
 }
 
 /// What a check asks for: values written on the command line, an input file, and whether the
@@ -32,7 +42,10 @@ pub enum Given {
 pub struct Request<'a> {
     pub values: &'a [String],
     pub input: Option<(&'a str, InputFormat)>,
-    pub run_commands: bool,
+    /// Whether metrics not given a value are asked their own sources.
+    pub run_sources: bool,
+    /// The time a certificate's remaining life is counted from.
+    pub now: chrono::DateTime<chrono::Utc>,
     /// The most bytes read from an input file or a command's output.
     pub max_bytes: u64,
 }
@@ -61,20 +74,84 @@ pub fn gather(thresholds: &Thresholds, args: &Request) -> Result<HashMap<String,
             given.entry(name).or_insert(value);
         }
     }
-    if args.run_commands {
+    if args.run_sources {
         let pending: Vec<&Metric> = thresholds
             .metrics
             .iter()
-            .filter(|m| m.command.is_some() && !given.contains_key(&m.name))
+            .filter(|m| m.source.is_some() && !given.contains_key(&m.name))
             .collect();
-        for (metric, value) in pending
-            .iter()
-            .zip(process::run_metric_commands(&pending, args.max_bytes))
-        {
+        for (metric, value) in pending.iter().zip(ask(thresholds, &pending, args)) {
             given.insert(metric.name.clone(), value);
         }
     }
     Ok(given)
+}
+
+/// How many network sources are asked at once: enough that a check of twenty probes takes about
+/// as long as the slowest, few enough not to look like an attack on the server.
+const PARALLEL: usize = 16;
+
+/// Every metric's own source at once: commands in their processes, queries and probes on a
+/// bounded set of threads. The values come back in the metrics' order.
+fn ask(thresholds: &Thresholds, metrics: &[&Metric], args: &Request) -> Vec<Given> {
+    let mut results: Vec<Option<Given>> = vec![None; metrics.len()];
+    let mut commands = Vec::new();
+    let mut network = Vec::new();
+    for (i, m) in metrics.iter().enumerate() {
+        match &m.source {
+            Some(Source::Command(command)) => commands.push((i, (*m, command.as_str()))),
+            Some(_) => network.push((i, *m)),
+            None => {}
+        }
+    }
+    let server = prometheus_api::Server::new(&thresholds.prometheus);
+    let clients = probe::Clients::default();
+    let next = AtomicUsize::new(0);
+    let found: Vec<Mutex<Option<Given>>> = network.iter().map(|_| Mutex::new(None)).collect();
+    let from_commands = std::thread::scope(|scope| {
+        for _ in 0..PARALLEL.min(network.len()) {
+            scope.spawn(|| loop {
+                let n = next.fetch_add(1, Ordering::Relaxed);
+                let Some((_, m)) = network.get(n) else { break };
+                let value = match &m.source {
+                    Some(Source::Query { expr, reduce }) => match &server {
+                        Ok(server) => server.query(m, expr, *reduce),
+                        Err(why) => Given::Failed(why.clone()),
+                    },
+                    Some(Source::Probe(p)) => probe::run(&clients, m, p, args.now),
+                    _ => continue,
+                };
+                if let Ok(mut slot) = found[n].lock() {
+                    *slot = Some(value);
+                }
+            });
+        }
+        let started: Vec<(&Metric, &str)> = commands.iter().map(|(_, c)| *c).collect();
+        process::run_metric_commands(&started, args.max_bytes)
+    });
+    for ((i, (m, _)), value) in commands.iter().zip(from_commands) {
+        results[*i] = Some(in_unit(m, value));
+    }
+    for ((i, _), slot) in network.iter().zip(found) {
+        results[*i] = slot.into_inner().ok().flatten();
+    }
+    results
+        .into_iter()
+        .map(|r| r.unwrap_or_else(|| Given::Failed("the source gave nothing".into())))
+        .collect()
+}
+
+/// A command's text read in the metric's declared `source_unit`, when it has one.
+fn in_unit(metric: &Metric, value: Given) -> Given {
+    match (value, &metric.source_unit) {
+        (Given::Text(text), Some(from)) => {
+            match units::parse_value(&text, from).and_then(|v| units::convert(v, from, &metric.unit)) {
+                Ok(v) => Given::Number(v),
+                Err(why) => Given::Failed(why),
+            }
+        }
+        (value, _) => value,
+    }
 }
 
 fn read_input(
@@ -113,8 +190,8 @@ fn read_input(
                 .zip(found)
                 .zip(&selectors)
                 .filter_map(|((m, v), s)| {
-                    let given = match crate::rules::units::prometheus_unit(&s.name) {
-                        Some(base) => match crate::rules::units::convert(v?, base, &m.unit) {
+                    let given = match units::prometheus_unit(&s.name) {
+                        Some(base) => match units::convert(v?, base, &m.unit) {
                             Ok(v) => Given::Number(v),
                             Err(why) => Given::Failed(format!("{}: {why}", s.name)),
                         },

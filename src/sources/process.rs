@@ -10,14 +10,16 @@ use super::Given;
 use crate::config::Metric;
 
 /// How long a `command:` may run when the metric sets no `timeout:`.
-const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Runs every metric's command at once, each under its own timeout, and reads the first line
 /// of its output as the value. A command that fails, overruns or prints more than `max_output`
 /// bytes gives no value, with the reason.
-pub fn run_metric_commands(metrics: &[&Metric], max_output: u64) -> Vec<Given> {
-    let started: Vec<Result<Running, String>> =
-        metrics.iter().map(|m| start(m, max_output)).collect();
+pub fn run_metric_commands(metrics: &[(&Metric, &str)], max_output: u64) -> Vec<Given> {
+    let started: Vec<Result<Running, String>> = metrics
+        .iter()
+        .map(|(m, command)| start(m, command, max_output))
+        .collect();
     started
         .into_iter()
         .map(|r| match r {
@@ -41,8 +43,7 @@ struct Running {
     max_output: u64,
 }
 
-fn start(metric: &Metric, max_output: u64) -> Result<Running, String> {
-    let command = metric.command.as_deref().unwrap_or_default();
+fn start(metric: &Metric, command: &str, max_output: u64) -> Result<Running, String> {
     let timeout = metric
         .timeout
         .and_then(|t| t.to_std().ok())

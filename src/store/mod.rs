@@ -277,6 +277,8 @@ delegate! {
     fn last_state(&self, metric: &str) -> Result<Option<State>>;
     /// The latest `limit` samples, oldest first.
     fn recent_samples(&self, metric: &str, limit: u32) -> Result<Vec<Sample>>;
+    /// The newest sample of a metric that holds a value.
+    fn latest_value(&self, metric: &str) -> Result<Option<Sample>>;
     fn samples_since(&self, metric: &str, since: DateTime<Utc>) -> Result<Vec<Sample>>;
     /// Overrides not removed that overlap `[from, to)`.
     fn overrides_between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Override>>;

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use chrono::{DateTime, Utc};
 use anyhow::Result;
 use comfy_table::Cell;
 use serde::Serialize;
@@ -11,10 +12,11 @@ use crate::cli::{CheckFormat, MetricsCheckArgs};
 use crate::config::{Metric, Thresholds};
 use crate::ops::incidents::{open_incident, Desk};
 use crate::rules::incident::{self, Event, Kind};
-use crate::rules::metrics::{self, admissible, evaluate, hold, sparkline, worst, Reading, State};
+use super::{judge, read, unknown};
+use crate::rules::metrics::{self, freshness, sparkline, stale_reason, worst, Freshness, Reading, State};
 use crate::rules::units;
 use crate::sources::{gather, Given, Request};
-use crate::store::{NewSample, Opened};
+use crate::store::{NewSample, Opened, Sample, Store};
 use crate::util::files;
 use crate::util::output::{note, Out};
 use crate::util::time::rfc3339;
@@ -31,7 +33,8 @@ pub fn run(ctx: &Context, args: MetricsCheckArgs) -> Result<u8> {
         &Request {
             values: &args.values,
             input: args.input.as_deref().map(|path| (path, args.input_format)),
-            run_commands: !args.only_given,
+            run_sources: !args.only_given,
+            now,
             max_bytes: u64::from(args.max_input_mib) * 1024 * 1024,
         },
     )?;
@@ -55,11 +58,10 @@ pub fn run(ctx: &Context, args: MetricsCheckArgs) -> Result<u8> {
     let mut readings = Vec::with_capacity(checked.len());
     let mut previous: HashMap<&str, Option<State>> = HashMap::new();
     for m in &checked {
-        let mut reading = read(m, given.get(&m.name));
-        if m.hold.is_some() && reading.raw == State::Critical {
-            let since = store.critical_since(&m.name)?;
-            (reading.state, reading.pending) = hold(reading.raw, m.hold, since, now);
-        }
+        let reading = match given.get(&m.name) {
+            Some(value) => judge(&store, m, value, now)?,
+            None => on_record(&store, m, now)?,
+        };
         if incidents {
             previous.insert(&m.name, store.last_state(&m.name)?);
         }
@@ -75,9 +77,12 @@ pub fn run(ctx: &Context, args: MetricsCheckArgs) -> Result<u8> {
         .transpose()?;
 
     if !args.no_record {
+        // Only this run's own values: a value standing in from an earlier run is not measured
+        // again, and a stale metric adds no row, so a quiet metric stays quiet in the store.
         let samples: Vec<NewSample> = checked
             .iter()
             .zip(&readings)
+            .filter(|(m, _)| given.contains_key(&m.name))
             .map(|(m, r)| NewSample {
                 metric: &m.name,
                 value: r.value,
@@ -98,7 +103,7 @@ pub fn run(ctx: &Context, args: MetricsCheckArgs) -> Result<u8> {
                     .iter()
                     .map(|s| s.value.unwrap_or(f64::NAN))
                     .collect();
-                if args.no_record {
+                if args.no_record && r.as_of.is_none() {
                     values.push(r.value.unwrap_or(f64::NAN));
                 }
                 Ok(sparkline(&values))
@@ -123,37 +128,21 @@ pub fn run(ctx: &Context, args: MetricsCheckArgs) -> Result<u8> {
     Ok(state.code())
 }
 
-/// A metric's value read in its unit and judged; no value or an unreadable one is UNKNOWN.
-fn read(metric: &Metric, given: Option<&Given>) -> Reading {
-    let parsed = match given {
-        None => Err("no value".to_string()),
-        Some(Given::Failed(why)) => Err(why.clone()),
-        Some(Given::Number(v)) => Ok(*v),
-        Some(Given::Text(text)) => units::parse_value(text, &metric.unit),
-    };
-    match parsed.and_then(|v| admissible(metric, v)) {
-        Ok(v) => {
-            let raw = evaluate(metric, v);
-            Reading {
-                value: Some(v),
-                raw,
-                state: raw,
-                pending: false,
-                reason: None,
+/// A metric with no value this run, judged on its latest recorded value while that is fresher
+/// than its `max_age`, and UNKNOWN after.
+fn on_record(store: &Store, metric: &Metric, now: DateTime<Utc>) -> Result<Reading> {
+    let latest = store.latest_value(&metric.name)?;
+    Ok(
+        match (freshness(latest.as_ref().map(|s| s.at), metric.max_age, now), latest) {
+            (Freshness::Fresh, Some(Sample { at, value: Some(v), .. })) => {
+                let mut reading = read(metric, &Given::Number(v));
+                reading.as_of = Some(at);
+                reading
             }
-        }
-        Err(why) => unknown(None, why),
-    }
-}
-
-fn unknown(value: Option<f64>, reason: String) -> Reading {
-    Reading {
-        value,
-        raw: State::Unknown,
-        state: State::Unknown,
-        pending: false,
-        reason: Some(reason),
-    }
+            (Freshness::Stale(age), _) => unknown(None, stale_reason(age, metric.max_age)),
+            _ => unknown(None, "no value".into()),
+        },
+    )
 }
 
 #[derive(Debug, Serialize)]
@@ -256,6 +245,8 @@ struct ReadingJson<'a> {
     raw_state: &'static str,
     pending: bool,
     reason: Option<&'a str>,
+    /// When the value was recorded, for a value from an earlier run.
+    as_of: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -306,6 +297,7 @@ fn print(
                     raw_state: r.raw.as_str(),
                     pending: r.pending,
                     reason: r.reason.as_deref(),
+                    as_of: r.as_of.map(rfc3339),
                 })
                 .collect(),
             incidents: actions,
@@ -345,11 +337,14 @@ fn print(
                     .enumerate()
                     .filter(|(_, (m, _))| m.group == group)
                 {
-                    let state_text = match (r.state, r.pending, &r.reason) {
+                    let mut state_text = match (r.state, r.pending, &r.reason) {
                         (_, true, _) => "PENDING".to_string(),
-                        (State::Unknown, _, Some(why)) => format!("UNKNOWN: {why}"),
+                        (s, _, Some(why)) => format!("{}: {why}", s.as_str()),
                         (s, _, _) => s.as_str().to_string(),
                     };
+                    if let Some(at) = r.as_of {
+                        state_text.push_str(&format!(" (as of {} ago)", metrics::ago(now - at)));
+                    }
                     table.add_row(vec![
                         Cell::new(if first { group } else { "" }),
                         Cell::new(&m.name),

@@ -1,15 +1,18 @@
 //! `mindops metrics check|history|list`.
 
 mod check;
+mod record;
 
 use anyhow::{Context as _, Result};
-use chrono::{Duration, NaiveTime};
+use chrono::{DateTime, Duration, NaiveTime, Utc};
 use comfy_table::Cell;
 use serde::Serialize;
 
 use crate::cli::{Format, MetricsCommand};
 use crate::config::Metric;
-use crate::rules::metrics::sparkline;
+use crate::rules::metrics::{admissible, evaluate, hold, sparkline, Reading, State};
+use crate::sources::Given;
+use crate::store::Store;
 use crate::rules::units;
 use crate::util::output::{note, Out};
 use crate::util::suggest;
@@ -19,12 +22,58 @@ use crate::{exit, Context};
 pub fn run(ctx: &Context, command: MetricsCommand) -> Result<u8> {
     match command {
         MetricsCommand::Check(args) => check::run(ctx, args),
+        MetricsCommand::Record(args) => record::run(ctx, args),
         MetricsCommand::History {
             name,
             since,
             format,
         } => history(ctx, &name, since.as_deref(), format),
         MetricsCommand::List { format } => list(ctx, format),
+    }
+}
+
+/// A metric's value read in its unit and judged; no value or an unreadable one is UNKNOWN.
+fn read(metric: &Metric, given: &Given) -> Reading {
+    let (parsed, why) = match given {
+        Given::Failed(why) => (Err(why.clone()), None),
+        Given::Number(v) => (Ok(*v), None),
+        Given::Text(text) => (units::parse_value(text, &metric.unit), None),
+        Given::Down(why) => (units::parse_value("failed", &metric.unit), Some(why.clone())),
+    };
+    match parsed.and_then(|v| admissible(metric, v)) {
+        Ok(v) => {
+            let raw = evaluate(metric, v);
+            Reading {
+                value: Some(v),
+                raw,
+                state: raw,
+                pending: false,
+                reason: why,
+                as_of: None,
+            }
+        }
+        Err(why) => unknown(None, why),
+    }
+}
+
+/// [`read`], then `for:`: a CRITICAL value counts only once the breach has held long enough.
+fn judge(store: &Store, metric: &Metric, given: &Given, now: DateTime<Utc>) -> Result<Reading> {
+    let mut reading = read(metric, given);
+    if metric.hold.is_some() && reading.raw == State::Critical {
+        let since = store.critical_since(&metric.name)?;
+        (reading.state, reading.pending) = hold(reading.raw, metric.hold, since, now);
+    }
+    Ok(reading)
+}
+
+fn unknown(value: Option<f64>, reason: String) -> Reading {
+    Reading {
+        value,
+        raw: State::Unknown,
+        state: State::Unknown,
+        pending: false,
+        reason: Some(reason),
+        as_of: None,
     }
 }
 
@@ -48,10 +97,13 @@ struct MetricJson<'a> {
 }
 
 fn source(m: &Metric) -> String {
-    match (&m.selector, &m.command) {
-        (_, Some(c)) => format!("command: {c}"),
-        (Some(s), _) => format!("selector: {}", s.name),
-        _ => "given".into(),
+    use crate::config::thresholds::Source;
+    match (&m.selector, &m.source) {
+        (_, Some(Source::Command(c))) => format!("command: {c}"),
+        (_, Some(Source::Query { expr, .. })) => format!("prometheus: {expr}"),
+        (_, Some(Source::Probe(p))) => format!("probe: {}", p.url),
+        (Some(s), None) => format!("selector: {}", s.name),
+        (None, None) => "given".into(),
     }
 }
 

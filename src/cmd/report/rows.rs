@@ -198,7 +198,11 @@ pub fn metric_table(r: &Report, with_trend: bool) -> Rows {
             let mut row = vec![
                 m.label.clone(),
                 m.samples.to_string(),
-                value(m.latest, &m.unit),
+                if m.stale {
+                    format!("{} (stale)", value(m.latest, &m.unit))
+                } else {
+                    value(m.latest, &m.unit)
+                },
                 value(m.mean, &m.unit),
                 value(m.min, &m.unit),
                 value(m.max, &m.unit),

@@ -111,6 +111,19 @@ impl Postgres {
         Ok(rows)
     }
 
+    pub fn latest_value(&self, metric: &str) -> Result<Option<Sample>> {
+        self.read(|s| {
+            s.opt(
+                "SELECT at, value, state, id FROM metric_samples
+                  WHERE metric = $1 AND value IS NOT NULL ORDER BY at DESC, id DESC LIMIT 1",
+                &[&metric],
+            )?
+            .as_ref()
+            .map(sample_row)
+            .transpose()
+        })
+    }
+
     pub fn samples_since(&self, metric: &str, since: DateTime<Utc>) -> Result<Vec<Sample>> {
         self.read(|s| {
             s.all(

@@ -87,6 +87,16 @@ impl Sqlite {
         Ok(rows)
     }
 
+    /// The newest sample of a metric that holds a value.
+    pub fn latest_value(&self, metric: &str) -> Result<Option<Sample>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT at, value, state, id FROM metric_samples
+              WHERE metric = ?1 AND value IS NOT NULL ORDER BY at DESC, id DESC LIMIT 1",
+        )?;
+        let latest = stmt.query_map(params![metric], sample_row)?.next().transpose()?;
+        Ok(latest)
+    }
+
     /// Samples of a metric from `since` on, oldest first.
     pub fn samples_since(&self, metric: &str, since: DateTime<Utc>) -> Result<Vec<Sample>> {
         let mut stmt = self.conn.prepare_cached(
