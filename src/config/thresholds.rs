@@ -565,8 +565,9 @@ fn validate_metric(
         ),
         _ => {}
     }
+    // A selector may stand beside a source: it says where an --input file holds the value,
+    // which then comes first.
     let written: Vec<&str> = [
-        ("selector", m.selector.is_some()),
         ("command", m.command.is_some()),
         ("prometheus", m.prometheus.is_some()),
         ("probe", m.probe.is_some()),

@@ -214,6 +214,32 @@ impl Env {
         self.write(&rel, &text.replacen(from, to, 1));
     }
 
+    /// The sample thresholds.yaml without its metrics' Prometheus queries and probes, for tests
+    /// that give those metrics other sources or none.
+    pub fn drop_sources(&self) {
+        let rel = "work/thresholds.yaml";
+        let mut kept = Vec::new();
+        let mut folded = false;
+        let text = self.read(rel);
+        for line in text.lines() {
+            let key = line.trim_start();
+            if folded && line.starts_with("      ") {
+                continue;
+            }
+            folded = false;
+            if ["prometheus: ", "probe: ", "reduce: ", "source_unit: "]
+                .iter()
+                .any(|k| key.starts_with(k))
+                && line.starts_with("    ")
+            {
+                folded = key.ends_with(">-");
+                continue;
+            }
+            kept.push(line);
+        }
+        self.write(rel, &(kept.join("\n") + "\n"));
+    }
+
     /// `mindops` with nothing from the outer environment: the clock at [`NOW`], a time zone
     /// that is not the rotation's (it must not matter), no colour, this home's paths. One run,
     /// on SQLite: for tests about the environment rather than the store.
@@ -266,6 +292,11 @@ impl Env {
             ("MINDOPS_USER", "tester".into()),
             ("TZ", "America/New_York".into()),
             ("NO_COLOR", "1".into()),
+            // The sample config's sources point at these; port 9 is closed, so a test that does
+            // not start its own servers gets a quick, certain "refused", whatever else this
+            // machine runs on 9090 or 8080.
+            ("PROMETHEUS_URL", "http://127.0.0.1:9".into()),
+            ("SERVICE_URL", "http://127.0.0.1:9/".into()),
         ]
     }
 

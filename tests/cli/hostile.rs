@@ -243,6 +243,7 @@ fn an_endless_input_is_cut_off_with_a_reason() {
 #[test]
 fn a_command_that_floods_or_leaves_a_child_behind_keeps_its_timeout() {
     let env = Env::new();
+    env.drop_sources();
     env.edit(
         "thresholds.yaml",
         "    unit: MB\n",

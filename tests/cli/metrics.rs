@@ -123,7 +123,9 @@ fn metrics_without_a_value_are_unknown_and_the_worst_state_wins() {
     assert!(
         out.starts_with(
             "METRICS CRITICAL - response_time 3.4s, alert > 3s; \
-             error_rate, user_satisfaction, uptime and 17 more: no value | "
+             error_rate, user_satisfaction, db_response_time and 13 more: no value; \
+             uptime, load, memory and 1 more: Prometheus: 127.0.0.1:9 refused the connection \
+             (is it running, is the port right?) | "
         ),
         "{out}"
     );
@@ -535,6 +537,7 @@ fn prom_out_is_written_whole() {
 #[test]
 fn a_hung_command_is_unknown_not_a_hang() {
     let env = Env::new();
+    env.drop_sources();
     env.edit(
         "thresholds.yaml",
         "    unit: MB\n",

@@ -418,14 +418,17 @@ fn status_on_an_empty_and_a_full_store() {
     );
     let full = json(&env.ok(&["status", "--format", "json"]));
     assert_eq!(full["incidents"][0]["sla"], "ack due in 5m");
+    // Three minutes is older than the sample's check interval (1m): the value still shows,
+    // its state does not stand any longer.
     let rt = &full["metrics"][0];
     assert_eq!(
         (
             rt["state"].as_str(),
+            rt["stale"].as_bool(),
             rt["shown"].as_str(),
             rt["age_seconds"].as_i64()
         ),
-        (Some("CRITICAL"), Some("3.4s"), Some(180))
+        (Some("UNKNOWN"), Some(true), Some("3.4s"), Some(180))
     );
     assert_eq!(full["handover"]["text"], "watch checkout");
     assert_eq!(full["checklist"]["total"], 12);
@@ -433,6 +436,7 @@ fn status_on_an_empty_and_a_full_store() {
     assert!(
         table.contains("Open incidents: 1")
             && table.contains("ack due in 5m")
+            && table.contains("STALE")
             && table.contains("3m"),
         "{table}"
     );
