@@ -7,8 +7,8 @@
 pub mod cli;
 mod cmd;
 pub mod config;
-mod ops;
 pub mod net;
+mod ops;
 pub mod rules;
 pub mod sources;
 pub mod store;

@@ -185,7 +185,10 @@ pub enum Source {
     /// A shell command whose first line of output is the value.
     Command(String),
     /// An instant PromQL query.
-    Query { expr: String, reduce: Option<Reduce> },
+    Query {
+        expr: String,
+        reduce: Option<Reduce>,
+    },
     Probe(Probe),
 }
 
@@ -360,7 +363,10 @@ impl ThresholdsFile {
                 timeout: None,
             },
             Some(p) => {
-                problems.check("prometheus.url", super::expand(&p.url, |_| Some(String::new())));
+                problems.check(
+                    "prometheus.url",
+                    super::expand(&p.url, |_| Some(String::new())),
+                );
                 let token = match (p.token_env, p.token_file) {
                     (Some(_), Some(_)) => {
                         problems.add("prometheus", "give token_env or token_file, not both");
@@ -585,7 +591,10 @@ fn validate_metric(
         );
     }
     if m.reduce.is_some() && m.prometheus.is_none() {
-        problems.add(format!("{here}.reduce"), "reduce: is for prometheus: queries");
+        problems.add(
+            format!("{here}.reduce"),
+            "reduce: is for prometheus: queries",
+        );
     }
     let source = if let Some(command) = m.command {
         Some(Source::Command(command))
@@ -607,12 +616,13 @@ fn validate_metric(
             problems.add(format!("{here}.source_unit"), why);
         }
     }
-    let max_age = positive(problems, &format!("{here}.max_age"), m.max_age.as_deref())
-        .unwrap_or(if source.is_some() || m.selector.is_some() {
+    let max_age = positive(problems, &format!("{here}.max_age"), m.max_age.as_deref()).unwrap_or(
+        if source.is_some() || m.selector.is_some() {
             interval
         } else {
             DEFAULT_GIVEN_MAX_AGE
-        });
+        },
+    );
     Some(Metric {
         name,
         label: m.label,
@@ -647,7 +657,10 @@ fn validate_probe(here: &str, p: ProbeFile, unit: &str, problems: &mut Problems)
         },
         ProbeFile::Full(full) => full,
     };
-    problems.check(format!("{here}.url"), super::expand(&p.url, |_| Some(String::new())));
+    problems.check(
+        format!("{here}.url"),
+        super::expand(&p.url, |_| Some(String::new())),
+    );
     let scheme_ok = ["http://", "https://", "${"]
         .iter()
         .any(|s| p.url.trim_start().starts_with(s));
@@ -687,7 +700,11 @@ fn validate_probe(here: &str, p: ProbeFile, unit: &str, problems: &mut Problems)
                     Measure::Up => "up",
                     Measure::CertExpiry => "cert_expiry",
                 },
-                if measure == Measure::Up { "ok/failed" } else { "time (s, ms, h, d)" }
+                if measure == Measure::Up {
+                    "ok/failed"
+                } else {
+                    "time (s, ms, h, d)"
+                }
             ),
         );
     }
@@ -697,7 +714,10 @@ fn validate_probe(here: &str, p: ProbeFile, unit: &str, problems: &mut Problems)
         Some(Statuses::Many(codes)) => codes,
     };
     if let Some(bad) = status.iter().find(|c| !(100..=599).contains(*c)) {
-        problems.add(format!("{here}.status"), format!("{bad} is not an HTTP status"));
+        problems.add(
+            format!("{here}.status"),
+            format!("{bad} is not an HTTP status"),
+        );
     }
     Some(Probe {
         url: p.url,

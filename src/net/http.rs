@@ -42,9 +42,8 @@ impl Client {
         if let Some(path) = &trust.ca_file {
             let pem = std::fs::read(path)
                 .map_err(|e| format!("cannot read the CA file {}: {e}", path.display()))?;
-            let cert = Certificate::from_pem(&pem).map_err(|e| {
-                format!("{} is not a PEM certificate: {e}", path.display())
-            })?;
+            let cert = Certificate::from_pem(&pem)
+                .map_err(|e| format!("{} is not a PEM certificate: {e}", path.display()))?;
             tls = tls.root_certs(RootCerts::new_with_certs(&[cert]));
         }
         let agent = ureq::Agent::config_builder()
@@ -138,13 +137,26 @@ fn explain(url: &str, e: ureq::Error, timeout: Duration) -> String {
         ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => {
             format!("{host} refused the connection (is it running, is the port right?)")
         }
-        ureq::Error::Io(io) => format!("{host}: {io}"),
+        ureq::Error::Io(io) => match io.get_ref().and_then(|e| e.downcast_ref::<rustls::Error>()) {
+            Some(tls) => tls_failure(host, tls),
+            None => format!("{host}: {io}"),
+        },
         ureq::Error::BadUri(why) => format!("\"{url}\" is not a usable URL: {why}"),
-        ureq::Error::Rustls(tls) => format!("TLS with {host}: {tls}"),
+        ureq::Error::Rustls(tls) => tls_failure(host, &tls),
         ureq::Error::BodyExceedsLimit(limit) => {
             format!("{host} sent more than {} MiB", limit / (1024 * 1024))
         }
         other => format!("{host}: {other}"),
+    }
+}
+
+fn tls_failure(host: &str, e: &rustls::Error) -> String {
+    match e {
+        rustls::Error::InvalidCertificate(_) => format!(
+            "TLS with {host}: {e}; for a self-signed or internal certificate, name its \
+             authority in ca_file"
+        ),
+        _ => format!("TLS with {host}: {e}"),
     }
 }
 
@@ -153,7 +165,9 @@ pub fn host_of(url: &str) -> &str {
     let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
     let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
     // Credentials in a URL never reach a message.
-    authority.rsplit_once('@').map_or(authority, |(_, host)| host)
+    authority
+        .rsplit_once('@')
+        .map_or(authority, |(_, host)| host)
 }
 
 /// `application/x-www-form-urlencoded` and query-string escaping: everything but unreserved
@@ -176,7 +190,10 @@ mod tests {
 
     #[test]
     fn hosts_for_messages_drop_credentials_and_paths() {
-        assert_eq!(host_of("http://127.0.0.1:9090/api/v1/query?x"), "127.0.0.1:9090");
+        assert_eq!(
+            host_of("http://127.0.0.1:9090/api/v1/query?x"),
+            "127.0.0.1:9090"
+        );
         assert_eq!(host_of("https://user:secret@example.com/x"), "example.com");
         assert_eq!(host_of("not a url"), "not a url");
     }

@@ -13,7 +13,11 @@ use rustls::{DigitallySignedStruct, SignatureScheme};
 /// When the certificate `host:port` presents stops being valid. Any certificate is read,
 /// trusted or not: an expired or self-signed one is exactly what an expiry check must report
 /// rather than fail on.
-pub fn certificate_expiry(host: &str, port: u16, timeout: Duration) -> Result<DateTime<Utc>, String> {
+pub fn certificate_expiry(
+    host: &str,
+    port: u16,
+    timeout: Duration,
+) -> Result<DateTime<Utc>, String> {
     let deadline = Instant::now() + timeout;
     let address = (host, port)
         .to_socket_addrs()
@@ -42,8 +46,10 @@ pub fn certificate_expiry(host: &str, port: u16, timeout: Duration) -> Result<Da
             ));
         }
         // Each read waits at most for what is left of the whole budget.
-        tcp.set_read_timeout(Some(left)).map_err(|e| e.to_string())?;
-        tcp.set_write_timeout(Some(left)).map_err(|e| e.to_string())?;
+        tcp.set_read_timeout(Some(left))
+            .map_err(|e| e.to_string())?;
+        tcp.set_write_timeout(Some(left))
+            .map_err(|e| e.to_string())?;
         tls.complete_io(&mut tcp).map_err(|e| match e.kind() {
             std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut => format!(
                 "no TLS handshake with {host}:{port} within {}s",
@@ -89,7 +95,11 @@ pub fn not_after(der: &[u8]) -> Option<DateTime<Utc>> {
     let full = match tag {
         // UTCTime: two-digit years 50–99 are 19xx (RFC 5280 4.1.2.5.1).
         0x17 if text.len() == 13 => {
-            let century = if text[..2].parse::<u8>().ok()? >= 50 { "19" } else { "20" };
+            let century = if text[..2].parse::<u8>().ok()? >= 50 {
+                "19"
+            } else {
+                "20"
+            };
             format!("{century}{text}")
         }
         0x18 if text.len() == 15 => text.to_string(),
@@ -177,7 +187,6 @@ impl ServerCertVerifier for Unchecked {
         self.0.signature_verification_algorithms.supported_schemes()
     }
 }
-
 
 #[cfg(test)]
 mod tests {

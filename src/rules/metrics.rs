@@ -145,7 +145,11 @@ pub enum Freshness {
     Never,
 }
 
-pub fn freshness(latest: Option<DateTime<Utc>>, max_age: Duration, now: DateTime<Utc>) -> Freshness {
+pub fn freshness(
+    latest: Option<DateTime<Utc>>,
+    max_age: Duration,
+    now: DateTime<Utc>,
+) -> Freshness {
     match latest {
         None => Freshness::Never,
         Some(at) => {

@@ -145,7 +145,9 @@ fn ask(thresholds: &Thresholds, metrics: &[&Metric], args: &Request) -> Vec<Give
 fn in_unit(metric: &Metric, value: Given) -> Given {
     match (value, &metric.source_unit) {
         (Given::Text(text), Some(from)) => {
-            match units::parse_value(&text, from).and_then(|v| units::convert(v, from, &metric.unit)) {
+            match units::parse_value(&text, from)
+                .and_then(|v| units::convert(v, from, &metric.unit))
+            {
                 Ok(v) => Given::Number(v),
                 Err(why) => Given::Failed(why),
             }

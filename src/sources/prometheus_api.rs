@@ -40,7 +40,9 @@ impl Server {
         let authorization = match &config.token {
             Some(secret) => Some(format!(
                 "Bearer {}",
-                secret.read().map_err(|e| format!("the Prometheus token: {e}"))?
+                secret
+                    .read()
+                    .map_err(|e| format!("the Prometheus token: {e}"))?
             )),
             None => None,
         };
@@ -129,9 +131,11 @@ fn answer(status: u16, body: &str) -> Result<Vec<Series>, String> {
             labels: Vec::new(),
             value: sample(&data["result"])?,
         }]),
-        Some("matrix") => Err("the query gives a range of values per series; a check needs one \
+        Some("matrix") => Err(
+            "the query gives a range of values per series; a check needs one \
              value: wrap it in a function such as avg_over_time(...[5m])"
-            .into()),
+                .into(),
+        ),
         Some(other) => Err(format!("the query gives a {other}, not a number")),
         None => Err("an answer without a result type".into()),
     }
@@ -150,9 +154,11 @@ fn number(text: &str) -> Option<f64> {
 fn one_value(series: &[Series], reduce: Option<Reduce>) -> Result<f64, String> {
     let value = match (series, reduce) {
         ([], _) => {
-            return Err("the query matched no series (is the exporter scraped? try it in the \
+            return Err(
+                "the query matched no series (is the exporter scraped? try it in the \
                  Prometheus web UI)"
-                .into())
+                    .into(),
+            )
         }
         ([one], _) => one.value,
         (many, None) => {
@@ -178,8 +184,9 @@ fn one_value(series: &[Series], reduce: Option<Reduce>) -> Result<f64, String> {
         }
     };
     if value.is_nan() {
-        return Err("the query gives NaN (a division by zero, or a rate with too few samples?)"
-            .into());
+        return Err(
+            "the query gives NaN (a division by zero, or a rate with too few samples?)".into(),
+        );
     }
     Ok(value)
 }
@@ -270,6 +277,8 @@ mod tests {
         assert_eq!(one_value(&many, Some(Reduce::Min)), Ok(1.0));
         assert_eq!(one_value(&many, Some(Reduce::Sum)), Ok(4.0));
         assert_eq!(one_value(&many, Some(Reduce::Avg)), Ok(2.0));
-        assert!(one_value(&[], Some(Reduce::Max)).unwrap_err().contains("no series"));
+        assert!(one_value(&[], Some(Reduce::Max))
+            .unwrap_err()
+            .contains("no series"));
     }
 }

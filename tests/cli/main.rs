@@ -11,7 +11,9 @@ mod metrics;
 mod oncall;
 mod overrides;
 mod report;
+mod servers;
 mod shared;
+mod sources;
 mod store;
 
 /// Says, past the test harness's capture, which backends the suite ran on.
@@ -21,6 +23,17 @@ fn backends_tested() {
     let line = match common::postgres_server() {
         Some(_) => "mindops: integration tests ran on SQLite and on PostgreSQL (MINDOPS_TEST_POSTGRES)\n",
         None => "mindops: integration tests ran on SQLite only: set MINDOPS_TEST_POSTGRES (see scripts/pg.sh) to run them on PostgreSQL too\n",
+    };
+    let _ = std::io::stderr().write_all(line.as_bytes());
+}
+
+/// Says, past the capture, whether the Prometheus tests ran.
+#[test]
+fn prometheus_tested() {
+    use std::io::Write;
+    let line = match servers::prometheus() {
+        Some(_) => "mindops: Prometheus tests ran against Debian's prometheus and node_exporter\n",
+        None => "mindops: Prometheus tests skipped: install Debian's prometheus and prometheus-node-exporter\n",
     };
     let _ = std::io::stderr().write_all(line.as_bytes());
 }

@@ -2,18 +2,20 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Utc};
 use anyhow::Result;
+use chrono::{DateTime, Utc};
 use comfy_table::Cell;
 use serde::Serialize;
 
 use super::threshold_text;
+use super::{judge, read, unknown};
 use crate::cli::{CheckFormat, MetricsCheckArgs};
 use crate::config::{Metric, Thresholds};
 use crate::ops::incidents::{open_incident, Desk};
 use crate::rules::incident::{self, Event, Kind};
-use super::{judge, read, unknown};
-use crate::rules::metrics::{self, freshness, sparkline, stale_reason, worst, Freshness, Reading, State};
+use crate::rules::metrics::{
+    self, freshness, sparkline, stale_reason, worst, Freshness, Reading, State,
+};
 use crate::rules::units;
 use crate::sources::{gather, Given, Request};
 use crate::store::{NewSample, Opened, Sample, Store};
@@ -133,8 +135,16 @@ pub fn run(ctx: &Context, args: MetricsCheckArgs) -> Result<u8> {
 fn on_record(store: &Store, metric: &Metric, now: DateTime<Utc>) -> Result<Reading> {
     let latest = store.latest_value(&metric.name)?;
     Ok(
-        match (freshness(latest.as_ref().map(|s| s.at), metric.max_age, now), latest) {
-            (Freshness::Fresh, Some(Sample { at, value: Some(v), .. })) => {
+        match (
+            freshness(latest.as_ref().map(|s| s.at), metric.max_age, now),
+            latest,
+        ) {
+            (
+                Freshness::Fresh,
+                Some(Sample {
+                    at, value: Some(v), ..
+                }),
+            ) => {
                 let mut reading = read(metric, &Given::Number(v));
                 reading.as_of = Some(at);
                 reading

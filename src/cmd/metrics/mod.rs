@@ -11,9 +11,9 @@ use serde::Serialize;
 use crate::cli::{Format, MetricsCommand};
 use crate::config::Metric;
 use crate::rules::metrics::{admissible, evaluate, hold, sparkline, Reading, State};
+use crate::rules::units;
 use crate::sources::Given;
 use crate::store::Store;
-use crate::rules::units;
 use crate::util::output::{note, Out};
 use crate::util::suggest;
 use crate::util::time::{human, local_to_utc, parse_date, rfc3339};
@@ -38,7 +38,10 @@ fn read(metric: &Metric, given: &Given) -> Reading {
         Given::Failed(why) => (Err(why.clone()), None),
         Given::Number(v) => (Ok(*v), None),
         Given::Text(text) => (units::parse_value(text, &metric.unit), None),
-        Given::Down(why) => (units::parse_value("failed", &metric.unit), Some(why.clone())),
+        Given::Down(why) => (
+            units::parse_value("failed", &metric.unit),
+            Some(why.clone()),
+        ),
     };
     match parsed.and_then(|v| admissible(metric, v)) {
         Ok(v) => {

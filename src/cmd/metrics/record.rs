@@ -31,7 +31,11 @@ pub fn run(ctx: &Context, args: MetricsRecordArgs) -> Result<u8> {
     let mut store = ctx.store()?;
     let mut readings = Vec::new();
     // In the order of thresholds.yaml, so the output reads like the dashboard.
-    for m in thresholds.metrics.iter().filter(|m| given.contains_key(&m.name)) {
+    for m in thresholds
+        .metrics
+        .iter()
+        .filter(|m| given.contains_key(&m.name))
+    {
         let reading = judge(&store, m, &given[&m.name], now)?;
         if reading.state == State::Unknown {
             bail!(
@@ -55,7 +59,11 @@ pub fn run(ctx: &Context, args: MetricsRecordArgs) -> Result<u8> {
     let mut out = Out::stdout();
     for (m, r) in &readings {
         let shown = r.value.map(|v| units::show(v, &m.unit)).unwrap_or_default();
-        out.line(format!("recorded {} {shown} ({})", m.name, r.state.as_str()))?;
+        out.line(format!(
+            "recorded {} {shown} ({})",
+            m.name,
+            r.state.as_str()
+        ))?;
     }
     out.flush()?;
     Ok(crate::exit::SUCCESS)

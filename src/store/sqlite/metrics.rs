@@ -93,7 +93,10 @@ impl Sqlite {
             "SELECT at, value, state, id FROM metric_samples
               WHERE metric = ?1 AND value IS NOT NULL ORDER BY at DESC, id DESC LIMIT 1",
         )?;
-        let latest = stmt.query_map(params![metric], sample_row)?.next().transpose()?;
+        let latest = stmt
+            .query_map(params![metric], sample_row)?
+            .next()
+            .transpose()?;
         Ok(latest)
     }
 
