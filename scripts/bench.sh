@@ -122,6 +122,81 @@ with open(d + "/values.txt", "w") as f:
         f.write(f"m{i:04}={(i % 30) / 10}s\n")
 PY
 
+# The sample config without its Prometheus queries and probe: checks that touch no network.
+mkdir -p "$work/nonet"
+cp rotation.yaml "$work/nonet/"
+python3 - thresholds.yaml "$work/nonet/thresholds.yaml" <<'PY'
+import sys
+out, folded = [], False
+for line in open(sys.argv[1]):
+    key = line.lstrip()
+    if folded and line.startswith("      "):
+        continue
+    folded = False
+    if line.startswith("    ") and key.startswith(("prometheus: ", "probe: ", "reduce: ", "source_unit: ")):
+        folded = key.rstrip().endswith(">-")
+        continue
+    out.append(line)
+open(sys.argv[2], "w").write("".join(out))
+PY
+
+# Network sources on 127.0.0.1: an HTTP server for probes (Python's, a thread per request; its
+# default listen backlog of 5 would drop twenty connections at once and cost a 1 s SYN retry),
+# and, when Debian's packages are installed, Prometheus scraping node_exporter every second.
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+http_port=$(free_port)
+python3 - "$http_port" "$work" >/dev/null 2>&1 <<'PY' &
+import functools, http.server, sys
+class Server(http.server.ThreadingHTTPServer):
+    request_queue_size = 128
+handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=sys.argv[2])
+Server(("127.0.0.1", int(sys.argv[1])), handler).serve_forever()
+PY
+servers=($!)
+mkdir -p "$work/probes20"
+cp rotation.yaml "$work/probes20/"
+{
+  printf 'severities:\n  P1: {name: High, response: 15m, resolution: 4h, page: [Primary]}\nmetrics:\n'
+  for i in $(seq 1 20); do
+    printf '  p%02d: {label: P, group: web, unit: s, target: "< 1s", probe: "http://127.0.0.1:%s/rotation.yaml?%s"}\n' "$i" "$http_port" "$i"
+  done
+} > "$work/probes20/thresholds.yaml"
+prom=
+if [[ -x /usr/bin/prometheus && -x /usr/bin/prometheus-node-exporter ]]; then
+  prom_port=$(free_port) node_port=$(free_port)
+  mkdir -p "$work/prom"
+  printf 'global: {scrape_interval: 1s}\nscrape_configs:\n- {job_name: node, static_configs: [{targets: ["127.0.0.1:%s"]}]}\n- {job_name: service, static_configs: [{targets: ["127.0.0.1:%s"]}]}\n' \
+    "$node_port" "$node_port" > "$work/prom/prometheus.yml"
+  /usr/bin/prometheus-node-exporter --web.listen-address=127.0.0.1:$node_port >/dev/null 2>&1 &
+  servers+=($!)
+  /usr/bin/prometheus --config.file="$work/prom/prometheus.yml" --storage.tsdb.path="$work/prom/data" \
+    --web.listen-address=127.0.0.1:$prom_port >/dev/null 2>&1 &
+  servers+=($!)
+  prom=http://127.0.0.1:$prom_port
+  for _ in $(seq 1 150); do
+    curl -sg "$prom/api/v1/query?query=rate(node_cpu_seconds_total[1m])" | grep -q '"value"' && break
+    sleep 0.2
+  done
+  mkdir -p "$work/queries10"
+  cp rotation.yaml "$work/queries10/"
+  python3 - "$work/queries10/thresholds.yaml" "$prom" <<'PY'
+import sys
+queries = ['node_load1{job="node"}', 'node_load5{job="node"}', 'node_load15{job="node"}',
+           '100 * (1 - avg(rate(node_cpu_seconds_total{mode="idle"}[1m])))',
+           'node_memory_MemAvailable_bytes{job="node"}', 'up{job="node"}',
+           'sum(rate(node_network_receive_bytes_total[1m]))', 'count(node_cpu_seconds_total{mode="idle"})',
+           'process_resident_memory_bytes{job="service"}', 'avg_over_time(up{job="service"}[5m])']
+with open(sys.argv[1], "w") as f:
+    f.write(f'severities:\n  P1: {{name: High, response: 15m, resolution: 4h, page: [Primary]}}\n')
+    f.write(f'prometheus: {{url: "{sys.argv[2]}"}}\nmetrics:\n')
+    for i, q in enumerate(queries):
+        f.write(f"  q{i:02}:\n    label: Q\n    group: g\n    unit: load\n    target: '>= 0'\n    prometheus: '{q}'\n")
+PY
+else
+  echo "no Prometheus: the query benchmarks are skipped (apt-get install prometheus prometheus-node-exporter)" >&2
+fi
+trap_servers() { kill "${servers[@]}" 2>/dev/null || true; }
+
 failed=0
 declare -A medians
 # bench NAME BUDGET_MS COMMAND...   (BENCH_IGNORE_EXIT=1 for commands whose exit code is a
@@ -178,8 +253,13 @@ peak incident-list-all-100k-json-memory 50 $bin --db "$BIG_DB" incident list --a
 bench incident-open-100k 10 "$bin --db $BIG_DB incident open --sev P2 --title bench --format plain"
 bench incident-show-100k 10 "$bin --db $BIG_DB incident show 99990"
 
-BENCH_IGNORE_EXIT=1 bench metrics-check-prom-50k 50 "$bin metrics check --input $work/big.prom"
-BENCH_IGNORE_EXIT=1 bench metrics-check-prom-50k-nagios 50 "$bin metrics check --input $work/big.prom --format nagios --no-record"
+BENCH_IGNORE_EXIT=1 bench metrics-check-prom-50k 50 "$bin --config-dir $work/nonet metrics check --input $work/big.prom"
+BENCH_IGNORE_EXIT=1 bench metrics-check-prom-50k-nagios 50 "$bin --config-dir $work/nonet metrics check --input $work/big.prom --format nagios --no-record"
+# Network sources: twenty probes of a local server at once; ten PromQL queries.
+BENCH_IGNORE_EXIT=1 bench metrics-check-20-probes 100 "$bin --config-dir $work/probes20 metrics check"
+if [[ -n $prom ]]; then
+  BENCH_IGNORE_EXIT=1 bench metrics-check-10-queries 50 "$bin --config-dir $work/queries10 metrics check"
+fi
 BENCH_IGNORE_EXIT=1 bench metrics-check-1000-recorded 100 "$bin --config-dir $work/many metrics check --input $work/many/values.txt"
 
 bench report-quarterly-big 500 "$bin --db $BIG_DB report quarterly --period 2024-Q2"
@@ -214,4 +294,5 @@ if [[ -n $pg ]]; then
   done
 fi
 
+trap_servers
 exit $failed
