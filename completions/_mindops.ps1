@@ -36,6 +36,7 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             [CompletionResult]::new('handover', 'handover', [CompletionResultType]::ParameterValue, 'Notes handed to the next person on call')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Weekly, monthly and quarterly reviews from what was recorded')
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'A review meeting''s decisions, noted under its agenda''s topics and shown in its report')
+            [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'Messages to people and chat rooms: send what is queued, test a channel, list the outbox')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'The monitoring dashboard on one screen')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Fill a database with a realistic, deterministic history to try mindops on')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write the sample rotation.yaml and thresholds.yaml into a folder')
@@ -840,6 +841,71 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
         'mindops;review;help;help' {
             break
         }
+        'mindops;notify' {
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('flush', 'flush', [CompletionResultType]::ParameterValue, 'Queue the reminders due, then send every message due (for cron; `incident check` does this too). Failed attempts are retried later with backoff')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Send a test message to a person (on their channels) or to one channel, now')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The outbox: each message''s state, attempts and last error, oldest first')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mindops;notify;flush' {
+            [CompletionResult]::new('--budget', '--budget', [CompletionResultType]::ParameterName, 'Stop sending after this long; what is left stays queued [default: 1m]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'table for people; json for scripts')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mindops;notify;test' {
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mindops;notify;list' {
+            [CompletionResult]::new('--incident', '--incident', [CompletionResultType]::ParameterName, 'Only messages about this incident')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'The newest this many')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'table for people; json, csv or plain for scripts')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('--failed', '--failed', [CompletionResultType]::ParameterName, 'Only messages given up on')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mindops;notify;help' {
+            [CompletionResult]::new('flush', 'flush', [CompletionResultType]::ParameterValue, 'Queue the reminders due, then send every message due (for cron; `incident check` does this too). Failed attempts are retried later with backoff')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Send a test message to a person (on their channels) or to one channel, now')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The outbox: each message''s state, attempts and last error, oldest first')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mindops;notify;help;flush' {
+            break
+        }
+        'mindops;notify;help;test' {
+            break
+        }
+        'mindops;notify;help;list' {
+            break
+        }
+        'mindops;notify;help;help' {
+            break
+        }
         'mindops;status' {
             [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Redraw every SECONDS until interrupted')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print: the screen for people, or json for scripts (a dashboard is no list, so there is no csv or plain)')
@@ -988,6 +1054,7 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             [CompletionResult]::new('handover', 'handover', [CompletionResultType]::ParameterValue, 'Notes handed to the next person on call')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Weekly, monthly and quarterly reviews from what was recorded')
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'A review meeting''s decisions, noted under its agenda''s topics and shown in its report')
+            [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'Messages to people and chat rooms: send what is queued, test a channel, list the outbox')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'The monitoring dashboard on one screen')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Fill a database with a realistic, deterministic history to try mindops on')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write the sample rotation.yaml and thresholds.yaml into a folder')
@@ -1170,6 +1237,21 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             break
         }
         'mindops;help;review;agenda' {
+            break
+        }
+        'mindops;help;notify' {
+            [CompletionResult]::new('flush', 'flush', [CompletionResultType]::ParameterValue, 'Queue the reminders due, then send every message due (for cron; `incident check` does this too). Failed attempts are retried later with backoff')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Send a test message to a person (on their channels) or to one channel, now')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The outbox: each message''s state, attempts and last error, oldest first')
+            break
+        }
+        'mindops;help;notify;flush' {
+            break
+        }
+        'mindops;help;notify;test' {
+            break
+        }
+        'mindops;help;notify;list' {
             break
         }
         'mindops;help;status' {

@@ -33,6 +33,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand handover 'Notes handed to the next person on call'
             cand report 'Weekly, monthly and quarterly reviews from what was recorded'
             cand review 'A review meeting''s decisions, noted under its agenda''s topics and shown in its report'
+            cand notify 'Messages to people and chat rooms: send what is queued, test a channel, list the outbox'
             cand status 'The monitoring dashboard on one screen'
             cand demo 'Fill a database with a realistic, deterministic history to try mindops on'
             cand init 'Write the sample rotation.yaml and thresholds.yaml into a folder'
@@ -730,6 +731,62 @@ set edit:completion:arg-completer[mindops] = {|@words|
         }
         &'mindops;review;help;help'= {
         }
+        &'mindops;notify'= {
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand flush 'Queue the reminders due, then send every message due (for cron; `incident check` does this too). Failed attempts are retried later with backoff'
+            cand test 'Send a test message to a person (on their channels) or to one channel, now'
+            cand list 'The outbox: each message''s state, attempts and last error, oldest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mindops;notify;flush'= {
+            cand --budget 'Stop sending after this long; what is left stays queued [default: 1m]'
+            cand --format 'table for people; json for scripts'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;notify;test'= {
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;notify;list'= {
+            cand --incident 'Only messages about this incident'
+            cand --limit 'The newest this many'
+            cand --format 'table for people; json, csv or plain for scripts'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand --failed 'Only messages given up on'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;notify;help'= {
+            cand flush 'Queue the reminders due, then send every message due (for cron; `incident check` does this too). Failed attempts are retried later with backoff'
+            cand test 'Send a test message to a person (on their channels) or to one channel, now'
+            cand list 'The outbox: each message''s state, attempts and last error, oldest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mindops;notify;help;flush'= {
+        }
+        &'mindops;notify;help;test'= {
+        }
+        &'mindops;notify;help;list'= {
+        }
+        &'mindops;notify;help;help'= {
+        }
         &'mindops;status'= {
             cand --watch 'Redraw every SECONDS until interrupted'
             cand --format 'How to print: the screen for people, or json for scripts (a dashboard is no list, so there is no csv or plain)'
@@ -860,6 +917,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand handover 'Notes handed to the next person on call'
             cand report 'Weekly, monthly and quarterly reviews from what was recorded'
             cand review 'A review meeting''s decisions, noted under its agenda''s topics and shown in its report'
+            cand notify 'Messages to people and chat rooms: send what is queued, test a channel, list the outbox'
             cand status 'The monitoring dashboard on one screen'
             cand demo 'Fill a database with a realistic, deterministic history to try mindops on'
             cand init 'Write the sample rotation.yaml and thresholds.yaml into a folder'
@@ -997,6 +1055,17 @@ set edit:completion:arg-completer[mindops] = {|@words|
         &'mindops;help;review;note'= {
         }
         &'mindops;help;review;agenda'= {
+        }
+        &'mindops;help;notify'= {
+            cand flush 'Queue the reminders due, then send every message due (for cron; `incident check` does this too). Failed attempts are retried later with backoff'
+            cand test 'Send a test message to a person (on their channels) or to one channel, now'
+            cand list 'The outbox: each message''s state, attempts and last error, oldest first'
+        }
+        &'mindops;help;notify;flush'= {
+        }
+        &'mindops;help;notify;test'= {
+        }
+        &'mindops;help;notify;list'= {
         }
         &'mindops;help;status'= {
         }

@@ -39,6 +39,7 @@ complete -c mindops -n "__fish_mindops_needs_command" -f -a "checklist" -d 'The 
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "handover" -d 'Notes handed to the next person on call'
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "report" -d 'Weekly, monthly and quarterly reviews from what was recorded'
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "review" -d 'A review meeting\'s decisions, noted under its agenda\'s topics and shown in its report'
+complete -c mindops -n "__fish_mindops_needs_command" -f -a "notify" -d 'Messages to people and chat rooms: send what is queued, test a channel, list the outbox'
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "status" -d 'The monitoring dashboard on one screen'
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "demo" -d 'Fill a database with a realistic, deterministic history to try mindops on'
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "init" -d 'Write the sample rotation.yaml and thresholds.yaml into a folder'
@@ -566,6 +567,54 @@ complete -c mindops -n "__fish_mindops_using_subcommand review; and __fish_seen_
 complete -c mindops -n "__fish_mindops_using_subcommand review; and __fish_seen_subcommand_from help" -f -a "note" -d 'Note a decision under an agenda topic of a review period'
 complete -c mindops -n "__fish_mindops_using_subcommand review; and __fish_seen_subcommand_from help" -f -a "agenda" -d 'The agenda of a review period, with the notes under each topic'
 complete -c mindops -n "__fish_mindops_using_subcommand review; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mindops -n "__fish_mindops_using_subcommand notify; and not __fish_seen_subcommand_from flush test list help" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand notify; and not __fish_seen_subcommand_from flush test list help" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand notify; and not __fish_seen_subcommand_from flush test list help" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand notify; and not __fish_seen_subcommand_from flush test list help" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand notify; and not __fish_seen_subcommand_from flush test list help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand notify; and not __fish_seen_subcommand_from flush test list help" -f -a "flush" -d 'Queue the reminders due, then send every message due (for cron; `incident check` does this too). Failed attempts are retried later with backoff'
+complete -c mindops -n "__fish_mindops_using_subcommand notify; and not __fish_seen_subcommand_from flush test list help" -f -a "test" -d 'Send a test message to a person (on their channels) or to one channel, now'
+complete -c mindops -n "__fish_mindops_using_subcommand notify; and not __fish_seen_subcommand_from flush test list help" -f -a "list" -d 'The outbox: each message\'s state, attempts and last error, oldest first'
+complete -c mindops -n "__fish_mindops_using_subcommand notify; and not __fish_seen_subcommand_from flush test list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mindops -n "__fish_mindops_using_subcommand notify; and __fish_seen_subcommand_from flush" -l budget -d 'Stop sending after this long; what is left stays queued [default: 1m]' -r
+complete -c mindops -n "__fish_mindops_using_subcommand notify; and __fish_seen_subcommand_from flush" -l format -d 'table for people; json for scripts' -r -f -a "table\t'A table for people'
+json\t'JSON with stable field names (see the README)'
+csv\t'Comma-separated values with a header line'
+plain\t'Bare values, one a line, for shell scripts'"
+complete -c mindops -n "__fish_mindops_using_subcommand notify; and __fish_seen_subcommand_from flush" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand notify; and __fish_seen_subcommand_from flush" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand notify; and __fish_seen_subcommand_from flush" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand notify; and __fish_seen_subcommand_from flush" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand notify; and __fish_seen_subcommand_from flush" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand notify; and __fish_seen_subcommand_from test" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand notify; and __fish_seen_subcommand_from test" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand notify; and __fish_seen_subcommand_from test" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand notify; and __fish_seen_subcommand_from test" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand notify; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand notify; and __fish_seen_subcommand_from list" -l incident -d 'Only messages about this incident' -r
+complete -c mindops -n "__fish_mindops_using_subcommand notify; and __fish_seen_subcommand_from list" -l limit -d 'The newest this many' -r
+complete -c mindops -n "__fish_mindops_using_subcommand notify; and __fish_seen_subcommand_from list" -l format -d 'table for people; json, csv or plain for scripts' -r -f -a "table\t'A table for people'
+json\t'JSON with stable field names (see the README)'
+csv\t'Comma-separated values with a header line'
+plain\t'Bare values, one a line, for shell scripts'"
+complete -c mindops -n "__fish_mindops_using_subcommand notify; and __fish_seen_subcommand_from list" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand notify; and __fish_seen_subcommand_from list" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand notify; and __fish_seen_subcommand_from list" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand notify; and __fish_seen_subcommand_from list" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand notify; and __fish_seen_subcommand_from list" -l failed -d 'Only messages given up on'
+complete -c mindops -n "__fish_mindops_using_subcommand notify; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "flush" -d 'Queue the reminders due, then send every message due (for cron; `incident check` does this too). Failed attempts are retried later with backoff'
+complete -c mindops -n "__fish_mindops_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "test" -d 'Send a test message to a person (on their channels) or to one channel, now'
+complete -c mindops -n "__fish_mindops_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "list" -d 'The outbox: each message\'s state, attempts and last error, oldest first'
+complete -c mindops -n "__fish_mindops_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mindops -n "__fish_mindops_using_subcommand status" -l watch -d 'Redraw every SECONDS until interrupted' -r
 complete -c mindops -n "__fish_mindops_using_subcommand status" -l format -d 'How to print: the screen for people, or json for scripts (a dashboard is no list, so there is no csv or plain)' -r -f -a "table\t'The dashboard for people'
 json\t'JSON with stable field names (see the README)'"
@@ -667,22 +716,23 @@ complete -c mindops -n "__fish_mindops_using_subcommand complete" -l color -d 'W
 always\t''
 never\t''"
 complete -c mindops -n "__fish_mindops_using_subcommand complete" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init db config completions man complete help" -f -a "oncall" -d 'Who holds which role now or at any time; schedules, overrides, calendar export'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init db config completions man complete help" -f -a "incident" -d 'Incidents: open, acknowledge, escalate, close, with SLA clocks and a timeline'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init db config completions man complete help" -f -a "metrics" -d 'Check metric values against thresholds.yaml (for cron and Nagios), history, thresholds'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init db config completions man complete help" -f -a "checklist" -d 'The daily checklist: who did what, what is overdue'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init db config completions man complete help" -f -a "handover" -d 'Notes handed to the next person on call'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init db config completions man complete help" -f -a "report" -d 'Weekly, monthly and quarterly reviews from what was recorded'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init db config completions man complete help" -f -a "review" -d 'A review meeting\'s decisions, noted under its agenda\'s topics and shown in its report'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init db config completions man complete help" -f -a "status" -d 'The monitoring dashboard on one screen'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init db config completions man complete help" -f -a "demo" -d 'Fill a database with a realistic, deterministic history to try mindops on'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init db config completions man complete help" -f -a "init" -d 'Write the sample rotation.yaml and thresholds.yaml into a folder'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init db config completions man complete help" -f -a "db" -d 'The store: where it is and what it holds; copy a history between stores'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init db config completions man complete help" -f -a "config" -d 'Validate the configuration'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init db config completions man complete help" -f -a "completions" -d 'Print a shell completion script'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init db config completions man complete help" -f -a "man" -d 'Print a man page (roff): mindops\'s own, or a command\'s; or write them all to a folder'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init db config completions man complete help" -f -a "complete" -d 'Values for shell completion, one a line (the completion scripts call it)'
-complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review status demo init db config completions man complete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review notify status demo init db config completions man complete help" -f -a "oncall" -d 'Who holds which role now or at any time; schedules, overrides, calendar export'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review notify status demo init db config completions man complete help" -f -a "incident" -d 'Incidents: open, acknowledge, escalate, close, with SLA clocks and a timeline'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review notify status demo init db config completions man complete help" -f -a "metrics" -d 'Check metric values against thresholds.yaml (for cron and Nagios), history, thresholds'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review notify status demo init db config completions man complete help" -f -a "checklist" -d 'The daily checklist: who did what, what is overdue'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review notify status demo init db config completions man complete help" -f -a "handover" -d 'Notes handed to the next person on call'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review notify status demo init db config completions man complete help" -f -a "report" -d 'Weekly, monthly and quarterly reviews from what was recorded'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review notify status demo init db config completions man complete help" -f -a "review" -d 'A review meeting\'s decisions, noted under its agenda\'s topics and shown in its report'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review notify status demo init db config completions man complete help" -f -a "notify" -d 'Messages to people and chat rooms: send what is queued, test a channel, list the outbox'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review notify status demo init db config completions man complete help" -f -a "status" -d 'The monitoring dashboard on one screen'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review notify status demo init db config completions man complete help" -f -a "demo" -d 'Fill a database with a realistic, deterministic history to try mindops on'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review notify status demo init db config completions man complete help" -f -a "init" -d 'Write the sample rotation.yaml and thresholds.yaml into a folder'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review notify status demo init db config completions man complete help" -f -a "db" -d 'The store: where it is and what it holds; copy a history between stores'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review notify status demo init db config completions man complete help" -f -a "config" -d 'Validate the configuration'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review notify status demo init db config completions man complete help" -f -a "completions" -d 'Print a shell completion script'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review notify status demo init db config completions man complete help" -f -a "man" -d 'Print a man page (roff): mindops\'s own, or a command\'s; or write them all to a folder'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review notify status demo init db config completions man complete help" -f -a "complete" -d 'Values for shell completion, one a line (the completion scripts call it)'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and not __fish_seen_subcommand_from oncall incident metrics checklist handover report review notify status demo init db config completions man complete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from oncall" -f -a "schedule" -d 'The coming shifts, one row each'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from oncall" -f -a "override" -d 'Temporary replacements of a role\'s holder'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from oncall" -f -a "export" -d 'Export shifts as an iCalendar (RFC 5545) file'
@@ -716,6 +766,9 @@ complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_su
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "quarterly" -d 'A quarter: the strategic view and the team'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from review" -f -a "note" -d 'Note a decision under an agenda topic of a review period'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from review" -f -a "agenda" -d 'The agenda of a review period, with the notes under each topic'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "flush" -d 'Queue the reminders due, then send every message due (for cron; `incident check` does this too). Failed attempts are retried later with backoff'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "test" -d 'Send a test message to a person (on their channels) or to one channel, now'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "list" -d 'The outbox: each message\'s state, attempts and last error, oldest first'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "status" -d 'The backend, where it is, its schema version and how many rows each table holds'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "copy" -d 'Copy a whole history between stores (SQLite file or postgres:// URL, either way), in one transaction, checked row count by row count'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Check rotation.yaml and thresholds.yaml and their cross-references (exit 0 valid, 2 invalid)'

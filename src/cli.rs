@@ -121,6 +121,11 @@ pub enum Command {
         #[command(subcommand)]
         command: ReviewCommand,
     },
+    /// Messages to people and chat rooms: send what is queued, test a channel, list the outbox
+    Notify {
+        #[command(subcommand)]
+        command: NotifyCommand,
+    },
     /// The monitoring dashboard on one screen
     Status(StatusArgs),
     /// Fill a database with a realistic, deterministic history to try mindops on
@@ -189,6 +194,41 @@ pub enum DbCommand {
         /// Delete everything the target holds first
         #[arg(long)]
         replace: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NotifyCommand {
+    /// Queue the reminders due, then send every message due (for cron; `incident check` does
+    /// this too). Failed attempts are retried later with backoff
+    Flush {
+        /// Stop sending after this long; what is left stays queued [default: 1m]
+        #[arg(long, value_name = "DURATION")]
+        budget: Option<String>,
+        /// table for people; json for scripts
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Send a test message to a person (on their channels) or to one channel, now
+    Test {
+        /// A member of rotation.yaml, or a channel under notify.channels
+        #[arg(value_name = "PERSON|CHANNEL")]
+        target: String,
+    },
+    /// The outbox: each message's state, attempts and last error, oldest first
+    List {
+        /// Only messages given up on
+        #[arg(long)]
+        failed: bool,
+        /// Only messages about this incident
+        #[arg(long, value_name = "ID")]
+        incident: Option<i64>,
+        /// The newest this many
+        #[arg(long, value_name = "N", default_value_t = 50)]
+        limit: u32,
+        /// table for people; json, csv or plain for scripts
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
     },
 }
 

@@ -10,6 +10,7 @@ mod handover;
 pub(crate) mod incident;
 mod init;
 mod metrics;
+pub(crate) mod notify;
 pub(crate) mod oncall;
 mod report;
 mod review;
@@ -29,6 +30,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<u8> {
         Command::Handover { command } => handover::run(ctx, command),
         Command::Report { kind } => report::run(ctx, kind),
         Command::Review { command } => review::run(ctx, command),
+        Command::Notify { command } => notify::run(ctx, command),
         Command::Status(args) => status::run(ctx, args),
         Command::Demo(args) => demo::run(ctx, args),
         Command::Init(args) => init::run(args),

@@ -85,6 +85,15 @@ struct Status {
     metrics: Vec<MetricLine>,
     checklist: ChecklistLine,
     handover: Option<HandoverLine>,
+    notifications: NotificationsLine,
+}
+
+#[derive(Serialize)]
+struct NotificationsLine {
+    /// Queued or being sent.
+    pending: u64,
+    /// Given up on: `notify list --failed` shows them.
+    failed: u64,
 }
 
 pub fn run(ctx: &Context, args: StatusArgs) -> Result<u8> {
@@ -191,6 +200,7 @@ fn gather(ctx: &Context) -> Result<Status> {
     let sheet = Sheet::new(&config, &thresholds, now, ctx.zone(rotation));
     let progress = sheet.progress(&store)?;
     let handover: Option<HandoverNote> = store.latest_handover()?;
+    let messages = store.message_counts()?;
     Ok(Status {
         zone: ctx.zone(rotation),
         now,
@@ -224,6 +234,10 @@ fn gather(ctx: &Context) -> Result<Status> {
             author: n.author,
             text: n.text,
         }),
+        notifications: NotificationsLine {
+            pending: messages.pending,
+            failed: messages.failed,
+        },
     })
 }
 
@@ -376,5 +390,14 @@ fn render(ctx: &Context, s: &Status) -> String {
     };
     out.push_str(&fit(handover, columns));
     out.push('\n');
+    let n = &s.notifications;
+    if n.failed > 0 || n.pending > 0 {
+        out.push_str(&format!(
+            "Notifications: {} failed, {} waiting (mindops notify list{})\n",
+            n.failed,
+            n.pending,
+            if n.failed > 0 { " --failed" } else { "" }
+        ));
+    }
     out
 }

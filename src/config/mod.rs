@@ -2,6 +2,7 @@
 //! `file:line:column: key: what is wrong; what is allowed`, all of them at once.
 
 pub mod locate;
+pub mod notify;
 pub mod rotation;
 pub mod thresholds;
 
@@ -109,6 +110,26 @@ pub fn expand(text: &str, var: impl Fn(&str) -> Option<String>) -> Result<String
     }
     out.push_str(rest);
     Ok(out)
+}
+
+/// A secret kept out of the YAML: the name of an environment variable, or a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Secret {
+    Env(String),
+    File(PathBuf),
+}
+
+impl Secret {
+    /// The secret's text, trimmed of the newline files end with.
+    pub fn read(&self) -> Result<String, String> {
+        let text = match self {
+            Secret::Env(name) => std::env::var(name)
+                .map_err(|_| format!("the environment variable {name} is not set"))?,
+            Secret::File(path) => std::fs::read_to_string(path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?,
+        };
+        Ok(text.trim().to_string())
+    }
 }
 
 /// Problems found in one file, each at a serde-style key path.

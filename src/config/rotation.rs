@@ -19,6 +19,7 @@ pub struct RotationFile {
     members: Vec<MemberFile>,
     #[serde(default)]
     checklist: Vec<SlotFile>,
+    notify: Option<super::notify::NotifyFile>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -137,6 +138,8 @@ pub struct Item {
 pub struct RotationConfig {
     pub rotation: Rotation,
     pub checklist: Checklist,
+    /// Where messages go; `None` sends nothing.
+    pub notify: Option<super::notify::Notify>,
 }
 
 impl From<WeekdayName> for Weekday {
@@ -227,7 +230,9 @@ impl RotationFile {
                 chat: m.chat,
             })
             .collect();
+        let notify = self.notify.map(|n| n.validate(None, problems));
         Some(RotationConfig {
+            notify,
             rotation: Rotation {
                 zone: zone?,
                 start: start?,

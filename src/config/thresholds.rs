@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use chrono::Duration;
 use serde::Deserialize;
 
-use super::{ordered_map, Problems};
+use super::{ordered_map, Problems, Secret};
 use crate::rules::rotation::Rotation;
 use crate::rules::threshold::Threshold;
 use crate::util::suggest;
@@ -157,26 +157,6 @@ pub struct PrometheusServer {
     pub url: String,
     pub token: Option<Secret>,
     pub timeout: Option<Duration>,
-}
-
-/// A secret kept out of the YAML: the name of an environment variable, or a file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Secret {
-    Env(String),
-    File(PathBuf),
-}
-
-impl Secret {
-    /// The secret's text, trimmed of the newline files end with.
-    pub fn read(&self) -> Result<String, String> {
-        let text = match self {
-            Secret::Env(name) => std::env::var(name)
-                .map_err(|_| format!("the environment variable {name} is not set"))?,
-            Secret::File(path) => std::fs::read_to_string(path)
-                .map_err(|e| format!("cannot read {}: {e}", path.display()))?,
-        };
-        Ok(text.trim().to_string())
-    }
 }
 
 /// Where a metric's value comes from when a check is not given it.

@@ -2,7 +2,9 @@
 //! Every failure comes back as one sentence naming the URL's host, for a check's UNKNOWN line or
 //! a delivery's last error.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use ureq::tls::{Certificate, RootCerts, TlsConfig};
@@ -23,6 +25,22 @@ pub struct Trust {
 #[derive(Clone)]
 pub struct Client {
     agent: ureq::Agent,
+}
+
+/// One client per kind of trust, shared by the requests of one run so they share connections.
+#[derive(Default)]
+pub struct Clients(Mutex<HashMap<Trust, Client>>);
+
+impl Clients {
+    pub fn get(&self, trust: &Trust) -> Result<Client, String> {
+        let mut clients = self.0.lock().map_err(|_| "a probe thread failed")?;
+        if let Some(client) = clients.get(trust) {
+            return Ok(client.clone());
+        }
+        let client = Client::new(trust)?;
+        clients.insert(trust.clone(), client.clone());
+        Ok(client)
+    }
 }
 
 /// What a server answered, whatever the status.

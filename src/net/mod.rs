@@ -2,4 +2,5 @@
 //! caller shares, and what TLS tells about a server (its certificate's expiry).
 
 pub mod http;
+pub mod smtp;
 pub mod tls;

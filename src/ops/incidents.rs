@@ -5,7 +5,10 @@ use anyhow::Result;
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 
+use crate::config::notify::Notify;
 use crate::config::{Severity, Thresholds};
+use crate::ops::notify::deliver::failed_first_pages;
+use crate::ops::notify::{deliver, reminders, Delivered, Planner};
 use crate::rules::deadline::passed;
 use crate::rules::incident::{check, due, open_pages, Event, Incident, Kind, Roster};
 use crate::rules::rotation::{Override, Rotation};
@@ -21,17 +24,28 @@ pub struct Desk {
     pub now: DateTime<Utc>,
     pub zone: Tz,
     pub overrides: Vec<Override>,
+    /// Where messages go; with it, every change queues its messages in its own transaction.
+    pub notify: Option<Notify>,
 }
 
 impl Desk {
     pub fn new(
         rotation: Rotation,
         thresholds: Thresholds,
-        store: Store,
+        mut store: Store,
         now: DateTime<Utc>,
         zone: Tz,
+        notify: Option<Notify>,
     ) -> Result<Self> {
         let overrides = store.overrides_between(now, later(now, Duration::seconds(1)))?;
+        if let Some(notify) = &notify {
+            store.set_plan(Box::new(Planner {
+                notify: notify.clone(),
+                rotation: rotation.clone(),
+                severities: thresholds.severities.clone(),
+                zone,
+            }));
+        }
         Ok(Desk {
             zone,
             rotation,
@@ -39,6 +53,90 @@ impl Desk {
             store,
             now,
             overrides,
+            notify,
+        })
+    }
+
+    /// Sends what is due within `budget` (the notify config's, by default): after a change,
+    /// the messages it queued. A page to the first role that could not be delivered at all is
+    /// escalated to the next role, whose page is then sent too.
+    pub fn send(&mut self, budget: Option<std::time::Duration>) -> Result<Option<Delivered>> {
+        let Some(notify) = self.notify.clone() else {
+            return Ok(None);
+        };
+        let budget = budget.unwrap_or_else(|| notify.budget.to_std().unwrap_or_default());
+        let started = std::time::Instant::now();
+        let mut delivered = deliver(&mut self.store, &notify, self.now, budget)?;
+        let first_role = self.rotation.roles.first().cloned().unwrap_or_default();
+        let failed: Vec<(i64, String)> = failed_first_pages(&delivered, &first_role)
+            .map(|(id, person, channel, error)| {
+                (
+                    id,
+                    format!("the page to {person} by {channel} failed: {error}"),
+                )
+            })
+            .collect();
+        if failed.is_empty() {
+            return Ok(Some(delivered));
+        }
+        for (id, why) in failed {
+            self.escalate_failed_page(id, why)?;
+        }
+        let more = deliver(
+            &mut self.store,
+            &notify,
+            self.now,
+            budget.saturating_sub(started.elapsed()),
+        )?;
+        delivered.sent += more.sent;
+        delivered.retrying += more.retrying;
+        delivered.unfinished = more.unfinished;
+        delivered.failed.extend(more.failed);
+        Ok(Some(delivered))
+    }
+
+    /// Queues the reminders due now (each once, whoever runs this), then sends.
+    pub fn flush(&mut self, budget: Option<std::time::Duration>) -> Result<Option<Delivered>> {
+        let Some(notify) = self.notify.clone() else {
+            return Ok(None);
+        };
+        let planner = Planner {
+            notify,
+            rotation: self.rotation.clone(),
+            severities: self.thresholds.severities.clone(),
+            zone: self.zone,
+        };
+        let due = reminders(&planner, &self.store, &self.overrides, self.now)?;
+        if !due.is_empty() {
+            self.store.enqueue(self.now, &due)?;
+        }
+        self.send(budget)
+    }
+
+    /// A page that could not reach the first role: noted, and the next role paged, unless
+    /// someone has acknowledged or closed the incident meanwhile.
+    fn escalate_failed_page(&mut self, id: i64, why: String) -> Result<()> {
+        let (now, rotation, overrides) = (self.now, self.rotation.clone(), self.overrides.clone());
+        self.store.modify_incident(id, |inc, history| {
+            if inc.status != crate::rules::incident::Status::Open {
+                return Ok((Vec::new(), ()));
+            }
+            let roster = Roster {
+                rotation: &rotation,
+                overrides: &overrides,
+            };
+            let by = crate::rules::incident::SYSTEM_ACTOR;
+            let events = crate::rules::incident::escalate(
+                inc,
+                history,
+                &roster,
+                now,
+                by,
+                Some(why.clone()),
+                false,
+            )
+            .unwrap_or_else(|_| vec![Event::new(now, by, Kind::Note).text(Some(why.clone()))]);
+            Ok((events, ()))
         })
     }
 

@@ -4,4 +4,5 @@
 
 pub mod checklist;
 pub mod incidents;
+pub mod notify;
 pub mod report;

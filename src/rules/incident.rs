@@ -175,7 +175,7 @@ impl Event {
 
 /// One page: a person reached in a role. Stored as a `paged` event (person as the new value,
 /// role as the text).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Paged {
     pub role: String,
     pub person: String,

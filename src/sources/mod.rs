@@ -105,7 +105,7 @@ fn ask(thresholds: &Thresholds, metrics: &[&Metric], args: &Request) -> Vec<Give
         }
     }
     let server = prometheus_api::Server::new(&thresholds.prometheus);
-    let clients = probe::Clients::default();
+    let clients = crate::net::http::Clients::default();
     let next = AtomicUsize::new(0);
     let found: Vec<Mutex<Option<Given>>> = network.iter().map(|_| Mutex::new(None)).collect();
     let from_commands = std::thread::scope(|scope| {

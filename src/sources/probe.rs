@@ -2,8 +2,6 @@
 //! whether the service is up (expected status and body), and how long until its TLS certificate
 //! expires.
 
-use std::collections::HashMap;
-use std::sync::Mutex;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -11,28 +9,12 @@ use chrono::{DateTime, Utc};
 use super::Given;
 use crate::config::thresholds::{Measure, Probe};
 use crate::config::Metric;
-use crate::net::http::{Client, Trust};
+use crate::net::http::Clients;
 use crate::net::tls;
 use crate::rules::units;
 
 /// How long a probe may take when the metric sets no `timeout:`.
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
-
-/// One client per kind of trust, shared by the probes of a check so they share connections.
-#[derive(Default)]
-pub struct Clients(Mutex<HashMap<Trust, Client>>);
-
-impl Clients {
-    fn get(&self, trust: &Trust) -> Result<Client, String> {
-        let mut clients = self.0.lock().map_err(|_| "a probe thread failed")?;
-        if let Some(client) = clients.get(trust) {
-            return Ok(client.clone());
-        }
-        let client = Client::new(trust)?;
-        clients.insert(trust.clone(), client.clone());
-        Ok(client)
-    }
-}
 
 /// The metric's value by its probe, in its unit.
 pub fn run(clients: &Clients, metric: &Metric, probe: &Probe, now: DateTime<Utc>) -> Given {

@@ -1,8 +1,8 @@
-//! Programs run for a value: each in its own process group under a timeout, so a hung command
-//! and whatever it started can be stopped.
+//! Programs run for a value or to deliver a message: each in its own process group under a
+//! timeout, so a hung command and whatever it started can be stopped.
 
-use std::io::Read;
-use std::process::{Command, Stdio};
+use std::io::{Read, Write};
+use std::process::{Command, ExitStatus, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -18,15 +18,43 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
 pub fn run_metric_commands(metrics: &[(&Metric, &str)], max_output: u64) -> Vec<Given> {
     let started: Vec<Result<Running, String>> = metrics
         .iter()
-        .map(|(m, command)| start(m, command, max_output))
+        .map(|(m, command)| {
+            let timeout = m
+                .timeout
+                .and_then(|t| t.to_std().ok())
+                .unwrap_or(DEFAULT_TIMEOUT);
+            start(command, None, timeout, max_output)
+        })
         .collect();
     started
         .into_iter()
-        .map(|r| match r {
-            Ok(running) => running.finish(),
+        .map(|r| match r.and_then(Running::finish) {
+            Ok((status, _)) if !status.success() => {
+                Given::Failed(format!("the command failed ({status})"))
+            }
+            Ok((_, text)) => match text.lines().map(str::trim).find(|l| !l.is_empty()) {
+                Some(line) => Given::Text(line.to_string()),
+                None => Given::Failed("the command printed nothing".into()),
+            },
             Err(e) => Given::Failed(e),
         })
         .collect()
+}
+
+/// Runs `command` with `input` on its standard input (a message for an SMS gateway, a paging
+/// app): `Ok` when it exits 0 in time, else why not, with the first line it printed.
+pub fn run_with_input(command: &str, input: Vec<u8>, timeout: Duration) -> Result<(), String> {
+    let (status, text) = start(command, Some(input), timeout, 64 * 1024)?.finish()?;
+    if status.success() {
+        return Ok(());
+    }
+    let said = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .map(|l| format!(": {l}"))
+        .unwrap_or_default();
+    Err(format!("`{command}` failed ({status}){said}"))
 }
 
 /// What the reader of a command's output found.
@@ -43,30 +71,51 @@ struct Running {
     max_output: u64,
 }
 
-fn start(metric: &Metric, command: &str, max_output: u64) -> Result<Running, String> {
-    let timeout = metric
-        .timeout
-        .and_then(|t| t.to_std().ok())
-        .unwrap_or(DEFAULT_TIMEOUT);
+fn start(
+    command: &str,
+    input: Option<Vec<u8>>,
+    timeout: Duration,
+    max_output: u64,
+) -> Result<Running, String> {
     let mut cmd = Command::new("sh");
     cmd.arg("-c")
         .arg(command)
-        .stdin(Stdio::null())
+        .stdin(if input.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
         .stdout(Stdio::piped())
-        .stderr(Stdio::null());
+        .stderr(if input.is_some() {
+            // A delivery program's complaint is the message's last error.
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        });
     // Its own process group, so a timeout can stop whatever the shell started too.
     #[cfg(unix)]
     std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
     let mut child = cmd
         .spawn()
         .map_err(|e| format!("cannot run `{command}`: {e}"))?;
+    if let (Some(input), Some(mut stdin)) = (input, child.stdin.take()) {
+        // A program that never reads its input must not block us: the writer has its own
+        // thread, and the timeout still applies.
+        std::thread::spawn(move || {
+            let _ = stdin.write_all(&input);
+        });
+    }
     let stdout = child.stdout.take().ok_or("no output pipe")?;
+    let stderr = child.stderr.take();
     let (sender, output) = mpsc::channel();
     std::thread::spawn(move || {
         let mut bytes = Vec::new();
         let read = stdout
             .take(max_output.saturating_add(1))
             .read_to_end(&mut bytes);
+        if let Some(stderr) = stderr {
+            let _ = stderr.take(max_output).read_to_end(&mut bytes);
+        }
         let found = if read.is_ok() && bytes.len() as u64 > max_output {
             Output::TooLong
         } else {
@@ -86,24 +135,26 @@ fn start(metric: &Metric, command: &str, max_output: u64) -> Result<Running, Str
 }
 
 impl Running {
-    fn finish(mut self) -> Given {
-        let overran = || {
-            Given::Failed(format!(
-                "the command did not finish within {}s",
-                self.timeout.as_secs_f64()
-            ))
+    /// Waits for the command within its time: its exit status and output, or why there is
+    /// neither.
+    fn finish(mut self) -> Result<(ExitStatus, String), String> {
+        let overran = |timeout: Duration| {
+            format!(
+                "the command did not finish within {}",
+                crate::rules::duration::format_std(timeout)
+            )
         };
         let status = loop {
             match self.child.try_wait() {
                 Ok(Some(status)) => break status,
                 Ok(None) if Instant::now() >= self.deadline => {
                     kill_group(&mut self.child);
-                    return overran();
+                    return Err(overran(self.timeout));
                 }
                 Ok(None) => std::thread::sleep(Duration::from_millis(5)),
                 Err(e) => {
                     kill_group(&mut self.child);
-                    return Given::Failed(format!("cannot wait for the command: {e}"));
+                    return Err(format!("cannot wait for the command: {e}"));
                 }
             }
         };
@@ -117,27 +168,18 @@ impl Running {
                 kill_group(&mut self.child);
                 match self.output.recv_timeout(Duration::from_secs(1)) {
                     Ok(output) => output,
-                    Err(_) => return overran(),
+                    Err(_) => return Err(overran(self.timeout)),
                 }
             }
         };
         kill_group(&mut self.child);
         // Too much output first: the command then dies of the pipe closing, which says less.
-        let text = match output {
-            Output::TooLong => {
-                return Given::Failed(format!(
-                    "the command printed more than {} bytes; a value is one line",
-                    self.max_output
-                ))
-            }
-            Output::Text(text) => text,
-        };
-        if !status.success() {
-            return Given::Failed(format!("the command failed ({status})"));
-        }
-        match text.lines().map(str::trim).find(|l| !l.is_empty()) {
-            Some(line) => Given::Text(line.to_string()),
-            None => Given::Failed("the command printed nothing".into()),
+        match output {
+            Output::TooLong => Err(format!(
+                "the command printed more than {} bytes; a value is one line",
+                self.max_output
+            )),
+            Output::Text(text) => Ok((status, text)),
         }
     }
 }

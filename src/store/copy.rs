@@ -95,6 +95,24 @@ pub const TABLES: &[Table] = &[
         ],
     },
     Table {
+        name: "outbox",
+        columns: &[
+            ("id", Int),
+            ("key", Text),
+            ("channel", Text),
+            ("topic", Text),
+            ("incident_id", Int),
+            ("recipient", Text),
+            ("payload", Text),
+            ("state", Text),
+            ("attempts", Int),
+            ("created_at", Int),
+            ("next_at", Int),
+            ("sent_at", Int),
+            ("last_error", Text),
+        ],
+    },
+    Table {
         name: "incident_actions",
         columns: &[
             ("id", Int),

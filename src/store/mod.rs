@@ -6,6 +6,7 @@
 //! same in every backend.
 
 mod copy;
+pub mod outbox;
 mod postgres;
 mod sqlite;
 
@@ -23,6 +24,7 @@ use crate::rules::rotation::Override;
 use crate::util::time::serde_rfc3339;
 
 pub use copy::{copy, Copied};
+pub use outbox::{Delivery, Message, MessageCounts, MessageFilter, NewMessage, Outcome, Plan};
 
 /// Where the store is: a SQLite file, or a PostgreSQL database named by a `postgres://` URL.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,6 +56,8 @@ impl std::fmt::Display for Location {
 /// caller decide inside a transaction take closures, which a trait object cannot.
 pub struct Store {
     backend: Backend,
+    /// Turns incident events into outbox messages in the same transaction; none, none queued.
+    plan: Option<Box<dyn Plan>>,
 }
 
 enum Backend {
@@ -82,7 +86,27 @@ impl Store {
                 postgres::Target::parse(url)?,
             )?)),
         };
-        Ok(Store { backend })
+        Ok(Store {
+            backend,
+            plan: None,
+        })
+    }
+
+    /// From now on, every incident change also queues the messages `plan` makes of its events,
+    /// in the same transaction.
+    pub fn set_plan(&mut self, plan: Box<dyn Plan>) {
+        self.plan = Some(plan);
+    }
+
+    /// Opens an incident with its first events, or, when an unclosed incident holds the same
+    /// dedup key, records that it was triggered again. One write transaction: processes opening
+    /// the same key at once end with one incident.
+    pub fn open_incident(&mut self, new: &NewIncident, first: &[Event]) -> Result<Opened> {
+        let plan = self.plan.as_deref();
+        match &mut self.backend {
+            Backend::Sqlite(db) => db.open_incident(new, first, plan),
+            Backend::Postgres(db) => db.open_incident(new, first, plan),
+        }
     }
 
     /// Opens the database when it holds mindops's tables, else an empty one in memory: a
@@ -100,7 +124,10 @@ impl Store {
                 }
             }
         };
-        Ok(Store { backend })
+        Ok(Store {
+            backend,
+            plan: None,
+        })
     }
 
     /// The backend, where it is, its schema version and how many rows each table holds.
@@ -182,9 +209,10 @@ impl Store {
         ids: &[i64],
         change: impl FnMut(&mut Incident, &[Event]) -> Result<(Vec<Event>, T)>,
     ) -> Result<Vec<T>> {
+        let plan = self.plan.as_deref();
         match &mut self.backend {
-            Backend::Sqlite(db) => db.modify_incidents(ids, change),
-            Backend::Postgres(db) => db.modify_incidents(ids, change),
+            Backend::Sqlite(db) => db.modify_incidents(ids, change, plan),
+            Backend::Postgres(db) => db.modify_incidents(ids, change, plan),
         }
     }
 
@@ -238,10 +266,6 @@ delegate_mut! {
     fn add_handover(&mut self, at: DateTime<Utc>, author: &str, text: &str) -> Result<i64>;
     /// Records a review decision under a period (`2024-Q3`) and agenda topic.
     fn add_review_note(&mut self, period: &str, topic: &str, text: &str, author: &str, at: DateTime<Utc>) -> Result<i64>;
-    /// Opens an incident with its first events, or, when an unclosed incident holds the same
-    /// dedup key, records that it was triggered again. One write transaction: processes opening
-    /// the same key at once end with one incident.
-    fn open_incident(&mut self, new: &NewIncident, first: &[Event]) -> Result<Opened>;
     fn add_action(&mut self, incident_id: i64, new: &NewAction) -> Result<i64>;
     /// Marks an action done; the action as it was before, or an error when there is none.
     fn complete_action(&mut self, action_id: i64, by: &str, at: DateTime<Utc>) -> Result<Action>;
@@ -249,6 +273,12 @@ delegate_mut! {
     fn record_checks(&mut self, checks: &[(DateTime<Utc>, State, &[NewSample])]) -> Result<()>;
     /// Marks an override removed; false when there was none to remove.
     fn remove_override(&mut self, id: i64, by: &str, at: DateTime<Utc>) -> Result<bool>;
+    /// Queues messages; a key queued before is not queued again. How many were new.
+    fn enqueue(&mut self, at: DateTime<Utc>, messages: &[NewMessage]) -> Result<usize>;
+    /// Takes up to `limit` due messages for this sender until `until`, oldest due first.
+    fn claim_messages(&mut self, now: DateTime<Utc>, until: DateTime<Utc>, limit: u32) -> Result<Vec<Message>>;
+    /// Records how each claimed message's attempt ended, in one transaction.
+    fn finish_messages(&mut self, at: DateTime<Utc>, results: &[(i64, Outcome)]) -> Result<()>;
 }
 
 delegate! {
@@ -279,6 +309,9 @@ delegate! {
     fn recent_samples(&self, metric: &str, limit: u32) -> Result<Vec<Sample>>;
     /// The newest sample of a metric that holds a value.
     fn latest_value(&self, metric: &str) -> Result<Option<Sample>>;
+    /// Outbox messages, oldest first.
+    fn messages(&self, filter: &MessageFilter) -> Result<Vec<Message>>;
+    fn message_counts(&self) -> Result<MessageCounts>;
     fn samples_since(&self, metric: &str, since: DateTime<Utc>) -> Result<Vec<Sample>>;
     /// Overrides not removed that overlap `[from, to)`.
     fn overrides_between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Override>>;

@@ -3,7 +3,7 @@
 use anyhow::Result;
 use serde::Serialize;
 
-use super::{describe, desk};
+use super::{describe, desk, send};
 use crate::cli::Format;
 use crate::ops::incidents::{check_all, Checked};
 use crate::rules::incident::sla;
@@ -30,6 +30,7 @@ pub fn run(ctx: &Context, format: Format) -> Result<u8> {
     let mut desk = desk(ctx)?;
     let now = desk.now;
     let outcome = check_all(&mut desk)?;
+    send(&mut desk, true)?;
     for inc in &outcome.unknown_severity {
         note(format!(
             "incident {}: severity {} is no longer in thresholds.yaml; not escalated",

@@ -2,7 +2,7 @@
 
 use anyhow::{bail, Result};
 
-use super::{desk, report_events};
+use super::{desk, report_events, send};
 use crate::cli::IncidentCommand;
 use crate::config::Thresholds;
 use crate::ops::incidents::{severity, Desk};
@@ -143,6 +143,7 @@ pub fn run(ctx: &Context, command: IncidentCommand) -> Result<u8> {
         note(message);
     }
     report_events(id, &events, *zone)?;
+    send(&mut desk, false)?;
     Ok(exit::SUCCESS)
 }
 

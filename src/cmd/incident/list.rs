@@ -289,6 +289,7 @@ struct ShowJson<'a> {
     steps: Vec<StepJson>,
     actions: Vec<ActionJson>,
     timeline: Vec<EventJson>,
+    notifications: Vec<crate::ops::notify::MessageJson<'a>>,
 }
 
 /// The protocol's steps with whether and when each was ticked on this incident.
@@ -336,6 +337,11 @@ pub fn show(ctx: &Context, id: i64, format: Format) -> Result<u8> {
         bail!("no incident {id}; `mindops incident list --all` shows them all");
     };
     let actions = store.actions(id)?;
+    let messages = store.messages(&crate::store::MessageFilter {
+        incident: Some(id),
+        limit: 1000,
+        ..Default::default()
+    })?;
     let pages = paged(&history);
     let steps = steps(&thresholds, &history);
     let mut out = Out::stdout();
@@ -354,6 +360,10 @@ pub fn show(ctx: &Context, id: i64, format: Format) -> Result<u8> {
                     new_value: e.new_value.clone(),
                     text: e.text.clone(),
                 })
+                .collect(),
+            notifications: messages
+                .iter()
+                .map(crate::ops::notify::message_json)
                 .collect(),
         })?,
         Format::Csv => {
@@ -443,6 +453,12 @@ pub fn show(ctx: &Context, id: i64, format: Format) -> Result<u8> {
                     e.actor,
                     describe(e, Some(zone))
                 ))?;
+            }
+            if !messages.is_empty() {
+                out.line("\nNotifications:")?;
+                for m in &messages {
+                    out.line(format!("  {}", crate::ops::notify::message_line(m)))?;
+                }
             }
         }
     }

@@ -41,7 +41,23 @@ fn desk(ctx: &Context) -> Result<Desk> {
         ctx.store()?,
         ctx.clock.now(),
         zone,
+        rotation.notify,
     )
+}
+
+/// Sends what the change queued, within the notify budget, and says on stderr what is left
+/// for `notify flush`. `flush` also queues the reminders due (what cron's `incident check`
+/// does).
+fn send(desk: &mut Desk, flush: bool) -> Result<()> {
+    let delivered = if flush {
+        desk.flush(None)?
+    } else {
+        desk.send(None)?
+    };
+    for line in delivered.iter().flat_map(crate::ops::notify::undelivered) {
+        crate::util::output::note(line);
+    }
+    Ok(())
 }
 
 /// The incident record as `--format json` prints it; field names are stable. It borrows the

@@ -2,7 +2,7 @@
 
 use anyhow::{bail, Result};
 
-use super::{desk, paged_list, IncidentJson};
+use super::{desk, paged_list, send, IncidentJson};
 use crate::cli::{Format, IncidentOpenArgs};
 use crate::ops::incidents::open_incident;
 use crate::rules::duration;
@@ -48,6 +48,9 @@ pub fn run(ctx: &Context, args: IncidentOpenArgs) -> Result<u8> {
     let Some((incident, events)) = desk.store.incident(id)? else {
         bail!("incident {id} vanished while being opened");
     };
+    // The incident and its messages are committed: a receiver that is down or slow now costs
+    // at most the notify budget, and what it did not take waits in the outbox.
+    send(&mut desk, false)?;
     // What a script reads stays the incident; a person reading the table is told on stdout
     // that nothing new was opened, and the other formats say it on stderr.
     if let Some(again) = &again {

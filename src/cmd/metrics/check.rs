@@ -117,8 +117,16 @@ pub fn run(ctx: &Context, args: MetricsCheckArgs) -> Result<u8> {
     let mut actions = Vec::new();
     if incidents {
         let zone = ctx.zone(&rotation.rotation);
-        let mut desk = Desk::new(rotation.rotation, thresholds.clone(), store, now, zone)?;
+        let mut desk = Desk::new(
+            rotation.rotation,
+            thresholds.clone(),
+            store,
+            now,
+            zone,
+            rotation.notify,
+        )?;
         actions = incidents_for(ctx, &mut desk, &thresholds, &checked, &readings, &previous)?;
+        desk.send(None)?;
     }
 
     if let Some(staged) = prom_out {

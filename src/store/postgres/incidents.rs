@@ -5,16 +5,22 @@ use chrono::{DateTime, NaiveDate, Utc};
 use postgres::types::ToSql;
 use postgres::{GenericClient, Row};
 
+use super::outbox::insert_messages;
 use super::{bad_row, instant, instant_opt, Postgres, Session, LOCK_DEDUP};
 use crate::rules::incident::{Action, Event, Incident, Kind, Paged, Status};
-use crate::store::{IncidentFilter, NewAction, NewIncident, Opened};
+use crate::store::{IncidentFilter, NewAction, NewIncident, Opened, Plan};
 
 const INCIDENT_COLUMNS: &str = "id, title, description, severity, status, phase, opened_at, \
      opened_by, acked_at, closed_at, ack_due, resolve_due, escalation_level, dedup_key, resolution";
 const INCIDENT_COLUMN_COUNT: usize = 15;
 
 impl Postgres {
-    pub fn open_incident(&mut self, new: &NewIncident, first: &[Event]) -> Result<Opened> {
+    pub fn open_incident(
+        &mut self,
+        new: &NewIncident,
+        first: &[Event],
+        plan: Option<&dyn Plan>,
+    ) -> Result<Opened> {
         self.write(|s| {
             if let Some(key) = new.dedup_key {
                 // Opens of one key take turns, so the loser of a race sees the winner's
@@ -65,6 +71,14 @@ impl Postgres {
             };
             let id: i64 = row.get(0);
             insert_events(s, id, first)?;
+            if let Some(plan) = plan {
+                let row = s.one(
+                    &format!("SELECT {INCIDENT_COLUMNS} FROM incidents WHERE id = $1"),
+                    &[&id],
+                )?;
+                let incident = incident_row(&row)?;
+                insert_messages(s, new.opened_at, &plan.plan(&incident, &[], first))?;
+            }
             Ok(Opened::New(id))
         })
     }
@@ -87,6 +101,7 @@ impl Postgres {
         &mut self,
         ids: &[i64],
         mut change: impl FnMut(&mut Incident, &[Event]) -> Result<(Vec<Event>, T)>,
+        plan: Option<&dyn Plan>,
     ) -> Result<Vec<T>> {
         self.write(|s| {
             let mut results = Vec::with_capacity(ids.len());
@@ -128,6 +143,10 @@ impl Postgres {
                     ],
                 )?;
                 insert_events(s, id, &new_events)?;
+                if let (Some(plan), Some(first)) = (plan, new_events.first()) {
+                    let messages = plan.plan(&incident, &history, &new_events);
+                    insert_messages(s, first.at, &messages)?;
+                }
             }
             Ok(results)
         })

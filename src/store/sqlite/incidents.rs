@@ -6,16 +6,22 @@ use rusqlite::{
     params, params_from_iter, OptionalExtension, Row, Transaction, TransactionBehavior,
 };
 
+use super::outbox::insert_messages;
 use super::{bad_row, instant, Sqlite};
 use crate::rules::incident::{Action, Event, Incident, Kind, Paged, Status};
-use crate::store::{IncidentFilter, NewAction, NewIncident, Opened};
+use crate::store::{IncidentFilter, NewAction, NewIncident, Opened, Plan};
 
 const INCIDENT_COLUMNS: &str = "id, title, description, severity, status, phase, opened_at, \
      opened_by, acked_at, closed_at, ack_due, resolve_due, escalation_level, dedup_key, resolution";
 const INCIDENT_COLUMN_COUNT: usize = 15;
 
 impl Sqlite {
-    pub fn open_incident(&mut self, new: &NewIncident, first: &[Event]) -> Result<Opened> {
+    pub fn open_incident(
+        &mut self,
+        new: &NewIncident,
+        first: &[Event],
+        plan: Option<&dyn Plan>,
+    ) -> Result<Opened> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -53,6 +59,14 @@ impl Sqlite {
         )?;
         let id = tx.last_insert_rowid();
         insert_events(&tx, id, first)?;
+        if let Some(plan) = plan {
+            let incident = tx.query_row(
+                &format!("SELECT {INCIDENT_COLUMNS} FROM incidents WHERE id = ?1"),
+                [id],
+                incident_row,
+            )?;
+            insert_messages(&tx, new.opened_at, &plan.plan(&incident, &[], first))?;
+        }
         tx.commit()?;
         Ok(Opened::New(id))
     }
@@ -79,6 +93,7 @@ impl Sqlite {
         &mut self,
         ids: &[i64],
         mut change: impl FnMut(&mut Incident, &[Event]) -> Result<(Vec<Event>, T)>,
+        plan: Option<&dyn Plan>,
     ) -> Result<Vec<T>> {
         let tx = self
             .conn
@@ -123,6 +138,10 @@ impl Sqlite {
                 ],
             )?;
             insert_events(&tx, id, &new_events)?;
+            if let (Some(plan), Some(first)) = (plan, new_events.first()) {
+                let messages = plan.plan(&incident, &history, &new_events);
+                insert_messages(&tx, first.at, &messages)?;
+            }
             wrote = true;
         }
         if wrote {

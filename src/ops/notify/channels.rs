@@ -1,0 +1,262 @@
+//! Each channel's form of a message, and sending it: the webhook body as stored (signed when
+//! a secret is set), Slack's `{"text"}`, PagerDuty's Events API v2, an email, a program's
+//! standard input.
+
+use std::time::Duration;
+
+use hmac::{Hmac, KeyInit, Mac};
+use serde_json::json;
+use sha2::Sha256;
+
+use super::Body;
+use crate::config::notify::{Channel, ChannelKind, Topic};
+use crate::net::http::{Clients, Reply};
+use crate::net::smtp;
+
+/// Why an attempt failed, and whether a later one may pass.
+#[derive(Debug)]
+pub struct Failure {
+    pub text: String,
+    pub retry: bool,
+    /// The receiver's own `Retry-After`.
+    pub retry_after: Option<Duration>,
+}
+
+impl Failure {
+    fn retry(text: String) -> Self {
+        Failure {
+            text,
+            retry: true,
+            retry_after: None,
+        }
+    }
+
+    fn permanent(text: String) -> Self {
+        Failure {
+            text,
+            retry: false,
+            retry_after: None,
+        }
+    }
+}
+
+/// The header a signed webhook carries: `sha256=` and the hex HMAC-SHA256 of
+/// `TIMESTAMP.BODY` under the channel's secret, TIMESTAMP being `X-Mindops-Timestamp`.
+pub const SIGNATURE_HEADER: &str = "X-Mindops-Signature";
+pub const TIMESTAMP_HEADER: &str = "X-Mindops-Timestamp";
+
+pub fn sign(secret: &[u8], timestamp: i64, body: &str) -> String {
+    let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(secret) else {
+        return String::new();
+    };
+    mac.update(format!("{timestamp}.{body}").as_bytes());
+    let digest = mac.finalize().into_bytes();
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    format!("sha256={hex}")
+}
+
+pub fn send(
+    channel: &Channel,
+    body: &Body,
+    payload: &str,
+    timeout: Duration,
+    now: i64,
+    clients: &Clients,
+) -> Result<(), Failure> {
+    let expand = |url: &str| {
+        crate::config::expand(url, |name| std::env::var(name).ok()).map_err(Failure::permanent)
+    };
+    let key = body.idempotency_key.as_str();
+    match &channel.kind {
+        ChannelKind::Webhook { url, secret, trust } => {
+            let url = expand(url)?;
+            let stamp = now.to_string();
+            let signature = match secret {
+                Some(secret) => {
+                    let secret = secret
+                        .read()
+                        .map_err(|e| Failure::permanent(format!("the webhook secret: {e}")))?;
+                    Some(sign(secret.as_bytes(), now, payload))
+                }
+                None => None,
+            };
+            let mut headers = vec![
+                ("Content-Type", "application/json"),
+                ("Idempotency-Key", key),
+                ("X-Mindops-Event", body.event.as_str()),
+            ];
+            if let Some(signature) = &signature {
+                headers.push((TIMESTAMP_HEADER, stamp.as_str()));
+                headers.push((SIGNATURE_HEADER, signature.as_str()));
+            }
+            post(clients, trust, &url, &headers, payload.as_bytes(), timeout)
+        }
+        ChannelKind::Slack { url } => {
+            let url = expand(url)?;
+            let mut text = body.summary.clone();
+            if let Some(next) = &body.next {
+                text.push_str(&format!("\n`{next}`"));
+            }
+            let slack = json!({ "text": text }).to_string();
+            let headers = [
+                ("Content-Type", "application/json"),
+                ("Idempotency-Key", key),
+            ];
+            post(
+                clients,
+                &Default::default(),
+                &url,
+                &headers,
+                slack.as_bytes(),
+                timeout,
+            )
+        }
+        ChannelKind::Pagerduty { routing_key, url } => {
+            let routing_key = routing_key
+                .read()
+                .map_err(|e| Failure::permanent(format!("the PagerDuty routing key: {e}")))?;
+            let event = pagerduty(&routing_key, body);
+            let headers = [("Content-Type", "application/json")];
+            post(
+                clients,
+                &Default::default(),
+                url,
+                &headers,
+                event.as_bytes(),
+                timeout,
+            )
+        }
+        ChannelKind::Email {
+            server,
+            from,
+            tls,
+            username,
+            password,
+            trust,
+        } => {
+            let server = expand(server)?;
+            let to = body
+                .recipient
+                .as_ref()
+                .and_then(|r| r.email.clone())
+                .ok_or_else(|| Failure::permanent("the recipient has no email address".into()))?;
+            let login = match (username, password) {
+                (Some(user), Some(password)) => Some((
+                    user.clone(),
+                    password
+                        .read()
+                        .map_err(|e| Failure::permanent(format!("the SMTP password: {e}")))?,
+                )),
+                _ => None,
+            };
+            let mut text = format!("{}\n", body.summary);
+            if let Some(next) = &body.next {
+                text.push_str(&format!("\n    {next}\n"));
+            }
+            for line in &body.details {
+                text.push_str(&format!("\n{line}\n"));
+            }
+            text.push_str(&format!("\n-- \nmindops, {}\n", body.idempotency_key));
+            let subject: String = body.summary.chars().take(120).collect();
+            smtp::send(&smtp::Mail {
+                server: &server,
+                tls: *tls,
+                login,
+                ca_file: trust.ca_file.as_deref(),
+                timeout,
+                from,
+                to: &to,
+                subject: &subject,
+                body: text,
+                message_id: format!("<{}@mindops>", key.replace([':', ' '], ".")),
+            })
+            .map_err(|e| Failure {
+                text: e.text,
+                retry: e.retry,
+                retry_after: None,
+            })
+        }
+        ChannelKind::Command { command } => {
+            crate::sources::process::run_with_input(command, payload.as_bytes().to_vec(), timeout)
+                .map_err(Failure::retry)
+        }
+    }
+}
+
+/// An Events API v2 event: the mindops incident is the dedup key, so PagerDuty's incident
+/// follows it from trigger to acknowledge to resolve.
+fn pagerduty(routing_key: &str, body: &Body) -> String {
+    let action = match body.event {
+        Topic::Acknowledged => "acknowledge",
+        Topic::Resolved => "resolve",
+        _ => "trigger",
+    };
+    let dedup = match &body.incident {
+        Some(inc) => format!("mindops-incident-{}", inc.id),
+        None => body.idempotency_key.clone(),
+    };
+    let severity = match body.incident.as_ref().map(|i| i.severity_rank) {
+        Some(0) => "critical",
+        Some(1) => "error",
+        Some(2) => "warning",
+        _ => "info",
+    };
+    let summary: String = body.summary.chars().take(1024).collect();
+    json!({
+        "routing_key": routing_key,
+        "event_action": action,
+        "dedup_key": dedup,
+        "payload": {
+            "summary": summary,
+            "source": "mindops",
+            "severity": severity,
+            "custom_details": body,
+        },
+    })
+    .to_string()
+}
+
+fn post(
+    clients: &Clients,
+    trust: &crate::net::http::Trust,
+    url: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+    timeout: Duration,
+) -> Result<(), Failure> {
+    let client = clients.get(trust).map_err(Failure::permanent)?;
+    let reply = client
+        .post(url, headers, body, timeout)
+        .map_err(Failure::retry)?;
+    judge(crate::net::http::host_of(url), &reply)
+}
+
+/// 2xx delivered; 408, 429 and 5xx may pass later (after `Retry-After` when given); any other
+/// answer will not, however often it is sent.
+fn judge(host: &str, reply: &Reply) -> Result<(), Failure> {
+    if (200..300).contains(&reply.status) {
+        return Ok(());
+    }
+    let said: String = reply.body.trim().chars().take(200).collect();
+    let text = format!("{host} answered HTTP {}: {said}", reply.status);
+    let retry = matches!(reply.status, 408 | 429 | 500..=599);
+    Err(Failure {
+        text,
+        retry,
+        retry_after: reply.retry_after,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signatures_follow_the_documented_recipe() {
+        // HMAC-SHA256("key", "1700000000.{}"), as `openssl dgst -sha256 -hmac key` gives it.
+        assert_eq!(
+            sign(b"key", 1_700_000_000, "{}"),
+            "sha256=9d713ed406bb7076d4123f0dc2c39d2df5c654ed4b0cd56b52c8b4c940bd63ae"
+        );
+    }
+}

@@ -1,0 +1,402 @@
+//! Notifications: which messages an event makes (the [`Planner`] the store asks inside the
+//! event's own transaction), the reminders a cron run queues, and their delivery
+//! ([`deliver`]). Each message is queued once per channel, and once per person on a channel
+//! that reaches one person (email, a command); its idempotency key names the event, so a
+//! receiver can drop a second delivery.
+
+mod channels;
+pub mod deliver;
+mod reminders;
+
+pub use deliver::{deliver, Delivered};
+pub use reminders::reminders;
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use serde::Serialize;
+
+use crate::config::notify::{Channel, Notify, Topic};
+use crate::config::Severity;
+use crate::rules::incident::{paged, Event, Incident, Kind, Paged};
+use crate::rules::rotation::{Member, Rotation};
+use crate::store::{Delivery, Message, NewMessage, Plan};
+use crate::util::time::{human, rfc3339};
+
+/// The version of the webhook body; a change to its fields that breaks a receiver raises it.
+pub const BODY_VERSION: u32 = 1;
+
+/// The message as stored in the outbox and sent as the webhook body (README: "Paging").
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
+pub struct Body {
+    pub version: u32,
+    pub idempotency_key: String,
+    pub event: Topic,
+    pub at: String,
+    /// One line: what happened.
+    pub summary: String,
+    /// The command that answers it, when there is one.
+    pub next: Option<String>,
+    pub incident: Option<IncidentBody>,
+    /// Who was paged by this event.
+    pub paged: Vec<Paged>,
+    pub actor: Option<String>,
+    /// The person a personal channel (email, command) reaches.
+    pub recipient: Option<Recipient>,
+    /// More lines for channels with room (email, chat).
+    pub details: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
+pub struct IncidentBody {
+    pub id: i64,
+    pub title: String,
+    pub severity: String,
+    pub severity_name: String,
+    /// Position of the severity in thresholds.yaml, most severe 0: PagerDuty's levels.
+    pub severity_rank: usize,
+    pub status: String,
+    pub opened_at: String,
+    pub ack_due: String,
+    pub resolve_due: String,
+}
+
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
+pub struct Recipient {
+    pub person: String,
+    /// The role they were paged in, for a page.
+    pub role: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub chat: Option<String>,
+}
+
+impl Recipient {
+    pub fn of(member: &Member, role: Option<&str>) -> Self {
+        Recipient {
+            person: member.name.clone(),
+            role: role.map(str::to_string),
+            email: member.email.clone(),
+            phone: member.phone.clone(),
+            chat: member.chat.clone(),
+        }
+    }
+}
+
+/// Whether a personal channel can reach this person at all.
+fn reaches(channel: &Channel, recipient: &Recipient) -> bool {
+    match channel.kind {
+        crate::config::notify::ChannelKind::Email { .. } => recipient.email.is_some(),
+        _ => true,
+    }
+}
+
+/// Makes the messages of one event on every channel routed for it: one per channel, and one
+/// per person on a personal channel. `key` names the event; the channel (and person) are added.
+pub fn fan_out(
+    notify: &Notify,
+    key: &str,
+    severity: Option<&str>,
+    body: &Body,
+    people: &[Recipient],
+) -> Vec<NewMessage> {
+    let mut out = Vec::new();
+    for channel in notify.channels_for(body.event, severity) {
+        let mut one = |recipient: Option<&Recipient>| {
+            let mut body = body.clone();
+            body.idempotency_key = match recipient {
+                Some(r) => format!("{key}:{}:{}", channel.name, r.person),
+                None => format!("{key}:{}", channel.name),
+            };
+            body.recipient = recipient.cloned();
+            out.push(NewMessage {
+                key: body.idempotency_key.clone(),
+                channel: channel.name.clone(),
+                topic: body.event.as_str().to_string(),
+                incident_id: body.incident.as_ref().map(|i| i.id),
+                recipient: recipient.map(|r| r.person.clone()),
+                payload: serde_json::to_string(&body).unwrap_or_default(),
+            });
+        };
+        if channel.kind.personal() {
+            for r in people.iter().filter(|r| reaches(channel, r)) {
+                one(Some(r));
+            }
+        } else {
+            one(None);
+        }
+    }
+    out
+}
+
+/// What the store asks, inside an incident change's transaction, for the messages it makes.
+pub struct Planner {
+    pub notify: Notify,
+    pub rotation: Rotation,
+    pub severities: Vec<Severity>,
+    pub zone: Tz,
+}
+
+impl Planner {
+    pub fn incident_body(&self, inc: &Incident) -> IncidentBody {
+        let rank = self
+            .severities
+            .iter()
+            .position(|s| s.key == inc.severity)
+            .unwrap_or(self.severities.len());
+        IncidentBody {
+            id: inc.id,
+            title: inc.title.clone(),
+            severity: inc.severity.clone(),
+            severity_name: self
+                .severities
+                .get(rank)
+                .map(|s| s.name.clone())
+                .unwrap_or_default(),
+            severity_rank: rank,
+            status: inc.status.as_str().to_string(),
+            opened_at: rfc3339(inc.opened_at),
+            ack_due: rfc3339(inc.ack_due),
+            resolve_due: rfc3339(inc.resolve_due),
+        }
+    }
+
+    fn recipient(&self, person: &str, role: Option<&str>) -> Option<Recipient> {
+        self.rotation.member(person).map(|m| Recipient::of(m, role))
+    }
+
+    /// `[P1 High] incident 42: checkout down`.
+    fn headline(&self, inc: &Incident) -> String {
+        let name = self
+            .severities
+            .iter()
+            .find(|s| s.key == inc.severity)
+            .map(|s| format!(" {}", s.name))
+            .unwrap_or_default();
+        format!(
+            "[{}{name}] incident {}: {}",
+            inc.severity, inc.id, inc.title
+        )
+    }
+}
+
+impl Plan for Planner {
+    fn plan(&self, inc: &Incident, history: &[Event], events: &[Event]) -> Vec<NewMessage> {
+        let mut out = Vec::new();
+        let headline = self.headline(inc);
+        let when = |t: DateTime<Utc>| human(t, self.zone);
+        // Each kind of news once per change, named by where its first event stands in the
+        // incident's story.
+        let mut topics: Vec<(Topic, usize)> = Vec::new();
+        for (i, e) in events.iter().enumerate() {
+            let topic = match e.kind {
+                Kind::Paged => Topic::Page,
+                Kind::Acknowledged => Topic::Acknowledged,
+                Kind::Closed => Topic::Resolved,
+                Kind::Reopened => Topic::Reopened,
+                Kind::AckBreached | Kind::ResolveBreached => Topic::Breach,
+                _ => continue,
+            };
+            if !topics.iter().any(|(t, _)| *t == topic) {
+                topics.push((topic, history.len() + i));
+            }
+        }
+        let pages = paged(events);
+        let everyone_paged = paged(history)
+            .into_iter()
+            .chain(pages.clone())
+            .collect::<Vec<_>>();
+        let actor = events.first().map(|e| e.actor.clone());
+        for (topic, ordinal) in topics {
+            let (summary, next, people): (String, Option<String>, Vec<Recipient>) = match topic {
+                Topic::Page => {
+                    let who: Vec<String> = pages
+                        .iter()
+                        .map(|p| format!("{} ({})", p.person, p.role))
+                        .collect();
+                    (
+                        format!(
+                            "{headline}. Paged {}. Acknowledge by {}",
+                            who.join(", "),
+                            when(inc.ack_due)
+                        ),
+                        Some(format!("mindops incident ack {}", inc.id)),
+                        pages
+                            .iter()
+                            .filter_map(|p| self.recipient(&p.person, Some(&p.role)))
+                            .collect(),
+                    )
+                }
+                Topic::Acknowledged => (
+                    format!(
+                        "{headline}: acknowledged by {}. Resolve by {}",
+                        actor.as_deref().unwrap_or("someone"),
+                        when(inc.resolve_due)
+                    ),
+                    Some(format!(
+                        "mindops incident close {} --resolution TEXT",
+                        inc.id
+                    )),
+                    Vec::new(),
+                ),
+                Topic::Resolved => (
+                    format!(
+                        "{headline}: resolved by {}{}",
+                        actor.as_deref().unwrap_or("someone"),
+                        inc.resolution
+                            .as_deref()
+                            .map(|r| format!(": {r}"))
+                            .unwrap_or_default()
+                    ),
+                    None,
+                    Vec::new(),
+                ),
+                Topic::Reopened => (
+                    format!(
+                        "{headline}: reopened by {}",
+                        actor.as_deref().unwrap_or("someone")
+                    ),
+                    Some(format!("mindops incident ack {}", inc.id)),
+                    Vec::new(),
+                ),
+                Topic::Breach => {
+                    let resolve = events.iter().any(|e| e.kind == Kind::ResolveBreached);
+                    let (what, due, next) = if resolve {
+                        (
+                            "resolution",
+                            inc.resolve_due,
+                            format!("mindops incident show {}", inc.id),
+                        )
+                    } else {
+                        (
+                            "acknowledgement",
+                            inc.ack_due,
+                            format!("mindops incident ack {}", inc.id),
+                        )
+                    };
+                    (
+                        format!("{headline}: {what} limit passed (due {})", when(due)),
+                        Some(next),
+                        Vec::new(),
+                    )
+                }
+                _ => continue,
+            };
+            // The team's channels name everyone paged so far; a person's channel reaches
+            // those this event paged.
+            let body = Body {
+                version: BODY_VERSION,
+                idempotency_key: String::new(),
+                event: topic,
+                at: rfc3339(events.first().map_or(inc.opened_at, |e| e.at)),
+                summary,
+                next,
+                incident: Some(self.incident_body(inc)),
+                paged: if topic == Topic::Page {
+                    pages.clone()
+                } else {
+                    everyone_paged.clone()
+                },
+                actor: actor.clone(),
+                recipient: None,
+                details: inc.description.iter().cloned().collect(),
+            };
+            let key = format!("mindops:incident:{}:{ordinal}:{}", inc.id, topic.as_str());
+            out.extend(fan_out(
+                &self.notify,
+                &key,
+                Some(&inc.severity),
+                &body,
+                &people,
+            ));
+        }
+        out
+    }
+}
+
+/// Who a message is for, as people read it: `Felix by mail`, or the channel.
+pub fn addressee(m: &Message) -> String {
+    match &m.recipient {
+        Some(person) => format!("{person} by {}", m.channel),
+        None => m.channel.clone(),
+    }
+}
+
+/// What a command that sent messages tells its user about those it could not deliver.
+pub fn undelivered(d: &Delivered) -> Vec<String> {
+    let mut lines: Vec<String> = d
+        .failed
+        .iter()
+        .map(|(m, error)| {
+            format!(
+                "message {} ({}) to {} failed: {error}",
+                m.id,
+                m.topic,
+                addressee(m)
+            )
+        })
+        .collect();
+    let waiting = d.retrying + d.unfinished;
+    if waiting > 0 {
+        lines.push(format!(
+            "{waiting} message(s) not delivered yet; `mindops notify flush` sends them \
+             (`mindops notify list` shows why)"
+        ));
+    }
+    lines
+}
+
+/// A message as `--format json` prints it; field names are stable.
+#[derive(Serialize)]
+pub struct MessageJson<'a> {
+    pub id: i64,
+    pub key: &'a str,
+    pub event: &'a str,
+    pub incident: Option<i64>,
+    pub channel: &'a str,
+    pub recipient: Option<&'a str>,
+    pub state: &'static str,
+    pub attempts: u32,
+    pub created_at: String,
+    pub next_at: Option<String>,
+    pub sent_at: Option<String>,
+    pub last_error: Option<&'a str>,
+}
+
+pub fn message_json(m: &Message) -> MessageJson<'_> {
+    MessageJson {
+        id: m.id,
+        key: &m.key,
+        event: &m.topic,
+        incident: m.incident_id,
+        channel: &m.channel,
+        recipient: m.recipient.as_deref(),
+        state: m.state.as_str(),
+        attempts: m.attempts,
+        created_at: rfc3339(m.created_at),
+        next_at: matches!(m.state, Delivery::Queued | Delivery::Sending)
+            .then(|| rfc3339(m.next_at)),
+        sent_at: m.sent_at.map(rfc3339),
+        last_error: m.last_error.as_deref(),
+    }
+}
+
+/// One line for a person: `#3 page to Felix by mail: FAILED after 2 attempt(s): …`.
+pub fn message_line(m: &Message) -> String {
+    let state = match m.state {
+        Delivery::Sent => "sent".to_string(),
+        Delivery::Failed => format!(
+            "FAILED after {} attempt(s): {}",
+            m.attempts,
+            m.last_error.as_deref().unwrap_or("")
+        ),
+        Delivery::Queued | Delivery::Sending => match &m.last_error {
+            Some(error) => format!(
+                "queued, next try {} ({} attempt(s) so far; last: {error})",
+                rfc3339(m.next_at),
+                m.attempts
+            ),
+            None => "queued".to_string(),
+        },
+    };
+    format!("#{} {} to {}: {state}", m.id, m.topic, addressee(m))
+}

@@ -1,0 +1,176 @@
+//! What a cron run sends besides incident news: a reminder before a shift starts, a reminder
+//! while an incident stays acknowledged and unresolved, and the week's summary of the coming
+//! shifts. Each has an idempotency key naming its occasion, and the outbox queues a key once,
+//! so however many cron runs (or hosts) see the occasion, it is sent once.
+
+use anyhow::Result;
+use chrono::DateTime;
+use chrono::{Datelike, Duration, Utc};
+
+use super::{fan_out, Body, Planner, Recipient, BODY_VERSION};
+use crate::config::notify::Topic;
+use crate::rules::incident::{Kind, Status};
+use crate::rules::metrics::ago;
+use crate::rules::rotation::{holders_at, Override};
+use crate::store::{IncidentFilter, NewMessage, Store};
+use crate::util::time::{earlier, human, local_date, local_to_utc, rfc3339};
+
+/// How many shifts ahead the weekly summary lists.
+const SUMMARY_SHIFTS: u64 = 2;
+
+pub fn reminders(
+    planner: &Planner,
+    store: &Store,
+    overrides: &[Override],
+    now: DateTime<Utc>,
+) -> Result<Vec<NewMessage>> {
+    let mut out = Vec::new();
+    let notify = &planner.notify;
+    let rotation = &planner.rotation;
+    let body = |event: Topic, summary: String, next: Option<String>| Body {
+        version: BODY_VERSION,
+        idempotency_key: String::new(),
+        event,
+        at: rfc3339(now),
+        summary,
+        next,
+        incident: None,
+        paged: Vec::new(),
+        actor: None,
+        recipient: None,
+        details: Vec::new(),
+    };
+
+    if let Some(lead) = notify.reminders.shift {
+        let start = match rotation.shift_at(now) {
+            Ok(shift) => shift.end,
+            Err(before) => before.start,
+        };
+        let until = start.signed_duration_since(now);
+        if until > Duration::zero() && until <= lead {
+            for holder in holders_at(rotation, overrides, start) {
+                let role = &rotation.roles[holder.role];
+                let Some(member) = rotation.member(&holder.person) else {
+                    continue;
+                };
+                let summary = format!(
+                    "{}: your {role} shift starts {} (in {})",
+                    holder.person,
+                    human(start, planner.zone),
+                    ago(until)
+                );
+                let key = format!("mindops:shift:{}:{role}", rfc3339(start));
+                out.extend(fan_out(
+                    notify,
+                    &key,
+                    None,
+                    &body(
+                        Topic::ShiftReminder,
+                        summary,
+                        Some(format!(
+                            "mindops oncall --date {}",
+                            local_date(planner.zone, start)
+                        )),
+                    ),
+                    &[Recipient::of(member, Some(role))],
+                ));
+            }
+        }
+    }
+
+    if let Some(every) = notify.reminders.acked {
+        let open = store.incidents(&IncidentFilter::default())?;
+        for inc in open.iter().filter(|i| i.status == Status::Acknowledged) {
+            let Some(acked_at) = inc.acked_at else {
+                continue;
+            };
+            let since = now.signed_duration_since(acked_at);
+            let Some(round) = since.num_seconds().checked_div(every.num_seconds()) else {
+                continue;
+            };
+            if round < 1 {
+                continue;
+            }
+            let acker = store
+                .incident(inc.id)?
+                .and_then(|(_, events)| {
+                    events
+                        .iter()
+                        .rev()
+                        .find(|e| e.kind == Kind::Acknowledged)
+                        .map(|e| e.actor.clone())
+                })
+                .unwrap_or_default();
+            let people: Vec<Recipient> = rotation
+                .member(&acker)
+                .map(|m| Recipient::of(m, None))
+                .into_iter()
+                .collect();
+            let mut message = body(
+                Topic::AckedReminder,
+                format!(
+                    "{}: acknowledged {} ago by {acker} and not resolved. Resolve by {}",
+                    planner.headline(inc),
+                    ago(since),
+                    human(inc.resolve_due, planner.zone)
+                ),
+                Some(format!(
+                    "mindops incident close {} --resolution TEXT",
+                    inc.id
+                )),
+            );
+            message.incident = Some(planner.incident_body(inc));
+            let key = format!("mindops:acked:{}:{round}", inc.id);
+            out.extend(fan_out(
+                notify,
+                &key,
+                Some(&inc.severity),
+                &message,
+                &people,
+            ));
+        }
+    }
+
+    if let Some((day, time)) = notify.reminders.weekly {
+        let today = local_date(planner.zone, now);
+        let back = (7 + today.weekday().num_days_from_monday() - day.num_days_from_monday()) % 7;
+        let date = today - Duration::days(i64::from(back));
+        let mut at = local_to_utc(planner.zone, date.and_time(time));
+        if at > now {
+            at = earlier(at, Duration::days(7));
+        }
+        // A cron run late by up to a day still sends it; a config that gains the summary
+        // mid-week does not send last week's.
+        if now.signed_duration_since(at) < Duration::days(1) {
+            let first = match rotation.shift_at(now) {
+                Ok(shift) => shift.number,
+                Err(_) => 1,
+            };
+            let mut lines = Vec::new();
+            for number in first..first + SUMMARY_SHIFTS {
+                let shift = rotation.shift(number);
+                let who: Vec<String> = holders_at(rotation, overrides, shift.start)
+                    .iter()
+                    .map(|h| format!("{} {}", rotation.roles[h.role], h.person))
+                    .collect();
+                lines.push(format!(
+                    "from {}: {}",
+                    human(shift.start, planner.zone),
+                    who.join(", ")
+                ));
+            }
+            let mut message = body(
+                Topic::WeeklySummary,
+                format!("On call {}", lines.join("; ")),
+                Some("mindops oncall schedule".into()),
+            );
+            message.details = lines;
+            let key = format!(
+                "mindops:weekly:{}",
+                at.with_timezone(&planner.zone).date_naive()
+            );
+            out.extend(fan_out(notify, &key, None, &message, &[]));
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,159 @@
+//! The outbox on PostgreSQL. Claims take due rows `FOR UPDATE SKIP LOCKED`: two cron hosts
+//! flushing at once each take different messages and neither waits for the other.
+
+use anyhow::Result;
+use chrono::{DateTime, Utc};
+use postgres::{GenericClient, Row};
+
+use super::{bad_row, instant, instant_opt, Postgres, Session};
+use crate::store::outbox::{
+    Delivery, Message, MessageCounts, MessageFilter, NewMessage, Outcome, MESSAGE_COLUMNS,
+};
+
+/// Queues messages inside the caller's transaction; a key already queued is left as it is.
+pub(super) fn insert_messages<C: GenericClient>(
+    s: &mut Session<'_, C>,
+    at: DateTime<Utc>,
+    messages: &[NewMessage],
+) -> Result<usize> {
+    let mut added = 0;
+    for m in messages {
+        added += s.exec(
+            "INSERT INTO outbox (key, channel, topic, incident_id, recipient, payload, state,
+                                 created_at, next_at)
+             VALUES ($1, $2, $3, $4, $5, $6, 'queued', $7, $7)
+             ON CONFLICT (key) DO NOTHING",
+            &[
+                &m.key,
+                &m.channel,
+                &m.topic,
+                &m.incident_id,
+                &m.recipient,
+                &m.payload,
+                &at.timestamp(),
+            ],
+        )?;
+    }
+    Ok(usize::try_from(added).unwrap_or(usize::MAX))
+}
+
+impl Postgres {
+    pub fn enqueue(&mut self, at: DateTime<Utc>, messages: &[NewMessage]) -> Result<usize> {
+        self.write(|s| insert_messages(s, at, messages))
+    }
+
+    pub fn claim_messages(
+        &mut self,
+        now: DateTime<Utc>,
+        until: DateTime<Utc>,
+        limit: u32,
+    ) -> Result<Vec<Message>> {
+        let mut claimed = self.write(|s| {
+            s.all(
+                &format!(
+                    "UPDATE outbox SET state = 'sending', next_at = $2
+                      WHERE id IN (SELECT id FROM outbox
+                                    WHERE state IN ('queued', 'sending') AND next_at <= $1
+                                    ORDER BY next_at, id LIMIT $3
+                                    FOR UPDATE SKIP LOCKED)
+                      RETURNING {MESSAGE_COLUMNS}"
+                ),
+                &[&now.timestamp(), &until.timestamp(), &i64::from(limit)],
+            )?
+            .iter()
+            .map(message_row)
+            .collect::<Result<Vec<_>>>()
+        })?;
+        claimed.sort_by_key(|m| m.id);
+        Ok(claimed)
+    }
+
+    pub fn finish_messages(&mut self, at: DateTime<Utc>, results: &[(i64, Outcome)]) -> Result<()> {
+        self.write(|s| {
+            for (id, outcome) in results {
+                let (state, next_at, sent_at, error) = match outcome {
+                    Outcome::Sent => (Delivery::Sent, at, Some(at.timestamp()), None),
+                    Outcome::Release => (Delivery::Queued, at, None, None),
+                    Outcome::Retry { next_at, error } => {
+                        (Delivery::Queued, *next_at, None, Some(error.as_str()))
+                    }
+                    Outcome::Failed { error } => (Delivery::Failed, at, None, Some(error.as_str())),
+                };
+                s.exec(
+                    "UPDATE outbox SET state = $2, attempts = attempts + CASE WHEN $6 THEN 1 ELSE 0 END, next_at = $3,
+                            sent_at = $4, last_error = coalesce($5, last_error)
+                      WHERE id = $1",
+                    &[
+                        id,
+                        &state.as_str(),
+                        &next_at.timestamp(),
+                        &sent_at,
+                        &error,
+                        &(*outcome != Outcome::Release),
+                    ],
+                )?;
+            }
+            Ok(())
+        })
+    }
+
+    pub fn messages(&self, filter: &MessageFilter) -> Result<Vec<Message>> {
+        let mut out = self.read(|s| {
+            s.all(
+                &format!(
+                    "SELECT {MESSAGE_COLUMNS} FROM outbox
+                      WHERE (NOT $1 OR state = 'failed')
+                        AND ($2::bigint IS NULL OR incident_id = $2)
+                      ORDER BY id DESC LIMIT $3"
+                ),
+                &[
+                    &filter.failed_only,
+                    &filter.incident,
+                    &i64::from(filter.limit),
+                ],
+            )?
+            .iter()
+            .map(message_row)
+            .collect::<Result<Vec<_>>>()
+        })?;
+        out.reverse();
+        Ok(out)
+    }
+
+    pub fn message_counts(&self) -> Result<MessageCounts> {
+        self.read(|s| {
+            let row = s.one(
+                "SELECT count(*) FILTER (WHERE state IN ('queued', 'sending')),
+                        count(*) FILTER (WHERE state = 'failed')
+                   FROM outbox WHERE state <> 'sent'",
+                &[],
+            )?;
+            let count = |i: usize| u64::try_from(row.get::<_, i64>(i)).unwrap_or(0);
+            Ok(MessageCounts {
+                pending: count(0),
+                failed: count(1),
+            })
+        })
+    }
+}
+
+fn message_row(r: &Row) -> Result<Message> {
+    let id: i64 = r.get(0);
+    let state: String = r.get(7);
+    let attempts: i64 = r.get(8);
+    Ok(Message {
+        id,
+        key: r.get(1),
+        channel: r.get(2),
+        topic: r.get(3),
+        incident_id: r.get(4),
+        recipient: r.get(5),
+        payload: r.get(6),
+        state: state.parse().map_err(|e| bad_row("outbox", id, e))?,
+        attempts: u32::try_from(attempts).unwrap_or(u32::MAX),
+        created_at: instant(r.get(9))?,
+        next_at: instant(r.get(10))?,
+        sent_at: instant_opt(r.get(11))?,
+        last_error: r.get(12),
+    })
+}

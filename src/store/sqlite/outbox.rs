@@ -1,0 +1,163 @@
+//! The outbox on SQLite. Claims run in an IMMEDIATE transaction: one writer at a time, so two
+//! senders never claim the same message.
+
+use anyhow::Result;
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Row, Transaction, TransactionBehavior};
+
+use super::{bad_row, instant, Sqlite};
+use crate::store::outbox::{
+    Delivery, Message, MessageCounts, MessageFilter, NewMessage, Outcome, MESSAGE_COLUMNS,
+};
+
+/// Queues messages inside the caller's transaction; a key already queued is left as it is.
+pub(super) fn insert_messages(
+    tx: &Transaction,
+    at: DateTime<Utc>,
+    messages: &[NewMessage],
+) -> Result<usize> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO outbox (key, channel, topic, incident_id, recipient, payload, state,
+                             created_at, next_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'queued', ?7, ?7)
+         ON CONFLICT (key) DO NOTHING",
+    )?;
+    let mut added = 0;
+    for m in messages {
+        added += stmt.execute(params![
+            m.key,
+            m.channel,
+            m.topic,
+            m.incident_id,
+            m.recipient,
+            m.payload,
+            at.timestamp()
+        ])?;
+    }
+    Ok(added)
+}
+
+impl Sqlite {
+    pub fn enqueue(&mut self, at: DateTime<Utc>, messages: &[NewMessage]) -> Result<usize> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let added = insert_messages(&tx, at, messages)?;
+        tx.commit()?;
+        Ok(added)
+    }
+
+    pub fn claim_messages(
+        &mut self,
+        now: DateTime<Utc>,
+        until: DateTime<Utc>,
+        limit: u32,
+    ) -> Result<Vec<Message>> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let claimed = {
+            let mut stmt = tx.prepare_cached(&format!(
+                "UPDATE outbox SET state = 'sending', next_at = ?2
+                  WHERE id IN (SELECT id FROM outbox
+                                WHERE state IN ('queued', 'sending') AND next_at <= ?1
+                                ORDER BY next_at, id LIMIT ?3)
+                  RETURNING {MESSAGE_COLUMNS}"
+            ))?;
+            let rows = stmt.query_map(
+                params![now.timestamp(), until.timestamp(), limit],
+                message_row,
+            )?;
+            rows.collect::<rusqlite::Result<Vec<_>>>()?
+        };
+        tx.commit()?;
+        let mut claimed = claimed;
+        claimed.sort_by_key(|m| m.id);
+        Ok(claimed)
+    }
+
+    pub fn finish_messages(&mut self, at: DateTime<Utc>, results: &[(i64, Outcome)]) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        {
+            let mut stmt = tx.prepare_cached(
+                "UPDATE outbox SET state = ?2, attempts = attempts + CASE WHEN ?6 THEN 1 ELSE 0 END, next_at = ?3,
+                        sent_at = ?4, last_error = coalesce(?5, last_error)
+                  WHERE id = ?1",
+            )?;
+            for (id, outcome) in results {
+                let (state, next_at, sent_at, error) = match outcome {
+                    Outcome::Sent => (Delivery::Sent, at, Some(at.timestamp()), None),
+                    Outcome::Release => (Delivery::Queued, at, None, None),
+                    Outcome::Retry { next_at, error } => {
+                        (Delivery::Queued, *next_at, None, Some(error.as_str()))
+                    }
+                    Outcome::Failed { error } => (Delivery::Failed, at, None, Some(error.as_str())),
+                };
+                let counted = *outcome != Outcome::Release;
+                stmt.execute(params![
+                    id,
+                    state.as_str(),
+                    next_at.timestamp(),
+                    sent_at,
+                    error,
+                    counted
+                ])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn messages(&self, filter: &MessageFilter) -> Result<Vec<Message>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {MESSAGE_COLUMNS} FROM outbox
+              WHERE (?1 = 0 OR state = 'failed') AND (?2 IS NULL OR incident_id = ?2)
+              ORDER BY id DESC LIMIT ?3"
+        ))?;
+        let rows = stmt.query_map(
+            params![filter.failed_only, filter.incident, filter.limit],
+            message_row,
+        )?;
+        let mut out = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        out.reverse();
+        Ok(out)
+    }
+
+    pub fn message_counts(&self) -> Result<MessageCounts> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FILTER (WHERE state IN ('queued', 'sending')),
+                    count(*) FILTER (WHERE state = 'failed')
+               FROM outbox WHERE state <> 'sent'",
+            [],
+            |r| {
+                Ok(MessageCounts {
+                    pending: r.get(0)?,
+                    failed: r.get(1)?,
+                })
+            },
+        )?)
+    }
+}
+
+fn message_row(r: &Row) -> rusqlite::Result<Message> {
+    let id: i64 = r.get(0)?;
+    let state: String = r.get(7)?;
+    let attempts: i64 = r.get(8)?;
+    Ok(Message {
+        id,
+        key: r.get(1)?,
+        channel: r.get(2)?,
+        topic: r.get(3)?,
+        incident_id: r.get(4)?,
+        recipient: r.get(5)?,
+        payload: r.get(6)?,
+        state: state.parse().map_err(|e| bad_row("outbox", id, e))?,
+        attempts: u32::try_from(attempts).unwrap_or(u32::MAX),
+        created_at: instant(r.get(9)?)?,
+        next_at: instant(r.get(10)?)?,
+        sent_at: r.get::<_, Option<i64>>(11)?.map(instant).transpose()?,
+        last_error: r.get(12)?,
+    })
+}
