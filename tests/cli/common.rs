@@ -31,6 +31,32 @@ pub struct On<'a> {
 }
 
 impl On<'_> {
+    /// `mindops` on this backend, the clock at `now`.
+    pub fn cmd_at(&self, now: &str) -> Command {
+        let mut cmd = self.env.cmd();
+        cmd.env("MINDOPS_DB", &self.db).env("MINDOPS_NOW", now);
+        cmd
+    }
+
+    /// A process of `mindops` on this backend at `now`, to start and stop by hand.
+    pub fn process_at(&self, now: &str) -> std::process::Command {
+        self.env.process(&self.db, now)
+    }
+
+    /// Runs `mindops ARGS` on this backend with the clock at `now`.
+    pub fn at(&self, now: &str, args: &[&str]) -> (i32, String, String) {
+        run(self.cmd_at(now).args(args))
+    }
+
+    /// Which backend this is, for messages.
+    pub fn name(&self) -> String {
+        if self.db.to_string_lossy().starts_with("postgres") {
+            "PostgreSQL".into()
+        } else {
+            "SQLite".into()
+        }
+    }
+
     /// Runs `mindops ARGS` on this backend, expecting exit 0 and nothing on stderr.
     pub fn ok(&self, args: &[&str]) -> String {
         let (code, out, err) = run(self.env.cmd().env("MINDOPS_DB", &self.db).args(args));
@@ -325,6 +351,31 @@ impl Env {
         self.compare.set(false);
     }
 
+    /// Runs `scenario` once per backend (SQLite, then PostgreSQL when the suite has one), for
+    /// tests whose outside servers see every run and which check those servers per backend.
+    pub fn each_backend(&self, scenario: impl Fn(&On<'_>)) {
+        let mut backends = vec![self.db().into_os_string()];
+        backends.extend(self.postgres().map(std::ffi::OsString::from));
+        for db in backends {
+            scenario(&On { env: self, db });
+        }
+        self.compare.set(false);
+    }
+
+    /// A plain process of `mindops` on `db` at `now`, pinned like [`Env::cmd`], for a test that
+    /// must start it and act while it runs (a race, a kill).
+    fn process(&self, db: &std::ffi::OsStr, now: &str) -> std::process::Command {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("mindops"));
+        cmd.env_clear();
+        for (key, value) in self.pinned_env() {
+            cmd.env(key, value);
+        }
+        cmd.env("MINDOPS_DB", db)
+            .env("MINDOPS_NOW", now)
+            .current_dir(self.work());
+        cmd
+    }
+
     fn race_on(
         &self,
         db: &std::ffi::OsStr,
@@ -334,14 +385,7 @@ impl Env {
         let children: Vec<std::process::Child> = runs
             .iter()
             .map(|args| {
-                let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("mindops"));
-                cmd.env_clear();
-                for (key, value) in self.pinned_env() {
-                    cmd.env(key, value);
-                }
-                cmd.env("MINDOPS_DB", db)
-                    .env("MINDOPS_NOW", now)
-                    .current_dir(self.work())
+                self.process(db, now)
                     .args(args)
                     .stdin(std::process::Stdio::null())
                     .stdout(std::process::Stdio::piped())

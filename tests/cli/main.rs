@@ -8,6 +8,7 @@ mod config;
 mod hostile;
 mod incident;
 mod metrics;
+mod notify;
 mod oncall;
 mod overrides;
 mod report;

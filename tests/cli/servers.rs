@@ -46,7 +46,16 @@ pub struct Http {
 
 impl Http {
     pub fn start(answer: Answer) -> Self {
-        Self::serve(answer, None)
+        Self::serve(TcpListener::bind("127.0.0.1:0").unwrap(), answer, None)
+    }
+
+    /// On a port chosen before (a receiver that was down and comes up).
+    pub fn start_on(port: u16, answer: Answer) -> Self {
+        Self::serve(
+            TcpListener::bind(("127.0.0.1", port)).unwrap(),
+            answer,
+            None,
+        )
     }
 
     /// The same over TLS with the certificate and key in these PEM files.
@@ -66,11 +75,15 @@ impl Http {
         .with_no_client_auth()
         .with_single_cert(certs, key)
         .unwrap();
-        Self::serve(answer, Some(Arc::new(config)))
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        Self::serve(listener, answer, Some(Arc::new(config)))
     }
 
-    fn serve(answer: Answer, tls: Option<Arc<rustls::ServerConfig>>) -> Self {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    fn serve(
+        listener: TcpListener,
+        answer: Answer,
+        tls: Option<Arc<rustls::ServerConfig>>,
+    ) -> Self {
         let port = listener.local_addr().unwrap().port();
         let answer = Arc::new(Mutex::new(answer));
         let seen = Arc::new(Mutex::new(Vec::new()));
@@ -100,6 +113,11 @@ impl Http {
 
     pub fn set(&self, answer: Answer) {
         *self.answer.lock().unwrap() = answer;
+    }
+
+    /// The requests seen so far, forgetting them.
+    pub fn take(&self) -> Vec<Seen> {
+        std::mem::take(&mut *self.seen.lock().unwrap())
     }
 }
 
@@ -219,7 +237,7 @@ pub fn prometheus() -> Option<&'static Prometheus> {
     SHARED.get_or_init(start_prometheus).as_ref()
 }
 
-fn free_port() -> u16 {
+pub fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
