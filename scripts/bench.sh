@@ -149,7 +149,15 @@ python3 - "$http_port" "$work" >/dev/null 2>&1 <<'PY' &
 import functools, http.server, sys
 class Server(http.server.ThreadingHTTPServer):
     request_queue_size = 128
-handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=sys.argv[2])
+class Handler(http.server.SimpleHTTPRequestHandler):
+    # A webhook receiver: take the body, answer 204.
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("content-length", 0)))
+        self.send_response(204)
+        self.end_headers()
+    def log_message(self, *args):
+        pass
+handler = functools.partial(Handler, directory=sys.argv[2])
 Server(("127.0.0.1", int(sys.argv[1])), handler).serve_forever()
 PY
 servers=($!)
@@ -161,6 +169,30 @@ cp rotation.yaml "$work/probes20/"
     printf '  p%02d: {label: P, group: web, unit: s, target: "< 1s", probe: "http://127.0.0.1:%s/rotation.yaml?%s"}\n' "$i" "$http_port" "$i"
   done
 } > "$work/probes20/thresholds.yaml"
+# Two webhooks on the local server for every page; and 1,000 queued messages for a flush.
+mkdir -p "$work/hooks"
+cp thresholds.yaml "$work/hooks/"
+{
+  cat rotation.yaml
+  printf '\nnotify:\n  channels:\n'
+  for name in ops audit; do
+    printf '    %s:\n      type: webhook\n      url: http://127.0.0.1:%s/%s\n' "$name" "$http_port" "$name"
+  done
+} > "$work/hooks/rotation.yaml"
+mkdir -p "$work/flush"
+cp thresholds.yaml "$work/flush/"
+sed 's/^  channels:/  budget: 0s\n  channels:/' "$work/hooks/rotation.yaml" > "$work/flush/rotation.yaml"
+export FLUSH_DB=$work/flush.db
+for i in $(seq 1 500); do
+  echo "incident open --sev P3 --title flush-$i --format plain"
+done | while read -r line; do MINDOPS_DB=$FLUSH_DB "$bin" --config-dir "$work/flush" $line >/dev/null; done
+cat > "$work/requeue.py" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("UPDATE outbox SET state = 'queued', next_at = 0, attempts = 0, sent_at = NULL")
+db.commit()
+PY
+
 prom=
 if [[ -x /usr/bin/prometheus && -x /usr/bin/prometheus-node-exporter ]]; then
   prom_port=$(free_port) node_port=$(free_port)
@@ -261,6 +293,19 @@ if [[ -n $prom ]]; then
   BENCH_IGNORE_EXIT=1 bench metrics-check-10-queries 50 "$bin --config-dir $work/queries10 metrics check"
 fi
 BENCH_IGNORE_EXIT=1 bench metrics-check-1000-recorded 100 "$bin --config-dir $work/many metrics check --input $work/many/values.txt"
+
+# Notifications: a page to two local webhooks, sent before the command returns; a flush of a
+# thousand queued messages (500 incidents, two webhooks each).
+bench incident-open-2-webhooks 15 "$bin --config-dir $work/hooks incident open --sev P1 --title bench --format plain"
+if [[ -z $filter || notify-flush-1000 == *$filter* ]]; then
+  hyperfine --shell=none --runs 5 --prepare "python3 $work/requeue.py $FLUSH_DB" \
+    --export-json "$work/flush.json" "$bin --db $FLUSH_DB --config-dir $work/flush notify flush" >/dev/null
+  median=$(python3 -c "import json,sys; print(round(json.load(open(sys.argv[1]))['results'][0]['median']*1000, 2))" "$work/flush.json")
+  sent=$(MINDOPS_DB=$FLUSH_DB "$bin" --config-dir "$work/flush" notify list --limit 2000 --format csv | grep -c ',sent,' || true)
+  verdict=ok
+  python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) <= 2000 and int(sys.argv[2]) == 1000 else 1)" "$median" "$sent" || { verdict=OVER; failed=1; }
+  printf '%-32s median %8s ms   budget %6s ms   %s (%s of 1000 sent)\n' notify-flush-1000 "$median" 2000 "$verdict" "$sent"
+fi
 
 bench report-quarterly-big 500 "$bin --db $BIG_DB report quarterly --period 2024-Q2"
 bench report-quarterly-big-html 500 "$bin --db $BIG_DB report quarterly --period 2024-Q2 --format html"

@@ -514,7 +514,7 @@ fn days(
         );
         if evening <= now && rng.chance(0.85) {
             let note: &&str = rng.pick(&NOTES);
-            store.add_handover(evening, &primary, note)?;
+            store.add_handover(evening, &primary, note, &|_| Vec::new())?;
             notes += 1;
         }
         let Some(next) = day.succ_opt() else { break };

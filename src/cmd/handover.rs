@@ -5,6 +5,8 @@ use chrono::NaiveTime;
 use comfy_table::Cell;
 
 use crate::cli::{Format, HandoverCommand};
+use crate::ops::incidents::Desk;
+use crate::ops::notify::undelivered;
 use crate::store::HandoverNote;
 use crate::util::output::{note, Out};
 use crate::util::time::later;
@@ -19,8 +21,21 @@ pub fn run(ctx: &Context, command: HandoverCommand) -> Result<u8> {
                 bail!("a handover note needs text");
             }
             let author = ctx.actor(by.by.as_deref());
-            let id = ctx.store()?.add_handover(now, &author, text.trim())?;
+            let (rotation, thresholds) = ctx.config()?;
+            let zone = ctx.zone(&rotation.rotation);
+            let mut desk = Desk::new(
+                rotation.rotation,
+                thresholds,
+                ctx.store()?,
+                now,
+                zone,
+                rotation.notify,
+            )?;
+            let id = desk.hand_over(&author, text.trim())?;
             Out::stdout().line(format!("handover note {id} by {author}"))?;
+            for line in desk.send(None)?.iter().flat_map(undelivered) {
+                note(line);
+            }
         }
         HandoverCommand::List { since, format } => {
             let rotation = ctx.rotation()?.rotation;

@@ -113,6 +113,10 @@ pub enum Topic {
     ShiftReminder,
     /// The coming shifts, once a week.
     WeeklySummary,
+    /// Items of a checklist slot past their deadline, to the person responsible for the day.
+    ChecklistOverdue,
+    /// A new handover note, to whoever takes over from its author.
+    Handover,
     /// `notify test`.
     Test,
 }
@@ -128,16 +132,10 @@ impl Topic {
             Topic::AckedReminder => "acked_reminder",
             Topic::ShiftReminder => "shift_reminder",
             Topic::WeeklySummary => "weekly_summary",
+            Topic::ChecklistOverdue => "checklist_overdue",
+            Topic::Handover => "handover",
             Topic::Test => "test",
         }
-    }
-
-    /// Messages to a person (a page, a reminder of their own shift) rather than about the team.
-    pub fn personal(self) -> bool {
-        matches!(
-            self,
-            Topic::Page | Topic::AckedReminder | Topic::ShiftReminder | Topic::Test
-        )
     }
 }
 
@@ -218,6 +216,8 @@ impl Channel {
                 Topic::Page,
                 Topic::AckedReminder,
                 Topic::ShiftReminder,
+                Topic::ChecklistOverdue,
+                Topic::Handover,
                 Topic::Test,
             ],
             ChannelKind::Webhook { .. } | ChannelKind::Slack { .. } => &[

@@ -7,8 +7,9 @@ use chrono_tz::Tz;
 
 use crate::config::notify::Notify;
 use crate::config::{Severity, Thresholds};
+use crate::ops::checklist::Sheet;
 use crate::ops::notify::deliver::failed_first_pages;
-use crate::ops::notify::{deliver, reminders, Delivered, Planner};
+use crate::ops::notify::{deliver, handover_messages, reminders, Delivered, Planner};
 use crate::rules::deadline::passed;
 use crate::rules::incident::{check, due, open_pages, Event, Incident, Kind, Roster};
 use crate::rules::rotation::{Override, Rotation};
@@ -95,18 +96,37 @@ impl Desk {
         Ok(Some(delivered))
     }
 
-    /// Queues the reminders due now (each once, whoever runs this), then sends.
-    pub fn flush(&mut self, budget: Option<std::time::Duration>) -> Result<Option<Delivered>> {
-        let Some(notify) = self.notify.clone() else {
-            return Ok(None);
-        };
-        let planner = Planner {
-            notify,
+    fn planner(&self) -> Option<Planner> {
+        Some(Planner {
+            notify: self.notify.clone()?,
             rotation: self.rotation.clone(),
             severities: self.thresholds.severities.clone(),
             zone: self.zone,
+        })
+    }
+
+    /// Stores a handover note, with the message to whoever takes over from its author in the
+    /// same transaction.
+    pub fn hand_over(&mut self, author: &str, text: &str) -> Result<i64> {
+        let planner = self.planner();
+        let (now, overrides) = (self.now, &self.overrides);
+        self.store
+            .add_handover(self.now, author, text, &|id| match &planner {
+                Some(planner) => handover_messages(planner, overrides, now, author, text, id),
+                None => Vec::new(),
+            })
+    }
+
+    /// Queues the reminders due now (each once, whoever runs this), then sends.
+    pub fn flush(
+        &mut self,
+        budget: Option<std::time::Duration>,
+        sheet: Option<&Sheet>,
+    ) -> Result<Option<Delivered>> {
+        let Some(planner) = self.planner() else {
+            return Ok(None);
         };
-        let due = reminders(&planner, &self.store, &self.overrides, self.now)?;
+        let due = reminders(&planner, &self.store, &self.overrides, sheet, self.now)?;
         if !due.is_empty() {
             self.store.enqueue(self.now, &due)?;
         }

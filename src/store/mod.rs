@@ -263,7 +263,9 @@ delegate_mut! {
     /// `decide` sees the list the day is kept with and the ticks so far, and returns the ticks
     /// to add.
     fn tick(&mut self, day: NaiveDate, list: &Checklist, at: DateTime<Utc>, decide: &mut TickDecision<'_>) -> Result<Vec<Tick>>;
-    fn add_handover(&mut self, at: DateTime<Utc>, author: &str, text: &str) -> Result<i64>;
+    /// Stores a handover note and, in the same transaction, the messages `messages` makes
+    /// for it given its id.
+    fn add_handover(&mut self, at: DateTime<Utc>, author: &str, text: &str, messages: &dyn Fn(i64) -> Vec<NewMessage>) -> Result<i64>;
     /// Records a review decision under a period (`2024-Q3`) and agenda topic.
     fn add_review_note(&mut self, period: &str, topic: &str, text: &str, author: &str, at: DateTime<Utc>) -> Result<i64>;
     fn add_action(&mut self, incident_id: i64, new: &NewAction) -> Result<i64>;

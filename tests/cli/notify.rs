@@ -766,3 +766,72 @@ fn email_goes_through_starttls_and_a_login() {
     drop(server.stdin.take());
     let _ = server.wait();
 }
+
+#[test]
+fn overdue_checklists_and_handover_notes_reach_the_person_concerned() {
+    let env = Env::new();
+    notify(
+        &env,
+        "  channels:\n    sms:\n      type: command\n      \
+         command: 'm=$(cat); printf \"%s\\n\" \"$m\" >> personal.jsonl'\n",
+    );
+    let personal = || -> Vec<(String, String)> {
+        let text = std::fs::read_to_string(env.path("work/personal.jsonl")).unwrap_or_default();
+        let _ = std::fs::remove_file(env.path("work/personal.jsonl"));
+        text.lines()
+            .filter(|l| !l.is_empty())
+            .map(json)
+            .map(|m| {
+                (
+                    m["recipient"]["person"].as_str().unwrap().to_string(),
+                    m["summary"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    env.each_backend(|on| {
+        personal();
+        // Iris holds Secondary this week; Tilda takes it over on Monday.
+        assert_eq!(
+            ok(
+                on,
+                NOW,
+                &[
+                    "handover",
+                    "add",
+                    "watch checkout\nthe deploy is at 18:00",
+                    "--by",
+                    "Iris"
+                ]
+            ),
+            "handover note 1 by Iris\n"
+        );
+        assert_eq!(
+            personal(),
+            [(
+                "Tilda".to_string(),
+                "Handover note from Iris: watch checkout".to_string()
+            )]
+        );
+        // The morning slot was due at 12:00; Felix is Primary today.
+        ok(on, "2024-08-07T11:59:00Z", &["notify", "flush"]);
+        assert!(personal().is_empty());
+        ok(on, "2024-08-07T12:30:00Z", &["notify", "flush"]);
+        ok(
+            on,
+            "2024-08-07T12:45:00Z",
+            &["incident", "check", "--format", "json"],
+        );
+        let sent = personal();
+        assert_eq!(sent.len(), 1, "once a day: {sent:?}");
+        assert_eq!(sent[0].0, "Felix");
+        assert!(
+            sent[0]
+                .1
+                .starts_with("Felix: the morning checklist is overdue (due 12:00): ")
+                && sent[0].1.ends_with("Update status"),
+            "{}",
+            sent[0].1
+        );
+    });
+}

@@ -143,7 +143,7 @@ pub fn run(ctx: &Context, command: IncidentCommand) -> Result<u8> {
         note(message);
     }
     report_events(id, &events, *zone)?;
-    send(&mut desk, false)?;
+    send(&mut desk, None)?;
     Ok(exit::SUCCESS)
 }
 

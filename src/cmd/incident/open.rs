@@ -50,7 +50,7 @@ pub fn run(ctx: &Context, args: IncidentOpenArgs) -> Result<u8> {
     };
     // The incident and its messages are committed: a receiver that is down or slow now costs
     // at most the notify budget, and what it did not take waits in the outbox.
-    send(&mut desk, false)?;
+    send(&mut desk, None)?;
     // What a script reads stays the incident; a person reading the table is told on stdout
     // that nothing new was opened, and the other formats say it on stderr.
     if let Some(again) = &again {

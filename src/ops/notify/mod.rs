@@ -128,6 +128,69 @@ pub fn fan_out(
     out
 }
 
+/// The messages a new handover note makes, given its id: to whoever takes over each role its
+/// author holds at the next handoff, or to the next shift's first role when the author holds
+/// none.
+pub fn handover_messages(
+    planner: &Planner,
+    overrides: &[crate::rules::rotation::Override],
+    now: DateTime<Utc>,
+    author: &str,
+    text: &str,
+    id: i64,
+) -> Vec<NewMessage> {
+    let rotation = &planner.rotation;
+    let next = match rotation.shift_at(now) {
+        Ok(shift) => shift.end,
+        Err(before) => before.start,
+    };
+    let held: Vec<usize> = crate::rules::rotation::holders_at(rotation, overrides, now)
+        .into_iter()
+        .filter(|h| h.person.eq_ignore_ascii_case(author))
+        .map(|h| h.role)
+        .collect();
+    let roles = if held.is_empty() { vec![0] } else { held };
+    let incoming = crate::rules::rotation::holders_at(rotation, overrides, next);
+    let mut people: Vec<Recipient> = Vec::new();
+    for role in roles {
+        let Some(holder) = incoming.iter().find(|h| h.role == role) else {
+            continue;
+        };
+        let Some(member) = rotation.member(&holder.person) else {
+            continue;
+        };
+        if !member.name.eq_ignore_ascii_case(author)
+            && !people.iter().any(|p| p.person == member.name)
+        {
+            people.push(Recipient::of(
+                member,
+                rotation.roles.get(role).map(String::as_str),
+            ));
+        }
+    }
+    let first_line = text.lines().next().unwrap_or_default();
+    let body = Body {
+        version: BODY_VERSION,
+        idempotency_key: String::new(),
+        event: Topic::Handover,
+        at: rfc3339(now),
+        summary: format!("Handover note from {author}: {first_line}"),
+        next: Some("mindops handover list".into()),
+        incident: None,
+        paged: Vec::new(),
+        actor: Some(author.to_string()),
+        recipient: None,
+        details: text.lines().map(str::to_string).collect(),
+    };
+    fan_out(
+        &planner.notify,
+        &format!("mindops:handover:{id}"),
+        None,
+        &body,
+        &people,
+    )
+}
+
 /// What the store asks, inside an incident change's transaction, for the messages it makes.
 pub struct Planner {
     pub notify: Notify,

@@ -9,6 +9,8 @@ use chrono::{Datelike, Duration, Utc};
 
 use super::{fan_out, Body, Planner, Recipient, BODY_VERSION};
 use crate::config::notify::Topic;
+use crate::ops::checklist::Sheet;
+use crate::rules::checklist::overdue;
 use crate::rules::incident::{Kind, Status};
 use crate::rules::metrics::ago;
 use crate::rules::rotation::{holders_at, Override};
@@ -22,6 +24,7 @@ pub fn reminders(
     planner: &Planner,
     store: &Store,
     overrides: &[Override],
+    sheet: Option<&Sheet>,
     now: DateTime<Utc>,
 ) -> Result<Vec<NewMessage>> {
     let mut out = Vec::new();
@@ -128,6 +131,47 @@ pub fn reminders(
                 &message,
                 &people,
             ));
+        }
+    }
+
+    // Each slot with items past its deadline, once a day, to the person responsible.
+    if let Some(sheet) = sheet {
+        let date = local_date(planner.zone, now);
+        let day = sheet.day(store, date)?;
+        let entries = day.entries();
+        let late = overdue(&entries, date, rotation.zone, now);
+        let responsible = sheet.responsible(store, date)?;
+        let member = responsible
+            .as_ref()
+            .and_then(|(_, person)| rotation.member(person));
+        let mut slots: Vec<&str> = late.iter().map(|e| e.slot.name.as_str()).collect();
+        slots.dedup();
+        for slot in slots {
+            let items: Vec<&str> = late
+                .iter()
+                .filter(|e| e.slot.name == slot)
+                .map(|e| e.item.text.as_str())
+                .collect();
+            let due = late
+                .iter()
+                .find(|e| e.slot.name == slot)
+                .map(|e| e.slot.due.format("%H:%M").to_string())
+                .unwrap_or_default();
+            let who = responsible.as_ref().map_or("nobody", |(_, p)| p.as_str());
+            let message = body(
+                Topic::ChecklistOverdue,
+                format!(
+                    "{who}: the {slot} checklist is overdue (due {due}): {}",
+                    items.join(", ")
+                ),
+                Some("mindops checklist done ITEM".into()),
+            );
+            let key = format!("mindops:checklist:{date}:{slot}");
+            let people: Vec<Recipient> = member
+                .map(|m| Recipient::of(m, responsible.as_ref().map(|(role, _)| role.as_str())))
+                .into_iter()
+                .collect();
+            out.extend(fan_out(notify, &key, None, &message, &people));
         }
     }
 

@@ -7,7 +7,7 @@ use postgres::{GenericClient, Row};
 use super::{bad_row, instant, instant_opt, Postgres, Session, LOCK_CHECKLIST_DAY};
 use crate::config::Checklist;
 use crate::rules::checklist::Tick;
-use crate::store::{HandoverNote, ReviewNote, TickDecision};
+use crate::store::{HandoverNote, NewMessage, ReviewNote, TickDecision};
 
 impl Postgres {
     pub fn checklist_day(&self, day: NaiveDate) -> Result<Option<Checklist>> {
@@ -68,13 +68,22 @@ impl Postgres {
         self.read(|s| ticks_between(s, from, to))
     }
 
-    pub fn add_handover(&mut self, at: DateTime<Utc>, author: &str, text: &str) -> Result<i64> {
+    pub fn add_handover(
+        &mut self,
+        at: DateTime<Utc>,
+        author: &str,
+        text: &str,
+        messages: &dyn Fn(i64) -> Vec<NewMessage>,
+    ) -> Result<i64> {
         self.write(|s| {
-            Ok(s.one(
-                "INSERT INTO handover_notes (at, author, text) VALUES ($1, $2, $3) RETURNING id",
-                &[&at.timestamp(), &author, &text],
-            )?
-            .get(0))
+            let id: i64 = s
+                .one(
+                    "INSERT INTO handover_notes (at, author, text) VALUES ($1, $2, $3) RETURNING id",
+                    &[&at.timestamp(), &author, &text],
+                )?
+                .get(0);
+            super::outbox::insert_messages(s, at, &messages(id))?;
+            Ok(id)
         })
     }
 

@@ -7,7 +7,7 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use super::{bad_row, instant, Sqlite};
 use crate::config::Checklist;
 use crate::rules::checklist::Tick;
-use crate::store::{HandoverNote, ReviewNote, TickDecision};
+use crate::store::{HandoverNote, NewMessage, ReviewNote, TickDecision};
 
 impl Sqlite {
     pub fn checklist_day(&self, day: NaiveDate) -> Result<Option<Checklist>> {
@@ -69,12 +69,24 @@ impl Sqlite {
         ticks_between(&self.conn, from, to)
     }
 
-    pub fn add_handover(&mut self, at: DateTime<Utc>, author: &str, text: &str) -> Result<i64> {
-        self.conn.execute(
+    pub fn add_handover(
+        &mut self,
+        at: DateTime<Utc>,
+        author: &str,
+        text: &str,
+        messages: &dyn Fn(i64) -> Vec<NewMessage>,
+    ) -> Result<i64> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute(
             "INSERT INTO handover_notes (at, author, text) VALUES (?1, ?2, ?3)",
             params![at.timestamp(), author, text],
         )?;
-        Ok(self.conn.last_insert_rowid())
+        let id = tx.last_insert_rowid();
+        super::outbox::insert_messages(&tx, at, &messages(id))?;
+        tx.commit()?;
+        Ok(id)
     }
 
     pub fn add_review_note(
