@@ -536,7 +536,7 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
         'mindops;metrics;record' {
             [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read values from a file, or - for standard input')
             [CompletionResult]::new('--input-format', '--input-format', [CompletionResultType]::ParameterName, 'How --input is written [default: told by the file name, else the content]')
-            [CompletionResult]::new('--max-input-mib', '--max-input-mib', [CompletionResultType]::ParameterName, 'The most an input file may hold, in MiB')
+            [CompletionResult]::new('--max-input-mib', '--max-input-mib', [CompletionResultType]::ParameterName, 'The most an input file or a command''s output may hold, in MiB')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]')
             [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')

@@ -469,7 +469,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
         &'mindops;metrics;record'= {
             cand --input 'Read values from a file, or - for standard input'
             cand --input-format 'How --input is written [default: told by the file name, else the content]'
-            cand --max-input-mib 'The most an input file may hold, in MiB'
+            cand --max-input-mib 'The most an input file or a command''s output may hold, in MiB'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
             cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'

@@ -345,7 +345,7 @@ kv\t'NAME=VALUE lines'
 json\t''
 yaml\t''
 prometheus\t'The Prometheus text exposition format'"
-complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from record" -l max-input-mib -d 'The most an input file may hold, in MiB' -r
+complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from record" -l max-input-mib -d 'The most an input file or a command\'s output may hold, in MiB' -r
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from record" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from record" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand metrics; and __fish_seen_subcommand_from record" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r

@@ -433,28 +433,9 @@ pub enum CheckFormat {
     Nagios,
 }
 
+/// Where the values of a check or a recording come from.
 #[derive(Debug, Args)]
-pub struct MetricsRecordArgs {
-    /// Values as NAME=VALUE, e.g. active_users=26000 backup_status=ok
-    #[arg(value_name = "NAME=VALUE")]
-    pub values: Vec<String>,
-
-    /// Read values from a file, or - for standard input
-    #[arg(long, value_name = "FILE")]
-    pub input: Option<String>,
-
-    /// How --input is written [default: told by the file name, else the content]
-    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
-    pub input_format: InputFormat,
-
-    /// The most an input file may hold, in MiB
-    #[arg(long, value_name = "MIB", default_value_t = 64,
-          value_parser = clap::value_parser!(u32).range(1..=4096))]
-    pub max_input_mib: u32,
-}
-
-#[derive(Debug, Args)]
-pub struct MetricsCheckArgs {
+pub struct ValueArgs {
     /// Values as NAME=VALUE, e.g. response_time=1.2s error_rate=0.01%
     #[arg(value_name = "NAME=VALUE")]
     pub values: Vec<String>,
@@ -471,6 +452,18 @@ pub struct MetricsCheckArgs {
     #[arg(long, value_name = "MIB", default_value_t = 64,
           value_parser = clap::value_parser!(u32).range(1..=4096))]
     pub max_input_mib: u32,
+}
+
+#[derive(Debug, Args)]
+pub struct MetricsRecordArgs {
+    #[command(flatten)]
+    pub given: ValueArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct MetricsCheckArgs {
+    #[command(flatten)]
+    pub given: ValueArgs,
 
     /// Check only the metrics given a value (no sources asked, no recorded values used)
     #[arg(long)]

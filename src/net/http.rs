@@ -79,17 +79,7 @@ impl Client {
         headers: &[(&str, &str)],
         timeout: Duration,
     ) -> Result<Reply, String> {
-        let mut request = self.agent.get(url);
-        for (name, value) in headers {
-            request = request.header(*name, *value);
-        }
-        let started = Instant::now();
-        let response = request
-            .config()
-            .timeout_global(Some(timeout))
-            .build()
-            .call();
-        finish(url, response, started, timeout)
+        self.call(url, headers, None, timeout)
     }
 
     pub fn post(
@@ -99,16 +89,42 @@ impl Client {
         body: &[u8],
         timeout: Duration,
     ) -> Result<Reply, String> {
-        let mut request = self.agent.post(url);
-        for (name, value) in headers {
-            request = request.header(*name, *value);
-        }
+        self.call(url, headers, Some(body), timeout)
+    }
+
+    /// A GET, or a POST of `body`, under one timeout for the whole exchange.
+    fn call(
+        &self,
+        url: &str,
+        headers: &[(&str, &str)],
+        body: Option<&[u8]>,
+        timeout: Duration,
+    ) -> Result<Reply, String> {
         let started = Instant::now();
-        let response = request
-            .config()
-            .timeout_global(Some(timeout))
-            .build()
-            .send(body);
+        let response = match body {
+            None => {
+                let mut request = self.agent.get(url);
+                for (name, value) in headers {
+                    request = request.header(*name, *value);
+                }
+                request
+                    .config()
+                    .timeout_global(Some(timeout))
+                    .build()
+                    .call()
+            }
+            Some(body) => {
+                let mut request = self.agent.post(url);
+                for (name, value) in headers {
+                    request = request.header(*name, *value);
+                }
+                request
+                    .config()
+                    .timeout_global(Some(timeout))
+                    .build()
+                    .send(body)
+            }
+        };
         finish(url, response, started, timeout)
     }
 }

@@ -87,6 +87,34 @@ pub enum Outcome {
     },
 }
 
+/// How an outcome is stored: the row's new state, when it is next due, when it was sent, the
+/// error to keep (none keeps the last), and whether it counts as an attempt.
+pub struct Finished<'a> {
+    pub state: Delivery,
+    pub next_at: i64,
+    pub sent_at: Option<i64>,
+    pub error: Option<&'a str>,
+    pub attempt: bool,
+}
+
+impl Outcome {
+    pub fn stored(&self, at: DateTime<Utc>) -> Finished<'_> {
+        let (state, next_at, sent_at, error) = match self {
+            Outcome::Sent => (Delivery::Sent, at, Some(at.timestamp()), None),
+            Outcome::Release => (Delivery::Queued, at, None, None),
+            Outcome::Retry { next_at, error } => (Delivery::Queued, *next_at, None, Some(error)),
+            Outcome::Failed { error } => (Delivery::Failed, at, None, Some(error)),
+        };
+        Finished {
+            state,
+            next_at: next_at.timestamp(),
+            sent_at,
+            error: error.map(String::as_str),
+            attempt: *self != Outcome::Release,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct MessageFilter {
     pub failed_only: bool,

@@ -8,7 +8,7 @@ use comfy_table::Cell;
 use serde::Serialize;
 
 use super::threshold_text;
-use super::{judge, read, unknown};
+use super::{judge, read, request, unknown};
 use crate::cli::{CheckFormat, MetricsCheckArgs};
 use crate::config::{Metric, Thresholds};
 use crate::ops::incidents::{open_incident, Desk};
@@ -17,7 +17,7 @@ use crate::rules::metrics::{
     self, freshness, sparkline, stale_reason, worst, Freshness, Reading, State,
 };
 use crate::rules::units;
-use crate::sources::{gather, Given, Request};
+use crate::sources::{gather, Given};
 use crate::store::{NewSample, Opened, Sample, Store};
 use crate::util::files;
 use crate::util::output::{note, Out};
@@ -30,16 +30,7 @@ const TREND: u32 = 20;
 pub fn run(ctx: &Context, args: MetricsCheckArgs) -> Result<u8> {
     let (rotation, thresholds) = ctx.config()?;
     let now = ctx.clock.now();
-    let given = gather(
-        &thresholds,
-        &Request {
-            values: &args.values,
-            input: args.input.as_deref().map(|path| (path, args.input_format)),
-            run_sources: !args.only_given,
-            now,
-            max_bytes: u64::from(args.max_input_mib) * 1024 * 1024,
-        },
-    )?;
+    let given = gather(&thresholds, &request(&args.given, !args.only_given, now))?;
     let checked: Vec<&Metric> = thresholds
         .metrics
         .iter()

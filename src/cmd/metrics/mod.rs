@@ -8,11 +8,11 @@ use chrono::{DateTime, Duration, NaiveTime, Utc};
 use comfy_table::Cell;
 use serde::Serialize;
 
-use crate::cli::{Format, MetricsCommand};
+use crate::cli::{Format, MetricsCommand, ValueArgs};
 use crate::config::Metric;
 use crate::rules::metrics::{admissible, evaluate, hold, sparkline, Reading, State};
 use crate::rules::units;
-use crate::sources::Given;
+use crate::sources::{Given, Request};
 use crate::store::Store;
 use crate::util::output::{note, Out};
 use crate::util::suggest;
@@ -29,6 +29,17 @@ pub fn run(ctx: &Context, command: MetricsCommand) -> Result<u8> {
             format,
         } => history(ctx, &name, since.as_deref(), format),
         MetricsCommand::List { format } => list(ctx, format),
+    }
+}
+
+/// What a check or a recording asks the sources for.
+fn request(args: &ValueArgs, run_sources: bool, now: DateTime<Utc>) -> Request<'_> {
+    Request {
+        values: &args.values,
+        input: args.input.as_deref().map(|path| (path, args.input_format)),
+        run_sources,
+        now,
+        max_bytes: u64::from(args.max_input_mib) * 1024 * 1024,
     }
 }
 

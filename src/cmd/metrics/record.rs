@@ -3,11 +3,11 @@
 
 use anyhow::{bail, Result};
 
-use super::judge;
+use super::{judge, request};
 use crate::cli::MetricsRecordArgs;
 use crate::rules::metrics::{worst, State};
 use crate::rules::units;
-use crate::sources::{gather, Request};
+use crate::sources::gather;
 use crate::store::NewSample;
 use crate::util::output::Out;
 use crate::Context;
@@ -15,16 +15,7 @@ use crate::Context;
 pub fn run(ctx: &Context, args: MetricsRecordArgs) -> Result<u8> {
     let (_, thresholds) = ctx.config()?;
     let now = ctx.clock.now();
-    let given = gather(
-        &thresholds,
-        &Request {
-            values: &args.values,
-            input: args.input.as_deref().map(|path| (path, args.input_format)),
-            run_sources: false,
-            now,
-            max_bytes: u64::from(args.max_input_mib) * 1024 * 1024,
-        },
-    )?;
+    let given = gather(&thresholds, &request(&args.given, false, now))?;
     if given.is_empty() {
         bail!("nothing to record; give values as NAME=VALUE (active_users=26000) or --input FILE");
     }

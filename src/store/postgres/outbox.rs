@@ -7,7 +7,7 @@ use postgres::{GenericClient, Row};
 
 use super::{bad_row, instant, instant_opt, Postgres, Session};
 use crate::store::outbox::{
-    Delivery, Message, MessageCounts, MessageFilter, NewMessage, Outcome, MESSAGE_COLUMNS,
+    Message, MessageCounts, MessageFilter, NewMessage, Outcome, MESSAGE_COLUMNS,
 };
 
 /// Queues messages inside the caller's transaction; a key already queued is left as it is.
@@ -71,25 +71,19 @@ impl Postgres {
     pub fn finish_messages(&mut self, at: DateTime<Utc>, results: &[(i64, Outcome)]) -> Result<()> {
         self.write(|s| {
             for (id, outcome) in results {
-                let (state, next_at, sent_at, error) = match outcome {
-                    Outcome::Sent => (Delivery::Sent, at, Some(at.timestamp()), None),
-                    Outcome::Release => (Delivery::Queued, at, None, None),
-                    Outcome::Retry { next_at, error } => {
-                        (Delivery::Queued, *next_at, None, Some(error.as_str()))
-                    }
-                    Outcome::Failed { error } => (Delivery::Failed, at, None, Some(error.as_str())),
-                };
+                let f = outcome.stored(at);
                 s.exec(
-                    "UPDATE outbox SET state = $2, attempts = attempts + CASE WHEN $6 THEN 1 ELSE 0 END, next_at = $3,
-                            sent_at = $4, last_error = coalesce($5, last_error)
+                    "UPDATE outbox SET state = $2,
+                            attempts = attempts + CASE WHEN $6 THEN 1 ELSE 0 END,
+                            next_at = $3, sent_at = $4, last_error = coalesce($5, last_error)
                       WHERE id = $1",
                     &[
                         id,
-                        &state.as_str(),
-                        &next_at.timestamp(),
-                        &sent_at,
-                        &error,
-                        &(*outcome != Outcome::Release),
+                        &f.state.as_str(),
+                        &f.next_at,
+                        &f.sent_at,
+                        &f.error,
+                        &f.attempt,
                     ],
                 )?;
             }

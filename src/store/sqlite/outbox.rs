@@ -7,7 +7,7 @@ use rusqlite::{params, Row, Transaction, TransactionBehavior};
 
 use super::{bad_row, instant, Sqlite};
 use crate::store::outbox::{
-    Delivery, Message, MessageCounts, MessageFilter, NewMessage, Outcome, MESSAGE_COLUMNS,
+    Message, MessageCounts, MessageFilter, NewMessage, Outcome, MESSAGE_COLUMNS,
 };
 
 /// Queues messages inside the caller's transaction; a key already queued is left as it is.
@@ -87,22 +87,14 @@ impl Sqlite {
                   WHERE id = ?1",
             )?;
             for (id, outcome) in results {
-                let (state, next_at, sent_at, error) = match outcome {
-                    Outcome::Sent => (Delivery::Sent, at, Some(at.timestamp()), None),
-                    Outcome::Release => (Delivery::Queued, at, None, None),
-                    Outcome::Retry { next_at, error } => {
-                        (Delivery::Queued, *next_at, None, Some(error.as_str()))
-                    }
-                    Outcome::Failed { error } => (Delivery::Failed, at, None, Some(error.as_str())),
-                };
-                let counted = *outcome != Outcome::Release;
+                let f = outcome.stored(at);
                 stmt.execute(params![
                     id,
-                    state.as_str(),
-                    next_at.timestamp(),
-                    sent_at,
-                    error,
-                    counted
+                    f.state.as_str(),
+                    f.next_at,
+                    f.sent_at,
+                    f.error,
+                    f.attempt
                 ])?;
             }
         }
