@@ -843,3 +843,45 @@ fn overdue_checklists_and_handover_notes_reach_the_person_concerned() {
         );
     });
 }
+
+#[test]
+fn a_missed_acknowledgement_pages_the_next_role_and_reports_the_breach() {
+    let env = Env::new();
+    let hook = Http::start(Answer::ok("ok"));
+    notify(
+        &env,
+        &format!(
+            "  channels:\n    hook:\n      type: webhook\n      url: {}\n",
+            hook.url("/")
+        ),
+    );
+    env.each_backend(|on| {
+        ok(on, NOW, &["incident", "open", "--sev", "P2", "--title", "queue stuck"]);
+        hook.take();
+        // P2 must be acknowledged within 30 minutes; at 10:31 cron's check escalates.
+        let (code, _, err) = on.at("2024-08-07T10:31:00Z", &["incident", "check", "--format", "json"]);
+        assert_eq!((code, err.as_str()), (1, ""));
+        let mut got: Vec<(String, String)> = hook
+            .take()
+            .iter()
+            .map(body)
+            .map(|b| (b["event"].as_str().unwrap().to_string(), b["summary"].as_str().unwrap().to_string()))
+            .collect();
+        got.sort();
+        assert_eq!(
+            got,
+            [
+                (
+                    "breach".to_string(),
+                    "[P2 Medium] incident 1: queue stuck: acknowledgement limit passed (due 2024-08-07 10:30 UTC)".to_string()
+                ),
+                (
+                    "page".to_string(),
+                    "[P2 Medium] incident 1: queue stuck. Paged Iris (Secondary). Acknowledgement overdue since 2024-08-07 10:30 UTC".to_string()
+                ),
+            ],
+            "on {}",
+            on.name()
+        );
+    });
+}

@@ -276,12 +276,15 @@ impl Plan for Planner {
                         .iter()
                         .map(|p| format!("{} ({})", p.person, p.role))
                         .collect();
+                    // An escalation after the limit says how late it is, not "by" a past time.
+                    let at = events.first().map_or(inc.opened_at, |e| e.at);
+                    let ack = if crate::rules::deadline::passed(inc.ack_due, at) {
+                        format!("Acknowledgement overdue since {}", when(inc.ack_due))
+                    } else {
+                        format!("Acknowledge by {}", when(inc.ack_due))
+                    };
                     (
-                        format!(
-                            "{headline}. Paged {}. Acknowledge by {}",
-                            who.join(", "),
-                            when(inc.ack_due)
-                        ),
+                        format!("{headline}. Paged {}. {ack}", who.join(", ")),
                         Some(format!("mindops incident ack {}", inc.id)),
                         pages
                             .iter()
