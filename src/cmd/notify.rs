@@ -17,6 +17,9 @@ use crate::util::output::Out;
 use crate::util::time::rfc3339;
 use crate::{exit, Context};
 
+/// How many failures `notify flush` names one by one.
+const FAILED_SHOWN: usize = 10;
+
 /// How long `notify flush` sends before it leaves the rest for the next run.
 const FLUSH_BUDGET: std::time::Duration = std::time::Duration::from_secs(60);
 
@@ -121,11 +124,18 @@ fn flush(ctx: &Context, budget: Option<&str>, format: Format) -> Result<u8> {
                     String::new()
                 }
             ))?;
-            for (m, error) in &d.failed {
+            // A cron mail names the first few; `notify list --failed` has them all.
+            for (m, error) in d.failed.iter().take(FAILED_SHOWN) {
                 out.line(format!(
                     "failed: message {} to {}: {error}",
                     m.id,
                     addressee(m)
+                ))?;
+            }
+            if d.failed.len() > FAILED_SHOWN {
+                out.line(format!(
+                    "… and {} more (mindops notify list --failed)",
+                    d.failed.len() - FAILED_SHOWN
                 ))?;
             }
         }

@@ -104,7 +104,15 @@ fn ask(thresholds: &Thresholds, metrics: &[&Metric], args: &Request) -> Vec<Give
             None => {}
         }
     }
-    let server = prometheus_api::Server::new(&thresholds.prometheus);
+    // The server (its URL, its token) is made ready only for a check that queries it.
+    let queries = network
+        .iter()
+        .any(|(_, m)| matches!(m.source, Some(Source::Query { .. })));
+    let server = if queries {
+        prometheus_api::Server::new(&thresholds.prometheus)
+    } else {
+        Err(String::new())
+    };
     let clients = crate::net::http::Clients::default();
     let next = AtomicUsize::new(0);
     let found: Vec<Mutex<Option<Given>>> = network.iter().map(|_| Mutex::new(None)).collect();

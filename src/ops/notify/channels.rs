@@ -237,7 +237,15 @@ fn judge(host: &str, reply: &Reply) -> Result<(), Failure> {
     if (200..300).contains(&reply.status) {
         return Ok(());
     }
-    let said: String = reply.body.trim().chars().take(200).collect();
+    // One line of what the receiver said: an HTML error page folds into a few words.
+    let said: String = reply
+        .body
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .take(160)
+        .collect();
     let text = format!("{host} answered HTTP {}: {said}", reply.status);
     let retry = matches!(reply.status, 408 | 429 | 500..=599);
     Err(Failure {

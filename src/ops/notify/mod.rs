@@ -392,6 +392,7 @@ pub fn undelivered(d: &Delivered) -> Vec<String> {
     let mut lines: Vec<String> = d
         .failed
         .iter()
+        .take(10)
         .map(|(m, error)| {
             format!(
                 "message {} ({}) to {} failed: {error}",
@@ -401,6 +402,12 @@ pub fn undelivered(d: &Delivered) -> Vec<String> {
             )
         })
         .collect();
+    if d.failed.len() > 10 {
+        lines.push(format!(
+            "… and {} more failed (mindops notify list --failed)",
+            d.failed.len() - 10
+        ));
+    }
     let waiting = d.retrying + d.unfinished;
     if waiting > 0 {
         lines.push(format!(
