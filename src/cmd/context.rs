@@ -9,6 +9,7 @@ use chrono_tz::Tz;
 
 use crate::cli::GlobalArgs;
 use crate::config::{ConfigDir, RotationConfig, Thresholds};
+use crate::ops::incidents::Desk;
 use crate::rules::rotation::Rotation;
 use crate::store::{Location, Store};
 use crate::util::clock::Clock;
@@ -73,6 +74,19 @@ impl Context {
     /// The store, created when missing: for commands that write.
     pub fn store(&self) -> Result<Store> {
         Store::open(&self.db()?)
+    }
+
+    /// The config, the store and the clock, ready for a change to an incident (and for the
+    /// messages it sends).
+    pub fn desk(&self) -> Result<Desk> {
+        let (rotation, thresholds) = self.config()?;
+        self.desk_with(rotation, thresholds)
+    }
+
+    /// [`Context::desk`] for config already loaded (and checked).
+    pub fn desk_with(&self, rotation: RotationConfig, thresholds: Thresholds) -> Result<Desk> {
+        let zone = self.zone(&rotation.rotation);
+        Desk::new(rotation, thresholds, self.store()?, self.clock.now(), zone)
     }
 
     /// The store for commands that only read: an empty one when no database exists yet, so

@@ -5,7 +5,6 @@ use chrono::NaiveTime;
 use comfy_table::Cell;
 
 use crate::cli::{Format, HandoverCommand};
-use crate::ops::incidents::Desk;
 use crate::ops::notify::undelivered;
 use crate::store::HandoverNote;
 use crate::util::output::{note, Out};
@@ -21,16 +20,7 @@ pub fn run(ctx: &Context, command: HandoverCommand) -> Result<u8> {
                 bail!("a handover note needs text");
             }
             let author = ctx.actor(by.by.as_deref());
-            let (rotation, thresholds) = ctx.config()?;
-            let zone = ctx.zone(&rotation.rotation);
-            let mut desk = Desk::new(
-                rotation.rotation,
-                thresholds,
-                ctx.store()?,
-                now,
-                zone,
-                rotation.notify,
-            )?;
+            let mut desk = ctx.desk()?;
             let id = desk.hand_over(&author, text.trim())?;
             Out::stdout().line(format!("handover note {id} by {author}"))?;
             for line in desk.send(None)?.iter().flat_map(undelivered) {

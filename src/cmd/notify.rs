@@ -6,8 +6,6 @@ use serde::Serialize;
 
 use crate::cli::{Format, NotifyCommand};
 use crate::config::notify::{Notify, Topic};
-use crate::config::{RotationConfig, Thresholds};
-use crate::ops::checklist::Sheet;
 use crate::ops::incidents::Desk;
 use crate::ops::notify::{
     addressee, fan_out, message_json, message_line, Body, Recipient, BODY_VERSION,
@@ -39,30 +37,13 @@ pub fn run(ctx: &Context, command: NotifyCommand) -> Result<u8> {
 /// The desk with a notify config, or an error saying how to add one.
 fn desk(ctx: &Context) -> Result<(Desk, Notify)> {
     let (rotation, thresholds) = ctx.config()?;
-    desk_from(ctx, rotation, thresholds)
-}
-
-fn desk_from(
-    ctx: &Context,
-    rotation: RotationConfig,
-    thresholds: Thresholds,
-) -> Result<(Desk, Notify)> {
     let Some(notify) = rotation.notify.clone() else {
         bail!(
             "rotation.yaml has no notify: section, so mindops sends nothing; the README's \
              \"Paging\" section has an example for each channel"
         );
     };
-    let zone = ctx.zone(&rotation.rotation);
-    let desk = Desk::new(
-        rotation.rotation,
-        thresholds,
-        ctx.store()?,
-        ctx.clock.now(),
-        zone,
-        Some(notify.clone()),
-    )?;
-    Ok((desk, notify))
+    Ok((ctx.desk_with(rotation, thresholds)?, notify))
 }
 
 #[derive(Serialize)]
@@ -90,11 +71,8 @@ fn flush(ctx: &Context, budget: Option<&str>, format: Format) -> Result<u8> {
             .unwrap_or_default(),
         None => FLUSH_BUDGET,
     };
-    let (rotation, thresholds) = ctx.config()?;
-    let (day_config, day_thresholds) = (rotation.clone(), thresholds.clone());
-    let (mut desk, _) = desk_from(ctx, rotation, thresholds)?;
-    let sheet = Sheet::new(&day_config, &day_thresholds, desk.now, desk.zone);
-    let d = desk.flush(Some(budget), Some(&sheet))?.unwrap_or_default();
+    let (mut desk, _) = desk(ctx)?;
+    let d = desk.flush(Some(budget))?.unwrap_or_default();
     let mut out = Out::stdout();
     match format {
         Format::Json => out.json(&FlushJson {

@@ -16,7 +16,7 @@ use crate::rules::rotation::holders_at;
 use crate::rules::units;
 use crate::store::{HandoverNote, IncidentFilter};
 use crate::util::output::Out;
-use crate::util::time::{human, rfc3339};
+use crate::util::time::{ago, human, rfc3339};
 use crate::{exit, Context};
 
 /// Recorded values the trend column draws.
@@ -241,17 +241,6 @@ fn gather(ctx: &Context) -> Result<Status> {
     })
 }
 
-/// `3m`, `2h`, `4d`: how long ago, to the coarsest unit that says it.
-fn age(seconds: i64) -> String {
-    let s = seconds.max(0);
-    match s {
-        s if s < 60 => format!("{s}s"),
-        s if s < 3600 => format!("{}m", s / 60),
-        s if s < 86_400 => format!("{}h", s / 3600),
-        s => format!("{}d", s / 86_400),
-    }
-}
-
 /// A line cut to the screen's width with an ellipsis, so one long note does not push the
 /// screen down.
 fn fit(line: String, width: Option<u16>) -> String {
@@ -361,7 +350,9 @@ fn render(ctx: &Context, s: &Status) -> String {
             } else {
                 ctx.style.marked(state)
             },
-            Cell::new(m.age_seconds.map_or("-".into(), age)),
+            Cell::new(m.age_seconds.map_or("-".into(), |s| {
+                ago(chrono::Duration::try_seconds(s).unwrap_or_default())
+            })),
             Cell::new(trend),
         ]);
         table.add_row(row);

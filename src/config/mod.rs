@@ -132,6 +132,12 @@ impl Secret {
     }
 }
 
+/// Whether `text` is a template [`expand`] can read, whatever the environment holds: for
+/// checking config before any variable is set.
+pub fn template(text: &str) -> Result<(), String> {
+    expand(text, |_| Some(String::new())).map(|_| ())
+}
+
 /// Problems found in one file, each at a serde-style key path.
 #[derive(Debug, Default)]
 pub struct Problems {
@@ -437,4 +443,33 @@ where
     }
 
     deserializer.deserialize_map(Ordered(PhantomData))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::expand;
+
+    #[test]
+    fn templates_take_variables_defaults_and_dollars() {
+        let env = |name: &str| (name == "HOST").then(|| "db.internal".to_string());
+        assert_eq!(
+            expand("http://${HOST}:${PORT:-9090}/$$x", env).unwrap(),
+            "http://db.internal:9090/$x"
+        );
+        assert_eq!(expand("plain", env).unwrap(), "plain");
+        assert_eq!(
+            expand("${PORT}", env).unwrap_err(),
+            "PORT is not set; set it, or write ${PORT:-DEFAULT} in the config"
+        );
+        assert!(expand("$HOST", env)
+            .unwrap_err()
+            .contains("write $$ for a dollar sign"));
+        assert!(expand("${HOST", env).unwrap_err().contains("is not closed"));
+        assert!(expand("${A-B}", env)
+            .unwrap_err()
+            .contains("\"A-B\" is not an environment variable's name"));
+        // An empty variable counts as unset, so its default applies.
+        let empty = |_: &str| Some(String::new());
+        assert_eq!(expand("${X:-d}", empty).unwrap(), "d");
+    }
 }

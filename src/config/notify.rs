@@ -313,10 +313,7 @@ impl NotifyFile {
                 }
             };
             let url_ok = |problems: &mut Problems, url: &str| {
-                problems.check(
-                    format!("{here}.url"),
-                    super::expand(url, |_| Some(String::new())),
-                );
+                problems.check(format!("{here}.url"), super::template(url));
             };
             let (kind, timeout) = match file {
                 ChannelFile::Webhook {
@@ -354,10 +351,7 @@ impl NotifyFile {
                     timeout,
                     ca_file,
                 } => {
-                    problems.check(
-                        format!("{here}.server"),
-                        super::expand(&server, |_| Some(String::new())),
-                    );
+                    problems.check(format!("{here}.server"), super::template(&server));
                     if !from.contains('@') {
                         problems.add(
                             format!("{here}.from"),

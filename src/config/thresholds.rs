@@ -343,10 +343,7 @@ impl ThresholdsFile {
                 timeout: None,
             },
             Some(p) => {
-                problems.check(
-                    "prometheus.url",
-                    super::expand(&p.url, |_| Some(String::new())),
-                );
+                problems.check("prometheus.url", super::template(&p.url));
                 let token = match (p.token_env, p.token_file) {
                     (Some(_), Some(_)) => {
                         problems.add("prometheus", "give token_env or token_file, not both");
@@ -637,10 +634,7 @@ fn validate_probe(here: &str, p: ProbeFile, unit: &str, problems: &mut Problems)
         },
         ProbeFile::Full(full) => full,
     };
-    problems.check(
-        format!("{here}.url"),
-        super::expand(&p.url, |_| Some(String::new())),
-    );
+    problems.check(format!("{here}.url"), super::template(&p.url));
     let scheme_ok = ["http://", "https://", "${"]
         .iter()
         .any(|s| p.url.trim_start().starts_with(s));

@@ -92,7 +92,7 @@ impl Client {
         self.call(url, headers, Some(body), timeout)
     }
 
-    /// A GET, or a POST of `body`, under one timeout for the whole exchange.
+    /// A GET, or a POST of `body`.
     fn call(
         &self,
         url: &str,
@@ -102,31 +102,23 @@ impl Client {
     ) -> Result<Reply, String> {
         let started = Instant::now();
         let response = match body {
-            None => {
-                let mut request = self.agent.get(url);
-                for (name, value) in headers {
-                    request = request.header(*name, *value);
-                }
-                request
-                    .config()
-                    .timeout_global(Some(timeout))
-                    .build()
-                    .call()
-            }
-            Some(body) => {
-                let mut request = self.agent.post(url);
-                for (name, value) in headers {
-                    request = request.header(*name, *value);
-                }
-                request
-                    .config()
-                    .timeout_global(Some(timeout))
-                    .build()
-                    .send(body)
-            }
+            None => prepared(self.agent.get(url), headers, timeout).call(),
+            Some(body) => prepared(self.agent.post(url), headers, timeout).send(body),
         };
         finish(url, response, started, timeout)
     }
+}
+
+/// A request with its headers and its one timeout for the whole exchange.
+fn prepared<B>(
+    mut request: ureq::RequestBuilder<B>,
+    headers: &[(&str, &str)],
+    timeout: Duration,
+) -> ureq::RequestBuilder<B> {
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    request.config().timeout_global(Some(timeout)).build()
 }
 
 fn finish(

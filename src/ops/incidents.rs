@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 
 use crate::config::notify::Notify;
-use crate::config::{Severity, Thresholds};
+use crate::config::{Checklist, RotationConfig, Severity, Thresholds};
 use crate::ops::checklist::Sheet;
 use crate::ops::notify::deliver::failed_first_pages;
 use crate::ops::notify::{deliver, handover_messages, reminders, Delivered, Planner};
@@ -20,6 +20,8 @@ use crate::util::time::later;
 /// Config, store, clock and the overrides in force now: what every change to an incident needs.
 pub struct Desk {
     pub rotation: Rotation,
+    /// The daily list, for the overdue-checklist reminders a flush sends.
+    checklist: Checklist,
     pub thresholds: Thresholds,
     pub store: Store,
     pub now: DateTime<Utc>,
@@ -31,31 +33,27 @@ pub struct Desk {
 
 impl Desk {
     pub fn new(
-        rotation: Rotation,
+        config: RotationConfig,
         thresholds: Thresholds,
-        mut store: Store,
+        store: Store,
         now: DateTime<Utc>,
         zone: Tz,
-        notify: Option<Notify>,
     ) -> Result<Self> {
         let overrides = store.overrides_between(now, later(now, Duration::seconds(1)))?;
-        if let Some(notify) = &notify {
-            store.set_plan(Box::new(Planner {
-                notify: notify.clone(),
-                rotation: rotation.clone(),
-                severities: thresholds.severities.clone(),
-                zone,
-            }));
-        }
-        Ok(Desk {
+        let mut desk = Desk {
             zone,
-            rotation,
+            rotation: config.rotation,
+            checklist: config.checklist,
             thresholds,
             store,
             now,
             overrides,
-            notify,
-        })
+            notify: config.notify,
+        };
+        if let Some(planner) = desk.planner() {
+            desk.store.set_plan(Box::new(planner));
+        }
+        Ok(desk)
     }
 
     /// Sends what is due within `budget` (the notify config's, by default): after a change,
@@ -118,15 +116,17 @@ impl Desk {
     }
 
     /// Queues the reminders due now (each once, whoever runs this), then sends.
-    pub fn flush(
-        &mut self,
-        budget: Option<std::time::Duration>,
-        sheet: Option<&Sheet>,
-    ) -> Result<Option<Delivered>> {
+    pub fn flush(&mut self, budget: Option<std::time::Duration>) -> Result<Option<Delivered>> {
         let Some(planner) = self.planner() else {
             return Ok(None);
         };
-        let due = reminders(&planner, &self.store, &self.overrides, sheet, self.now)?;
+        let config = RotationConfig {
+            rotation: self.rotation.clone(),
+            checklist: self.checklist.clone(),
+            notify: None,
+        };
+        let sheet = Sheet::new(&config, &self.thresholds, self.now, self.zone);
+        let due = reminders(&planner, &self.store, &self.overrides, &sheet, self.now)?;
         if !due.is_empty() {
             self.store.enqueue(self.now, &due)?;
         }

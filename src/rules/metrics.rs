@@ -5,6 +5,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use crate::config::Metric;
 use crate::rules::{duration, units};
+use crate::util::time::ago;
 
 /// Nagios states, with their plugin exit codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -170,17 +171,6 @@ pub fn stale_reason(age: Duration, max_age: Duration) -> String {
         ago(age),
         duration::format(max_age)
     )
-}
-
-/// An age in its largest whole unit, as people say it: `3d`, `5h`, `12m`, `40s`.
-pub fn ago(age: Duration) -> String {
-    let secs = age.num_seconds().max(0);
-    for (unit, size) in [("d", 86_400), ("h", 3600), ("m", 60)] {
-        if secs >= size {
-            return format!("{}{unit}", secs / size);
-        }
-    }
-    format!("{secs}s")
 }
 
 /// `response_time 3.4s > 3s`: what is wrong, in a few words.

@@ -76,17 +76,7 @@ fn expiry(url: &str, timeout: Duration, now: DateTime<Utc>, unit: &str) -> Given
     let Some(rest) = url.strip_prefix("https://") else {
         return Given::Failed(format!("cert_expiry needs an https:// URL, not {url}"));
     };
-    let authority = crate::net::http::host_of(rest);
-    let (host, port) = match authority.rsplit_once(':') {
-        Some((host, port)) if !host.ends_with(']') || host.starts_with('[') => {
-            match port.parse::<u16>() {
-                Ok(port) => (host, port),
-                Err(_) => (authority, 443),
-            }
-        }
-        _ => (authority, 443),
-    };
-    let host = host.trim_start_matches('[').trim_end_matches(']');
+    let (host, port) = host_and_port(crate::net::http::host_of(rest));
     match tls::certificate_expiry(host, port, timeout) {
         Ok(not_after) => {
             let left = not_after.signed_duration_since(now).num_seconds() as f64;
@@ -96,5 +86,35 @@ fn expiry(url: &str, timeout: Duration, now: DateTime<Utc>, unit: &str) -> Given
             }
         }
         Err(why) => Given::Failed(why),
+    }
+}
+
+/// `example.com`, `example.com:8443`, `[::1]:8443`: the host (without an IPv6 address's
+/// brackets) and the port, 443 when none is written.
+fn host_and_port(authority: &str) -> (&str, u16) {
+    let (host, port) = match authority.strip_prefix('[') {
+        Some(v6) => match v6.split_once(']') {
+            Some((host, after)) => (host, after.strip_prefix(':')),
+            None => (v6, None),
+        },
+        None => match authority.rsplit_once(':') {
+            Some((host, port)) => (host, Some(port)),
+            None => (authority, None),
+        },
+    };
+    (host, port.and_then(|p| p.parse().ok()).unwrap_or(443))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::host_and_port;
+
+    #[test]
+    fn hosts_and_ports_of_an_https_authority() {
+        assert_eq!(host_and_port("example.com"), ("example.com", 443));
+        assert_eq!(host_and_port("example.com:8443"), ("example.com", 8443));
+        assert_eq!(host_and_port("127.0.0.1:9"), ("127.0.0.1", 9));
+        assert_eq!(host_and_port("[::1]:8443"), ("::1", 8443));
+        assert_eq!(host_and_port("[::1]"), ("::1", 443));
     }
 }

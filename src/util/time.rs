@@ -175,6 +175,18 @@ pub fn human(t: DateTime<Utc>, zone: Tz) -> String {
         .to_string()
 }
 
+/// `3d`, `5h`, `12m`, `40s`: an age (or a time ahead) in its largest whole unit, as people
+/// say it.
+pub fn ago(age: chrono::Duration) -> String {
+    let secs = age.num_seconds().max(0);
+    for (unit, size) in [("d", 86_400), ("h", 3600), ("m", 60)] {
+        if secs >= size {
+            return format!("{}{unit}", secs / size);
+        }
+    }
+    format!("{secs}s")
+}
+
 /// An RFC 3339 instant, for tests.
 #[cfg(test)]
 pub(crate) fn utc(text: &str) -> DateTime<Utc> {

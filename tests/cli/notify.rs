@@ -885,3 +885,38 @@ fn a_missed_acknowledgement_pages_the_next_role_and_reports_the_breach() {
         );
     });
 }
+
+#[test]
+fn a_message_older_than_give_up_after_is_failed() {
+    let env = Env::new();
+    let hook = Http::start(Answer {
+        status: 503,
+        ..Answer::ok("busy")
+    });
+    notify(
+        &env,
+        &format!(
+            "  give_up_after: 1m\n  channels:\n    hook:\n      type: webhook\n      url: {}\n",
+            hook.url("/")
+        ),
+    );
+    env.each_backend(|on| {
+        ok_or_waiting(on, NOW, &["incident", "open", "--sev", "P3", "--title", "t"]);
+        assert_eq!(outbox(on, NOW)[0]["state"], "queued");
+        // The second try would wait past the minute the message may live.
+        let (code, out, _) = on.at("2024-08-07T10:00:50Z", &["notify", "flush"]);
+        assert_eq!(code, 1, "{out}");
+        assert!(
+            out.starts_with("sent 0, retrying later 0, failed 1\nfailed: message 1 to hook: gave up after 2 attempts: "),
+            "{out}"
+        );
+        assert_eq!(outbox(on, NOW)[0]["state"], "failed");
+        hook.take();
+    });
+}
+
+/// Runs a command that succeeds but may leave messages queued (and say so on stderr).
+fn ok_or_waiting(on: &On, now: &str, args: &[&str]) {
+    let (code, _, err) = on.at(now, args);
+    assert_eq!(code, 0, "{args:?}: {err}");
+}

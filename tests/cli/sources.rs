@@ -508,3 +508,50 @@ fn source_config_errors_name_the_key() {
         "{err}"
     );
 }
+
+#[test]
+fn the_prometheus_token_is_sent_and_an_unreadable_one_is_the_reason() {
+    let env = Env::new();
+    // A stand-in for Prometheus that answers every query with one sample.
+    let server = Http::start(Answer::ok(
+        r#"{"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1,"0.5"]}]}}"#,
+    ));
+    config(
+        &env,
+        &server.url(""),
+        "  q:\n    label: Q\n    group: g\n    unit: load\n    target: \"< 1\"\n    prometheus: up\n",
+    );
+    env.edit(
+        "thresholds.yaml",
+        "  timeout: 5s\n",
+        "  timeout: 5s\n  token_file: prom.token\n",
+    );
+    env.write("work/prom.token", "s3cret\n");
+    let (code, report, err) = check(&env, &[], &[]);
+    assert_eq!((code, err.as_str()), (0, ""), "{report:#}");
+    assert_eq!(metric(&report, "q")["value"], 0.5);
+    let seen = server.take();
+    assert_eq!(seen.len(), 1);
+    assert_eq!(seen[0].path, "/api/v1/query?query=up");
+    assert!(
+        seen[0]
+            .headers
+            .iter()
+            .any(|(k, v)| k == "authorization" && v == "Bearer s3cret"),
+        "{:?}",
+        seen[0].headers
+    );
+
+    std::fs::remove_file(env.path("work/prom.token")).unwrap();
+    let (code, report, _) = check(&env, &[], &[]);
+    assert_eq!(code, 3);
+    let why = metric(&report, "q")["reason"].as_str().unwrap();
+    assert!(
+        why.starts_with("the Prometheus token: cannot read prom.token"),
+        "{why}"
+    );
+    assert!(
+        server.take().is_empty(),
+        "nothing is asked without the token"
+    );
+}

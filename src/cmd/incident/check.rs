@@ -3,9 +3,8 @@
 use anyhow::Result;
 use serde::Serialize;
 
-use super::{describe, desk_from, send};
+use super::{describe, send};
 use crate::cli::Format;
-use crate::ops::checklist::Sheet;
 use crate::ops::incidents::{check_all, Checked};
 use crate::rules::incident::sla;
 use crate::util::output::{note, Out};
@@ -28,13 +27,10 @@ struct CheckJson {
 }
 
 pub fn run(ctx: &Context, format: Format) -> Result<u8> {
-    let (rotation, thresholds) = ctx.config()?;
-    let (day_config, day_thresholds) = (rotation.clone(), thresholds.clone());
-    let mut desk = desk_from(ctx, rotation, thresholds)?;
+    let mut desk = ctx.desk()?;
     let now = desk.now;
     let outcome = check_all(&mut desk)?;
-    let sheet = Sheet::new(&day_config, &day_thresholds, now, desk.zone);
-    send(&mut desk, Some(&sheet))?;
+    send(&mut desk, true)?;
     for inc in &outcome.unknown_severity {
         note(format!(
             "incident {}: severity {} is no longer in thresholds.yaml; not escalated",

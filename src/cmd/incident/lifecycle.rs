@@ -2,7 +2,7 @@
 
 use anyhow::{bail, Result};
 
-use super::{desk, report_events, send};
+use super::{report_events, send};
 use crate::cli::IncidentCommand;
 use crate::config::Thresholds;
 use crate::ops::incidents::{severity, Desk};
@@ -12,7 +12,7 @@ use crate::{exit, Context};
 
 pub fn run(ctx: &Context, command: IncidentCommand) -> Result<u8> {
     use IncidentCommand as C;
-    let mut desk = desk(ctx)?;
+    let mut desk = ctx.desk()?;
     let now = desk.now;
     let (id, by) = match &command {
         C::Ack { id, by }
@@ -143,7 +143,7 @@ pub fn run(ctx: &Context, command: IncidentCommand) -> Result<u8> {
         note(message);
     }
     report_events(id, &events, *zone)?;
-    send(&mut desk, None)?;
+    send(&mut desk, false)?;
     Ok(exit::SUCCESS)
 }
 

@@ -13,8 +13,6 @@ use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::cli::IncidentCommand;
-use crate::config::{RotationConfig, Thresholds};
-use crate::ops::checklist::Sheet;
 use crate::ops::incidents::Desk;
 use crate::rules::incident::{sla, Event, Incident, Kind, Paged, Sla};
 use crate::util::time::{human, serde_rfc3339, serde_rfc3339_opt};
@@ -33,31 +31,14 @@ pub fn run(ctx: &Context, command: IncidentCommand) -> Result<u8> {
     }
 }
 
-/// The config, the store and the clock, ready for a change to an incident.
-fn desk(ctx: &Context) -> Result<Desk> {
-    let (rotation, thresholds) = ctx.config()?;
-    desk_from(ctx, rotation, thresholds)
-}
-
-fn desk_from(ctx: &Context, rotation: RotationConfig, thresholds: Thresholds) -> Result<Desk> {
-    let zone = ctx.zone(&rotation.rotation);
-    Desk::new(
-        rotation.rotation,
-        thresholds,
-        ctx.store()?,
-        ctx.clock.now(),
-        zone,
-        rotation.notify,
-    )
-}
-
 /// Sends what the change queued, within the notify budget, and says on stderr what is left
-/// for `notify flush`. With the day's checklist, it also queues the reminders due (what
-/// cron's `incident check` does).
-fn send(desk: &mut Desk, flush: Option<&Sheet>) -> Result<()> {
-    let delivered = match flush {
-        Some(sheet) => desk.flush(None, Some(sheet))?,
-        None => desk.send(None)?,
+/// for `notify flush`. `flush` also queues the reminders due (what cron's `incident check`
+/// does).
+fn send(desk: &mut Desk, flush: bool) -> Result<()> {
+    let delivered = if flush {
+        desk.flush(None)?
+    } else {
+        desk.send(None)?
     };
     for line in delivered.iter().flat_map(crate::ops::notify::undelivered) {
         crate::util::output::note(line);

@@ -2,7 +2,7 @@
 
 use anyhow::{bail, Result};
 
-use super::{desk, paged_list, send, IncidentJson};
+use super::{paged_list, send, IncidentJson};
 use crate::cli::{Format, IncidentOpenArgs};
 use crate::ops::incidents::open_incident;
 use crate::rules::duration;
@@ -17,7 +17,7 @@ pub fn run(ctx: &Context, args: IncidentOpenArgs) -> Result<u8> {
     if title.is_empty() {
         bail!("an incident needs a title: --title \"what is wrong\"");
     }
-    let mut desk = desk(ctx)?;
+    let mut desk = ctx.desk()?;
     let severity = desk.severity(&args.sev)?.clone();
     let by = ctx.actor(args.by.by.as_deref());
     let now = desk.now;
@@ -50,7 +50,7 @@ pub fn run(ctx: &Context, args: IncidentOpenArgs) -> Result<u8> {
     };
     // The incident and its messages are committed: a receiver that is down or slow now costs
     // at most the notify budget, and what it did not take waits in the outbox.
-    send(&mut desk, None)?;
+    send(&mut desk, false)?;
     // What a script reads stays the incident; a person reading the table is told on stdout
     // that nothing new was opened, and the other formats say it on stderr.
     if let Some(again) = &again {

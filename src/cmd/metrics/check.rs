@@ -8,7 +8,7 @@ use comfy_table::Cell;
 use serde::Serialize;
 
 use super::threshold_text;
-use super::{judge, read, request, unknown};
+use super::{judge, read, request, sample, unknown};
 use crate::cli::{CheckFormat, MetricsCheckArgs};
 use crate::config::{Metric, Thresholds};
 use crate::ops::incidents::{open_incident, Desk};
@@ -21,7 +21,7 @@ use crate::sources::{gather, Given};
 use crate::store::{NewSample, Opened, Sample, Store};
 use crate::util::files;
 use crate::util::output::{note, Out};
-use crate::util::time::rfc3339;
+use crate::util::time::{ago, rfc3339};
 use crate::Context;
 
 /// How many recorded values the trend column draws.
@@ -76,12 +76,7 @@ pub fn run(ctx: &Context, args: MetricsCheckArgs) -> Result<u8> {
             .iter()
             .zip(&readings)
             .filter(|(m, _)| given.contains_key(&m.name))
-            .map(|(m, r)| NewSample {
-                metric: &m.name,
-                value: r.value,
-                state: r.state,
-                raw: r.raw,
-            })
+            .map(|(m, r)| sample(m, r))
             .collect();
         store.record_check(now, state, &samples)?;
     }
@@ -108,14 +103,7 @@ pub fn run(ctx: &Context, args: MetricsCheckArgs) -> Result<u8> {
     let mut actions = Vec::new();
     if incidents {
         let zone = ctx.zone(&rotation.rotation);
-        let mut desk = Desk::new(
-            rotation.rotation,
-            thresholds.clone(),
-            store,
-            now,
-            zone,
-            rotation.notify,
-        )?;
+        let mut desk = Desk::new(rotation, thresholds.clone(), store, now, zone)?;
         actions = incidents_for(ctx, &mut desk, &thresholds, &checked, &readings, &previous)?;
         desk.send(None)?;
     }
@@ -352,7 +340,7 @@ fn print(
                         (s, _, _) => s.as_str().to_string(),
                     };
                     if let Some(at) = r.as_of {
-                        state_text.push_str(&format!(" (as of {} ago)", metrics::ago(now - at)));
+                        state_text.push_str(&format!(" (as of {} ago)", ago(now - at)));
                     }
                     table.add_row(vec![
                         Cell::new(if first { group } else { "" }),

@@ -13,7 +13,7 @@ use crate::config::Metric;
 use crate::rules::metrics::{admissible, evaluate, hold, sparkline, Reading, State};
 use crate::rules::units;
 use crate::sources::{Given, Request};
-use crate::store::Store;
+use crate::store::{NewSample, Store};
 use crate::util::output::{note, Out};
 use crate::util::suggest;
 use crate::util::time::{human, local_to_utc, parse_date, rfc3339};
@@ -78,6 +78,16 @@ fn judge(store: &Store, metric: &Metric, given: &Given, now: DateTime<Utc>) -> R
         (reading.state, reading.pending) = hold(reading.raw, metric.hold, since, now);
     }
     Ok(reading)
+}
+
+/// A reading as the store keeps it.
+fn sample<'a>(metric: &'a Metric, reading: &Reading) -> NewSample<'a> {
+    NewSample {
+        metric: &metric.name,
+        value: reading.value,
+        state: reading.state,
+        raw: reading.raw,
+    }
 }
 
 fn unknown(value: Option<f64>, reason: String) -> Reading {

@@ -3,7 +3,7 @@
 
 use anyhow::{bail, Result};
 
-use super::{judge, request};
+use super::{judge, request, sample};
 use crate::cli::MetricsRecordArgs;
 use crate::rules::metrics::{worst, State};
 use crate::rules::units;
@@ -37,15 +37,7 @@ pub fn run(ctx: &Context, args: MetricsRecordArgs) -> Result<u8> {
         }
         readings.push((m, reading));
     }
-    let samples: Vec<NewSample> = readings
-        .iter()
-        .map(|(m, r)| NewSample {
-            metric: &m.name,
-            value: r.value,
-            state: r.state,
-            raw: r.raw,
-        })
-        .collect();
+    let samples: Vec<NewSample> = readings.iter().map(|(m, r)| sample(m, r)).collect();
     store.record_check(now, worst(readings.iter().map(|(_, r)| r.state)), &samples)?;
     let mut out = Out::stdout();
     for (m, r) in &readings {

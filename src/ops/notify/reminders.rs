@@ -12,9 +12,9 @@ use crate::config::notify::Topic;
 use crate::ops::checklist::Sheet;
 use crate::rules::checklist::overdue;
 use crate::rules::incident::{Kind, Status};
-use crate::rules::metrics::ago;
 use crate::rules::rotation::{holders_at, Override};
 use crate::store::{IncidentFilter, NewMessage, Store};
+use crate::util::time::ago;
 use crate::util::time::{earlier, human, local_date, local_to_utc, rfc3339};
 
 /// How many shifts ahead the weekly summary lists.
@@ -24,7 +24,7 @@ pub fn reminders(
     planner: &Planner,
     store: &Store,
     overrides: &[Override],
-    sheet: Option<&Sheet>,
+    sheet: &Sheet,
     now: DateTime<Utc>,
 ) -> Result<Vec<NewMessage>> {
     let mut out = Vec::new();
@@ -135,44 +135,42 @@ pub fn reminders(
     }
 
     // Each slot with items past its deadline, once a day, to the person responsible.
-    if let Some(sheet) = sheet {
-        let date = local_date(planner.zone, now);
-        let day = sheet.day(store, date)?;
-        let entries = day.entries();
-        let late = overdue(&entries, date, rotation.zone, now);
-        let responsible = sheet.responsible(store, date)?;
-        let member = responsible
-            .as_ref()
-            .and_then(|(_, person)| rotation.member(person));
-        let mut slots: Vec<&str> = late.iter().map(|e| e.slot.name.as_str()).collect();
-        slots.dedup();
-        for slot in slots {
-            let items: Vec<&str> = late
-                .iter()
-                .filter(|e| e.slot.name == slot)
-                .map(|e| e.item.text.as_str())
-                .collect();
-            let due = late
-                .iter()
-                .find(|e| e.slot.name == slot)
-                .map(|e| e.slot.due.format("%H:%M").to_string())
-                .unwrap_or_default();
-            let who = responsible.as_ref().map_or("nobody", |(_, p)| p.as_str());
-            let message = body(
-                Topic::ChecklistOverdue,
-                format!(
-                    "{who}: the {slot} checklist is overdue (due {due}): {}",
-                    items.join(", ")
-                ),
-                Some("mindops checklist done ITEM".into()),
-            );
-            let key = format!("mindops:checklist:{date}:{slot}");
-            let people: Vec<Recipient> = member
-                .map(|m| Recipient::of(m, responsible.as_ref().map(|(role, _)| role.as_str())))
-                .into_iter()
-                .collect();
-            out.extend(fan_out(notify, &key, None, &message, &people));
-        }
+    let date = local_date(planner.zone, now);
+    let day = sheet.day(store, date)?;
+    let entries = day.entries();
+    let late = overdue(&entries, date, rotation.zone, now);
+    let responsible = sheet.responsible(store, date)?;
+    let member = responsible
+        .as_ref()
+        .and_then(|(_, person)| rotation.member(person));
+    let mut slots: Vec<&str> = late.iter().map(|e| e.slot.name.as_str()).collect();
+    slots.dedup();
+    for slot in slots {
+        let items: Vec<&str> = late
+            .iter()
+            .filter(|e| e.slot.name == slot)
+            .map(|e| e.item.text.as_str())
+            .collect();
+        let due = late
+            .iter()
+            .find(|e| e.slot.name == slot)
+            .map(|e| e.slot.due.format("%H:%M").to_string())
+            .unwrap_or_default();
+        let who = responsible.as_ref().map_or("nobody", |(_, p)| p.as_str());
+        let message = body(
+            Topic::ChecklistOverdue,
+            format!(
+                "{who}: the {slot} checklist is overdue (due {due}): {}",
+                items.join(", ")
+            ),
+            Some("mindops checklist done ITEM".into()),
+        );
+        let key = format!("mindops:checklist:{date}:{slot}");
+        let people: Vec<Recipient> = member
+            .map(|m| Recipient::of(m, responsible.as_ref().map(|(role, _)| role.as_str())))
+            .into_iter()
+            .collect();
+        out.extend(fan_out(notify, &key, None, &message, &people));
     }
 
     if let Some((day, time)) = notify.reminders.weekly {
