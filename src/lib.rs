@@ -78,7 +78,13 @@ fn usage_error(command: clap::Command, args: &[OsString], e: clap::Error) -> Exi
         return ExitCode::from(exit::SUCCESS);
     }
     let speaker = Speaker::guess(command, args);
-    let _ = e.print();
+    // Plain text, its control characters escaped: clap quotes the argument it could not read,
+    // and that argument may carry escape sequences for the reader's terminal.
+    let _ = write!(
+        io::stderr(),
+        "{}",
+        util::output::escape_controls(&e.render().to_string())
+    );
     if speaker == Speaker::Plain {
         return ExitCode::from(e.exit_code().clamp(0, 255) as u8);
     }
@@ -177,10 +183,20 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<u8> {
 
 /// One `mindops: error:` line per line of the message, the cause chain joined by ": ".
 fn report(e: &anyhow::Error) {
-    let text = format!("{e:#}");
+    let mut text = format!("{e:#}");
+    if e.chain().any(|c| c.is::<store::OutcomeUnknown>()) {
+        text.push_str(
+            "\nlook before you run it again: `mindops incident list --all` (or `oncall \
+             override list`, `checklist`) shows whether the change is there",
+        );
+    }
     let mut stderr = io::stderr().lock();
     for line in text.lines() {
-        let _ = writeln!(stderr, "mindops: error: {line}");
+        let _ = writeln!(
+            stderr,
+            "mindops: error: {}",
+            util::output::escape_controls(line)
+        );
     }
 }
 

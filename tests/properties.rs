@@ -95,6 +95,7 @@ fn config_texts(rotation: &str, thresholds: &str) {
         let config = ConfigDir {
             path,
             is_cwd: false,
+            given: true,
         };
         if let Ok(r) = config.load_rotation() {
             let _ = config.load_thresholds(&r.rotation);

@@ -25,7 +25,17 @@ pub fn run(ctx: &Context, command: ConfigCommand) -> Result<u8> {
                 thresholds.severities.len(),
                 thresholds.metrics.len(),
             ));
-            Ok(exit::SUCCESS)
+            // Valid, but what it needs from this environment is missing: a CI job or a
+            // deploy check should notice before the first page fails.
+            let unmet = crate::config::unmet_needs(&rotation, &thresholds);
+            for line in &unmet {
+                note(format!("warning: {line}"));
+            }
+            Ok(if unmet.is_empty() {
+                exit::SUCCESS
+            } else {
+                exit::PROBLEM
+            })
         }
     }
 }

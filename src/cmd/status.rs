@@ -102,7 +102,7 @@ pub fn run(ctx: &Context, args: StatusArgs) -> Result<u8> {
         let mut out = Out::stdout();
         match args.format {
             ScreenFormat::Json => out.json(&status)?,
-            ScreenFormat::Table => out.raw(&render(ctx, &status))?,
+            ScreenFormat::Table => out.ours(&render(ctx, &status))?,
         }
         out.flush()?;
         return Ok(exit::SUCCESS);
@@ -122,7 +122,7 @@ pub fn run(ctx: &Context, args: StatusArgs) -> Result<u8> {
             std::process::exit(0);
         })?;
         let mut out = Out::stdout();
-        out.raw("\x1b[?1049h")?;
+        out.ours("\x1b[?1049h")?;
         out.flush()?;
     }
     let mut first = true;
@@ -132,11 +132,11 @@ pub fn run(ctx: &Context, args: StatusArgs) -> Result<u8> {
         let stamp = format!("refreshed {}", seconds(status.now, status.zone));
         let mut out = Out::stdout();
         if terminal {
-            out.raw(if first { "\x1b[H\x1b[2J" } else { "\x1b[H" })?;
-            out.raw(&screen.replace('\n', "\x1b[K\n"))?;
-            out.raw(&format!("{stamp}\x1b[K\n\x1b[J"))?;
+            out.ours(if first { "\x1b[H\x1b[2J" } else { "\x1b[H" })?;
+            out.ours(&screen.replace('\n', "\x1b[K\n"))?;
+            out.ours(&format!("{stamp}\x1b[K\n\x1b[J"))?;
         } else {
-            out.raw(&screen)?;
+            out.ours(&screen)?;
             out.line(&stamp)?;
             out.line("")?;
         }
@@ -261,7 +261,9 @@ fn render(ctx: &Context, s: &Status) -> String {
     let who: Vec<String> = s
         .oncall
         .iter()
-        .map(|o| format!("{} {}", o.role, o.person))
+        .map(|o| {
+            crate::util::output::escape_controls(&format!("{} {}", o.role, o.person)).into_owned()
+        })
         .collect();
     let screen = crate::util::output::screen();
     let columns = screen.columns;

@@ -67,16 +67,27 @@ fn too_deep(text: &str) -> Option<(usize, usize)> {
     None
 }
 
-/// Replaces `${VAR}` and `${VAR:-default}` in a URL written in config, so one thresholds.yaml
-/// serves every host (`${PROMETHEUS_URL:-http://127.0.0.1:9090}`). `$$` is a dollar sign.
-pub fn expand(text: &str, var: impl Fn(&str) -> Option<String>) -> Result<String, String> {
-    let mut out = String::with_capacity(text.len());
+/// One `${VAR}` or `${VAR:-default}` of a template.
+struct Variable<'a> {
+    name: &'a str,
+    default: Option<&'a str>,
+}
+
+/// A template's pieces: text as written, and variables to look up.
+enum Piece<'a> {
+    Text(&'a str),
+    Var(Variable<'a>),
+}
+
+/// Reads a template's syntax, without looking at the environment.
+fn pieces(text: &str) -> Result<Vec<Piece<'_>>, String> {
+    let mut out = Vec::new();
     let mut rest = text;
     while let Some(at) = rest.find('$') {
-        out.push_str(&rest[..at]);
+        out.push(Piece::Text(&rest[..at]));
         rest = &rest[at + 1..];
         if let Some(after) = rest.strip_prefix('$') {
-            out.push('$');
+            out.push(Piece::Text("$"));
             rest = after;
             continue;
         }
@@ -97,19 +108,61 @@ pub fn expand(text: &str, var: impl Fn(&str) -> Option<String>) -> Result<String
                 "\"{text}\": \"{name}\" is not an environment variable's name"
             ));
         }
-        match (var(name).filter(|v| !v.is_empty()), default) {
-            (Some(value), _) => out.push_str(&value),
-            (None, Some(default)) => out.push_str(default),
-            (None, None) => {
-                return Err(format!(
-                    "{name} is not set; set it, or write ${{{name}:-DEFAULT}} in the config"
-                ))
-            }
-        }
+        out.push(Piece::Var(Variable { name, default }));
         rest = &inner[end + 1..];
     }
-    out.push_str(rest);
+    out.push(Piece::Text(rest));
     Ok(out)
+}
+
+/// Replaces `${VAR}` and `${VAR:-default}` in a URL written in config, so one thresholds.yaml
+/// serves every host (`${PROMETHEUS_URL:-http://127.0.0.1:9090}`). `$$` is a dollar sign. An
+/// empty variable counts as unset, as in the shell's `:-`.
+pub fn expand(text: &str, var: impl Fn(&str) -> Option<String>) -> Result<String, String> {
+    let mut out = String::with_capacity(text.len());
+    for piece in pieces(text)? {
+        match piece {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Var(v) => match (var(v.name).filter(|x| !x.is_empty()), v.default) {
+                (Some(value), _) => out.push_str(&value),
+                (None, Some(default)) => out.push_str(default),
+                (None, None) => {
+                    let name = v.name;
+                    return Err(format!(
+                        "{name} is not set; set it, or write ${{{name}:-DEFAULT}} in the config"
+                    ));
+                }
+            },
+        }
+    }
+    Ok(out)
+}
+
+/// [`expand`] from the process's environment, when the value is about to be used.
+pub fn expand_env(text: &str) -> Result<String, String> {
+    expand(text, |name| std::env::var(name).ok())
+}
+
+/// Whether `text` is a template [`expand`] can read: its syntax only, checked when the config
+/// loads. Variables are looked up when the value is used, so an unset one fails only what
+/// needs it (a channel, a metric), never a command that does not.
+pub fn template(text: &str) -> Result<(), String> {
+    pieces(text).map(|_| ())
+}
+
+/// The variables of a template that have no default, for `config check` to look up.
+pub fn required_variables(text: &str) -> Vec<&str> {
+    pieces(text)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|p| match p {
+            Piece::Var(Variable {
+                name,
+                default: None,
+            }) => Some(name),
+            _ => None,
+        })
+        .collect()
 }
 
 /// A secret kept out of the YAML: the name of an environment variable, or a file.
@@ -125,17 +178,94 @@ impl Secret {
         let text = match self {
             Secret::Env(name) => std::env::var(name)
                 .map_err(|_| format!("the environment variable {name} is not set"))?,
-            Secret::File(path) => std::fs::read_to_string(path)
-                .map_err(|e| format!("cannot read {}: {e}", path.display()))?,
+            Secret::File(path) => {
+                let bytes = crate::util::files::read_small(path, crate::util::files::SMALL_FILE)
+                    .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                String::from_utf8(bytes)
+                    .map_err(|_| format!("{} is not UTF-8 text", path.display()))?
+            }
         };
-        Ok(text.trim().to_string())
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(match self {
+                Secret::Env(name) => format!("the environment variable {name} is empty"),
+                Secret::File(path) => format!("{} is empty", path.display()),
+            });
+        }
+        Ok(text.to_string())
     }
 }
 
-/// Whether `text` is a template [`expand`] can read, whatever the environment holds: for
-/// checking config before any variable is set.
-pub fn template(text: &str) -> Result<(), String> {
-    expand(text, |_| Some(String::new())).map(|_| ())
+/// What a loaded config needs from the environment that is not there now: each unset
+/// variable of a template and each secret that cannot be read, with the key that names it.
+/// Nothing here stops a command (the value is looked up when it is used); `config check`
+/// shows them so that the first page does not fail for it.
+pub fn unmet_needs(rotation: &RotationConfig, thresholds: &Thresholds) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut template = |key: String, text: &str| {
+        for name in required_variables(text) {
+            if std::env::var(name).map_or(true, |v| v.is_empty()) {
+                out.push(format!(
+                    "{key}: {name} is not set here; set it where mindops runs, or write \
+                     ${{{name}:-DEFAULT}}"
+                ));
+            }
+        }
+    };
+    let channels = rotation.notify.iter().flat_map(|n| &n.channels);
+    for channel in channels.clone() {
+        let here = format!("rotation.yaml: notify.channels.{}", channel.name);
+        match &channel.kind {
+            notify::ChannelKind::Webhook { url, .. } | notify::ChannelKind::Slack { url } => {
+                template(format!("{here}.url"), url)
+            }
+            notify::ChannelKind::Email { server, .. } => template(format!("{here}.server"), server),
+            notify::ChannelKind::Command { .. } | notify::ChannelKind::Pagerduty { .. } => {}
+        }
+    }
+    let queries = thresholds
+        .metrics
+        .iter()
+        .any(|m| matches!(m.source, Some(thresholds::Source::Query { .. })));
+    if queries {
+        template(
+            "thresholds.yaml: prometheus.url".into(),
+            &thresholds.prometheus.url,
+        );
+    }
+    for metric in &thresholds.metrics {
+        if let Some(thresholds::Source::Probe(probe)) = &metric.source {
+            template(
+                format!("thresholds.yaml: metrics.{}.probe.url", metric.name),
+                &probe.url,
+            );
+        }
+    }
+    let mut secrets: Vec<(String, &Secret)> = Vec::new();
+    for channel in channels {
+        let here = format!("rotation.yaml: notify.channels.{}", channel.name);
+        match &channel.kind {
+            notify::ChannelKind::Webhook {
+                secret: Some(s), ..
+            } => secrets.push((format!("{here}.secret"), s)),
+            notify::ChannelKind::Email {
+                password: Some(s), ..
+            } => secrets.push((format!("{here}.password"), s)),
+            notify::ChannelKind::Pagerduty { routing_key, .. } => {
+                secrets.push((format!("{here}.routing_key"), routing_key))
+            }
+            _ => {}
+        }
+    }
+    if let (true, Some(token)) = (queries, &thresholds.prometheus.token) {
+        secrets.push(("thresholds.yaml: prometheus.token".into(), token));
+    }
+    for (key, secret) in secrets {
+        if let Err(why) = secret.read() {
+            out.push(format!("{key}: {why}"));
+        }
+    }
+    out
 }
 
 /// Problems found in one file, each at a serde-style key path.
@@ -178,7 +308,11 @@ struct Source {
 }
 
 impl Source {
-    fn read(dir: &Path, file: &str, shown_dir: bool) -> anyhow::Result<Self> {
+    /// Opens the file once and checks the open file's owner and mode (see
+    /// [`ConfigDir::trust`]) before reading from the same descriptor: a file swapped between
+    /// the check and the read is never the one read.
+    fn read(config: &ConfigDir, file: &str) -> anyhow::Result<Self> {
+        let dir = &config.path;
         let path = dir.join(file);
         let cannot = |e: &dyn fmt::Display| {
             anyhow::anyhow!(
@@ -187,17 +321,21 @@ impl Source {
                 dir.display()
             )
         };
-        let handle = std::fs::File::open(&path).map_err(|e| cannot(&e))?;
+        // A file found by looking in the current directory is not followed through a link:
+        // whoever can write that folder could point it anywhere.
+        let (handle, meta) =
+            crate::util::files::open_regular(&path, config.is_cwd).map_err(|e| cannot(&e))?;
+        config.trust(&path, &meta)?;
         let mut text = String::new();
         std::io::Read::read_to_string(
             &mut std::io::Read::take(handle, MAX_CONFIG_BYTES + 1),
             &mut text,
         )
         .map_err(|e| cannot(&e))?;
-        let shown = if shown_dir {
-            path.display().to_string()
-        } else {
+        let shown = if config.is_cwd {
             file.to_string()
+        } else {
+            path.display().to_string()
         };
         if text.len() as u64 > MAX_CONFIG_BYTES {
             anyhow::bail!(
@@ -255,6 +393,8 @@ pub struct ConfigDir {
     pub path: PathBuf,
     /// Found in the current directory: files are shown by their bare names.
     pub is_cwd: bool,
+    /// Named by `--config-dir` or `MINDOPS_CONFIG_DIR`, rather than found by looking.
+    pub given: bool,
 }
 
 impl ConfigDir {
@@ -270,6 +410,7 @@ impl ConfigDir {
                 return Ok(ConfigDir {
                     path: dir.to_path_buf(),
                     is_cwd: false,
+                    given: true,
                 });
             }
             anyhow::bail!(
@@ -283,6 +424,7 @@ impl ConfigDir {
             return Ok(ConfigDir {
                 path: cwd.to_path_buf(),
                 is_cwd: true,
+                given: false,
             });
         }
         let mut looked = vec![format!("the current directory ({})", cwd.display())];
@@ -292,6 +434,7 @@ impl ConfigDir {
                 return Ok(ConfigDir {
                     path: dir,
                     is_cwd: false,
+                    given: false,
                 });
             }
             looked.push(dir.display().to_string());
@@ -303,17 +446,14 @@ impl ConfigDir {
         )
     }
 
-    /// Refuses a config file that someone other than its user could have written: any file
-    /// writable by every user, and one found by looking in the current directory that belongs
-    /// to neither the current user nor root. thresholds.yaml can name commands that mindops
-    /// runs, so a config is trusted as git trusts a repository, by who controls it.
+    /// Refuses a config file that someone other than its user could have written, as ssh's
+    /// StrictModes does: any file writable by every user; a group-writable one that belongs to
+    /// neither the current user nor root; and one that belongs to another user unless its
+    /// folder was given by name (`--config-dir`). thresholds.yaml can name commands that
+    /// mindops runs, so a config is trusted as git trusts a repository, by who controls it.
     #[cfg(unix)]
-    fn trust(&self, file: &str) -> anyhow::Result<()> {
+    fn trust(&self, path: &Path, meta: &std::fs::Metadata) -> anyhow::Result<()> {
         use std::os::unix::fs::MetadataExt;
-        let path = self.path.join(file);
-        let Ok(meta) = std::fs::metadata(&path) else {
-            return Ok(()); // reading it will say what is wrong
-        };
         let shown = path.display();
         if meta.mode() & 0o002 != 0 {
             anyhow::bail!(
@@ -322,11 +462,25 @@ impl ConfigDir {
             );
         }
         let me = rustix::process::geteuid().as_raw();
-        if self.is_cwd && meta.uid() != me && meta.uid() != 0 {
+        let ours = meta.uid() == me || meta.uid() == 0;
+        if !ours && meta.mode() & 0o020 != 0 {
+            anyhow::bail!(
+                "{shown} belongs to another user (uid {}) and its group may write it, and its \
+                 commands would run as you; mindops does not use it. Its owner can fix it with \
+                 `chmod g-w {shown}`",
+                meta.uid()
+            );
+        }
+        if !ours && !self.given {
+            let found = if self.is_cwd {
+                "it is in the current directory"
+            } else {
+                "it is in your config folder"
+            };
             anyhow::bail!(
                 "{shown} belongs to another user (uid {}), and mindops found it only because \
-                 it is in the current directory; its commands would run as you. Run mindops \
-                 from your own folder, or pass --config-dir {} if you trust it",
+                 {found}; its commands would run as you. Run mindops from your own folder, or \
+                 pass --config-dir {} if you trust it",
                 meta.uid(),
                 self.path.display()
             );
@@ -336,13 +490,12 @@ impl ConfigDir {
 
     /// Elsewhere there is no owner or mode to check.
     #[cfg(not(unix))]
-    fn trust(&self, _file: &str) -> anyhow::Result<()> {
+    fn trust(&self, _path: &Path, _meta: &std::fs::Metadata) -> anyhow::Result<()> {
         Ok(())
     }
 
     pub fn load_rotation(&self) -> anyhow::Result<RotationConfig> {
-        self.trust(ROTATION_FILE)?;
-        let source = Source::read(&self.path, ROTATION_FILE, !self.is_cwd)?;
+        let source = Source::read(self, ROTATION_FILE)?;
         let file: rotation::RotationFile = source.parse()?;
         let mut problems = Problems::default();
         match file.validate(&mut problems) {
@@ -352,8 +505,7 @@ impl ConfigDir {
     }
 
     pub fn load_thresholds(&self, rotation: &Rotation) -> anyhow::Result<Thresholds> {
-        self.trust(THRESHOLDS_FILE)?;
-        let source = Source::read(&self.path, THRESHOLDS_FILE, !self.is_cwd)?;
+        let source = Source::read(self, THRESHOLDS_FILE)?;
         let file: thresholds::ThresholdsFile = source.parse()?;
         let mut problems = Problems::default();
         match file.validate(rotation, &mut problems) {

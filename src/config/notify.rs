@@ -56,6 +56,9 @@ enum ChannelFile {
     Command {
         command: String,
         timeout: Option<String>,
+        /// Variables of mindops's environment the program may see (an API token).
+        #[serde(default)]
+        env: Vec<String>,
     },
     Pagerduty {
         routing_key_env: Option<String>,
@@ -180,6 +183,7 @@ pub enum ChannelKind {
     },
     Command {
         command: String,
+        env: Vec<String>,
     },
     Pagerduty {
         routing_key: Secret,
@@ -382,9 +386,11 @@ impl NotifyFile {
                         timeout,
                     )
                 }
-                ChannelFile::Command { command, timeout } => {
-                    (ChannelKind::Command { command }, timeout)
-                }
+                ChannelFile::Command {
+                    command,
+                    timeout,
+                    env,
+                } => (ChannelKind::Command { command, env }, timeout),
                 ChannelFile::Pagerduty {
                     routing_key_env,
                     routing_key_file,

@@ -45,7 +45,8 @@ impl<'de> Deserialize<'de> for ProbeFile {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         super::text_or(
             d,
-            "a URL, or a map with url: and optionally status:, body:, measure:, ca_file:",
+            "a URL, or a map with url: and optionally status:, body:, measure:, ca_file:, \
+             follow_redirects:",
             ProbeFile::Url,
             ProbeFile::Full,
         )
@@ -62,6 +63,7 @@ struct ProbeFull {
     ca_file: Option<PathBuf>,
     #[serde(default)]
     insecure: bool,
+    follow_redirects: Option<bool>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -130,6 +132,9 @@ struct MetricFile {
     probe: Option<ProbeFile>,
     source_unit: Option<String>,
     max_age: Option<String>,
+    /// Variables of mindops's environment that the `command:` may see.
+    #[serde(default)]
+    env: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -192,6 +197,8 @@ pub struct Probe {
     /// Text the body must contain to count as up.
     pub body: Option<String>,
     pub measure: Measure,
+    /// Follow up to [`crate::net::http::MAX_REDIRECTS`] redirects to http(s) URLs.
+    pub follow_redirects: bool,
     pub trust: crate::net::http::Trust,
 }
 
@@ -291,6 +298,8 @@ pub struct Metric {
     /// like the metric).
     pub selector: Option<crate::sources::prometheus::Selector>,
     pub source: Option<Source>,
+    /// The environment variables passed on to a `command:` source, beyond the basic ones.
+    pub env: Vec<String>,
     /// The unit a source's numbers are in, when not the metric's own.
     pub source_unit: Option<String>,
     pub timeout: Option<Duration>,
@@ -601,6 +610,7 @@ fn validate_metric(
         },
     );
     Some(Metric {
+        env: m.env,
         name,
         label: m.label,
         group: m.group.trim().to_lowercase(),
@@ -631,6 +641,7 @@ fn validate_probe(here: &str, p: ProbeFile, unit: &str, problems: &mut Problems)
             measure: None,
             ca_file: None,
             insecure: false,
+            follow_redirects: None,
         },
         ProbeFile::Full(full) => full,
     };
@@ -698,6 +709,8 @@ fn validate_probe(here: &str, p: ProbeFile, unit: &str, problems: &mut Problems)
         status,
         body: p.body,
         measure,
+        // As the blackbox exporter does by default.
+        follow_redirects: p.follow_redirects.unwrap_or(true),
         trust: crate::net::http::Trust {
             ca_file: p.ca_file,
             insecure: p.insecure,

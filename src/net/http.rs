@@ -52,20 +52,39 @@ pub struct Reply {
     pub elapsed: Duration,
     /// A `Retry-After` given in seconds.
     pub retry_after: Option<Duration>,
+    /// Where a redirect points, as the server wrote it.
+    pub location: Option<String>,
 }
+
+impl Reply {
+    /// A 3xx that names where to go.
+    pub fn redirect(&self) -> Option<&str> {
+        (300..400)
+            .contains(&self.status)
+            .then_some(self.location.as_deref())
+            .flatten()
+    }
+}
+
+/// How many redirects a GET follows at most, as curl and the blackbox exporter allow.
+pub const MAX_REDIRECTS: u32 = 10;
 
 impl Client {
     pub fn new(trust: &Trust) -> Result<Self, String> {
         let mut tls = TlsConfig::builder().disable_verification(trust.insecure);
         if let Some(path) = &trust.ca_file {
-            let pem = std::fs::read(path)
+            let pem = crate::util::files::read_small(path, crate::util::files::SMALL_FILE)
                 .map_err(|e| format!("cannot read the CA file {}: {e}", path.display()))?;
             let cert = Certificate::from_pem(&pem)
                 .map_err(|e| format!("{} is not a PEM certificate: {e}", path.display()))?;
             tls = tls.root_certs(RootCerts::new_with_certs(&[cert]));
         }
+        // Redirects are never followed by the client: a POST must not become a GET with no
+        // body sent to wherever a receiver points, and a GET follows only http(s) links, by
+        // `get_following`.
         let agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
+            .max_redirects(0)
             .user_agent(concat!("mindops/", env!("CARGO_PKG_VERSION")))
             .tls_config(tls.build())
             .build()
@@ -80,6 +99,40 @@ impl Client {
         timeout: Duration,
     ) -> Result<Reply, String> {
         self.call(url, headers, None, timeout)
+    }
+
+    /// A GET that follows up to `max` redirects to http(s) URLs, all within `timeout`;
+    /// `elapsed` is the whole chain's. With `max` 0 a redirect is the answer.
+    pub fn get_following(&self, url: &str, timeout: Duration, max: u32) -> Result<Reply, String> {
+        let started = Instant::now();
+        let mut url = url.to_string();
+        let mut hops = 0;
+        loop {
+            let left = timeout.saturating_sub(started.elapsed());
+            if left.is_zero() {
+                return Err(explain(
+                    &url,
+                    ureq::Error::Timeout(ureq::Timeout::Global),
+                    timeout,
+                ));
+            }
+            let reply = self.call(&url, &[], None, left)?;
+            // With no redirects to follow, a 3xx is the answer, judged as any status.
+            let Some(location) = reply.redirect().filter(|_| max > 0) else {
+                return Ok(Reply {
+                    elapsed: started.elapsed(),
+                    ..reply
+                });
+            };
+            if hops == max {
+                return Err(format!(
+                    "{} redirected more than {max} times",
+                    host_of(&url)
+                ));
+            }
+            hops += 1;
+            url = follow(&url, location)?;
+        }
     }
 
     pub fn post(
@@ -142,11 +195,17 @@ fn finish(
         .lossy_utf8(true)
         .read_to_string()
         .map_err(|e| explain(url, e, timeout))?;
+    let location = response
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
     Ok(Reply {
         status,
         body,
         elapsed: started.elapsed(),
         retry_after,
+        location,
     })
 }
 
@@ -167,13 +226,70 @@ fn explain(url: &str, e: ureq::Error, timeout: Duration) -> String {
             Some(tls) => tls_failure(host, tls),
             None => format!("{host}: {io}"),
         },
-        ureq::Error::BadUri(why) => format!("\"{url}\" is not a usable URL: {why}"),
+        ureq::Error::BadUri(why) => format!("\"{}\" is not a usable URL: {why}", redact(url)),
         ureq::Error::Rustls(tls) => tls_failure(host, &tls),
         ureq::Error::BodyExceedsLimit(limit) => {
             format!("{host} sent more than {} MiB", limit / (1024 * 1024))
         }
-        other => format!("{host}: {other}"),
+        other => redact(&format!("{host}: {other}")),
     }
+}
+
+/// The URL a redirect from `from` to `location` leads to: absolute, scheme-relative,
+/// host-relative or path-relative, as browsers read it; only http and https.
+fn follow(from: &str, location: &str) -> Result<String, String> {
+    let (scheme, rest) = from.split_once("://").unwrap_or(("http", from));
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    let target = if let Some(after) = location.strip_prefix("//") {
+        format!("{scheme}://{after}")
+    } else if location.starts_with('/') {
+        format!("{scheme}://{authority}{location}")
+    } else if let Some((other, _)) = location.split_once(':').filter(|(s, _)| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    }) {
+        if !other.eq_ignore_ascii_case("http") && !other.eq_ignore_ascii_case("https") {
+            return Err(format!(
+                "{} redirected to a {other}: URL; only http and https redirects are followed",
+                host_of(from)
+            ));
+        }
+        location.to_string()
+    } else {
+        let path = &rest[authority.len()..];
+        let path = path.split(['?', '#']).next().unwrap_or_default();
+        let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
+        format!("{scheme}://{authority}{dir}/{location}")
+    };
+    Ok(target)
+}
+
+/// `text` with the credentials of every URL in it replaced, as Go's `URL.Redacted` does:
+/// `https://user:xxxxx@host/`; a user part alone (often a token) becomes `xxxxx`.
+pub fn redact(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("://") {
+        out.push_str(&rest[..at + 3]);
+        rest = &rest[at + 3..];
+        let end = rest
+            .find(|c: char| {
+                matches!(c, '/' | '?' | '#' | '"' | '\'' | '<' | '>') || c.is_whitespace()
+            })
+            .unwrap_or(rest.len());
+        let authority = &rest[..end];
+        match authority.rsplit_once('@') {
+            Some((userinfo, host)) => match userinfo.split_once(':') {
+                Some((user, _)) => out.push_str(&format!("{user}:xxxxx@{host}")),
+                None => out.push_str(&format!("xxxxx@{host}")),
+            },
+            None => out.push_str(authority),
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn tls_failure(host: &str, e: &rustls::Error) -> String {
@@ -222,6 +338,32 @@ mod tests {
         );
         assert_eq!(host_of("https://user:secret@example.com/x"), "example.com");
         assert_eq!(host_of("not a url"), "not a url");
+    }
+
+    #[test]
+    fn credentials_in_urls_are_redacted_wherever_they_stand() {
+        assert_eq!(
+            redact("cannot reach http://u:secret@h:1/x?a=b, or https://tok@h/"),
+            "cannot reach http://u:xxxxx@h:1/x?a=b, or https://xxxxx@h/"
+        );
+        assert_eq!(redact("no url here"), "no url here");
+        assert_eq!(redact("\"http://h/p@q\""), "\"http://h/p@q\"");
+    }
+
+    #[test]
+    fn redirects_resolve_as_browsers_do_and_only_to_http() {
+        let from = "https://a.example:8443/dir/page?q=1";
+        assert_eq!(follow(from, "http://b/x").unwrap(), "http://b/x");
+        assert_eq!(follow(from, "//c/y").unwrap(), "https://c/y");
+        assert_eq!(follow(from, "/z").unwrap(), "https://a.example:8443/z");
+        assert_eq!(
+            follow(from, "other").unwrap(),
+            "https://a.example:8443/dir/other"
+        );
+        assert!(follow(from, "file:///etc/passwd")
+            .unwrap_err()
+            .contains("redirected to a file: URL"));
+        assert!(follow(from, "HTTPS://d/").is_ok());
     }
 
     #[test]

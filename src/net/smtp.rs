@@ -61,9 +61,10 @@ pub fn send(mail: &Mail) -> Result<(), Refused> {
         mode => {
             let mut params = TlsParameters::builder(host.to_string());
             if let Some(path) = mail.ca_file {
-                let pem = std::fs::read(path).map_err(|e| {
-                    permanent(format!("cannot read the CA file {}: {e}", path.display()))
-                })?;
+                let pem = crate::util::files::read_small(path, crate::util::files::SMALL_FILE)
+                    .map_err(|e| {
+                        permanent(format!("cannot read the CA file {}: {e}", path.display()))
+                    })?;
                 let cert = Certificate::from_pem(&pem)
                     .map_err(|e| permanent(format!("{}: {e}", path.display())))?;
                 params = params.add_root_certificate(cert);

@@ -146,7 +146,25 @@ fn ask(thresholds: &Thresholds, metrics: &[&Metric], args: &Request) -> Vec<Give
     results
         .into_iter()
         .map(|r| r.unwrap_or_else(|| Given::Failed("the source gave nothing".into())))
+        .map(Given::tidy)
         .collect()
+}
+
+impl Given {
+    /// A reason from outside (a server's error, a label value, a command's output) made safe
+    /// to show on the one line Nagios reads: one line, no `|` (which starts performance data
+    /// and would let a server forge it), no credentials of a URL.
+    fn tidy(self) -> Given {
+        let tidy = |why: String| {
+            let folded = why.split_whitespace().collect::<Vec<_>>().join(" ");
+            crate::net::http::redact(&folded.replace('|', "/"))
+        };
+        match self {
+            Given::Failed(why) => Given::Failed(tidy(why)),
+            Given::Down(why) => Given::Down(tidy(why)),
+            other => other,
+        }
+    }
 }
 
 /// A command's text read in the metric's declared `source_unit`, when it has one.

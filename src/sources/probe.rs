@@ -22,7 +22,7 @@ pub fn run(clients: &Clients, metric: &Metric, probe: &Probe, now: DateTime<Utc>
         .timeout
         .and_then(|t| t.to_std().ok())
         .unwrap_or(DEFAULT_TIMEOUT);
-    let url = match crate::config::expand(&probe.url, |name| std::env::var(name).ok()) {
+    let url = match crate::config::expand_env(&probe.url) {
         Ok(url) => url,
         Err(why) => return Given::Failed(format!("probe url: {why}")),
     };
@@ -30,7 +30,12 @@ pub fn run(clients: &Clients, metric: &Metric, probe: &Probe, now: DateTime<Utc>
         return expiry(&url, timeout, now, &metric.unit);
     }
     let answered = clients.get(&probe.trust).and_then(|client| {
-        let reply = client.get(&url, &[], timeout)?;
+        let max = if probe.follow_redirects {
+            crate::net::http::MAX_REDIRECTS
+        } else {
+            0
+        };
+        let reply = client.get_following(&url, timeout, max)?;
         let expected = if probe.status.is_empty() {
             (200..300).contains(&reply.status)
         } else {
@@ -74,7 +79,10 @@ pub fn run(clients: &Clients, metric: &Metric, probe: &Probe, now: DateTime<Utc>
 /// once expired).
 fn expiry(url: &str, timeout: Duration, now: DateTime<Utc>, unit: &str) -> Given {
     let Some(rest) = url.strip_prefix("https://") else {
-        return Given::Failed(format!("cert_expiry needs an https:// URL, not {url}"));
+        return Given::Failed(format!(
+            "cert_expiry needs an https:// URL, not {}",
+            crate::net::http::redact(url)
+        ));
     };
     let (host, port) = host_and_port(crate::net::http::host_of(rest));
     match tls::certificate_expiry(host, port, timeout) {

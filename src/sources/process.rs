@@ -23,7 +23,7 @@ pub fn run_metric_commands(metrics: &[(&Metric, &str)], max_output: u64) -> Vec<
                 .timeout
                 .and_then(|t| t.to_std().ok())
                 .unwrap_or(DEFAULT_TIMEOUT);
-            start(command, None, timeout, max_output)
+            start(command, None, timeout, max_output, &passed_on(&m.env))
         })
         .collect();
     started
@@ -43,8 +43,13 @@ pub fn run_metric_commands(metrics: &[(&Metric, &str)], max_output: u64) -> Vec<
 
 /// Runs `command` with `input` on its standard input (a message for an SMS gateway, a paging
 /// app): `Ok` when it exits 0 in time, else why not, with the first line it printed.
-pub fn run_with_input(command: &str, input: Vec<u8>, timeout: Duration) -> Result<(), String> {
-    let (status, text) = start(command, Some(input), timeout, 64 * 1024)?.finish()?;
+pub fn run_with_input(
+    command: &str,
+    input: Vec<u8>,
+    timeout: Duration,
+    vars: &[(String, String)],
+) -> Result<(), String> {
+    let (status, text) = start(command, Some(input), timeout, 64 * 1024, vars)?.finish()?;
     if status.success() {
         return Ok(());
     }
@@ -71,13 +76,30 @@ struct Running {
     max_output: u64,
 }
 
+/// What every program mindops runs may see of its environment: where to find programs, a
+/// home, the language and zone. Nothing else (a password, a database URL) unless the config
+/// names it.
+const BASIC_ENV: &[&str] = &["PATH", "HOME", "LANG", "LC_ALL", "TZ"];
+
+/// The basic variables and those the config names, as they are set now.
+pub fn passed_on(named: &[String]) -> Vec<(String, String)> {
+    BASIC_ENV
+        .iter()
+        .copied()
+        .chain(named.iter().map(String::as_str))
+        .filter_map(|name| Some((name.to_string(), std::env::var(name).ok()?)))
+        .collect()
+}
+
 fn start(
     command: &str,
     input: Option<Vec<u8>>,
     timeout: Duration,
     max_output: u64,
+    vars: &[(String, String)],
 ) -> Result<Running, String> {
     let mut cmd = Command::new("sh");
+    cmd.env_clear().envs(vars.iter().map(|(k, v)| (k, v)));
     cmd.arg("-c")
         .arg(command)
         .stdin(if input.is_some() {

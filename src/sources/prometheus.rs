@@ -87,6 +87,15 @@ impl Selector {
     }
 }
 
+/// A label's name: no colon, unlike a metric's.
+fn valid_label(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
 fn valid_name(name: &str) -> bool {
     let mut chars = name.chars();
     chars
@@ -96,6 +105,7 @@ fn valid_name(name: &str) -> bool {
 }
 
 /// A double-quoted string with escapes at the start of `text`: its value and the bytes used.
+/// The exposition format knows three escapes (`\\`, `\"`, `\n`); any other is unreadable.
 fn quoted(text: &str) -> Option<(String, usize)> {
     let mut chars = text.char_indices();
     if chars.next()?.1 != '"' {
@@ -107,7 +117,8 @@ fn quoted(text: &str) -> Option<(String, usize)> {
         if escaped {
             out.push(match c {
                 'n' => '\n',
-                other => other,
+                '\\' | '"' => c,
+                _ => return None,
             });
             escaped = false;
         } else if c == '\\' {
@@ -142,13 +153,37 @@ pub fn scan(text: &str, selectors: &[Selector]) -> Result<Vec<Option<f64>>, Stri
     }
     // The value each selector found, and on which line.
     let mut found: Vec<Option<(f64, usize)>> = vec![None; selectors.len()];
+    // The line of each family's `# TYPE`: a family is typed once, as promtool requires.
+    let mut typed: HashMap<&str, usize> = HashMap::new();
     for (index, line) in text.lines().enumerate() {
         let number = index + 1;
         let line = line.trim_start();
-        if line.is_empty() || line.starts_with('#') {
+        let bad = |why: &str| format!("line {number}: {why}: {line}");
+        if let Some(comment) = line.strip_prefix('#') {
+            let mut words = comment.split_whitespace();
+            if words.next() == Some("TYPE") {
+                let (Some(family), Some(kind)) = (words.next(), words.next()) else {
+                    return Err(bad("a # TYPE line names a metric and its type"));
+                };
+                if !valid_name(family) {
+                    return Err(bad("# TYPE names no valid metric"));
+                }
+                if !["counter", "gauge", "histogram", "summary", "untyped"].contains(&kind) {
+                    return Err(bad(
+                        "the type is none of counter, gauge, histogram, summary, untyped",
+                    ));
+                }
+                if let Some(first) = typed.insert(family, number) {
+                    return Err(bad(&format!(
+                        "a second # TYPE for {family} (the first is on line {first})"
+                    )));
+                }
+            }
             continue;
         }
-        let bad = |why: &str| format!("line {number}: {why}: {line}");
+        if line.is_empty() {
+            continue;
+        }
         let name_end = line
             .find(|c: char| c == '{' || c.is_whitespace())
             .unwrap_or(line.len());
@@ -217,30 +252,59 @@ fn exemplar() -> String {
         .into()
 }
 
-/// Past `{...}` at the start of `text`, checking its form without keeping the labels.
+/// Past `{...}` at the start of `text`, checking its form without keeping the labels: each
+/// label a valid name, `=`, a quoted value with only the format's escapes, commas between.
 fn skip_labels(text: &str) -> Option<&str> {
     let bytes = text.as_bytes();
     let mut i = 1; // past '{'
-    let mut in_value = false;
-    let mut escaped = false;
-    while i < bytes.len() {
-        let c = bytes[i];
-        if in_value {
-            if escaped {
-                escaped = false;
-            } else if c == b'\\' {
-                escaped = true;
-            } else if c == b'"' {
-                in_value = false;
-            }
-        } else if c == b'"' {
-            in_value = true;
-        } else if c == b'}' {
+    loop {
+        while bytes.get(i)?.is_ascii_whitespace() {
+            i += 1;
+        }
+        if bytes[i] == b'}' {
             return Some(&text[i + 1..]);
         }
+        let start = i;
+        while bytes.get(i)?.is_ascii_alphanumeric() || bytes[i] == b'_' {
+            i += 1;
+        }
+        if !valid_label(&text[start..i]) {
+            return None;
+        }
+        while bytes.get(i)?.is_ascii_whitespace() {
+            i += 1;
+        }
+        if bytes[i] != b'=' {
+            return None;
+        }
         i += 1;
+        while bytes.get(i)?.is_ascii_whitespace() {
+            i += 1;
+        }
+        if bytes[i] != b'"' {
+            return None;
+        }
+        i += 1;
+        loop {
+            match *bytes.get(i)? {
+                b'\\' => {
+                    if !matches!(bytes.get(i + 1)?, b'\\' | b'"' | b'n') {
+                        return None;
+                    }
+                    i += 2;
+                }
+                b'"' => break,
+                _ => i += 1,
+            }
+        }
+        i += 1;
+        while bytes.get(i)?.is_ascii_whitespace() {
+            i += 1;
+        }
+        if bytes[i] == b',' {
+            i += 1;
+        }
     }
-    None
 }
 
 /// `{a="1",b="x\"y"}` at the start of `text`: the labels and what follows the closing brace.
@@ -253,6 +317,9 @@ fn labels(text: &str) -> Option<(Vec<(String, String)>, &str)> {
         }
         let eq = rest.find('=')?;
         let label = rest[..eq].trim().to_string();
+        if !valid_label(&label) {
+            return None;
+        }
         let (value, used) = quoted(rest[eq + 1..].trim_start())?;
         let skipped = rest[eq + 1..].len() - rest[eq + 1..].trim_start().len();
         out.push((label, value));
@@ -328,9 +395,19 @@ nothing NaN
                 "a_total 5 # {trace_id=\"x\"} 1\n",
                 "line 1: an OpenMetrics exemplar (# {...}) follows the value",
             ),
+            (
+                "# TYPE a gauge\na 1\n# TYPE a counter\n",
+                "line 3: a second # TYPE for a (the first is on line 1): # TYPE a counter",
+            ),
+            ("# TYPE a widget\n", "line 1: the type is none of counter"),
+            ("a{1a=\"x\"} 1\n", "line 1: labels cannot be read"),
+            ("other{1a=\"x\"} 1\n", "line 1: labels cannot be read"),
+            ("a{b=\"\\q\"} 1\n", "line 1: labels cannot be read"),
+            ("other{b=\"\\q\"} 1\n", "line 1: labels cannot be read"),
+            ("other{b=\"x\" c} 1\n", "line 1: labels cannot be read"),
         ];
         for (text, expected) in cases {
-            let err = scan(text, &[sel("other")]).unwrap_err();
+            let err = scan(text, &[sel("a")]).unwrap_err();
             assert!(err.starts_with(expected), "{text:?}: {err}");
         }
     }

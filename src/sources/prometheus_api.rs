@@ -4,8 +4,6 @@
 
 use std::time::Duration;
 
-use serde_json::Value;
-
 use super::Given;
 use crate::config::thresholds::{PrometheusServer, Reduce};
 use crate::config::Metric;
@@ -35,8 +33,8 @@ impl Server {
     /// `Err` is why no query can be made (an unset variable, an unreadable token); every
     /// `prometheus:` metric then carries it.
     pub fn new(config: &PrometheusServer) -> Result<Self, String> {
-        let base = crate::config::expand(&config.url, |name| std::env::var(name).ok())
-            .map_err(|e| format!("prometheus.url: {e}"))?;
+        let base =
+            crate::config::expand_env(&config.url).map_err(|e| format!("prometheus.url: {e}"))?;
         let authorization = match &config.token {
             Some(secret) => Some(format!(
                 "Bearer {}",
@@ -70,6 +68,13 @@ impl Server {
             Ok(reply) => reply,
             Err(why) => return Given::Failed(format!("Prometheus: {why}")),
         };
+        if let Some(to) = reply.redirect() {
+            return Given::Failed(format!(
+                "Prometheus: {} redirected to {}; point prometheus.url at it",
+                http::host_of(&url),
+                http::redact(to)
+            ));
+        }
         let series = match answer(reply.status, &reply.body) {
             Ok(series) => series,
             Err(why) => return Given::Failed(format!("Prometheus: {why}")),
@@ -81,56 +86,116 @@ impl Server {
     }
 }
 
+/// The most series an answer may hold: a check needs one value, and a query that matches
+/// more than this is a mistake (a missing label), not something to reduce.
+const MAX_SERIES: usize = 10_000;
+
+/// An API answer, read without building a tree of the whole body: the result stays the
+/// body's own text until its type is known, then its series are read one by one.
+#[derive(serde::Deserialize)]
+struct ApiAnswer<'a> {
+    status: Option<String>,
+    error: Option<String>,
+    #[serde(rename = "errorType")]
+    error_type: Option<String>,
+    #[serde(borrow)]
+    data: Option<ApiData<'a>>,
+}
+
+#[derive(serde::Deserialize)]
+struct ApiData<'a> {
+    #[serde(rename = "resultType")]
+    result_type: Option<String>,
+    #[serde(borrow)]
+    result: Option<&'a serde_json::value::RawValue>,
+}
+
+#[derive(serde::Deserialize)]
+struct VectorSample {
+    #[serde(default)]
+    metric: std::collections::BTreeMap<String, String>,
+    value: (serde::de::IgnoredAny, String),
+}
+
+/// The series of a vector, refusing more than [`MAX_SERIES`] as soon as the next begins.
+struct Vector(Vec<VectorSample>);
+
+impl<'de> serde::Deserialize<'de> for Vector {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Seq;
+        impl<'de> serde::de::Visitor<'de> for Seq {
+            type Value = Vector;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list of series")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Vector, A::Error> {
+                let mut out = Vec::new();
+                while let Some(sample) = seq.next_element()? {
+                    if out.len() == MAX_SERIES {
+                        return Err(serde::de::Error::custom(format!(
+                            "the query gives more than {MAX_SERIES} series; narrow it (a label \
+                             matcher) or aggregate it in PromQL (sum, max, topk)"
+                        )));
+                    }
+                    out.push(sample);
+                }
+                Ok(Vector(out))
+            }
+        }
+        d.deserialize_seq(Seq)
+    }
+}
+
 /// The series of an instant query's answer, or the server's error.
 fn answer(status: u16, body: &str) -> Result<Vec<Series>, String> {
-    let json: Value = match serde_json::from_str(body) {
-        Ok(json) => json,
-        Err(_) => {
-            let start: String = body.trim().chars().take(200).collect();
-            return Err(format!(
-                "HTTP {status} with no API answer (is the URL a Prometheus server?): {start}"
-            ));
-        }
+    let Ok(json) = serde_json::from_str::<ApiAnswer>(body) else {
+        let start: String = body.trim().chars().take(200).collect();
+        return Err(format!(
+            "HTTP {status} with no API answer (is the URL a Prometheus server?): {start}"
+        ));
     };
-    if json["status"] != "success" {
-        return Err(match (json["error"].as_str(), json["errorType"].as_str()) {
+    if json.status.as_deref() != Some("success") {
+        return Err(match (json.error, json.error_type) {
             (Some(error), Some(kind)) => format!("{error} ({kind})"),
-            (Some(error), None) => error.to_string(),
+            (Some(error), None) => error,
             _ => format!("HTTP {status} and no error message"),
         });
     }
-    let data = &json["data"];
-    let sample = |pair: &Value| -> Result<f64, String> {
-        let text = pair
-            .get(1)
-            .and_then(Value::as_str)
-            .ok_or("a sample without a value")?;
-        number(text).ok_or_else(|| format!("\"{text}\" is not a number"))
+    let data = json.data.ok_or("an answer without data")?;
+    let result = || {
+        data.result
+            .map(|r| r.get())
+            .ok_or("an answer without a result")
     };
-    match data["resultType"].as_str() {
-        Some("vector") => data["result"]
-            .as_array()
-            .ok_or("an answer without a result")?
-            .iter()
-            .map(|s| {
-                let labels = s["metric"]
-                    .as_object()
-                    .map(|m| {
-                        m.iter()
-                            .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string()))
-                            .collect()
+    let number_of = |text: &str| number(text).ok_or_else(|| format!("\"{text}\" is not a number"));
+    match data.result_type.as_deref() {
+        Some("vector") => {
+            let Vector(samples) = serde_json::from_str(result()?).map_err(|e| {
+                let text = e.to_string();
+                // serde_json appends the position, which means nothing to the reader.
+                text.split(" at line ").next().unwrap_or(&text).to_string()
+            })?;
+            samples
+                .into_iter()
+                .map(|s| {
+                    Ok(Series {
+                        value: number_of(&s.value.1)?,
+                        labels: s.metric.into_iter().collect(),
                     })
-                    .unwrap_or_default();
-                Ok(Series {
-                    labels,
-                    value: sample(&s["value"])?,
                 })
-            })
-            .collect(),
-        Some("scalar") => Ok(vec![Series {
-            labels: Vec::new(),
-            value: sample(&data["result"])?,
-        }]),
+                .collect()
+        }
+        Some("scalar") => {
+            let (_, text): (serde::de::IgnoredAny, String) = serde_json::from_str(result()?)
+                .map_err(|_| "a scalar without a value".to_string())?;
+            Ok(vec![Series {
+                labels: Vec::new(),
+                value: number_of(&text)?,
+            }])
+        }
         Some("matrix") => Err(
             "the query gives a range of values per series; a check needs one \
              value: wrap it in a function such as avg_over_time(...[5m])"
@@ -262,6 +327,20 @@ mod tests {
             .starts_with("HTTP 502 with no API answer"));
         let matrix = r#"{"status":"success","data":{"resultType":"matrix","result":[]}}"#;
         assert!(answer(200, matrix).unwrap_err().contains("avg_over_time"));
+    }
+
+    #[test]
+    fn an_answer_of_too_many_series_is_refused_with_a_reason() {
+        let one = r#"{"metric":{"a":"b"},"value":[1,"1"]}"#;
+        let body = |n: usize| {
+            format!(
+                r#"{{"status":"success","data":{{"resultType":"vector","result":[{}]}}}}"#,
+                vec![one; n].join(",")
+            )
+        };
+        assert_eq!(answer(200, &body(MAX_SERIES)).unwrap().len(), MAX_SERIES);
+        let why = answer(200, &body(MAX_SERIES + 1)).unwrap_err();
+        assert!(why.contains("more than 10000 series"), "{why}");
     }
 
     #[test]

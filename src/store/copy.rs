@@ -110,6 +110,7 @@ pub const TABLES: &[Table] = &[
             ("next_at", Int),
             ("sent_at", Int),
             ("last_error", Text),
+            ("claim", Text),
         ],
     },
     Table {

@@ -26,6 +26,18 @@ use crate::util::time::serde_rfc3339;
 pub use copy::{copy, Copied};
 pub use outbox::{Delivery, Message, MessageCounts, MessageFilter, NewMessage, Outcome, Plan};
 
+/// A write whose commit was sent but whose answer never came: the connection was lost, and
+/// the change may or may not be stored. Whoever retries must look first.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "the connection to {server} was lost while committing ({cause}): the change may or may \
+     not have been saved"
+)]
+pub struct OutcomeUnknown {
+    pub server: String,
+    pub cause: String,
+}
+
 /// Where the store is: a SQLite file, or a PostgreSQL database named by a `postgres://` URL.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Location {
@@ -277,10 +289,10 @@ delegate_mut! {
     fn remove_override(&mut self, id: i64, by: &str, at: DateTime<Utc>) -> Result<bool>;
     /// Queues messages; a key queued before is not queued again. How many were new.
     fn enqueue(&mut self, at: DateTime<Utc>, messages: &[NewMessage]) -> Result<usize>;
-    /// Takes up to `limit` due messages for this sender until `until`, oldest due first.
-    fn claim_messages(&mut self, now: DateTime<Utc>, until: DateTime<Utc>, limit: u32) -> Result<Vec<Message>>;
-    /// Records how each claimed message's attempt ended, in one transaction.
-    fn finish_messages(&mut self, at: DateTime<Utc>, results: &[(i64, Outcome)]) -> Result<()>;
+    /// Takes up to `limit` due messages for the sender `claim` until `until`, oldest due first.
+    fn claim_messages(&mut self, now: DateTime<Utc>, until: DateTime<Utc>, claim: &str, limit: u32) -> Result<Vec<Message>>;
+    /// Records how a claimed message's attempt ended, if `claim` still holds it; whether it did.
+    fn finish_message(&mut self, at: DateTime<Utc>, claim: &str, id: i64, outcome: &Outcome) -> Result<bool>;
 }
 
 delegate! {

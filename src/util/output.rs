@@ -191,7 +191,20 @@ impl Out {
         self.inner.write_all(b"\n")
     }
 
-    pub fn raw(&mut self, text: &str) -> io::Result<()> {
+    /// A whole document (Markdown, HTML, a calendar) that holds data: its control characters
+    /// escaped, but for the line breaks it is laid out with (CRLF in a calendar).
+    pub fn document(&mut self, text: &str) -> io::Result<()> {
+        let clean = text
+            .split("\r\n")
+            .map(escape_controls)
+            .collect::<Vec<_>>()
+            .join("\r\n");
+        self.inner.write_all(clean.as_bytes())
+    }
+
+    /// mindops's own terminal sequences (the alternate screen, cursor moves) and text made of
+    /// cleaned cells: never data straight from the store or a config.
+    pub fn ours(&mut self, text: &str) -> io::Result<()> {
         self.inner.write_all(text.as_bytes())
     }
 

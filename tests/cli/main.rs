@@ -1,6 +1,7 @@
 //! Integration tests: the real binary, in a temp folder, with clock, zone, colour and paths
 //! pinned. One module per subcommand.
 
+mod acceptance;
 mod checklist;
 mod common;
 mod completions;

@@ -16,6 +16,8 @@ pub struct Answer {
     pub body: String,
     /// How long to wait before answering.
     pub delay: Duration,
+    /// Headers beyond the content's type and length (a redirect's Location).
+    pub headers: Vec<(String, String)>,
 }
 
 impl Answer {
@@ -24,6 +26,16 @@ impl Answer {
             status: 200,
             body: body.to_string(),
             delay: Duration::ZERO,
+            headers: Vec::new(),
+        }
+    }
+
+    /// A redirect to `location`.
+    pub fn redirect(status: u16, location: &str) -> Self {
+        Answer {
+            status,
+            headers: vec![("location".into(), location.into())],
+            ..Answer::ok("moved")
         }
     }
 }
@@ -161,9 +173,14 @@ fn talk(
         let a = answer.lock().unwrap().clone();
         thread::sleep(a.delay);
         let out = reader.get_mut();
+        let extra: String = a
+            .headers
+            .iter()
+            .map(|(k, v)| format!("{k}: {v}\r\n"))
+            .collect();
         write!(
             out,
-            "HTTP/1.1 {} X\r\ncontent-type: text/plain\r\ncontent-length: {}\r\n\r\n{}",
+            "HTTP/1.1 {} X\r\ncontent-type: text/plain\r\ncontent-length: {}\r\n{extra}\r\n{}",
             a.status,
             a.body.len(),
             a.body

@@ -174,7 +174,7 @@ pub fn review(ctx: &Context, id: i64) -> Result<u8> {
         }
     }
     let mut out = Out::stdout();
-    out.raw(&md)?;
+    out.document(&md)?;
     out.flush()?;
     Ok(exit::SUCCESS)
 }

@@ -69,6 +69,7 @@ pub fn run(ctx: &Context, args: MetricsCheckArgs) -> Result<u8> {
         .map(|path| files::stage(path, &metrics::prometheus(&checked, &readings)))
         .transpose()?;
 
+    let mut unrecorded: Option<String> = None;
     if !args.no_record {
         // Only this run's own values: a value standing in from an earlier run is not measured
         // again, and a stale metric adds no row, so a quiet metric stays quiet in the store.
@@ -78,7 +79,11 @@ pub fn run(ctx: &Context, args: MetricsCheckArgs) -> Result<u8> {
             .filter(|(m, _)| given.contains_key(&m.name))
             .map(|(m, r)| sample(m, r))
             .collect();
-        store.record_check(now, state, &samples)?;
+        // A store that cannot be written (a full disk, a read-only role) does not change
+        // what the values say: the judgement's exit code stands, and the failure is said.
+        if let Err(e) = store.record_check(now, state, &samples) {
+            unrecorded = Some(format!("the check was not recorded: {e:#}"));
+        }
     }
 
     let trends: Vec<String> = match args.format {
@@ -101,7 +106,7 @@ pub fn run(ctx: &Context, args: MetricsCheckArgs) -> Result<u8> {
     };
 
     let mut actions = Vec::new();
-    if incidents {
+    if incidents && unrecorded.is_none() {
         let zone = ctx.zone(&rotation.rotation);
         let mut desk = Desk::new(rotation, thresholds.clone(), store, now, zone)?;
         actions = incidents_for(ctx, &mut desk, &thresholds, &checked, &readings, &previous)?;
@@ -112,8 +117,19 @@ pub fn run(ctx: &Context, args: MetricsCheckArgs) -> Result<u8> {
         staged.commit()?;
     }
     print(
-        ctx, &args, &checked, &readings, &trends, &actions, state, now,
+        ctx,
+        &args,
+        &checked,
+        &readings,
+        &trends,
+        &actions,
+        state,
+        now,
+        unrecorded.as_deref(),
     )?;
+    if let Some(why) = &unrecorded {
+        crate::util::output::note(format!("mindops: error: {why}"));
+    }
     Ok(state.code())
 }
 
@@ -265,6 +281,7 @@ fn print(
     actions: &[IncidentAction],
     state: State,
     now: chrono::DateTime<chrono::Utc>,
+    unrecorded: Option<&str>,
 ) -> Result<()> {
     let mut out = Out::stdout();
     let shown = |m: &Metric, r: &Reading| {
@@ -273,7 +290,24 @@ fn print(
             .map(|v| units::show(v, &m.unit))
     };
     match args.format {
-        CheckFormat::Nagios => out.line(metrics::nagios(checked, readings))?,
+        CheckFormat::Nagios => {
+            let line = metrics::nagios(checked, readings);
+            out.line(match unrecorded {
+                // Before the performance data, which starts at the first `|`.
+                Some(why) => {
+                    let why = why
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .replace('|', "/");
+                    match line.split_once(" | ") {
+                        Some((summary, perf)) => format!("{summary} ({why}) | {perf}"),
+                        None => format!("{line} ({why})"),
+                    }
+                }
+                None => line,
+            })?
+        }
         CheckFormat::Json => out.json(&CheckJson {
             at: rfc3339(now),
             state: state.as_str(),

@@ -125,7 +125,7 @@ fn source(m: &Metric) -> String {
     match (&m.selector, &m.source) {
         (_, Some(Source::Command(c))) => format!("command: {c}"),
         (_, Some(Source::Query { expr, .. })) => format!("prometheus: {expr}"),
-        (_, Some(Source::Probe(p))) => format!("probe: {}", p.url),
+        (_, Some(Source::Probe(p))) => format!("probe: {}", crate::net::http::redact(&p.url)),
         (Some(s), None) => format!("selector: {}", s.name),
         (None, None) => "given".into(),
     }

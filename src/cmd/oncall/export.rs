@@ -76,7 +76,7 @@ pub fn run(ctx: &Context, args: ExportArgs) -> Result<u8> {
         None => "On-call rotation".to_string(),
     };
     let mut out = Out::stdout();
-    out.raw(&calendar(&name, &events, ctx.clock.now()))?;
+    out.document(&calendar(&name, &events, ctx.clock.now()))?;
     out.flush()?;
     Ok(exit::SUCCESS)
 }

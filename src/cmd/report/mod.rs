@@ -47,7 +47,7 @@ fn write(args: &ReportArgs, text: &str) -> Result<()> {
         Some(path) => crate::util::files::write_atomically(path, text),
         None => {
             let mut out = crate::util::output::Out::stdout();
-            out.raw(text)?;
+            out.document(text)?;
             out.flush()?;
             Ok(())
         }

@@ -63,9 +63,7 @@ pub fn send(
     now: i64,
     clients: &Clients,
 ) -> Result<(), Failure> {
-    let expand = |url: &str| {
-        crate::config::expand(url, |name| std::env::var(name).ok()).map_err(Failure::permanent)
-    };
+    let expand = |url: &str| crate::config::expand_env(url).map_err(Failure::permanent);
     let key = body.idempotency_key.as_str();
     match &channel.kind {
         ChannelKind::Webhook { url, secret, trust } => {
@@ -176,11 +174,37 @@ pub fn send(
                 retry_after: None,
             })
         }
-        ChannelKind::Command { command } => {
-            crate::sources::process::run_with_input(command, payload.as_bytes().to_vec(), timeout)
-                .map_err(Failure::retry)
+        ChannelKind::Command { command, env } => {
+            let mut vars = crate::sources::process::passed_on(env);
+            vars.extend(described(body));
+            crate::sources::process::run_with_input(
+                command,
+                payload.as_bytes().to_vec(),
+                timeout,
+                &vars,
+            )
+            .map_err(Failure::retry)
         }
     }
+}
+
+/// The message in `MINDOPS_*` variables, for a program that would rather not parse JSON.
+fn described(body: &Body) -> Vec<(String, String)> {
+    let mut vars = vec![
+        ("MINDOPS_EVENT", body.event.as_str().to_string()),
+        ("MINDOPS_KEY", body.idempotency_key.clone()),
+        ("MINDOPS_SUMMARY", body.summary.clone()),
+    ];
+    if let Some(incident) = &body.incident {
+        vars.push(("MINDOPS_INCIDENT", incident.id.to_string()));
+        vars.push(("MINDOPS_SEVERITY", incident.severity.clone()));
+    }
+    if let Some(r) = &body.recipient {
+        vars.push(("MINDOPS_PERSON", r.person.clone()));
+        vars.extend(r.phone.clone().map(|p| ("MINDOPS_PHONE", p)));
+        vars.extend(r.email.clone().map(|e| ("MINDOPS_EMAIL", e)));
+    }
+    vars.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
 }
 
 /// An Events API v2 event: the mindops incident is the dedup key, so PagerDuty's incident
@@ -236,6 +260,16 @@ fn post(
 fn judge(host: &str, reply: &Reply) -> Result<(), Failure> {
     if (200..300).contains(&reply.status) {
         return Ok(());
+    }
+    // A POST that is redirected is not delivered: following it would send a GET with no
+    // body, perhaps to another host, and record the answer as delivery.
+    if (300..400).contains(&reply.status) {
+        let to = reply.location.as_deref().unwrap_or("nowhere (no Location)");
+        return Err(Failure::permanent(format!(
+            "{host} answered HTTP {}: the receiver redirected to {}; point the channel at it",
+            reply.status,
+            crate::net::http::redact(to)
+        )));
     }
     // One line of what the receiver said: an HTML error page folds into a few words.
     let said: String = reply

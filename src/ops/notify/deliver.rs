@@ -1,8 +1,9 @@
-//! Delivery: claim due messages, send them (several at once), record each outcome. A failure
-//! that may pass later is retried with exponential backoff and jitter, honouring the
-//! receiver's `Retry-After`, until the message's attempts or age run out.
+//! Delivery: claim due messages, send them (several at once), record each outcome as soon as
+//! it is known. A failure that may pass later is retried with exponential backoff and jitter,
+//! honouring the receiver's `Retry-After`, until the message's attempts or age run out.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::hash::{BuildHasher, Hasher};
+use std::sync::mpsc;
 use std::sync::Mutex;
 use std::time::{Duration as StdDuration, Instant};
 
@@ -16,13 +17,14 @@ use crate::net::http::Clients;
 use crate::store::{Message, Outcome, Store};
 use crate::util::time::later;
 
-/// Messages claimed at a time: a batch's outcomes are written in one transaction.
-const BATCH: u32 = 64;
-/// Requests in flight at once.
+/// Requests in flight at once, and so the most messages one sender holds: a sender killed
+/// mid-run leaves at most this many that a later run may send again.
 const PARALLEL: usize = 8;
 /// The first retry waits this long, each next one twice as long, up to [`LONGEST_WAIT`].
 const FIRST_WAIT: i64 = 30;
 const LONGEST_WAIT: i64 = 3600;
+/// How long past its channel's timeout a claim is kept: a live sender has finished by then.
+const CLAIM_SLACK: Duration = Duration::seconds(60);
 
 /// What one delivery run did.
 #[derive(Debug, Default)]
@@ -36,6 +38,12 @@ pub struct Delivered {
 }
 
 /// Sends every message due at `now` within `budget` of wall-clock time.
+///
+/// Messages are claimed a few at a time, never more than can be in flight, each claim lapsing
+/// a channel timeout (plus slack) after the moment it is taken; each outcome is written as
+/// soon as it is known, and only while this run still holds the claim (its token). So a run of
+/// any length keeps what it claims, and one killed mid-run leaves at most [`PARALLEL`]
+/// messages that may reach their receiver twice.
 pub fn deliver(
     store: &mut Store,
     notify: &Notify,
@@ -43,61 +51,103 @@ pub fn deliver(
     budget: StdDuration,
 ) -> Result<Delivered> {
     let started = Instant::now();
-    let mut done = Delivered::default();
-    // A sender that dies mid-batch leaves its claims; they are due again once no live sender
-    // could still be working on them.
-    let longest = notify
+    // The clock as this run goes on: `now` (which a test may pin) plus the time spent.
+    let current = || {
+        later(
+            now,
+            Duration::from_std(started.elapsed()).unwrap_or_default(),
+        )
+    };
+    let lapse = notify
         .channels
         .iter()
         .map(|c| c.timeout)
         .max()
-        .unwrap_or(Duration::seconds(10));
-    let claim_until = later(now, longest + Duration::seconds(60));
+        .unwrap_or(Duration::seconds(10))
+        + CLAIM_SLACK;
+    let claim = claim_token();
     let clients = Clients::default();
-    loop {
-        if started.elapsed() >= budget {
-            break;
-        }
-        let batch = store.claim_messages(now, claim_until, BATCH)?;
-        if batch.is_empty() {
-            break;
-        }
-        let next = AtomicUsize::new(0);
-        let outcomes: Vec<Mutex<Option<Outcome>>> =
-            batch.iter().map(|_| Mutex::new(None)).collect();
-        std::thread::scope(|scope| {
-            for _ in 0..PARALLEL.min(batch.len()) {
-                scope.spawn(|| loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(message) = batch.get(i) else { break };
-                    let left = budget.saturating_sub(started.elapsed());
-                    let outcome = attempt(message, notify, now, left, &clients);
-                    if let Ok(mut slot) = outcomes[i].lock() {
-                        *slot = Some(outcome);
+    let mut done = Delivered::default();
+    let work = Mutex::new(None::<mpsc::Receiver<Message>>);
+    std::thread::scope(|scope| -> Result<()> {
+        let (to_send, queue) = mpsc::channel::<Message>();
+        *work
+            .lock()
+            .map_err(|_| anyhow::anyhow!("a sender thread failed"))? = Some(queue);
+        let (report, outcomes) = mpsc::channel::<(Message, Outcome)>();
+        let mut workers = 0;
+        let mut in_flight = 0;
+        let mut drained = false;
+        loop {
+            let wanted = PARALLEL - in_flight;
+            if !drained && wanted > 0 && started.elapsed() < budget {
+                let at = current();
+                let batch = store.claim_messages(at, later(at, lapse), &claim, wanted as u32)?;
+                drained = batch.len() < wanted;
+                for message in batch {
+                    in_flight += 1;
+                    if workers < in_flight {
+                        workers += 1;
+                        let (work, report, clients) = (&work, report.clone(), &clients);
+                        scope.spawn(move || loop {
+                            let next = work
+                                .lock()
+                                .ok()
+                                .and_then(|q| q.as_ref().and_then(|q| q.recv().ok()));
+                            let Some(message) = next else { break };
+                            let left = budget.saturating_sub(started.elapsed());
+                            let outcome = attempt(&message, notify, current, left, clients);
+                            if report.send((message, outcome)).is_err() {
+                                break;
+                            }
+                        });
                     }
-                });
+                    // The queue outlives every worker, so this cannot fail while we hold it.
+                    let _ = to_send.send(message);
+                }
             }
-        });
-        let mut results = Vec::with_capacity(batch.len());
-        for (message, slot) in batch.into_iter().zip(outcomes) {
-            let outcome = slot.into_inner().ok().flatten().unwrap_or(Outcome::Release);
-            match &outcome {
+            if in_flight == 0 {
+                break;
+            }
+            let Ok((message, outcome)) = outcomes.recv() else {
+                break;
+            };
+            in_flight -= 1;
+            if !store.finish_message(current(), &claim, message.id, &outcome)? {
+                // Another sender took the message over after our claim lapsed: its record
+                // stands, whatever ours was.
+                continue;
+            }
+            match outcome {
                 Outcome::Sent => done.sent += 1,
                 Outcome::Retry { .. } => done.retrying += 1,
                 Outcome::Release => done.unfinished += 1,
-                Outcome::Failed { error } => done.failed.push((message.clone(), error.clone())),
+                Outcome::Failed { error } => done.failed.push((message, error)),
             }
-            results.push((message.id, outcome));
         }
-        store.finish_messages(now, &results)?;
-    }
+        // Closing the queue ends the workers.
+        drop(to_send);
+        Ok(())
+    })?;
     Ok(done)
+}
+
+/// A token naming this run's claims: unique among the senders of a store, not secret.
+fn claim_token() -> String {
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u32(std::process::id());
+    hasher.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+    );
+    format!("{:016x}", hasher.finish())
 }
 
 fn attempt(
     message: &Message,
     notify: &Notify,
-    now: DateTime<Utc>,
+    current: impl Fn() -> DateTime<Utc>,
     left: StdDuration,
     clients: &Clients,
 ) -> Outcome {
@@ -120,17 +170,36 @@ fn attempt(
     if left.is_zero() {
         return Outcome::Release;
     }
-    let timeout = channel.timeout.to_std().unwrap_or(left).min(left);
+    let own = channel.timeout.to_std().unwrap_or(left);
+    let timeout = own.min(left);
+    let tried = Instant::now();
+    // The signature's timestamp is the moment of sending, not of the run's start.
+    let sent_at = current();
     match channels::send(
         channel,
         &body,
         &message.payload,
         timeout,
-        now.timestamp(),
+        sent_at.timestamp(),
         clients,
-    ) {
+    )
+    .map_err(|mut failure| {
+        // A receiver's URL with credentials in it never reaches the outbox or a person.
+        failure.text = crate::net::http::redact(&failure.text);
+        failure
+    }) {
         Ok(()) => Outcome::Sent,
-        Err(failure) => after(message, notify, now, failure),
+        // Cut short by the command's budget rather than the channel's own timeout: not the
+        // receiver's failure. It stays due at once, for `notify flush` to send with the
+        // channel's full timeout.
+        Err(failure)
+            if timeout < own
+                && failure.retry
+                && tried.elapsed() + StdDuration::from_millis(50) >= timeout =>
+        {
+            Outcome::Release
+        }
+        Err(failure) => after(message, notify, current(), failure),
     }
 }
 

@@ -14,6 +14,11 @@ use rustls::{DigitallySignedStruct, SignatureScheme};
 
 /// A cron job must not hang on a server that does not answer.
 const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// The longest one statement may run: a quarterly report over years of samples takes about a
+/// second, `db copy` sets its own.
+const STATEMENT_TIMEOUT: &str = "30s";
+/// The longest a statement waits for a lock another command holds, as SQLite's busy timeout.
+const LOCK_TIMEOUT: &str = "15s";
 
 /// Whether `--db` names a PostgreSQL database rather than a SQLite file.
 pub fn is_url(text: &str) -> bool {
@@ -131,11 +136,25 @@ impl Target {
         }
         // Every table lives in the schema `mindops`, set at connection start (no round trip),
         // so a database shared with another program cannot clash with it.
-        let options = match config.get_options() {
-            Some(given) => format!("{given} -c search_path=mindops"),
-            None => "-c search_path=mindops".into(),
-        };
+        // A statement stuck behind a lock, or one the server never finishes, fails after a
+        // bound rather than holding a cron run forever; the URL's own `options` come after
+        // these defaults and win.
+        let options = format!(
+            "-c statement_timeout={STATEMENT_TIMEOUT} -c lock_timeout={LOCK_TIMEOUT} {} \
+             -c search_path=mindops",
+            config.get_options().unwrap_or_default()
+        );
         config.options(&options);
+        // A server that dies without closing the connection is noticed by the client: TCP
+        // keepalives on an idle wait, and a cap on unacknowledged writes.
+        if config.get_keepalives_idle() == Duration::from_secs(2 * 60 * 60) {
+            config.keepalives_idle(Duration::from_secs(10));
+            config.keepalives_interval(Duration::from_secs(5));
+            config.keepalives_retries(3);
+        }
+        if config.get_tcp_user_timeout().is_none() {
+            config.tcp_user_timeout(Duration::from_secs(30));
+        }
         let root_cert = param("sslrootcert", "PGSSLROOTCERT")
             .map(PathBuf::from)
             .or_else(|| env("HOME").map(|h| Path::new(&h).join(".postgresql/root.crt")));

@@ -163,6 +163,8 @@ const MIGRATIONS: &[&str] = &[
      CREATE INDEX outbox_due ON outbox (next_at) WHERE state IN ('queued', 'sending');
      CREATE INDEX outbox_by_incident ON outbox (incident_id) WHERE incident_id IS NOT NULL;
      CREATE INDEX outbox_failed ON outbox (id) WHERE state = 'failed';"#,
+    // 3: the sender holding a message, as SQLite's step 10.
+    r#"ALTER TABLE outbox ADD COLUMN claim text COLLATE "C";"#,
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -342,7 +344,15 @@ impl Postgres {
             c: &mut tx,
             statements,
         })?;
-        tx.commit()?;
+        // An error from the server itself (a constraint, a serialization failure) means the
+        // transaction did not commit; a connection lost on the way does not say either way.
+        tx.commit().map_err(|e| match e.as_db_error() {
+            Some(_) => anyhow::Error::from(e),
+            None => anyhow::Error::from(crate::store::OutcomeUnknown {
+                server: self.target.shown(),
+                cause: e.to_string(),
+            }),
+        })?;
         Ok(out)
     }
 }

@@ -46,19 +46,25 @@ impl Postgres {
         &mut self,
         now: DateTime<Utc>,
         until: DateTime<Utc>,
+        claim: &str,
         limit: u32,
     ) -> Result<Vec<Message>> {
         let mut claimed = self.write(|s| {
             s.all(
                 &format!(
-                    "UPDATE outbox SET state = 'sending', next_at = $2
+                    "UPDATE outbox SET state = 'sending', next_at = $2, claim = $4
                       WHERE id IN (SELECT id FROM outbox
                                     WHERE state IN ('queued', 'sending') AND next_at <= $1
                                     ORDER BY next_at, id LIMIT $3
                                     FOR UPDATE SKIP LOCKED)
                       RETURNING {MESSAGE_COLUMNS}"
                 ),
-                &[&now.timestamp(), &until.timestamp(), &i64::from(limit)],
+                &[
+                    &now.timestamp(),
+                    &until.timestamp(),
+                    &i64::from(limit),
+                    &claim,
+                ],
             )?
             .iter()
             .map(message_row)
@@ -68,27 +74,33 @@ impl Postgres {
         Ok(claimed)
     }
 
-    pub fn finish_messages(&mut self, at: DateTime<Utc>, results: &[(i64, Outcome)]) -> Result<()> {
-        self.write(|s| {
-            for (id, outcome) in results {
-                let f = outcome.stored(at);
-                s.exec(
-                    "UPDATE outbox SET state = $2,
-                            attempts = attempts + CASE WHEN $6 THEN 1 ELSE 0 END,
-                            next_at = $3, sent_at = $4, last_error = coalesce($5, last_error)
-                      WHERE id = $1",
-                    &[
-                        id,
-                        &f.state.as_str(),
-                        &f.next_at,
-                        &f.sent_at,
-                        &f.error,
-                        &f.attempt,
-                    ],
-                )?;
-            }
-            Ok(())
-        })
+    pub fn finish_message(
+        &mut self,
+        at: DateTime<Utc>,
+        claim: &str,
+        id: i64,
+        outcome: &Outcome,
+    ) -> Result<bool> {
+        let f = outcome.stored(at);
+        let changed = self.write(|s| {
+            s.exec(
+                "UPDATE outbox SET state = $2,
+                        attempts = attempts + CASE WHEN $6 THEN 1 ELSE 0 END,
+                        next_at = $3, sent_at = $4, last_error = coalesce($5, last_error),
+                        claim = NULL
+                  WHERE id = $1 AND state = 'sending' AND claim = $7",
+                &[
+                    &id,
+                    &f.state.as_str(),
+                    &f.next_at,
+                    &f.sent_at,
+                    &f.error,
+                    &f.attempt,
+                    &claim,
+                ],
+            )
+        })?;
+        Ok(changed == 1)
     }
 
     pub fn messages(&self, filter: &MessageFilter) -> Result<Vec<Message>> {

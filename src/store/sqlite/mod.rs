@@ -166,6 +166,9 @@ const MIGRATIONS: &[&str] = &[
      CREATE INDEX outbox_due ON outbox (next_at) WHERE state IN ('queued', 'sending');
      CREATE INDEX outbox_by_incident ON outbox (incident_id) WHERE incident_id IS NOT NULL;
      CREATE INDEX outbox_failed ON outbox (id) WHERE state = 'failed';",
+    // 10: who holds a message being sent. Only that sender may write its outcome, so a sender
+    // whose claim lapsed and was taken over cannot overwrite what the next one did.
+    "ALTER TABLE outbox ADD COLUMN claim TEXT;",
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -188,10 +191,11 @@ impl Sqlite {
 
     /// Opens the database only when it exists: commands that only read need not create one.
     pub fn open_existing(path: &Path) -> Result<Option<Self>> {
-        if path.exists() {
-            Self::connect(path).map(Some)
-        } else {
-            Ok(None)
+        // An empty file (made by `touch`, or a copy that failed) is an empty store, as SQLite
+        // reads it: a read must not write a schema into it.
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.len() > 0 => Self::connect(path).map(Some),
+            _ => Ok(None),
         }
     }
 

@@ -51,6 +51,7 @@ impl Sqlite {
         &mut self,
         now: DateTime<Utc>,
         until: DateTime<Utc>,
+        claim: &str,
         limit: u32,
     ) -> Result<Vec<Message>> {
         let tx = self
@@ -58,14 +59,14 @@ impl Sqlite {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let claimed = {
             let mut stmt = tx.prepare_cached(&format!(
-                "UPDATE outbox SET state = 'sending', next_at = ?2
+                "UPDATE outbox SET state = 'sending', next_at = ?2, claim = ?4
                   WHERE id IN (SELECT id FROM outbox
                                 WHERE state IN ('queued', 'sending') AND next_at <= ?1
                                 ORDER BY next_at, id LIMIT ?3)
                   RETURNING {MESSAGE_COLUMNS}"
             ))?;
             let rows = stmt.query_map(
-                params![now.timestamp(), until.timestamp(), limit],
+                params![now.timestamp(), until.timestamp(), limit, claim],
                 message_row,
             )?;
             rows.collect::<rusqlite::Result<Vec<_>>>()?
@@ -76,30 +77,29 @@ impl Sqlite {
         Ok(claimed)
     }
 
-    pub fn finish_messages(&mut self, at: DateTime<Utc>, results: &[(i64, Outcome)]) -> Result<()> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        {
-            let mut stmt = tx.prepare_cached(
-                "UPDATE outbox SET state = ?2, attempts = attempts + CASE WHEN ?6 THEN 1 ELSE 0 END, next_at = ?3,
-                        sent_at = ?4, last_error = coalesce(?5, last_error)
-                  WHERE id = ?1",
-            )?;
-            for (id, outcome) in results {
-                let f = outcome.stored(at);
-                stmt.execute(params![
-                    id,
-                    f.state.as_str(),
-                    f.next_at,
-                    f.sent_at,
-                    f.error,
-                    f.attempt
-                ])?;
-            }
-        }
-        tx.commit()?;
-        Ok(())
+    pub fn finish_message(
+        &mut self,
+        at: DateTime<Utc>,
+        claim: &str,
+        id: i64,
+        outcome: &Outcome,
+    ) -> Result<bool> {
+        let f = outcome.stored(at);
+        let changed = self.conn.prepare_cached(
+            "UPDATE outbox SET state = ?2, attempts = attempts + CASE WHEN ?6 THEN 1 ELSE 0 END,
+                    next_at = ?3, sent_at = ?4, last_error = coalesce(?5, last_error), claim = NULL
+              WHERE id = ?1 AND state = 'sending' AND claim = ?7",
+        )?
+        .execute(params![
+            id,
+            f.state.as_str(),
+            f.next_at,
+            f.sent_at,
+            f.error,
+            f.attempt,
+            claim
+        ])?;
+        Ok(changed == 1)
     }
 
     pub fn messages(&self, filter: &MessageFilter) -> Result<Vec<Message>> {

@@ -1,0 +1,658 @@
+//! Defects an acceptance run found, each pinned by the case that showed it: a config that
+//! stopped every command, pages that vanished or doubled, secrets that leaked, and a store
+//! that misbehaved under faults.
+
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use crate::common::{json, run, Env, On, NOW};
+use crate::servers::{Answer, Http};
+
+/// Appends a `notify:` section to rotation.yaml.
+fn notify(env: &Env, yaml: &str) {
+    let text = env.read("work/rotation.yaml");
+    env.write("work/rotation.yaml", &format!("{text}\nnotify:\n{yaml}"));
+}
+
+/// `notify list --format json` on a backend.
+fn outbox(on: &On) -> Vec<Value> {
+    json(&on.ok(&["notify", "list", "--format", "json"]))
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+fn open(on: &On, vars: &[(&str, &str)], title: &str) -> (i32, String, String) {
+    let mut cmd = on.cmd_at(NOW);
+    for (k, v) in vars {
+        cmd.env(k, v);
+    }
+    run(cmd.args(["incident", "open", "--sev", "P2", "--title", title]))
+}
+
+#[test]
+fn a_variable_in_a_url_is_looked_up_when_the_channel_sends_and_only_then() {
+    let env = Env::new();
+    let hook = Http::start(Answer::ok("ok"));
+    notify(
+        &env,
+        "  channels:\n    chat:\n      type: slack\n      url: \"${SLACK_WEBHOOK_URL}\"\n",
+    );
+    let url = hook.url("/slack");
+    env.each_backend(|on| {
+        // Set: the README's own example works.
+        let (code, out, err) = open(on, &[("SLACK_WEBHOOK_URL", &url)], "set");
+        assert_eq!((code, err.as_str()), (0, ""), "{out}");
+        assert_eq!(hook.take().len(), 1, "the page reached the receiver");
+        // Unset: the incident still opens; that one channel's message fails, naming it.
+        let (code, out, err) = open(on, &[], "unset");
+        assert_eq!(code, 0, "{out}{err}");
+        let failed = outbox(on);
+        let last = failed.last().unwrap();
+        assert_eq!(last["state"], "failed", "{last}");
+        assert!(
+            last["last_error"]
+                .as_str()
+                .unwrap()
+                .contains("SLACK_WEBHOOK_URL is not set"),
+            "{last}"
+        );
+        // A command that sends nothing never looks.
+        on.ok(&["oncall", "--format", "plain"]);
+    });
+    let (code, out, err) = run(env.cmd().args(["config", "check"]));
+    assert_eq!((code, out.as_str()), (1, ""), "{err}");
+    assert!(
+        err.contains(
+            "warning: rotation.yaml: notify.channels.chat.url: SLACK_WEBHOOK_URL is not set"
+        ),
+        "{err}"
+    );
+    let (code, _, err) = run(env
+        .cmd()
+        .env("SLACK_WEBHOOK_URL", &url)
+        .args(["config", "check"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("warning"), "{err}");
+}
+
+#[test]
+fn a_secret_file_that_is_not_a_small_regular_file_fails_its_channel_at_once() {
+    let env = Env::new();
+    let hook = Http::start(Answer::ok("ok"));
+    let fifo = env.path("work/secret.fifo");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    for (name, path) in [("fifo", fifo.to_str().unwrap()), ("zero", "/dev/zero")] {
+        let rotation = env.read("work/rotation.yaml");
+        let rotation = match rotation.find("\nnotify:") {
+            Some(at) => rotation[..at].to_string(),
+            None => rotation,
+        };
+        env.write("work/rotation.yaml", &rotation);
+        notify(
+            &env,
+            &format!(
+                "  budget: 5s\n  channels:\n    hook:\n      type: webhook\n      url: {}\n      secret_file: {path}\n",
+                hook.url("/")
+            ),
+        );
+        let started = Instant::now();
+        let (code, out, err) = run(env
+            .cmd()
+            .args(["incident", "open", "--sev", "P3", "--title", name]));
+        assert_eq!(code, 0, "{out}{err}");
+        assert!(started.elapsed() < Duration::from_secs(4), "{name} hung");
+        let (_, list, _) = run(env.cmd().args(["notify", "list", "--format", "json"]));
+        let last = json(&list).as_array().unwrap().last().unwrap().clone();
+        assert!(
+            last["last_error"]
+                .as_str()
+                .unwrap()
+                .contains("it is not a regular file"),
+            "{name}: {last}"
+        );
+        let (code, _, err) = run(env.cmd().args(["config", "check"]));
+        assert_eq!(code, 1, "{err}");
+        assert!(
+            err.contains("notify.channels.hook.secret: cannot read")
+                && err.contains("not a regular file"),
+            "{err}"
+        );
+    }
+    assert!(hook.take().is_empty(), "nothing unsigned went out");
+}
+
+#[test]
+fn a_redirected_page_is_a_failure_naming_where_and_is_not_retried() {
+    let env = Env::new();
+    let elsewhere = Http::start(Answer::ok("ok"));
+    let hook = Http::start(Answer::redirect(302, &elsewhere.url("/other")));
+    notify(
+        &env,
+        &format!(
+            "  channels:\n    hook:\n      type: webhook\n      url: {}\n",
+            hook.url("/hook")
+        ),
+    );
+    env.each_backend(|on| {
+        let (code, out, err) = open(on, &[], "moved");
+        assert_eq!(code, 0, "{out}{err}");
+        let message = outbox(on).last().unwrap().clone();
+        assert_eq!(
+            (&message["state"], &message["attempts"]),
+            (&Value::from("failed"), &Value::from(1)),
+            "{message}"
+        );
+        let error = message["last_error"].as_str().unwrap();
+        assert!(
+            error.contains(&format!(
+                "the receiver redirected to {}; point the channel at it",
+                elsewhere.url("/other")
+            )),
+            "{error}"
+        );
+        assert_eq!(hook.take().len(), 1);
+        assert!(elsewhere.take().is_empty(), "the redirect was not followed");
+    });
+    // Nor to a file.
+    hook.set(Answer::redirect(301, "file:///etc/passwd"));
+    let (code, _, err) = run(env
+        .cmd()
+        .args(["incident", "open", "--sev", "P3", "--title", "file"]));
+    assert_eq!(code, 0, "{err}");
+    let (_, list, _) = run(env.cmd().args(["notify", "list", "--format", "json"]));
+    let last = json(&list).as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["state"], "failed", "{last}");
+    assert!(
+        last["last_error"]
+            .as_str()
+            .unwrap()
+            .contains("redirected to file:///etc/passwd"),
+        "{last}"
+    );
+}
+
+/// thresholds.yaml with one probe metric.
+fn probe_config(env: &Env, probe: &str) {
+    let sample = env.read("work/thresholds.yaml");
+    let head = &sample[..sample.find("\nmetrics:").unwrap()];
+    env.write(
+        "work/thresholds.yaml",
+        &format!(
+            "{head}\nmetrics:\n  site:\n    label: Site\n    group: Technical\n    unit: ok/failed\n    target: ok\n    probe: {probe}\n"
+        ),
+    );
+}
+
+fn site(env: &Env) -> (i32, Value) {
+    let (code, out, err) =
+        run(env
+            .cmd()
+            .args(["metrics", "check", "--format", "json", "--no-record"]));
+    assert!(err.is_empty() || code != 0, "{err}");
+    (code, json(&out)["metrics"][0].clone())
+}
+
+#[test]
+fn probes_follow_redirects_to_http_only_and_can_be_told_not_to() {
+    let env = Env::new();
+    let target = Http::start(Answer::ok("fine"));
+    let start = Http::start(Answer::redirect(302, &target.url("/landing")));
+    probe_config(&env, &start.url("/"));
+    let (code, site_) = site(&env);
+    assert_eq!((code, &site_["state"]), (0, &Value::from("OK")), "{site_}");
+    assert_eq!(target.take().len(), 1);
+
+    start.set(Answer::redirect(302, "file:///etc/passwd"));
+    let (code, site_) = site(&env);
+    assert_eq!(code, 1, "{site_}");
+    assert!(
+        site_["reason"]
+            .as_str()
+            .unwrap()
+            .contains("redirected to a file: URL; only http and https redirects are followed"),
+        "{site_}"
+    );
+
+    // A loop ends after ten hops.
+    start.set(Answer::redirect(302, &start.url("/again")));
+    let (_, site_) = site(&env);
+    assert!(
+        site_["reason"]
+            .as_str()
+            .unwrap()
+            .contains("redirected more than 10 times"),
+        "{site_}"
+    );
+
+    start.set(Answer::redirect(302, &target.url("/landing")));
+    probe_config(
+        &env,
+        &format!("{{url: \"{}\", follow_redirects: false}}", start.url("/")),
+    );
+    let (code, site_) = site(&env);
+    assert_eq!(code, 1, "{site_}");
+    assert!(
+        site_["reason"].as_str().unwrap().contains("HTTP 302"),
+        "{site_}"
+    );
+    assert!(target.take().is_empty());
+}
+
+#[test]
+fn credentials_in_a_url_are_never_shown_or_stored() {
+    let env = Env::new();
+    let hook = Http::start(Answer {
+        status: 400,
+        ..Answer::ok("no")
+    });
+    let with_secret = format!("http://user:s3cret@127.0.0.1:{}/hook", hook.port);
+    notify(
+        &env,
+        &format!("  channels:\n    hook:\n      type: webhook\n      url: {with_secret}\n"),
+    );
+    probe_config(&env, "http://user:s3cret@127.0.0.1:9/health");
+    env.each_backend(|on| {
+        let (code, out, err) = open(on, &[], "creds");
+        assert_eq!(code, 0, "{out}{err}");
+        let list = on.ok(&["notify", "list", "--format", "json"]);
+        assert!(!list.contains("s3cret"), "{list}");
+        assert!(!on.ok(&["notify", "list"]).contains("s3cret"));
+    });
+    for args in [
+        vec!["metrics", "check", "--no-record", "--format", "nagios"],
+        vec!["metrics", "check", "--no-record", "--format", "json"],
+        vec!["metrics", "list"],
+    ] {
+        let (_, out, err) = run(env.cmd().args(&args));
+        assert!(
+            !out.contains("s3cret") && !err.contains("s3cret"),
+            "{args:?}: {out}{err}"
+        );
+    }
+    let (_, out, _) = run(env.cmd().args(["metrics", "list"]));
+    assert!(out.contains("user:xxxxx@127.0.0.1:9"), "{out}");
+}
+
+#[test]
+fn programs_mindops_runs_see_only_what_they_need() {
+    let env = Env::new();
+    let seen = env.path("work/seen.env");
+    notify(
+        &env,
+        &format!(
+            "  channels:\n    sms:\n      type: command\n      command: env >> {}\n      env: [SMS_TOKEN]\n",
+            seen.display()
+        ),
+    );
+    env.edit(
+        "rotation.yaml",
+        "  - name: Felix\n",
+        "  - name: Felix\n    phone: \"+49301\"\n",
+    );
+    let (code, out, err) = run(env
+        .cmd()
+        .env("SMTP_PASSWORD", "hunter2")
+        .env("SMS_TOKEN", "tok")
+        .env("MINDOPS_DB_PASSWORD", "x")
+        .args(["incident", "open", "--sev", "P1", "--title", "env"]));
+    assert_eq!(code, 0, "{out}{err}");
+    let vars = std::fs::read_to_string(&seen).unwrap();
+    assert!(!vars.contains("hunter2"), "{vars}");
+    assert!(!vars.contains("MINDOPS_DB"), "{vars}");
+    for wanted in [
+        "SMS_TOKEN=tok",
+        "MINDOPS_EVENT=page",
+        "MINDOPS_PHONE=+49301",
+        "PATH=",
+    ] {
+        assert!(vars.contains(wanted), "{wanted} in {vars}");
+    }
+}
+
+#[test]
+fn report_files_never_keep_set_id_bits_and_new_ones_follow_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    let setuid = env.path("work/tool");
+    std::fs::write(&setuid, "x").unwrap();
+    std::fs::set_permissions(&setuid, std::fs::Permissions::from_mode(0o4755)).unwrap();
+    std::os::unix::fs::symlink(&setuid, env.path("work/report.md")).unwrap();
+    let script = "umask 077; $MINDOPS report weekly --period 2024-W31 --out report.md && \
+                  $MINDOPS report weekly --period 2024-W31 --out fresh.md";
+    let (code, out, err) = env.shell(script);
+    assert_eq!((code, err.as_str()), (0, ""), "{out}");
+    let mode = |name: &str| {
+        std::fs::symlink_metadata(env.path(name))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o7777
+    };
+    assert_eq!(mode("work/report.md"), 0o755);
+    assert_eq!(mode("work/fresh.md"), 0o600);
+    assert_eq!(mode("work/tool"), 0o4755, "the link's target is untouched");
+}
+
+#[test]
+fn control_characters_from_data_never_reach_the_terminal_raw() {
+    let env = Env::new();
+    let title = "boom \u{1b}]52;c;aGk=\u{7}\u{1b}[2J";
+    env.ok(&["incident", "open", "--sev", "P2", "--title", title]);
+    env.ok(&["incident", "close", "1", "--resolution", "fixed \u{1b}[31m"]);
+    for args in [
+        vec!["incident", "review", "1"],
+        vec!["report", "weekly", "--period", "2024-W32"],
+        vec![
+            "report", "weekly", "--period", "2024-W32", "--format", "markdown",
+        ],
+        vec!["oncall", "export", "--weeks", "1"],
+    ] {
+        let (code, out, err) = env.run(&args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{7}'),
+            "{args:?} printed a raw control character:\n{out}"
+        );
+    }
+    let (code, _, err) = env.run(&["incident", "open", "--sev", "P\u{1b}[2J", "--title", "x"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("\\x1b[2J") && !err.contains('\u{1b}'), "{err}");
+}
+
+#[test]
+fn a_read_leaves_an_empty_database_file_empty() {
+    let env = Env::new();
+    let file = env.sqlite_file();
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::fs::write(&file, "").unwrap();
+    for args in [
+        &["incident", "list"][..],
+        &["status"],
+        &["report", "weekly"],
+    ] {
+        let (code, _, err) = env.run(args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+    }
+    assert_eq!(std::fs::metadata(&file).unwrap().len(), 0);
+}
+
+#[test]
+fn a_config_file_is_checked_and_read_through_one_descriptor() {
+    let env = Env::new();
+    // A thresholds.yaml in the current folder that is a link is not followed.
+    let real = env.path("work/real-thresholds.yaml");
+    std::fs::rename(env.path("work/thresholds.yaml"), &real).unwrap();
+    std::os::unix::fs::symlink(&real, env.path("work/thresholds.yaml")).unwrap();
+    let (code, _, err) = run(env.cmd().args(["oncall", "--format", "plain"]));
+    assert_eq!(code, 0, "rotation.yaml alone is enough for oncall: {err}");
+    let (code, _, err) = run(env.cmd().args(["config", "check"]));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("thresholds.yaml: it is a symbolic link, which is not followed here"),
+        "{err}"
+    );
+    // Given by name, the folder's links are the user's own choice.
+    let (code, _, err) = run(env
+        .cmd()
+        .arg("--config-dir")
+        .arg(env.work())
+        .args(["config", "check"]));
+    assert_eq!(code, 0, "{err}");
+}
+
+/// Root can hand a file to another user; the checks of ownership need that.
+fn is_root() -> bool {
+    std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout == b"0\n")
+}
+
+#[test]
+fn another_users_config_is_refused_where_it_was_only_found() {
+    if !is_root() {
+        eprintln!("skipped: handing a file to another user needs root");
+        return;
+    }
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    let home = env.path("home/.config/mindops");
+    std::fs::create_dir_all(&home).unwrap();
+    for file in ["rotation.yaml", "thresholds.yaml"] {
+        std::fs::rename(env.path(&format!("work/{file}")), home.join(file)).unwrap();
+    }
+    let chown = |mode: u32| {
+        for file in ["rotation.yaml", "thresholds.yaml"] {
+            let path = home.join(file);
+            std::os::unix::fs::chown(&path, Some(65534), Some(65534)).unwrap();
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
+        }
+    };
+    chown(0o644);
+    let (code, _, err) = run(env.cmd().args(["oncall", "--format", "plain"]));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("belongs to another user (uid 65534)") && err.contains("config folder"),
+        "{err}"
+    );
+    let (code, _, err) = run(env
+        .cmd()
+        .arg("--config-dir")
+        .arg(&home)
+        .args(["oncall", "--format", "plain"]));
+    assert_eq!(code, 0, "named by --config-dir: {err}");
+    chown(0o664);
+    let (code, _, err) = run(env
+        .cmd()
+        .arg("--config-dir")
+        .arg(&home)
+        .args(["oncall", "--format", "plain"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("its group may write it"), "{err}");
+}
+
+/// Another user swaps thresholds.yaml between a link to her file (whose command would run as
+/// the victim) and the victim's own file while the victim runs checks. Her command never runs.
+#[test]
+fn a_config_swapped_between_check_and_read_never_runs_anothers_command() {
+    if !is_root() {
+        eprintln!("skipped: handing a file to another user needs root");
+        return;
+    }
+    let env = Env::new();
+    let marker = env.path("ran");
+    let own = env.read("work/thresholds.yaml");
+    let head = &own[..own.find("\nmetrics:").unwrap()];
+    let metric = |command: &str| {
+        format!(
+            "{head}\nmetrics:\n  m:\n    label: M\n    group: Technical\n    unit: \"%\"\n    alert: \"> 50%\"\n    command: {command}\n"
+        )
+    };
+    let theirs = env.path("theirs.yaml");
+    std::fs::write(&theirs, metric(&format!("touch {}", marker.display()))).unwrap();
+    std::os::unix::fs::chown(&theirs, Some(65534), Some(65534)).unwrap();
+    let ours = env.path("ours.yaml");
+    std::fs::write(&ours, metric("echo 1")).unwrap();
+    let target = env.path("work/thresholds.yaml");
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let swapper = {
+        let (stop, target, theirs, ours) = (stop.clone(), target.clone(), theirs, ours);
+        std::thread::spawn(move || {
+            let tmp = target.with_extension("swap");
+            let mut link = true;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                let _ = std::fs::remove_file(&tmp);
+                if link {
+                    let _ = std::os::unix::fs::symlink(&theirs, &tmp);
+                } else {
+                    let _ = std::fs::copy(&ours, &tmp);
+                }
+                let _ = std::fs::rename(&tmp, &target);
+                link = !link;
+            }
+        })
+    };
+    let mut ran_ours = 0;
+    for _ in 0..100 {
+        let (code, out, _) =
+            run(env
+                .cmd()
+                .args(["metrics", "check", "--no-record", "--format", "nagios"]));
+        if code == 0 {
+            ran_ours += 1;
+            assert!(out.starts_with("METRICS OK"), "{out}");
+        }
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    swapper.join().unwrap();
+    assert!(!marker.exists(), "another user's command ran");
+    assert!(ran_ours > 0, "the victim's own file was never read");
+}
+
+#[test]
+fn a_store_that_refuses_writes_leaves_the_checks_judgement_standing() {
+    let env = Env::new();
+    let Some(url) = env.postgres().map(str::to_string) else {
+        eprintln!("skipped: a read-only PostgreSQL store needs MINDOPS_TEST_POSTGRES");
+        return;
+    };
+    env.drop_sources();
+    let check = |env: &Env| {
+        run(env.cmd().env("MINDOPS_DB", &url).args([
+            "metrics",
+            "check",
+            "response_time=9s",
+            "--only-given",
+            "--format",
+            "nagios",
+        ]))
+    };
+    let (code, out, err) = check(&env);
+    assert_eq!((code, err.as_str()), (2, ""), "{out}");
+    let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    let db: String = admin
+        .query_one("SELECT current_database()", &[])
+        .unwrap()
+        .get(0);
+    admin
+        .batch_execute(&format!(
+            "ALTER DATABASE {db} SET default_transaction_read_only = on"
+        ))
+        .unwrap();
+    let (code, out, err) = check(&env);
+    assert_eq!(code, 2, "CRITICAL stands:\n{out}{err}");
+    assert!(out.starts_with("METRICS CRITICAL"), "{out}");
+    assert!(
+        out.contains("(the check was not recorded: ") && out.lines().count() == 1,
+        "{out}"
+    );
+    assert!(err.contains("read-only transaction"), "{err}");
+    admin
+        .batch_execute(&format!(
+            "ALTER DATABASE {db} SET default_transaction_read_only = off"
+        ))
+        .unwrap();
+}
+
+#[test]
+fn a_servers_error_text_cannot_forge_nagios_performance_data() {
+    let env = Env::new();
+    let body = r#"{"status":"error","errorType":"bad_data","error":"x\nMETRICS OK | 'fake'=1"}"#;
+    let prometheus = Http::start(Answer {
+        status: 400,
+        ..Answer::ok(body)
+    });
+    let sample = env.read("work/thresholds.yaml");
+    let head = &sample[..sample.find("\nmetrics:").unwrap()];
+    env.write(
+        "work/thresholds.yaml",
+        &format!(
+            "{head}\nmetrics:\n  load:\n    label: Load\n    group: Technical\n    unit: \"%\"\n    alert: \"> 80%\"\n    prometheus: up\n"
+        ),
+    );
+    let (code, out, _) = run(env.cmd().env("PROMETHEUS_URL", prometheus.url("")).args([
+        "metrics",
+        "check",
+        "--no-record",
+        "--format",
+        "nagios",
+    ]));
+    assert_eq!(code, 3, "{out}");
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(!out.contains('|'), "{out}");
+    assert!(out.contains("x METRICS OK / 'fake'=1 (bad_data)"), "{out}");
+}
+
+#[test]
+fn a_sender_killed_mid_flush_leaves_at_most_its_messages_in_flight_to_send_again() {
+    let env = Env::new();
+    let hook = Http::start(Answer {
+        delay: Duration::from_millis(100),
+        ..Answer::ok("ok")
+    });
+    notify(
+        &env,
+        &format!(
+            "  budget: 0s\n  channels:\n    hook:\n      type: webhook\n      url: {}\n      timeout: 2s\n",
+            hook.url("/")
+        ),
+    );
+    for i in 0..64 {
+        env.ok(&[
+            "incident",
+            "open",
+            "--sev",
+            "P3",
+            "--title",
+            &format!("t{i}"),
+            "--format",
+            "plain",
+        ]);
+    }
+    env.each_backend(|on| {
+        let mut child = on
+            .process_at(NOW)
+            .args(["notify", "flush"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while hook.seen.lock().unwrap().len() < 24 && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        child.kill().unwrap();
+        assert!(!child.wait().unwrap().success());
+        // Once the killed sender's claims lapse (the channel's 2 s and a minute), the rest go.
+        let (code, out, err) = on.at("2024-08-07T10:05:00Z", &["notify", "flush"]);
+        assert_eq!((code, err.as_str()), (0, ""), "{out}");
+        let mut keys: Vec<String> = hook
+            .take()
+            .iter()
+            .map(|s| {
+                json(&s.body)["idempotency_key"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        keys.sort();
+        let sent = keys.len();
+        keys.dedup();
+        assert_eq!(keys.len(), 64, "every message arrived on {}", on.name());
+        assert!(
+            sent - 64 <= 8,
+            "{} sent twice on {}: more than the 8 in flight",
+            sent - 64,
+            on.name()
+        );
+        let states: Vec<Value> = outbox(on).iter().map(|m| m["state"].clone()).collect();
+        assert!(states.iter().all(|s| s == "sent"), "{states:?}");
+    });
+}
