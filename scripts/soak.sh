@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
-# Soak test of the store: many writers at once, then writers killed mid-write.
+# Soak test of the store and the outbox: many writers at once, writers killed mid-write,
+# senders killed mid-flush, and a flush longer than a claim's lapse.
 #   1. 20 processes x 50 mixed writes (incidents, acks, notes, checklist ticks, handover
 #      notes, metric checks, overrides) against one database.
 #   2. 1,000 incident opens, every other one killed with kill -9 at a random moment.
-# Prints ops, failures, lost and corrupt for each phase; exits 1 unless all but ops are 0.
-# "lost" is a write that reported success and is not in the store; "corrupt" is a failed
-# PRAGMA integrity_check.
+#   3. 512 queued messages, flushed by senders each killed with kill -9 after a moment, until
+#      every message is sent: how many reached the receiver twice (at most the 8 a sender has
+#      in flight, per kill).
+#   4. 600 messages to a receiver that takes 1 s each, flushed with --budget 5m by one sender
+#      and, 65 s later (past a claim's 62 s lapse), by a second one: none sent twice.
+# Prints ops, failures, lost and corrupt for each phase (duplicates for 3 and 4); exits 1
+# unless all but ops are 0 and phase 3 stays within its bound. "lost" is a write that
+# reported success and is not in the store; "corrupt" is a failed PRAGMA integrity_check.
+# Phase 4 runs on the real clock and takes about 80 s; SOAK_QUICK=1 skips it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/scratch.sh
@@ -95,4 +102,93 @@ corrupt=0; [[ $(integrity) == ok ]] || corrupt=1
 printf 'kill -9 loop       ops %5d   failures %d   lost %d   corrupt %d   (%d acknowledged)\n' \
   1000 "$failures" "$lost" "$corrupt" "$(wc -l < acked)"
 status=$((status + failures + lost + corrupt))
+
+# --- a receiver that logs each message's idempotency key --------------------------------------
+receiver() { # receiver DELAY_SECONDS LOGFILE: prints its port
+  python3 - "$1" "$2" <<'PY' &
+import http.server, socketserver, sys, threading, time
+delay, log = float(sys.argv[1]), open(sys.argv[2], "a", buffering=1)
+lock = threading.Lock()
+class H(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("content-length", 0)))
+        time.sleep(delay)
+        with lock:
+            log.write(self.headers.get("idempotency-key", "?") + "\n")
+        self.send_response(200); self.send_header("content-length", "2"); self.end_headers()
+        self.wfile.write(b"ok")
+    def log_message(self, *a): pass
+class S(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+s = S(("127.0.0.1", 0), H)
+print(s.server_address[1], flush=True)
+s.serve_forever()
+PY
+}
+start_receiver() { # start_receiver DELAY LOGFILE: sets $port and $receiver_pid
+  local fifo=$work/port.$RANDOM
+  mkfifo "$fifo"
+  receiver "$1" "$2" > "$fifo"
+  receiver_pid=$!
+  read -r port < "$fifo"
+  rm -f "$fifo"
+}
+queue() { # queue N DB CONFIG_DIR: N incidents, each a page queued for the webhook
+  for i in $(seq 1 "$1"); do
+    MINDOPS_DB=$2 "$bin" --config-dir "$3" incident open --sev P3 --title "q$i" --format plain >/dev/null
+  done
+}
+flush_config() { # flush_config DIR PORT: the sample config with one webhook and budget 0
+  mkdir -p "$1"
+  cp "$work/thresholds.yaml" "$1/"
+  { cat "$work/rotation.yaml"
+    printf '\nnotify:\n  budget: 0s\n  channels:\n    hook:\n      type: webhook\n'
+    printf '      url: http://127.0.0.1:%s/hook\n      timeout: 2s\n' "$2"; } > "$1/rotation.yaml"
+}
+doubles() { sort "$1" | uniq -d -c | awk '{n += $1 - 1} END {print n + 0}'; }
+
+# --- 3: senders killed mid-flush -----------------------------------------------------------
+: > keys3
+start_receiver 0.02 "$work/keys3"
+flush_config "$work/f3" "$port"
+queue 512 "$work/f3.db" "$work/f3"
+kills=0; round=0
+while :; do
+  round=$((round + 1))
+  # Each round two minutes on, so the claims a killed sender left have lapsed.
+  at=$(python3 -c "import datetime,sys; print((datetime.datetime(2024,8,7,10,0,tzinfo=datetime.timezone.utc)+datetime.timedelta(minutes=2*int(sys.argv[1]))).isoformat())" "$round")
+  left=$(MINDOPS_DB=$work/f3.db MINDOPS_NOW=$at "$bin" --config-dir "$work/f3" notify list --limit 1000 --format csv | grep -c ',sending,\|,queued,' || true)
+  [[ $left == 0 ]] && break
+  MINDOPS_DB=$work/f3.db MINDOPS_NOW=$at "$bin" --config-dir "$work/f3" notify flush >/dev/null 2>&1 &
+  pid=$!
+  sleep "0.$((RANDOM % 4 + 1))"
+  if kill -9 "$pid" 2>/dev/null; then kills=$((kills + 1)); fi
+  wait "$pid" 2>/dev/null || true
+  (( round < 500 )) || break
+done
+kill "$receiver_pid" 2>/dev/null || true
+received=$(wc -l < "$work/keys3"); unique=$(sort -u "$work/keys3" | wc -l); dup3=$(doubles "$work/keys3")
+printf 'kill -9 mid-flush  messages %d   received %d   kills %d   duplicates %d (bound %d: 8 a kill)   lost %d\n' \
+  512 "$received" "$kills" "$dup3" $((8 * kills)) $((512 - unique))
+(( dup3 <= 8 * kills )) || status=$((status + 1))
+status=$((status + 512 - unique))
+
+# --- 4: a flush longer than a claim's lapse, and the next cron run beside it ----------------
+if [[ -z ${SOAK_QUICK:-} ]]; then
+  : > keys4
+  start_receiver 1 "$work/keys4"
+  flush_config "$work/f4" "$port"
+  unset MINDOPS_NOW
+  queue 600 "$work/f4.db" "$work/f4"
+  MINDOPS_DB=$work/f4.db "$bin" --config-dir "$work/f4" notify flush --budget 5m >/dev/null 2>&1 &
+  first=$!
+  sleep 65
+  MINDOPS_DB=$work/f4.db "$bin" --config-dir "$work/f4" notify flush --budget 5m >/dev/null 2>&1 || true
+  wait "$first" || true
+  kill "$receiver_pid" 2>/dev/null || true
+  unique=$(sort -u "$work/keys4" | wc -l); dup4=$(doubles "$work/keys4")
+  printf 'long flush + next   messages %d   received %d   duplicates %d   lost %d\n' \
+    600 "$(wc -l < "$work/keys4")" "$dup4" $((600 - unique))
+  status=$((status + dup4 + 600 - unique))
+fi
 [[ $status == 0 ]]

@@ -7,7 +7,15 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use ureq::tls::{Certificate, RootCerts, TlsConfig};
+use std::sync::Arc;
+
+use rustls::pki_types::CertificateDer;
+use ureq::tls::TlsConfig;
+use ureq::unversioned::resolver::DefaultResolver;
+use ureq::unversioned::transport::{
+    Buffers, ConnectProxyConnector, ConnectionDetails, Connector, Either, LazyBuffers, NextTimeout,
+    TcpConnector, Transport, TransportAdapter,
+};
 
 /// The most of a response body read: a Prometheus answer with many series fits, a server that
 /// streams forever does not fill memory.
@@ -25,6 +33,8 @@ pub struct Trust {
 #[derive(Clone)]
 pub struct Client {
     agent: ureq::Agent,
+    /// The authorities trusted beyond the usual, for what a TLS failure suggests.
+    ca_file: Option<PathBuf>,
 }
 
 /// One client per kind of trust, shared by the requests of one run so they share connections.
@@ -71,25 +81,36 @@ pub const MAX_REDIRECTS: u32 = 10;
 
 impl Client {
     pub fn new(trust: &Trust) -> Result<Self, String> {
-        let mut tls = TlsConfig::builder().disable_verification(trust.insecure);
-        if let Some(path) = &trust.ca_file {
-            let pem = crate::util::files::read_small(path, crate::util::files::SMALL_FILE)
-                .map_err(|e| format!("cannot read the CA file {}: {e}", path.display()))?;
-            let cert = Certificate::from_pem(&pem)
-                .map_err(|e| format!("{} is not a PEM certificate: {e}", path.display()))?;
-            tls = tls.root_certs(RootCerts::new_with_certs(&[cert]));
-        }
+        let tls = TlsConfig::builder().disable_verification(trust.insecure);
+        let anchors = match (&trust.ca_file, trust.insecure) {
+            (Some(path), false) => Some(anchors(path)?),
+            _ => None,
+        };
         // Redirects are never followed by the client: a POST must not become a GET with no
         // body sent to wherever a receiver points, and a GET follows only http(s) links, by
         // `get_following`.
-        let agent = ureq::Agent::config_builder()
+        let config = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .max_redirects(0)
             .user_agent(concat!("mindops/", env!("CARGO_PKG_VERSION")))
             .tls_config(tls.build())
-            .build()
-            .new_agent();
-        Ok(Client { agent })
+            .build();
+        let agent = match anchors {
+            None => config.new_agent(),
+            // With a ca_file, TLS is made by our own connector, whose verifier also takes a
+            // server certificate that is itself the anchor (see `tls::Anchored`).
+            Some(anchors) => ureq::Agent::with_parts(
+                config,
+                ().chain(ConnectProxyConnector::default())
+                    .chain(TcpConnector::default())
+                    .chain(AnchoredTls::new(anchors)?),
+                DefaultResolver::default(),
+            ),
+        };
+        Ok(Client {
+            agent,
+            ca_file: trust.ca_file.clone(),
+        })
     }
 
     pub fn get(
@@ -111,6 +132,7 @@ impl Client {
             let left = timeout.saturating_sub(started.elapsed());
             if left.is_zero() {
                 return Err(explain(
+                    self.ca_file.as_deref(),
                     &url,
                     ureq::Error::Timeout(ureq::Timeout::Global),
                     timeout,
@@ -158,7 +180,122 @@ impl Client {
             None => prepared(self.agent.get(url), headers, timeout).call(),
             Some(body) => prepared(self.agent.post(url), headers, timeout).send(body),
         };
-        finish(url, response, started, timeout)
+        finish(self.ca_file.as_deref(), url, response, started, timeout)
+    }
+}
+
+/// The certificates of a `ca_file`, in DER.
+fn anchors(path: &std::path::Path) -> Result<Vec<CertificateDer<'static>>, String> {
+    use rustls::pki_types::pem::PemObject;
+    let pem = crate::util::files::read_small(path, crate::util::files::SMALL_FILE)
+        .map_err(|e| format!("cannot read the CA file {}: {e}", path.display()))?;
+    let certs = CertificateDer::pem_slice_iter(&pem)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| format!("{} is not a PEM certificate: {e}", path.display()))?;
+    if certs.is_empty() {
+        return Err(format!("{} holds no PEM certificate", path.display()));
+    }
+    Ok(certs)
+}
+
+/// TLS for a client with a `ca_file`: rustls with the [`crate::net::tls::Anchored`] verifier,
+/// as ureq's own connector would wrap the connection otherwise.
+#[derive(Debug)]
+struct AnchoredTls {
+    config: Arc<rustls::ClientConfig>,
+}
+
+impl AnchoredTls {
+    fn new(anchors: Vec<CertificateDer<'static>>) -> Result<Self, String> {
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let verifier = crate::net::tls::Anchored::new(anchors, provider.clone())
+            .map_err(|e| format!("the CA file {e}"))?;
+        let config = rustls::ClientConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .map_err(|e| e.to_string())?
+            .dangerous()
+            .with_custom_certificate_verifier(Arc::new(verifier))
+            .with_no_client_auth();
+        Ok(AnchoredTls {
+            config: Arc::new(config),
+        })
+    }
+}
+
+impl<In: Transport> Connector<In> for AnchoredTls {
+    type Out = Either<In, AnchoredTransport>;
+
+    fn connect(
+        &self,
+        details: &ConnectionDetails,
+        chained: Option<In>,
+    ) -> Result<Option<Self::Out>, ureq::Error> {
+        let Some(transport) = chained else {
+            return Ok(None);
+        };
+        if !details.needs_tls() || transport.is_tls() {
+            return Ok(Some(Either::A(transport)));
+        }
+        let host = details.uri.host().unwrap_or_default();
+        let host = host
+            .strip_prefix('[')
+            .and_then(|h| h.strip_suffix(']'))
+            .unwrap_or(host);
+        let name = rustls::pki_types::ServerName::try_from(host.to_string())
+            .map_err(|_| ureq::Error::Tls("not a name TLS can use"))?;
+        let mut conn = rustls::ClientConnection::new(self.config.clone(), name)?;
+        let mut sock = TransportAdapter::new(transport.boxed(), details.current_time.clone());
+        sock.set_timeout(details.timeout);
+        conn.complete_io(&mut sock)?;
+        Ok(Some(Either::B(AnchoredTransport {
+            buffers: LazyBuffers::new(
+                details.config.input_buffer_size(),
+                details.config.output_buffer_size(),
+            ),
+            stream: rustls::StreamOwned::new(conn, sock),
+        })))
+    }
+}
+
+struct AnchoredTransport {
+    buffers: LazyBuffers,
+    stream: rustls::StreamOwned<rustls::ClientConnection, TransportAdapter>,
+}
+
+impl std::fmt::Debug for AnchoredTransport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("AnchoredTransport")
+    }
+}
+
+impl Transport for AnchoredTransport {
+    fn buffers(&mut self) -> &mut dyn Buffers {
+        &mut self.buffers
+    }
+
+    fn transmit_output(&mut self, amount: usize, timeout: NextTimeout) -> Result<(), ureq::Error> {
+        use std::io::Write;
+        self.stream.get_mut().set_timeout(timeout);
+        let output = &self.buffers.output()[..amount];
+        self.stream.write_all(output)?;
+        Ok(())
+    }
+
+    fn await_input(&mut self, timeout: NextTimeout) -> Result<bool, ureq::Error> {
+        use std::io::Read;
+        self.stream.get_mut().set_timeout(timeout);
+        let input = self.buffers.input_append_buf();
+        let amount = self.stream.read(input)?;
+        self.buffers.input_appended(amount);
+        Ok(amount > 0)
+    }
+
+    fn is_open(&mut self) -> bool {
+        self.stream.get_mut().get_mut().is_open()
+    }
+
+    fn is_tls(&self) -> bool {
+        true
     }
 }
 
@@ -175,12 +312,13 @@ fn prepared<B>(
 }
 
 fn finish(
+    ca_file: Option<&std::path::Path>,
     url: &str,
     response: Result<ureq::http::Response<ureq::Body>, ureq::Error>,
     started: Instant,
     timeout: Duration,
 ) -> Result<Reply, String> {
-    let mut response = response.map_err(|e| explain(url, e, timeout))?;
+    let mut response = response.map_err(|e| explain(ca_file, url, e, timeout))?;
     let status = response.status().as_u16();
     let retry_after = response
         .headers()
@@ -194,7 +332,7 @@ fn finish(
         .limit(MAX_BODY)
         .lossy_utf8(true)
         .read_to_string()
-        .map_err(|e| explain(url, e, timeout))?;
+        .map_err(|e| explain(ca_file, url, e, timeout))?;
     let location = response
         .headers()
         .get("location")
@@ -210,7 +348,12 @@ fn finish(
 }
 
 /// A client error as one sentence about the server.
-fn explain(url: &str, e: ureq::Error, timeout: Duration) -> String {
+fn explain(
+    ca_file: Option<&std::path::Path>,
+    url: &str,
+    e: ureq::Error,
+    timeout: Duration,
+) -> String {
     let host = host_of(url);
     match e {
         ureq::Error::Timeout(_) => format!(
@@ -223,11 +366,11 @@ fn explain(url: &str, e: ureq::Error, timeout: Duration) -> String {
             format!("{host} refused the connection (is it running, is the port right?)")
         }
         ureq::Error::Io(io) => match io.get_ref().and_then(|e| e.downcast_ref::<rustls::Error>()) {
-            Some(tls) => tls_failure(host, tls),
+            Some(tls) => tls_failure(ca_file, host, tls),
             None => format!("{host}: {io}"),
         },
         ureq::Error::BadUri(why) => format!("\"{}\" is not a usable URL: {why}", redact(url)),
-        ureq::Error::Rustls(tls) => tls_failure(host, &tls),
+        ureq::Error::Rustls(tls) => tls_failure(ca_file, host, &tls),
         ureq::Error::BodyExceedsLimit(limit) => {
             format!("{host} sent more than {} MiB", limit / (1024 * 1024))
         }
@@ -292,11 +435,16 @@ pub fn redact(text: &str) -> String {
     out
 }
 
-fn tls_failure(host: &str, e: &rustls::Error) -> String {
-    match e {
-        rustls::Error::InvalidCertificate(_) => format!(
+fn tls_failure(ca_file: Option<&std::path::Path>, host: &str, e: &rustls::Error) -> String {
+    match (e, ca_file) {
+        (rustls::Error::InvalidCertificate(_), None) => format!(
             "TLS with {host}: {e}; for a self-signed or internal certificate, name its \
              authority in ca_file"
+        ),
+        (rustls::Error::InvalidCertificate(_), Some(path)) => format!(
+            "TLS with {host}: {e}; the certificate is neither signed by nor the same as the \
+             one in {}",
+            path.display()
         ),
         _ => format!("TLS with {host}: {e}"),
     }

@@ -656,3 +656,166 @@ fn a_sender_killed_mid_flush_leaves_at_most_its_messages_in_flight_to_send_again
         assert!(states.iter().all(|s| s == "sent"), "{states:?}");
     });
 }
+
+#[test]
+fn a_self_signed_authority_named_as_ca_file_is_trusted_as_curl_cacert_does() {
+    let env = Env::new();
+    let tmp = tempfile::tempdir().unwrap();
+    let (cert, key) = crate::servers::self_signed_authority(tmp.path(), "127.0.0.1");
+    let tls = Http::start_tls(Answer::ok("secure"), &cert, &key);
+    let url = format!("https://127.0.0.1:{}/", tls.port);
+    probe_config(
+        &env,
+        &format!("{{url: \"{url}\", ca_file: {}}}", cert.display()),
+    );
+    let (code, site_) = site(&env);
+    assert_eq!((code, &site_["state"]), (0, &Value::from("OK")), "{site_}");
+    // Without it, untrusted; and pinned for one name, not another.
+    probe_config(&env, &url);
+    let (code, site_) = site(&env);
+    assert_eq!(code, 1, "{site_}");
+    let other = tempfile::tempdir().unwrap();
+    let (cert, key) = crate::servers::self_signed_authority(other.path(), "127.0.0.2");
+    let wrong = Http::start_tls(Answer::ok("secure"), &cert, &key);
+    probe_config(
+        &env,
+        &format!(
+            "{{url: \"https://127.0.0.1:{}/\", ca_file: {}}}",
+            wrong.port,
+            cert.display()
+        ),
+    );
+    let (code, site_) = site(&env);
+    assert_eq!(code, 1, "{site_}");
+    let why = site_["reason"].as_str().unwrap();
+    assert!(
+        why.contains("TLS with 127.0.0.1") && why.contains("neither signed by nor the same as"),
+        "{site_}"
+    );
+    assert!(!why.contains("name its authority in ca_file"), "{why}");
+}
+
+#[test]
+fn a_statement_waiting_on_a_lock_gives_up_after_lock_timeout() {
+    let env = Env::new();
+    let Some(url) = env.postgres().map(str::to_string) else {
+        eprintln!("skipped: lock timeouts are PostgreSQL's; set MINDOPS_TEST_POSTGRES");
+        return;
+    };
+    env.ok(&["incident", "open", "--sev", "P3", "--title", "first"]);
+    let mut holder = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    let mut tx = holder.transaction().unwrap();
+    tx.batch_execute("LOCK TABLE mindops.incidents IN ACCESS EXCLUSIVE MODE")
+        .unwrap();
+    // mindops's own bound: 15 s, as SQLite's busy timeout. Before it, the wait had none.
+    let started = Instant::now();
+    let mut child = env
+        .process_on(&url)
+        .args(["incident", "open", "--sev", "P3", "--title", "blocked"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    while child.try_wait().unwrap().is_none() && started.elapsed() < Duration::from_secs(40) {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let _ = child.kill();
+    let output = child.wait_with_output().unwrap();
+    let took = started.elapsed();
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "after {took:?}: {err}");
+    assert!(err.contains("lock timeout"), "{err}");
+    assert!(
+        took >= Duration::from_secs(14) && took < Duration::from_secs(30),
+        "{took:?}"
+    );
+    tx.rollback().unwrap();
+}
+
+/// A TCP proxy to the test server's socket that forwards everything but, on each connection,
+/// drops the connection just after passing on its `nth` COMMIT: the server commits, the client
+/// never hears so. Returns the port.
+fn proxy_losing_commit(socket: std::path::PathBuf, nth: usize) -> u16 {
+    use std::io::{Read, Write};
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Arc;
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for client in listener.incoming().flatten() {
+            let Ok(server) = std::os::unix::net::UnixStream::connect(&socket) else {
+                continue;
+            };
+            let cut = Arc::new(AtomicBool::new(false));
+            let (mut c_in, mut s_out) = (client.try_clone().unwrap(), server.try_clone().unwrap());
+            let (mut s_in, mut c_out) = (server, client);
+            let cut_up = cut.clone();
+            std::thread::spawn(move || {
+                let (mut buf, mut commits) = ([0u8; 65536], 0);
+                while let Ok(n) = c_in.read(&mut buf) {
+                    if n == 0 {
+                        break;
+                    }
+                    if buf[..n].windows(6).any(|w| w == b"COMMIT") {
+                        commits += 1;
+                        if commits == nth {
+                            cut_up.store(true, Ordering::SeqCst);
+                            let _ = s_out.write_all(&buf[..n]);
+                            let _ = c_in.shutdown(std::net::Shutdown::Both);
+                            break;
+                        }
+                    }
+                    if s_out.write_all(&buf[..n]).is_err() {
+                        break;
+                    }
+                }
+            });
+            std::thread::spawn(move || {
+                let mut buf = [0u8; 65536];
+                while let Ok(n) = s_in.read(&mut buf) {
+                    if n == 0 || cut.load(Ordering::SeqCst) || c_out.write_all(&buf[..n]).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+    });
+    port
+}
+
+#[test]
+fn a_commit_whose_answer_is_lost_says_the_outcome_is_unknown() {
+    let env = Env::new();
+    let Some(url) = env.postgres().map(str::to_string) else {
+        eprintln!("skipped: needs MINDOPS_TEST_POSTGRES");
+        return;
+    };
+    env.ok(&["incident", "open", "--sev", "P3", "--title", "first"]);
+    // postgres://postgres@%2F...%2Fsocket/DB: the socket folder and the database.
+    let rest = url.split_once('@').unwrap().1;
+    let (dir, db) = rest.rsplit_once('/').unwrap();
+    let dir = dir.replace("%2F", "/");
+    let port = proxy_losing_commit(std::path::Path::new(&dir).join(".s.PGSQL.5432"), 1);
+    let via = format!("postgres://postgres@127.0.0.1:{port}/{db}?sslmode=disable");
+    let (code, out, err) = run(env.cmd().env("MINDOPS_DB", &via).args([
+        "incident",
+        "open",
+        "--sev",
+        "P3",
+        "--title",
+        "lost answer",
+    ]));
+    assert_eq!((code, out.as_str()), (2, ""), "{err}");
+    assert!(
+        err.contains("was lost while committing") && err.contains("may or may not have been saved"),
+        "{err}"
+    );
+    assert!(err.contains("look before you run it again"), "{err}");
+    // Here it was saved: whoever retried blindly would have opened it twice.
+    let list = run(env
+        .cmd()
+        .env("MINDOPS_DB", &url)
+        .args(["incident", "list", "--format", "plain"]))
+    .1;
+    assert_eq!(list, "2\n1\n", "{list}");
+}

@@ -362,6 +362,11 @@ impl Env {
         self.compare.set(false);
     }
 
+    /// A plain process of `mindops` on the store `db` at [`NOW`], to start and watch by hand.
+    pub fn process_on(&self, db: &str) -> std::process::Command {
+        self.process(db.as_ref(), NOW)
+    }
+
     /// A plain process of `mindops` on `db` at `now`, pinned like [`Env::cmd`], for a test that
     /// must start it and act while it runs (a race, a kill).
     fn process(&self, db: &std::ffi::OsStr, now: &str) -> std::process::Command {

@@ -205,8 +205,19 @@ pub fn silent_port() -> u16 {
 /// A self-signed certificate for 127.0.0.1 valid for `days`, made by the openssl command:
 /// (certificate, key).
 pub fn self_signed(dir: &Path, days: u32) -> (PathBuf, PathBuf) {
+    certificate(dir, days, "127.0.0.1", false)
+}
+
+/// A certificate as `openssl req -x509` makes it when asked nothing more: OpenSSL 3 marks it
+/// an authority (CA:TRUE), and it names `host`.
+pub fn self_signed_authority(dir: &Path, host: &str) -> (PathBuf, PathBuf) {
+    certificate(dir, 30, host, true)
+}
+
+fn certificate(dir: &Path, days: u32, host: &str, authority: bool) -> (PathBuf, PathBuf) {
     let (cert, key) = (dir.join("cert.pem"), dir.join("key.pem"));
-    let out = Command::new("openssl")
+    let mut openssl = Command::new("openssl");
+    openssl
         .args([
             "req",
             "-x509",
@@ -215,16 +226,15 @@ pub fn self_signed(dir: &Path, days: u32) -> (PathBuf, PathBuf) {
             "-pkeyopt",
             "ec_paramgen_curve:prime256v1",
         ])
-        .args([
-            "-nodes",
-            "-subj",
-            "/CN=127.0.0.1",
-            "-addext",
-            "subjectAltName=IP:127.0.0.1",
-        ])
-        // A server's own certificate, not an authority's, or rustls refuses it as a leaf.
-        .args(["-addext", "basicConstraints=critical,CA:FALSE"])
-        .args(["-addext", "extendedKeyUsage=serverAuth"])
+        .args(["-nodes", "-subj", &format!("/CN={host}"), "-addext"])
+        .arg(format!("subjectAltName=IP:{host}"));
+    if !authority {
+        // A server's own certificate, not an authority's.
+        openssl
+            .args(["-addext", "basicConstraints=critical,CA:FALSE"])
+            .args(["-addext", "extendedKeyUsage=serverAuth"]);
+    }
+    let out = openssl
         .arg("-days")
         .arg(days.to_string())
         .arg("-keyout")
