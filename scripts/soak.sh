@@ -12,7 +12,8 @@
 # Prints ops, failures, lost and corrupt for each phase (duplicates for 3 and 4); exits 1
 # unless all but ops are 0 and phase 3 stays within its bound. "lost" is a write that
 # reported success and is not in the store; "corrupt" is a failed PRAGMA integrity_check.
-# Phase 4 runs on the real clock and takes about 80 s; SOAK_QUICK=1 skips it.
+# Phase 4 runs on the real clock and takes about 80 s; SOAK_QUICK=1 skips it, and
+# SOAK_ONLY=outbox runs phases 3 and 4 alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/scratch.sh
@@ -27,6 +28,8 @@ count() {
   python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])' "$MINDOPS_DB" "$1"
 }
 
+status=0
+if [[ ${SOAK_ONLY:-} != outbox ]]; then
 # --- 1: twenty writers at once -------------------------------------------------------------
 worker() {
   set +e # a failed write is counted, not the end of the worker
@@ -75,7 +78,7 @@ doubled=$(count "SELECT count(*) FROM (SELECT day, item FROM checklist_ticks GRO
 lost=$((lost + doubled))
 corrupt=0; [[ $(integrity) == ok ]] || corrupt=1
 printf 'parallel writers   ops %5d   failures %d   lost %d   corrupt %d\n' "$ops" "$failures" "$lost" "$corrupt"
-status=$((failures + lost + corrupt))
+status=$((status + failures + lost + corrupt))
 
 # --- 2: writers killed mid-write -----------------------------------------------------------
 : > acked
@@ -102,11 +105,13 @@ corrupt=0; [[ $(integrity) == ok ]] || corrupt=1
 printf 'kill -9 loop       ops %5d   failures %d   lost %d   corrupt %d   (%d acknowledged)\n' \
   1000 "$failures" "$lost" "$corrupt" "$(wc -l < acked)"
 status=$((status + failures + lost + corrupt))
+fi
 
 # --- a receiver that logs each message's idempotency key --------------------------------------
-receiver() { # receiver DELAY_SECONDS LOGFILE: prints its port
-  python3 - "$1" "$2" <<'PY' &
-import http.server, socketserver, sys, threading, time
+start_receiver() { # start_receiver DELAY_SECONDS LOGFILE: sets $port and $receiver_pid
+  local portfile=$work/port.$RANDOM
+  python3 - "$1" "$2" "$portfile" <<'PY' &
+import http.server, os, socketserver, sys, threading, time
 delay, log = float(sys.argv[1]), open(sys.argv[2], "a", buffering=1)
 lock = threading.Lock()
 class H(http.server.BaseHTTPRequestHandler):
@@ -121,17 +126,14 @@ class H(http.server.BaseHTTPRequestHandler):
 class S(socketserver.ThreadingMixIn, http.server.HTTPServer):
     daemon_threads = True
 s = S(("127.0.0.1", 0), H)
-print(s.server_address[1], flush=True)
+with open(sys.argv[3] + ".tmp", "w") as f:
+    f.write(str(s.server_address[1]))
+os.rename(sys.argv[3] + ".tmp", sys.argv[3])
 s.serve_forever()
 PY
-}
-start_receiver() { # start_receiver DELAY LOGFILE: sets $port and $receiver_pid
-  local fifo=$work/port.$RANDOM
-  mkfifo "$fifo"
-  receiver "$1" "$2" > "$fifo"
   receiver_pid=$!
-  read -r port < "$fifo"
-  rm -f "$fifo"
+  for _ in $(seq 1 100); do [[ -s $portfile ]] && break; sleep 0.05; done
+  port=$(cat "$portfile")
 }
 queue() { # queue N DB CONFIG_DIR: N incidents, each a page queued for the webhook
   for i in $(seq 1 "$1"); do

@@ -217,7 +217,11 @@ fn show(
                 let slot_cell = if e.slot.name == last_slot {
                     String::new()
                 } else {
-                    format!("{} (by {})", e.slot.name, e.slot.due.format("%H:%M"))
+                    format!(
+                        "{} (by {})",
+                        crate::util::output::title_case(&e.slot.name),
+                        e.slot.due.format("%H:%M")
+                    )
                 };
                 last_slot = &e.slot.name;
                 let (by, at, note) = match &e.done {

@@ -291,6 +291,9 @@ pub struct Metric {
     pub group: String,
     pub unit: String,
     pub target: Option<Threshold>,
+    /// The target and alert as written in thresholds.yaml (`< 4.0/5`), for showing.
+    pub target_text: Option<String>,
+    pub alert_text: Option<String>,
     pub alert: Option<Threshold>,
     pub severity: Option<String>,
     pub description: Option<String>,
@@ -495,6 +498,20 @@ fn positive(problems: &mut Problems, path: &str, text: Option<&str>) -> Option<D
     Some(d)
 }
 
+/// A target or alert as the team wrote it (`< 4.0/5`, not `< 4/5`), with the metric's unit
+/// added when a comparison's number stands alone (`> 90` of a metric in % reads `> 90%`).
+fn as_written(text: &str, unit: &str) -> String {
+    let text = text.trim();
+    // Only a comparison: a Nagios range (`0.5:5`) is read as it stands.
+    let bare = text.starts_with(['<', '>', '=']) && text.ends_with(|c: char| c.is_ascii_digit());
+    match crate::rules::units::show(0.0, unit).strip_prefix('0') {
+        Some(suffix) if bare && unit != crate::rules::units::STATUS_UNIT => {
+            format!("{text}{suffix}")
+        }
+        _ => text.to_string(),
+    }
+}
+
 fn validate_metric(
     name: String,
     m: MetricFile,
@@ -611,6 +628,8 @@ fn validate_metric(
     );
     Some(Metric {
         env: m.env,
+        target_text: m.target.as_deref().map(|t| as_written(t, &unit)),
+        alert_text: m.alert.as_deref().map(|t| as_written(t, &unit)),
         name,
         label: m.label,
         group: m.group.trim().to_lowercase(),

@@ -63,6 +63,9 @@ pub struct HistoryDay {
     pub done: usize,
     pub total: usize,
     pub rate: f64,
+    /// The day's record was corrected after the day: the date of the latest tick or untick
+    /// recorded after it ended (`checklist done --date` for a past day).
+    pub corrected_on: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -320,8 +323,20 @@ impl<'a> Sheet<'a> {
         let mut days = Vec::new();
         let mut people: BTreeMap<String, usize> = BTreeMap::new();
         let mut by_evidence = 0;
+        let first = self.config.rotation.handoff(0);
         for date in from.iter_days().take_while(|d| *d <= to) {
+            // Days before the rotation began are not days of the checklist.
+            if self.midnight(date.succ_opt().unwrap_or(date)) <= first {
+                continue;
+            }
             let day = self.day_with(store, date, &shared)?;
+            let corrected_on = day
+                .ticks
+                .iter()
+                .filter(|t| t.at >= day.end)
+                .map(|t| t.at)
+                .max()
+                .map(|at| at.with_timezone(&self.zone).date_naive().to_string());
             let all = day.entries();
             let done = all
                 .iter()
@@ -336,6 +351,7 @@ impl<'a> Sheet<'a> {
                 done,
                 total: all.len(),
                 rate: pct(done as u64, all.len() as u64).unwrap_or(0.0),
+                corrected_on,
             });
         }
         let ticked: usize = people.values().sum();

@@ -9,16 +9,19 @@ use serde::Serialize;
 
 use crate::config::{Metric, Role, RotationConfig, Thresholds};
 use crate::ops::checklist::{HistoryDay, HistoryPerson, Sheet};
+use crate::rules::deadline::{in_time, passed};
+use crate::rules::incident::Incident;
 use crate::rules::incident::Kind as EventKind;
 use crate::rules::metrics::{freshness, sparkline, Freshness};
 use crate::rules::period::{Kind, Period};
+use crate::rules::stats::Spread;
 use crate::rules::threshold::Threshold;
-use crate::store::{Breach, CountBy, Reached, ReviewNote, SeverityCounts, Spread, Store};
+use crate::store::{CountBy, ReviewNote, Store};
 use crate::util::pct;
 use crate::util::time::{local_to_utc, rfc3339};
 
 /// Breaches listed by name; the count covers them all.
-const BREACHES_LISTED: u32 = 50;
+const BREACHES_LISTED: usize = 50;
 /// Points in each metric's trend.
 const TREND_POINTS: i64 = 24;
 
@@ -100,10 +103,49 @@ pub struct IncidentStats {
     pub actions_overdue: u64,
 }
 
+/// Incidents opened in one ISO week of the period, by severity as it stood at the period's end.
 #[derive(Debug, Serialize)]
 pub struct WeekCount {
+    /// `2024-W32`.
+    pub week: String,
+    /// The week's Monday.
     pub week_start: String,
+    /// Part of the week lies outside the period (a month rarely starts on a Monday): its count
+    /// covers only the days inside.
+    pub partial: bool,
     pub by_severity: BTreeMap<String, u64>,
+}
+
+/// Which of an incident's two limits a breach is of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Limit {
+    Acknowledge,
+    Resolve,
+}
+
+impl Limit {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Limit::Acknowledge => "acknowledge",
+            Limit::Resolve => "resolve",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Breach {
+    pub id: i64,
+    pub severity: String,
+    pub title: String,
+    pub limit: Limit,
+    #[serde(serialize_with = "crate::util::time::serde_rfc3339")]
+    pub due: DateTime<Utc>,
+    /// When it happened, or null if it had not by the report's instant.
+    #[serde(serialize_with = "crate::util::time::serde_rfc3339_opt")]
+    pub done: Option<DateTime<Utc>>,
+    /// How late, in seconds (until the report's instant when it had not happened).
+    pub late_by: i64,
 }
 
 #[derive(Debug, Serialize)]
@@ -246,9 +288,10 @@ pub fn gather(
     let previous = period.previous();
     let (this, before) = (span(config, period), span(config, &previous));
     // A period is judged as it stood at its end (or now, while it runs), so the report of a
-    // finished week reads the same whenever it is run.
-    let incidents = incident_stats(thresholds, store, &this, now.min(this.to), true)?;
-    let previous_incidents = incident_stats(thresholds, store, &before, now.min(before.to), false)?;
+    // finished week reads the same whenever it is run; the previous period's block is that
+    // period's own report, by the same function.
+    let (incidents, seen) = incident_stats(thresholds, store, &this, now)?;
+    let (previous_incidents, _) = incident_stats(thresholds, store, &before, now)?;
 
     let mut metrics = Vec::new();
     for m in &thresholds.metrics {
@@ -300,28 +343,7 @@ pub fn gather(
     };
     let support = trends(Role::Support);
 
-    let per_week = store.incidents_per_bucket(this.from, this.to, 7 * 86_400)?;
-    let weeks = ((this.to - this.from).num_days() + 6) / 7;
-    let incidents_per_week = (0..weeks)
-        .map(|w| WeekCount {
-            week_start: period
-                .start
-                .checked_add_days(chrono::Days::new(7 * w.max(0) as u64))
-                .unwrap_or(period.start)
-                .to_string(),
-            by_severity: thresholds
-                .severities
-                .iter()
-                .map(|s| {
-                    let n = per_week
-                        .iter()
-                        .find(|(b, sev, _)| *b == w && *sev == s.key)
-                        .map_or(0, |(_, _, n)| *n);
-                    (s.key.clone(), n)
-                })
-                .collect(),
-        })
-        .collect();
+    let incidents_per_week = per_week(thresholds, period, &seen, config.rotation.zone);
 
     Ok(Report {
         kind: period.kind.as_str(),
@@ -340,33 +362,96 @@ pub fn gather(
     })
 }
 
+/// A period's incident figures, from each incident as it stood at the period's end (or now):
+/// events dated later belong to later periods. Also the incidents opened in the period, as
+/// they stood, for the per-week counts.
+/// One of an incident's two limits: when it was met (if it was) and when it was due.
+type Deadline = fn(&Incident) -> (Option<DateTime<Utc>>, DateTime<Utc>);
+
 fn incident_stats(
     thresholds: &Thresholds,
     store: &Store,
     span: &Span,
     now: DateTime<Utc>,
-    details: bool,
-) -> Result<IncidentStats> {
-    let counts = store.severity_counts(span.from, span.to, now)?;
-    // Every configured severity gets a row, in the configured order, then any others found.
-    let mut by_severity: Vec<SeverityRow> = thresholds
-        .severities
+) -> Result<(IncidentStats, Vec<Incident>)> {
+    // Judged at the period's end, or now while it runs: the events counted are those before
+    // the end (at its last second), deadlines are passed when due by the end.
+    let at = now.min(span.to);
+    let last_event = now.min(span.to - chrono::Duration::seconds(1));
+    let seen: Vec<Incident> = store
+        .histories(span.from, span.to)?
         .iter()
-        .map(|s| {
-            let c = counts
-                .iter()
-                .find(|c| c.severity == s.key)
-                .cloned()
-                .unwrap_or_default();
-            severity_row(&s.key, &s.name, &c)
+        .filter_map(|(inc, history)| {
+            crate::rules::incident::as_of(inc, history, last_event, &thresholds.severities)
         })
         .collect();
-    for c in counts
+    let opened: Vec<Incident> = seen
         .iter()
-        .filter(|c| !thresholds.severities.iter().any(|s| s.key == c.severity))
-    {
-        by_severity.push(severity_row(&c.severity, "", c));
+        .filter(|i| span.from <= i.opened_at && i.opened_at < span.to)
+        .cloned()
+        .collect();
+
+    // Every configured severity gets a row, in the configured order, then any others found.
+    let mut keys: Vec<(String, String)> = thresholds
+        .severities
+        .iter()
+        .map(|s| (s.key.clone(), s.name.clone()))
+        .collect();
+    for i in &opened {
+        if !keys.iter().any(|(k, _)| *k == i.severity) {
+            keys.push((i.severity.clone(), String::new()));
+        }
     }
+    // An acknowledgement or resolution is judged once it happened or its due time passed.
+    let judged = |done: Option<DateTime<Utc>>, due| done.is_some() || passed(due, at);
+    let met = |done: Option<DateTime<Utc>>, due| done.is_some_and(|d| in_time(d, due));
+    let by_severity = keys
+        .into_iter()
+        .map(|(key, name)| {
+            let of: Vec<&Incident> = opened.iter().filter(|i| i.severity == key).collect();
+            let share = |limit: Deadline| {
+                let judged_ = of.iter().filter(|i| judged(limit(i).0, limit(i).1));
+                let met_ = of.iter().filter(|i| met(limit(i).0, limit(i).1));
+                pct(met_.count() as u64, judged_.count() as u64)
+            };
+            SeverityRow {
+                opened: of.len() as u64,
+                ack_sla_pct: share(|i| (i.acked_at, i.ack_due)),
+                resolve_sla_pct: share(|i| (i.closed_at, i.resolve_due)),
+                severity: key,
+                name,
+            }
+        })
+        .collect();
+    let mut breaches: Vec<Breach> = opened
+        .iter()
+        .flat_map(|i| {
+            [
+                (Limit::Acknowledge, i.acked_at, i.ack_due),
+                (Limit::Resolve, i.closed_at, i.resolve_due),
+            ]
+            .into_iter()
+            .filter(|(_, done, due)| judged(*done, *due) && !met(*done, *due))
+            .map(|(limit, done, due)| Breach {
+                id: i.id,
+                severity: i.severity.clone(),
+                title: i.title.clone(),
+                limit,
+                due,
+                done,
+                late_by: (done.unwrap_or(at) - due).num_seconds(),
+            })
+        })
+        .collect();
+    breaches.sort_by(|a, b| a.due.cmp(&b.due).then(a.id.cmp(&b.id)));
+    let breaches_total = breaches.len() as u64;
+    breaches.truncate(BREACHES_LISTED);
+    let seconds = |to: fn(&Incident) -> Option<DateTime<Utc>>| -> Vec<i64> {
+        opened
+            .iter()
+            .filter_map(|i| Some((to(i)? - i.opened_at).num_seconds()))
+            .collect()
+    };
     let escalations = |kind: EventKind| -> Result<u64> {
         Ok(store
             .event_counts(kind, CountBy::Actor, span.from, span.to)?
@@ -374,40 +459,70 @@ fn incident_stats(
             .map(|(_, n)| n)
             .sum())
     };
-    let (breaches, breaches_total) = if details {
-        store.breaches(span.from, span.to, now, BREACHES_LISTED)?
-    } else {
-        (Vec::new(), store.breaches(span.from, span.to, now, 0)?.1)
-    };
     let (actions_open, actions_overdue) = store.actions_open(span.to, span.end_day)?;
-    Ok(IncidentStats {
-        opened: counts.iter().map(|c| c.opened).sum(),
+    let stats = IncidentStats {
+        opened: opened.len() as u64,
         by_severity,
-        time_to_acknowledge: store.spread(Reached::Acknowledged, span.from, span.to)?,
-        time_to_resolve: store.spread(Reached::Closed, span.from, span.to)?,
+        time_to_acknowledge: Spread::of(seconds(|i| i.acked_at)),
+        time_to_resolve: Spread::of(seconds(|i| i.closed_at)),
         breaches,
         breaches_total,
         escalations_manual: escalations(EventKind::Escalated)?,
         escalations_timeout: escalations(EventKind::TimeoutEscalated)?,
-        open_at_end: store.open_at(span.to)?,
-        closed_without_review: if details {
-            store.closed_without_review(span.from, span.to)?
-        } else {
-            Vec::new()
-        },
+        open_at_end: seen.iter().filter(|i| i.closed_at.is_none()).count() as u64,
+        closed_without_review: seen
+            .iter()
+            .filter(|i| {
+                i.closed_at.is_some_and(|c| span.from <= c && c < span.to) && i.phase != "review"
+            })
+            .map(|i| i.id)
+            .collect(),
         actions_open,
         actions_overdue,
-    })
+    };
+    Ok((stats, opened))
 }
 
-fn severity_row(key: &str, name: &str, c: &SeverityCounts) -> SeverityRow {
-    SeverityRow {
-        severity: key.to_string(),
-        name: name.to_string(),
-        opened: c.opened,
-        ack_sla_pct: pct(c.ack_met, c.ack_judged),
-        resolve_sla_pct: pct(c.resolve_met, c.resolve_judged),
+/// Incidents opened in each ISO week that the period touches, by severity; a week reaching
+/// past either end of the period is marked partial.
+fn per_week(
+    thresholds: &Thresholds,
+    period: &Period,
+    opened: &[Incident],
+    zone: chrono_tz::Tz,
+) -> Vec<WeekCount> {
+    use chrono::Datelike;
+    let last = period.end.pred_opt().unwrap_or(period.end);
+    let mut monday =
+        period.start - chrono::Days::new(u64::from(period.start.weekday().num_days_from_monday()));
+    let mut weeks = Vec::new();
+    while monday <= last {
+        let next = monday + chrono::Days::new(7);
+        let week = monday.iso_week();
+        let by_severity = thresholds
+            .severities
+            .iter()
+            .map(|s| {
+                let n = opened
+                    .iter()
+                    .filter(|i| i.severity == s.key)
+                    .filter(|i| {
+                        let day = i.opened_at.with_timezone(&zone).date_naive();
+                        monday <= day && day < next
+                    })
+                    .count() as u64;
+                (s.key.clone(), n)
+            })
+            .collect();
+        weeks.push(WeekCount {
+            week: format!("{}-W{:02}", week.year(), week.week()),
+            week_start: monday.to_string(),
+            partial: monday < period.start || next > period.end,
+            by_severity,
+        });
+        monday = next;
     }
+    weeks
 }
 
 fn metric_row(
@@ -449,8 +564,8 @@ fn metric_row(
         trend_min: points.iter().map(|p| p.map(|p| p.min)).collect(),
         trend_max: points.iter().map(|p| p.map(|p| p.max)).collect(),
         status: m.unit == crate::rules::units::STATUS_UNIT,
-        target: m.target.as_ref().map(|t| t.show(&m.unit)),
-        alert: m.alert.as_ref().map(|t| t.show(&m.unit)),
+        target: m.target_text.clone(),
+        alert: m.alert_text.clone(),
         target_lines: lines(&m.target),
         alert_lines: lines(&m.alert),
     })

@@ -15,17 +15,17 @@ pub struct Topic {
 const WEEKLY: [Topic; 4] = [
     Topic {
         key: "performance",
-        title: "Performance metrics review",
+        title: "Performance analysis",
         figures: "Metrics: the performance and system rows",
     },
     Topic {
         key: "feedback",
-        title: "User feedback analysis",
+        title: "User feedback review",
         figures: "Metrics: user_satisfaction and the support trends",
     },
     Topic {
         key: "incidents",
-        title: "Incident review",
+        title: "Incident analysis",
         figures: "Incidents, SLA by severity and the breaches",
     },
     Topic {
@@ -38,17 +38,17 @@ const WEEKLY: [Topic; 4] = [
 const MONTHLY: [Topic; 4] = [
     Topic {
         key: "growth",
-        title: "Growth metrics analysis",
+        title: "Growth analysis",
         figures: "Growth: active users against target, engagement",
     },
     Topic {
         key: "adoption",
-        title: "Feature adoption review",
+        title: "Feature adoption",
         figures: "Growth: feature adoption",
     },
     Topic {
         key: "support",
-        title: "Support ticket trends",
+        title: "Support trends",
         figures: "Support trends",
     },
     Topic {
@@ -81,7 +81,7 @@ const QUARTERLY: [Topic; 4] = [
     },
 ];
 
-/// The agenda of a review level, in the sheet's order.
+/// The agenda of a review level, in the sheet's order and words.
 pub fn agenda(kind: Kind) -> &'static [Topic] {
     match kind {
         Kind::Week => &WEEKLY,
@@ -112,5 +112,43 @@ pub fn kind_of(label: &str) -> Option<Kind> {
         'Q' | 'q' => Some(Kind::Quarter),
         c if c.is_ascii_digit() => Some(Kind::Month),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The sheet's "Continuous Improvement" section, word for word.
+    #[test]
+    fn every_agenda_is_the_sheets_word_for_word() {
+        let titles = |kind| agenda(kind).iter().map(|t| t.title).collect::<Vec<_>>();
+        assert_eq!(
+            titles(Kind::Week),
+            [
+                "Performance analysis",
+                "User feedback review",
+                "Incident analysis",
+                "Process improvement"
+            ]
+        );
+        assert_eq!(
+            titles(Kind::Month),
+            [
+                "Growth analysis",
+                "Feature adoption",
+                "Support trends",
+                "Resource planning"
+            ]
+        );
+        assert_eq!(
+            titles(Kind::Quarter),
+            [
+                "Strategic planning",
+                "Roadmap updates",
+                "Team assessment",
+                "Budget review"
+            ]
+        );
     }
 }

@@ -404,6 +404,69 @@ pub fn reopen(
     Ok(vec![Event::new(now, actor, Kind::Reopened).text(reason)])
 }
 
+/// The incident as it stood at `at`, from its events at or before then: its severity (and so
+/// its due times), phase, first acknowledgement and close. `None` when it was not open yet.
+/// A review of a finished period is computed from this, so events dated after the period
+/// (a late acknowledgement, a severity changed a month on, a reopening) never change it.
+pub fn as_of(
+    inc: &Incident,
+    history: &[Event],
+    at: DateTime<Utc>,
+    severities: &[Severity],
+) -> Option<Incident> {
+    if inc.opened_at > at {
+        return None;
+    }
+    let upto: Vec<&Event> = history.iter().filter(|e| e.at <= at).collect();
+    // What a field was before its first change is the change's old value.
+    let first_old = |kind: Kind| {
+        history
+            .iter()
+            .find(|e| e.kind == kind)
+            .and_then(|e| e.old_value.clone())
+    };
+    let last_new = |kind: Kind| {
+        upto.iter()
+            .rev()
+            .find(|e| e.kind == kind)
+            .and_then(|e| e.new_value.clone())
+    };
+    let severity = last_new(Kind::SeverityChanged)
+        .or_else(|| first_old(Kind::SeverityChanged))
+        .unwrap_or_else(|| inc.severity.clone());
+    let phase = last_new(Kind::PhaseChanged)
+        .or_else(|| first_old(Kind::PhaseChanged))
+        .unwrap_or_else(|| inc.phase.clone());
+    let (ack_due, resolve_due) = match severities.iter().find(|s| s.key == severity) {
+        Some(s) if severity != inc.severity => due(inc.opened_at, s),
+        _ => (inc.ack_due, inc.resolve_due),
+    };
+    let acked_at = upto
+        .iter()
+        .find(|e| e.kind == Kind::Acknowledged)
+        .map(|e| e.at);
+    let last_close = upto
+        .iter()
+        .rev()
+        .find(|e| matches!(e.kind, Kind::Closed | Kind::Reopened));
+    let closed_at = last_close.filter(|e| e.kind == Kind::Closed).map(|e| e.at);
+    Some(Incident {
+        status: match (closed_at, acked_at) {
+            (Some(_), _) => Status::Closed,
+            (None, Some(_)) => Status::Acknowledged,
+            (None, None) => Status::Open,
+        },
+        resolution: closed_at.and(last_close.and_then(|e| e.text.clone())),
+        severity,
+        phase,
+        acked_at,
+        closed_at,
+        ack_due,
+        resolve_due,
+        ..inc.clone()
+    })
+}
+
 /// How many timeout escalations an unacknowledged incident is owed at `now`: one when `ack_due`
 /// passes, and one more each further response limit.
 pub fn timeouts_owed(inc: &Incident, response: Duration, now: DateTime<Utc>) -> u32 {

@@ -184,14 +184,8 @@ pub fn describe(metric: &Metric, reading: &Reading) -> String {
     };
     let shown = units::show(value, &metric.unit);
     let line = match reading.raw {
-        State::Critical => metric
-            .alert
-            .as_ref()
-            .map(|a| format!("alert {}", a.show(&metric.unit))),
-        State::Warning => metric
-            .target
-            .as_ref()
-            .map(|t| format!("target {}", t.show(&metric.unit))),
+        State::Critical => metric.alert_text.as_ref().map(|a| format!("alert {a}")),
+        State::Warning => metric.target_text.as_ref().map(|t| format!("target {t}")),
         _ => None,
     };
     let pending = match (reading.pending, metric.hold) {

@@ -9,5 +9,6 @@ pub mod incident;
 pub mod metrics;
 pub mod period;
 pub mod rotation;
+pub mod stats;
 pub mod threshold;
 pub mod units;

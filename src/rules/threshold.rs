@@ -159,18 +159,6 @@ fn parse_range(text: &str, unit: &str) -> Result<Range, String> {
 }
 
 impl Threshold {
-    /// As written for a person, with the metric's unit: `< 2s`, `0.5:5`, `ok`.
-    pub fn show(&self, unit: &str) -> String {
-        match self {
-            Threshold::Compare { value, .. } => {
-                let text = self.to_string();
-                let symbol = text.split(' ').next().unwrap_or("");
-                format!("{symbol} {}", crate::rules::units::show(*value, unit))
-            }
-            other => other.to_string(),
-        }
-    }
-
     /// This threshold as a Nagios range for performance data, whose numbers are multiplied by
     /// `scale` (the perfdata unit may differ from the metric's). A Nagios range names what is
     /// *not* alerted, both ends included, so a target (what is fine) and an alert (what is

@@ -104,8 +104,9 @@ pub fn parse_value(text: &str, metric_unit: &str) -> Result<f64, String> {
     let t = text.trim();
     if target.dim == Dim::Status {
         return match t.to_lowercase().as_str() {
-            "ok" | "true" | "1" | "up" | "pass" => Ok(1.0),
-            "failed" | "false" | "0" | "down" | "fail" => Ok(0.0),
+            // The sheet writes "Backup Status: ✅".
+            "ok" | "true" | "1" | "up" | "pass" | "✅" | "✔" | "✔\u{fe0f}" => Ok(1.0),
+            "failed" | "false" | "0" | "down" | "fail" | "❌" | "✘" | "✖" => Ok(0.0),
             _ => Err(format!(
                 "\"{text}\" is not a status; write ok or failed (or true, false)"
             )),
@@ -331,6 +332,10 @@ mod tests {
         assert_eq!(parse_value("120min", "h"), Ok(2.0));
         assert_eq!(parse_value("ok", STATUS_UNIT), Ok(1.0));
         assert_eq!(parse_value("false", STATUS_UNIT), Ok(0.0));
+        assert_eq!(parse_value("✅", STATUS_UNIT), Ok(1.0));
+        assert_eq!(parse_value("✔", STATUS_UNIT), Ok(1.0));
+        assert_eq!(parse_value("❌", STATUS_UNIT), Ok(0.0));
+        assert_eq!(parse_value("✘", STATUS_UNIT), Ok(0.0));
         assert_eq!(parse_value("1.5e3", "s"), Ok(1500.0));
         assert_eq!(parse_value("25KB/s", "MB/min"), Ok(1.5));
     }

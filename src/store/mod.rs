@@ -26,6 +26,24 @@ use crate::util::time::serde_rfc3339;
 pub use copy::{copy, Copied};
 pub use outbox::{Delivery, Message, MessageCounts, MessageFilter, NewMessage, Outcome, Plan};
 
+/// Pairs incidents (by id) with their events (by incident id, then id), both in id order.
+pub(crate) fn with_histories(
+    incidents: Vec<Incident>,
+    events: Vec<(i64, Event)>,
+) -> Vec<(Incident, Vec<Event>)> {
+    let mut events = events.into_iter().peekable();
+    incidents
+        .into_iter()
+        .map(|incident| {
+            let mut own = Vec::new();
+            while let Some((_, event)) = events.next_if(|(id, _)| *id == incident.id) {
+                own.push(event);
+            }
+            (incident, own)
+        })
+        .collect()
+}
+
 /// A write whose commit was sent but whose answer never came: the connection was lost, and
 /// the change may or may not be stored. Whoever retries must look first.
 #[derive(Debug, thiserror::Error)]
@@ -310,6 +328,10 @@ delegate! {
     /// The first time a status metric was recorded ok in `[from, to)`.
     fn first_ok(&self, metric: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Option<DateTime<Utc>>>;
     fn incident(&self, id: i64) -> Result<Option<(Incident, Vec<Event>)>>;
+    /// Every incident a review of `[from, to)` needs, with its whole timeline, by id: those
+    /// opened in the period, and those opened before it that it may have found open or seen
+    /// closed (still open now, or closed at or after `from`).
+    fn histories(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<(Incident, Vec<Event>)>>;
     /// Calls `each` with every incident the filter selects, newest first, without holding them
     /// all in memory; with `with_pages`, also with who was paged on it, in order.
     fn each_incident(&self, filter: &IncidentFilter, with_pages: bool, each: &mut dyn FnMut(Incident, Vec<Paged>) -> Result<()>) -> Result<()>;
@@ -332,25 +354,11 @@ delegate! {
     /// Overrides still to end (or all of them, removed ones too).
     fn overrides(&self, all: bool, now: DateTime<Utc>) -> Result<Vec<Override>>;
     fn override_by_id(&self, id: i64) -> Result<Option<Override>>;
-    /// Incidents of each severity opened in `[from, to)` and how they kept their limits, judged
-    /// as of `now`.
-    fn severity_counts(&self, from: DateTime<Utc>, to: DateTime<Utc>, now: DateTime<Utc>) -> Result<Vec<SeverityCounts>>;
-    /// Time from opening to `reached` for incidents opened in the period that got there.
-    fn spread(&self, reached: Reached, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Spread>;
-    /// Breaches of incidents opened in the period, oldest first, at most `limit`; and how many
-    /// there are in all.
-    fn breaches(&self, from: DateTime<Utc>, to: DateTime<Utc>, now: DateTime<Utc>, limit: u32) -> Result<(Vec<Breach>, u64)>;
     /// Events of a kind in the period, counted per actor or per value.
     fn event_counts(&self, kind: Kind, by: CountBy, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<(String, u64)>>;
-    /// Incidents opened before `at` and not closed by then.
-    fn open_at(&self, at: DateTime<Utc>) -> Result<u64>;
-    /// Incidents closed in the period that never reached the review phase.
-    fn closed_without_review(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<i64>>;
     /// Follow-up actions made before `at` and not done by then; and how many of them were due
     /// before that day.
     fn actions_open(&self, at: DateTime<Utc>, day: NaiveDate) -> Result<(u64, u64)>;
-    /// Incidents opened per severity per stretch of `bucket` seconds from `from`.
-    fn incidents_per_bucket(&self, from: DateTime<Utc>, to: DateTime<Utc>, bucket: i64) -> Result<Vec<(i64, String, u64)>>;
     /// One metric over a period: counts, mean, extremes, time in WARNING and CRITICAL.
     fn metric_summary(&self, metric: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<MetricSummary>;
     fn metric_mean(&self, metric: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Option<f64>>;
@@ -480,71 +488,11 @@ pub struct NewOverride<'a> {
     pub at: DateTime<Utc>,
 }
 
-/// Incidents of one severity opened in a period, and how they kept their limits. An
-/// acknowledgement or resolution is judged once it happened or its due time has passed.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct SeverityCounts {
-    pub severity: String,
-    pub opened: u64,
-    pub ack_judged: u64,
-    pub ack_met: u64,
-    pub resolve_judged: u64,
-    pub resolve_met: u64,
-}
-
-/// Mean, median and 90th percentile of a set of durations, in seconds.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
-pub struct Spread {
-    pub count: u64,
-    pub mean: Option<f64>,
-    pub median: Option<i64>,
-    pub p90: Option<i64>,
-}
-
-/// The point in an incident's life a duration is measured to, from its opening.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Reached {
-    Acknowledged,
-    Closed,
-}
-
 /// What event counts are grouped by: who did it, or the value it set (the person paged).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CountBy {
     Actor,
     Value,
-}
-
-/// Which of an incident's two limits a breach is of.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Limit {
-    Acknowledge,
-    Resolve,
-}
-
-impl Limit {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Limit::Acknowledge => "acknowledge",
-            Limit::Resolve => "resolve",
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Breach {
-    pub id: i64,
-    pub severity: String,
-    pub title: String,
-    pub limit: Limit,
-    #[serde(serialize_with = "serde_rfc3339")]
-    pub due: DateTime<Utc>,
-    /// When it happened, or null if it still has not.
-    #[serde(serialize_with = "crate::util::time::serde_rfc3339_opt")]
-    pub done: Option<DateTime<Utc>>,
-    /// How late, in seconds (until the report's time when it has not happened).
-    pub late_by: i64,
 }
 
 /// One metric over a period.

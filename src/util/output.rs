@@ -246,6 +246,16 @@ fn csv_field(field: &str) -> String {
     }
 }
 
+/// A key as the sheet writes it in a heading (`detection` → `Detection`): tables show names
+/// so, while the key people type stays lower-case.
+pub fn title_case(key: &str) -> String {
+    let mut chars = key.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// A message for the person at the terminal; never part of the data.
 pub fn note(text: impl AsRef<str>) {
     let _ = writeln!(io::stderr(), "{}", escape_controls(text.as_ref()));

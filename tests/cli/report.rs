@@ -116,11 +116,11 @@ fn weekly_figures_are_exact() {
     assert_eq!(i["opened"], 4);
     assert_eq!(
         i["time_to_acknowledge"],
-        serde_json::json!({"count": 3, "mean": 1200.0, "median": 1200, "p90": 1800})
+        serde_json::json!({"count": 3, "mean": 1200.0, "median": 1200.0, "p90": 1800})
     );
     assert_eq!(
         i["time_to_resolve"],
-        serde_json::json!({"count": 3, "mean": 10800.0, "median": 7200, "p90": 21600})
+        serde_json::json!({"count": 3, "mean": 10800.0, "median": 7200.0, "p90": 21600})
     );
     let sla: Vec<(
         String,
@@ -711,7 +711,7 @@ fn review_notes_go_under_the_agenda_of_their_period() {
     assert_eq!(agenda[1]["notes"][0]["author"], "iris");
     let (_, weekly, _) = env.at(REPORT_TIME, &["report", "weekly", "--period", "2024-W32"]);
     assert!(
-        weekly.contains("### Incident review (incidents)"),
+        weekly.contains("### Incident analysis (incidents)"),
         "{weekly}"
     );
     assert!(
@@ -725,4 +725,196 @@ fn review_notes_go_under_the_agenda_of_their_period() {
         listed,
         "roadmap\tShip offline mode before the voice feature\n"
     );
+}
+
+/// Every finished period's report, in every format, as it reads at `now`.
+fn finished_reports(env: &Env, now: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let periods = [
+        ("weekly", "2024-W31"),
+        ("weekly", "2024-W32"),
+        ("weekly", "2024-W33"),
+        ("weekly", "2024-W39"),
+        ("monthly", "2024-08"),
+        ("quarterly", "2024-Q3"),
+    ];
+    for (kind, period) in periods {
+        for format in ["json", "markdown", "html"] {
+            let args = ["report", kind, "--period", period, "--format", format];
+            let (code, text, err) = env.at(now, &args);
+            assert_eq!((code, err.as_str()), (0, ""), "{args:?}");
+            out.push((format!("{kind} {period} {format}"), text));
+        }
+    }
+    out
+}
+
+#[test]
+fn a_finished_period_reads_the_same_after_later_events() {
+    let env = known_week();
+    let seen = "2024-10-10T09:00:00Z";
+    let before = finished_reports(&env, seen);
+    // Later events about the period's incidents, dated after it: a severity changed, the
+    // never-answered P3 acknowledged and closed late, a closed P1 reopened and closed again,
+    // an action done; and a new incident.
+    for (now, args) in [
+        (
+            "2024-10-01T09:00:00Z",
+            vec!["incident", "update", "5", "--sev", "P2"],
+        ),
+        (
+            "2024-10-02T09:00:00Z",
+            vec!["incident", "ack", "5", "--by", "Iris"],
+        ),
+        (
+            "2024-10-03T09:00:00Z",
+            vec!["incident", "close", "5", "--resolution", "late"],
+        ),
+        ("2024-10-04T09:00:00Z", vec!["incident", "reopen", "3"]),
+        (
+            "2024-10-05T09:00:00Z",
+            vec!["incident", "close", "3", "--resolution", "again"],
+        ),
+        (
+            "2024-10-06T09:00:00Z",
+            vec!["incident", "open", "--sev", "P1", "--title", "october"],
+        ),
+    ] {
+        let (code, _, err) = env.at(now, &args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+    }
+    let after = finished_reports(&env, seen);
+    for ((name, a), (_, b)) in before.iter().zip(&after) {
+        assert_eq!(a, b, "{name} changed after later events");
+    }
+}
+
+#[test]
+fn the_previous_period_block_is_that_periods_own_report() {
+    let env = known_week();
+    let now = "2024-08-20T09:00:00Z";
+    let report = |period: &str| {
+        let (code, out, err) = env.at(
+            now,
+            &["report", "weekly", "--period", period, "--format", "json"],
+        );
+        assert_eq!(code, 0, "{err}");
+        json(&out)
+    };
+    let (w32, w31) = (report("2024-W32"), report("2024-W31"));
+    assert_eq!(w32["previous_incidents"], w31["incidents"]);
+    let (w33, w32) = (report("2024-W33"), report("2024-W32"));
+    assert_eq!(w33["previous_incidents"], w32["incidents"]);
+    assert_eq!(w32["incidents"]["breaches_total"], 4);
+}
+
+#[test]
+fn reports_use_the_sheets_words_and_honest_statistics() {
+    let env = known_week();
+    let now = "2024-10-10T09:00:00Z";
+    // backup_status ok once and failed once in August; the sheet writes ✅ and ❌.
+    for (at, value) in [
+        ("2024-08-05T06:00:00Z", "backup_status=✅"),
+        ("2024-08-06T06:00:00Z", "backup_status=❌"),
+    ] {
+        let (code, _, err) = env.at(at, &["metrics", "check", value, "--only-given"]);
+        assert!(code == 0 || code == 2, "{value}: {err}");
+    }
+    let report = |kind: &str, period: &str, format: &str| {
+        let args = ["report", kind, "--period", period, "--format", format];
+        let (code, out, err) = env.at(now, &args);
+        assert_eq!((code, err.as_str()), (0, ""), "{args:?}");
+        out
+    };
+    let md = report("monthly", "2024-08", "markdown");
+    // A status metric's mean is the share of checks that were ok.
+    let backup = md
+        .lines()
+        .find(|l| l.starts_with("| Backup status"))
+        .unwrap_or_else(|| panic!("no backup row in\n{md}"));
+    assert!(backup.contains("| ok 50% |"), "{backup}");
+    // Thresholds as written.
+    let json_ = json(&report("monthly", "2024-08", "json"));
+    let satisfaction = json_["metrics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["name"] == "user_satisfaction")
+        .unwrap();
+    assert_eq!(satisfaction["alert"], "< 4.0/5");
+    // ISO weeks, the partial ones at the ends marked: August 2024 begins on a Thursday.
+    let weeks: Vec<(String, bool)> = json_["incidents_per_week"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| {
+            (
+                w["week"].as_str().unwrap().to_string(),
+                w["partial"] == true,
+            )
+        })
+        .collect();
+    assert_eq!(
+        weeks,
+        [
+            ("2024-W31".to_string(), true),
+            ("2024-W32".to_string(), false),
+            ("2024-W33".to_string(), false),
+            ("2024-W34".to_string(), false),
+            ("2024-W35".to_string(), true),
+        ]
+    );
+    assert_eq!(json_["incidents_per_week"][0]["by_severity"]["P2"], 1);
+    assert_eq!(json_["incidents_per_week"][1]["by_severity"]["P1"], 2);
+    // The quarter's checklist counts the rotation's days only: it began on 29 July.
+    let q3 = json(&report("quarterly", "2024-Q3", "json"));
+    assert_eq!(q3["team"]["checklist_days"][0]["date"], "2024-07-29");
+    assert_eq!(
+        q3["team"]["checklist_days"].as_array().unwrap().len(),
+        // 29-31 July, August, September.
+        3 + 31 + 30
+    );
+}
+
+#[test]
+fn a_backdated_tick_is_marked_as_a_correction_in_its_period() {
+    let env = known_week();
+    let (code, _, err) = env.at(
+        "2024-10-06T09:00:00Z",
+        &[
+            "checklist",
+            "done",
+            "morning.check-metrics",
+            "--date",
+            "2024-08-07",
+            "--by",
+            "Felix",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let (code, md, err) = env.at(
+        "2024-10-10T09:00:00Z",
+        &[
+            "report", "weekly", "--period", "2024-W32", "--format", "markdown",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        md.contains("| 2024-08-07 (corrected on 2024-10-06) | 3/12 |"),
+        "{md}"
+    );
+    assert!(!md.contains("2024-08-06 (corrected"), "{md}");
+}
+
+#[test]
+fn tables_name_phases_and_slots_as_the_sheet_does() {
+    let env = known_week();
+    let list = env.ok(&["incident", "list", "--all"]);
+    assert!(list.contains(" Detection "), "{list}");
+    let (code, sheet, err) = env.at("2024-08-07T10:00:00Z", &["checklist"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(sheet.contains(" Morning (by 12:00) "), "{sheet}");
+    // Keys stay lower-case where people type them.
+    let csv = env.ok(&["incident", "list", "--all", "--format", "csv"]);
+    assert!(csv.contains(",detection,"), "{csv}");
 }

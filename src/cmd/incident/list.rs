@@ -224,7 +224,7 @@ impl<'a> Listing<'a> {
                         Cell::new(i.id),
                         Cell::new(&i.severity),
                         Cell::new(i.status.as_str()),
-                        Cell::new(&i.phase),
+                        Cell::new(crate::util::output::title_case(&i.phase)),
                         Cell::new(human(i.opened_at, self.zone)),
                         Cell::new(&i.title),
                         if state.breaching() {

@@ -109,7 +109,13 @@ pub fn review(ctx: &Context, id: i64) -> Result<u8> {
             .filter(|s| s.phase == *phase)
             .map(|s| format!("[{}] {}", if s.done { "x" } else { " " }, s.text))
             .collect();
-        let _ = writeln!(md, "- **{phase}** from {}: {}", t(*at), done.join(", "));
+        let _ = writeln!(
+            md,
+            "- **{}** from {}: {}",
+            crate::util::output::title_case(phase),
+            t(*at),
+            done.join(", ")
+        );
     }
 
     let _ = writeln!(md, "\n## Timeline\n");

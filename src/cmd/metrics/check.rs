@@ -322,8 +322,8 @@ fn print(
                     unit: &m.unit,
                     value: r.value.filter(|v| v.is_finite()),
                     shown: shown(m, r),
-                    target: m.target.as_ref().map(|t| t.show(&m.unit)),
-                    alert: m.alert.as_ref().map(|t| t.show(&m.unit)),
+                    target: m.target_text.clone(),
+                    alert: m.alert_text.clone(),
                     state: r.state.as_str(),
                     raw_state: r.raw.as_str(),
                     pending: r.pending,
@@ -344,8 +344,8 @@ fn print(
                     r.value.map(units::number).unwrap_or_default(),
                     m.unit.clone(),
                     r.state.as_str().to_string(),
-                    threshold_text(&m.target, &m.unit),
-                    threshold_text(&m.alert, &m.unit),
+                    threshold_text(&m.target_text),
+                    threshold_text(&m.alert_text),
                 ])?;
             }
         }
@@ -380,8 +380,8 @@ fn print(
                         Cell::new(if first { group } else { "" }),
                         Cell::new(&m.name),
                         Cell::new(shown(m, r).unwrap_or_else(|| "-".into())),
-                        Cell::new(threshold_text(&m.target, &m.unit)),
-                        Cell::new(threshold_text(&m.alert, &m.unit)),
+                        Cell::new(threshold_text(&m.target_text)),
+                        Cell::new(threshold_text(&m.alert_text)),
                         if r.state == State::Ok {
                             Cell::new(state_text)
                         } else {

@@ -101,8 +101,9 @@ fn unknown(value: Option<f64>, reason: String) -> Reading {
     }
 }
 
-fn threshold_text(t: &Option<crate::rules::threshold::Threshold>, unit: &str) -> String {
-    t.as_ref().map_or("-".into(), |t| t.show(unit))
+/// A target or alert as written in thresholds.yaml, or `-`.
+fn threshold_text(written: &Option<String>) -> String {
+    written.clone().unwrap_or_else(|| "-".into())
 }
 
 #[derive(Serialize)]
@@ -144,8 +145,8 @@ fn list(ctx: &Context, format: Format) -> Result<u8> {
                     label: &m.label,
                     group: &m.group,
                     unit: &m.unit,
-                    target: m.target.as_ref().map(|t| t.show(&m.unit)),
-                    alert: m.alert.as_ref().map(|t| t.show(&m.unit)),
+                    target: m.target_text.clone(),
+                    alert: m.alert_text.clone(),
                     severity: m.severity.as_deref(),
                     hold: m.hold.map(crate::rules::duration::format),
                     source: source(m),
@@ -161,8 +162,8 @@ fn list(ctx: &Context, format: Format) -> Result<u8> {
                     m.name.clone(),
                     m.group.clone(),
                     m.unit.clone(),
-                    threshold_text(&m.target, &m.unit),
-                    threshold_text(&m.alert, &m.unit),
+                    threshold_text(&m.target_text),
+                    threshold_text(&m.alert_text),
                     m.severity.clone().unwrap_or_default(),
                 ])?;
             }
@@ -188,8 +189,8 @@ fn list(ctx: &Context, format: Format) -> Result<u8> {
                     Cell::new(group),
                     Cell::new(&m.name),
                     Cell::new(&m.label),
-                    Cell::new(threshold_text(&m.target, &m.unit)),
-                    Cell::new(threshold_text(&m.alert, &m.unit)),
+                    Cell::new(threshold_text(&m.target_text)),
+                    Cell::new(threshold_text(&m.alert_text)),
                     Cell::new(m.severity.as_deref().unwrap_or("-")),
                     Cell::new(source(m)),
                 ]);

@@ -1,7 +1,7 @@
 //! The report's tables and sentences as text, shared by the Markdown and HTML renderings.
 
 use crate::ops::report::{Count, Growth, MetricTrend, Report, Team};
-use crate::store::Spread;
+use crate::rules::stats::Spread;
 use crate::util::time::rfc3339;
 
 /// `45s`, `7m`, `1h30m`; past a minute, seconds are noise in a review.
@@ -19,6 +19,20 @@ pub fn seconds(s: Option<f64>) -> String {
 
 /// A value in its unit, to the precision a person reads (`25596`, `61.4`, `1.104`); a dash for
 /// nothing.
+/// A mean in its unit; for a status metric (ok/failed) the share of checks that were ok
+/// (`ok 50%`), never a mean rounded to a state.
+pub fn mean(v: Option<f64>, unit: &str) -> String {
+    match v {
+        Some(share) if unit == crate::rules::units::STATUS_UNIT => {
+            format!(
+                "ok {}%",
+                crate::rules::units::number((share * 1000.0).round() / 10.0)
+            )
+        }
+        _ => value(v, unit),
+    }
+}
+
 pub fn value(v: Option<f64>, unit: &str) -> String {
     v.map_or("-".into(), |v| {
         let digits = match v.abs() {
@@ -61,7 +75,7 @@ fn spread_text(s: &Spread) -> String {
     format!(
         "{} / {} / {}",
         seconds(s.mean),
-        seconds(s.median.map(|v| v as f64)),
+        seconds(s.median),
         seconds(s.p90.map(|v| v as f64))
     )
 }
@@ -203,7 +217,7 @@ pub fn metric_table(r: &Report, with_trend: bool) -> Rows {
                 } else {
                     value(m.latest, &m.unit)
                 },
-                value(m.mean, &m.unit),
+                mean(m.mean, &m.unit),
                 value(m.min, &m.unit),
                 value(m.max, &m.unit),
                 percent(m.within_target_pct),
@@ -235,8 +249,8 @@ pub fn trends(rows: &[MetricTrend]) -> Rows {
                 vec![
                     t.label.clone(),
                     value(t.latest, &t.unit),
-                    value(t.mean, &t.unit),
-                    value(t.previous_mean, &t.unit),
+                    mean(t.mean, &t.unit),
+                    mean(t.previous_mean, &t.unit),
                     signed(t.change_pct),
                     t.sparkline.clone(),
                 ]
@@ -296,8 +310,12 @@ pub fn checklist_days(t: &Team) -> Rows {
         t.checklist_days
             .iter()
             .map(|d| {
+                let mut date = d.date.clone();
+                if let Some(on) = &d.corrected_on {
+                    date.push_str(&format!(" (corrected on {on})"));
+                }
                 vec![
-                    d.date.clone(),
+                    date,
                     format!("{}/{}", d.done, d.total),
                     format!("{}%", crate::rules::units::number(d.rate)),
                 ]

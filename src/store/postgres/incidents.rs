@@ -97,6 +97,39 @@ impl Postgres {
         })
     }
 
+    pub fn histories(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<(Incident, Vec<Event>)>> {
+        let chosen = "opened_at < $2 AND (opened_at >= $1 OR closed_at IS NULL OR closed_at >= $1)";
+        let range: [&(dyn ToSql + Sync); 2] = [&from.timestamp(), &to.timestamp()];
+        self.read(|s| {
+            let incidents = s
+                .all(
+                    &format!("SELECT {INCIDENT_COLUMNS} FROM incidents WHERE {chosen} ORDER BY id"),
+                    &range,
+                )?
+                .iter()
+                .map(incident_row)
+                .collect::<Result<Vec<_>>>()?;
+            let events = s
+                .all(
+                    &format!(
+                        "SELECT at, actor, kind, old_value, new_value, text, id, incident_id
+                           FROM incident_events
+                          WHERE incident_id IN (SELECT id FROM incidents WHERE {chosen})
+                          ORDER BY incident_id, id"
+                    ),
+                    &range,
+                )?
+                .iter()
+                .map(|r| Ok((r.try_get::<_, i64>(7)?, event_row(r)?)))
+                .collect::<Result<Vec<_>>>()?;
+            Ok(crate::store::with_histories(incidents, events))
+        })
+    }
+
     pub fn modify_incidents<T>(
         &mut self,
         ids: &[i64],
@@ -332,24 +365,27 @@ fn events<C: GenericClient>(s: &mut Session<'_, C>, incident_id: i64) -> Result<
         &[&incident_id],
     )?
     .iter()
-    .map(|r| {
-        let kind: String = r.try_get(2)?;
-        Ok(Event {
-            at: instant(r.try_get(0)?)?,
-            actor: r.try_get(1)?,
-            kind: Kind::parse(&kind).ok_or_else(|| {
-                bad_row(
-                    "incident_events",
-                    r.get(6),
-                    format!("unknown event kind \"{kind}\""),
-                )
-            })?,
-            old_value: r.try_get(3)?,
-            new_value: r.try_get(4)?,
-            text: r.try_get(5)?,
-        })
-    })
+    .map(event_row)
     .collect()
+}
+
+/// `at, actor, kind, old_value, new_value, text, id` of an event row.
+fn event_row(r: &Row) -> Result<Event> {
+    let kind: String = r.try_get(2)?;
+    Ok(Event {
+        at: instant(r.try_get(0)?)?,
+        actor: r.try_get(1)?,
+        kind: Kind::parse(&kind).ok_or_else(|| {
+            bad_row(
+                "incident_events",
+                r.get(6),
+                format!("unknown event kind \"{kind}\""),
+            )
+        })?,
+        old_value: r.try_get(3)?,
+        new_value: r.try_get(4)?,
+        text: r.try_get(5)?,
+    })
 }
 
 fn incident_row(r: &Row) -> Result<Incident> {

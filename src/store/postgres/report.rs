@@ -8,9 +8,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::{instant, instant_opt, Postgres};
 use crate::rules::incident::Kind;
 use crate::store::settle;
-use crate::store::{
-    Breach, CountBy, Limit, MetricSummary, PageAnswer, Reached, SeverityCounts, Spread, TrendPoint,
-};
+use crate::store::{CountBy, MetricSummary, PageAnswer, TrendPoint};
 
 /// As on SQLite: a stretch between two samples counts toward the earlier one's state up to
 /// this long.
@@ -23,140 +21,6 @@ fn count(n: i64) -> u64 {
 // Deadlines follow crate::rules::deadline: done in time is `done < due`, and a deadline has
 // passed at `now` when `due <= now`.
 impl Postgres {
-    pub fn severity_counts(
-        &self,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-        now: DateTime<Utc>,
-    ) -> Result<Vec<SeverityCounts>> {
-        self.read(|s| {
-            s.all(
-                "SELECT severity, count(*),
-                        count(*) FILTER (WHERE acked_at IS NOT NULL OR ack_due <= $3),
-                        count(*) FILTER (WHERE acked_at IS NOT NULL AND acked_at < ack_due),
-                        count(*) FILTER (WHERE closed_at IS NOT NULL OR resolve_due <= $3),
-                        count(*) FILTER (WHERE closed_at IS NOT NULL AND closed_at < resolve_due)
-                   FROM incidents WHERE opened_at >= $1 AND opened_at < $2
-                  GROUP BY severity ORDER BY severity",
-                &[&from.timestamp(), &to.timestamp(), &now.timestamp()],
-            )?
-            .iter()
-            .map(|r| {
-                Ok(SeverityCounts {
-                    severity: r.try_get(0)?,
-                    opened: count(r.try_get(1)?),
-                    ack_judged: count(r.try_get(2)?),
-                    ack_met: count(r.try_get(3)?),
-                    resolve_judged: count(r.try_get(4)?),
-                    resolve_met: count(r.try_get(5)?),
-                })
-            })
-            .collect()
-        })
-    }
-
-    pub fn spread(
-        &self,
-        reached: Reached,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-    ) -> Result<Spread> {
-        let column = match reached {
-            Reached::Acknowledged => "acked_at",
-            Reached::Closed => "closed_at",
-        };
-        let base = format!(
-            "FROM incidents WHERE opened_at >= $1 AND opened_at < $2 AND {column} IS NOT NULL"
-        );
-        let (f, t) = (from.timestamp(), to.timestamp());
-        self.read(|s| {
-            let row = s.one(
-                &format!("SELECT count(*), avg({column} - opened_at)::float8 {base}"),
-                &[&f, &t],
-            )?;
-            let n = count(row.try_get(0)?);
-            let mean: Option<f64> = row.try_get(1)?;
-            // Nearest-rank percentiles, one row fetched each, as on SQLite.
-            let mut rank = |p: f64| -> Result<Option<i64>> {
-                if n == 0 {
-                    return Ok(None);
-                }
-                let offset = ((p * n as f64).ceil() as u64).clamp(1, n) - 1;
-                let offset = i64::try_from(offset).unwrap_or(i64::MAX);
-                Ok(s.opt(
-                    &format!(
-                        "SELECT {column} - opened_at AS d {base} ORDER BY d LIMIT 1 OFFSET $3"
-                    ),
-                    &[&f, &t, &offset],
-                )?
-                .map(|r| r.get(0)))
-            };
-            let median = rank(0.5)?;
-            let p90 = rank(0.9)?;
-            Ok(Spread {
-                count: n,
-                mean,
-                median,
-                p90,
-            })
-        })
-    }
-
-    pub fn breaches(
-        &self,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-        now: DateTime<Utc>,
-        limit: u32,
-    ) -> Result<(Vec<Breach>, u64)> {
-        let (f, t, n, l) = (
-            from.timestamp(),
-            to.timestamp(),
-            now.timestamp(),
-            i64::from(limit),
-        );
-        self.read(|s| {
-            let mut out = Vec::new();
-            let mut total = 0;
-            for (kind, done, due) in [
-                (Limit::Acknowledge, "acked_at", "ack_due"),
-                (Limit::Resolve, "closed_at", "resolve_due"),
-            ] {
-                let filter = format!(
-                    "FROM incidents WHERE opened_at >= $1 AND opened_at < $2
-                       AND (({done} IS NOT NULL AND {done} >= {due}) OR ({done} IS NULL AND {due} <= $3))"
-                );
-                total += count(
-                    s.one(&format!("SELECT count(*) {filter}"), &[&f, &t, &n])?
-                        .try_get(0)?,
-                );
-                let rows = s.all(
-                    &format!(
-                        "SELECT id, severity, title, {due}, {done} {filter}
-                          ORDER BY opened_at, id LIMIT $4"
-                    ),
-                    &[&f, &t, &n, &l],
-                )?;
-                for r in rows {
-                    let due_at: i64 = r.try_get(3)?;
-                    let done_at: Option<i64> = r.try_get(4)?;
-                    out.push(Breach {
-                        id: r.try_get(0)?,
-                        severity: r.try_get(1)?,
-                        title: r.try_get(2)?,
-                        limit: kind,
-                        due: instant(due_at)?,
-                        done: instant_opt(done_at)?,
-                        late_by: done_at.unwrap_or(n) - due_at,
-                    });
-                }
-            }
-            out.sort_by(|a, b| a.due.cmp(&b.due).then(a.id.cmp(&b.id)));
-            out.truncate(limit as usize);
-            Ok((out, total))
-        })
-    }
-
     pub fn event_counts(
         &self,
         kind: Kind,
@@ -182,37 +46,6 @@ impl Postgres {
         })
     }
 
-    pub fn open_at(&self, at: DateTime<Utc>) -> Result<u64> {
-        self.read(|s| {
-            Ok(count(
-                s.one(
-                    "SELECT (SELECT count(*) FROM incidents WHERE opened_at < $1)
-                          - (SELECT count(*) FROM incidents
-                              WHERE closed_at IS NOT NULL AND closed_at < $1)",
-                    &[&at.timestamp()],
-                )?
-                .try_get(0)?,
-            ))
-        })
-    }
-
-    pub fn closed_without_review(
-        &self,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-    ) -> Result<Vec<i64>> {
-        self.read(|s| {
-            Ok(s.all(
-                "SELECT id FROM incidents WHERE closed_at >= $1 AND closed_at < $2
-                    AND phase <> 'review' ORDER BY closed_at, id",
-                &[&from.timestamp(), &to.timestamp()],
-            )?
-            .iter()
-            .map(|r| r.get(0))
-            .collect())
-        })
-    }
-
     pub fn actions_open(&self, at: DateTime<Utc>, day: NaiveDate) -> Result<(u64, u64)> {
         self.read(|s| {
             let row = s.one(
@@ -221,24 +54,6 @@ impl Postgres {
                 &[&at.timestamp(), &day.to_string()],
             )?;
             Ok((count(row.try_get(0)?), count(row.try_get(1)?)))
-        })
-    }
-
-    pub fn incidents_per_bucket(
-        &self,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-        bucket: i64,
-    ) -> Result<Vec<(i64, String, u64)>> {
-        self.read(|s| {
-            s.all(
-                "SELECT (opened_at - $1) / $3, severity, count(*) FROM incidents
-                  WHERE opened_at >= $1 AND opened_at < $2 GROUP BY 1, 2 ORDER BY 1, 2",
-                &[&from.timestamp(), &to.timestamp(), &bucket.max(1)],
-            )?
-            .iter()
-            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, count(r.try_get(2)?))))
-            .collect()
         })
     }
 

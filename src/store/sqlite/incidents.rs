@@ -89,6 +89,31 @@ impl Sqlite {
         }
     }
 
+    pub fn histories(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<(Incident, Vec<Event>)>> {
+        let chosen = "opened_at < ?2 AND (opened_at >= ?1 OR closed_at IS NULL OR closed_at >= ?1)";
+        let range = params![from.timestamp(), to.timestamp()];
+        let mut incidents = self.conn.prepare_cached(&format!(
+            "SELECT {INCIDENT_COLUMNS} FROM incidents WHERE {chosen} ORDER BY id"
+        ))?;
+        let incidents = incidents
+            .query_map(range, incident_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut events = self.conn.prepare_cached(&format!(
+            "SELECT at, actor, kind, old_value, new_value, text, id, incident_id
+               FROM incident_events
+              WHERE incident_id IN (SELECT id FROM incidents WHERE {chosen})
+              ORDER BY incident_id, id"
+        ))?;
+        let events = events
+            .query_map(range, |r| Ok((r.get::<_, i64>(7)?, event_row(r)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(crate::store::with_histories(incidents, events))
+    }
+
     pub fn modify_incidents<T>(
         &mut self,
         ids: &[i64],
@@ -322,24 +347,27 @@ fn events(conn: &rusqlite::Connection, incident_id: i64) -> Result<Vec<Event>> {
         "SELECT at, actor, kind, old_value, new_value, text, id FROM incident_events
           WHERE incident_id = ?1 ORDER BY id",
     )?;
-    let rows = stmt.query_map([incident_id], |r| {
-        let kind: String = r.get(2)?;
-        Ok(Event {
-            at: instant(r.get(0)?)?,
-            actor: r.get(1)?,
-            kind: Kind::parse(&kind).ok_or_else(|| {
-                bad_row(
-                    "incident_events",
-                    r.get(6).unwrap_or_default(),
-                    format!("unknown event kind \"{kind}\""),
-                )
-            })?,
-            old_value: r.get(3)?,
-            new_value: r.get(4)?,
-            text: r.get(5)?,
-        })
-    })?;
+    let rows = stmt.query_map([incident_id], event_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// `at, actor, kind, old_value, new_value, text, id` of an event row.
+fn event_row(r: &Row) -> rusqlite::Result<Event> {
+    let kind: String = r.get(2)?;
+    Ok(Event {
+        at: instant(r.get(0)?)?,
+        actor: r.get(1)?,
+        kind: Kind::parse(&kind).ok_or_else(|| {
+            bad_row(
+                "incident_events",
+                r.get(6).unwrap_or_default(),
+                format!("unknown event kind \"{kind}\""),
+            )
+        })?,
+        old_value: r.get(3)?,
+        new_value: r.get(4)?,
+        text: r.get(5)?,
+    })
 }
 
 fn incident_row(r: &Row) -> rusqlite::Result<Incident> {

@@ -8,9 +8,7 @@ use rusqlite::{params, OptionalExtension};
 use super::{instant, Sqlite};
 use crate::rules::incident::Kind;
 use crate::store::settle;
-use crate::store::{
-    Breach, CountBy, Limit, MetricSummary, PageAnswer, Reached, SeverityCounts, Spread, TrendPoint,
-};
+use crate::store::{CountBy, MetricSummary, PageAnswer, TrendPoint};
 
 /// A stretch between two samples counts toward the earlier one's state up to this long; a
 /// longer gap means nobody was measuring.
@@ -19,135 +17,6 @@ const MAX_SAMPLE_GAP: i64 = 3600;
 // Deadlines follow crate::rules::deadline: done in time is `done < due`, and a deadline has
 // passed at `now` when `due <= now`.
 impl Sqlite {
-    pub fn severity_counts(
-        &self,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-        now: DateTime<Utc>,
-    ) -> Result<Vec<SeverityCounts>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT severity, count(*),
-                    sum(acked_at IS NOT NULL OR ack_due <= ?3),
-                    sum(acked_at IS NOT NULL AND acked_at < ack_due),
-                    sum(closed_at IS NOT NULL OR resolve_due <= ?3),
-                    sum(closed_at IS NOT NULL AND closed_at < resolve_due)
-               FROM incidents WHERE opened_at >= ?1 AND opened_at < ?2
-              GROUP BY severity ORDER BY severity",
-        )?;
-        let rows = stmt.query_map(
-            params![from.timestamp(), to.timestamp(), now.timestamp()],
-            |r| {
-                Ok(SeverityCounts {
-                    severity: r.get(0)?,
-                    opened: r.get(1)?,
-                    ack_judged: r.get(2)?,
-                    ack_met: r.get(3)?,
-                    resolve_judged: r.get(4)?,
-                    resolve_met: r.get(5)?,
-                })
-            },
-        )?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Time from opening to `column` (`acked_at` or `closed_at`) for incidents opened in the
-    /// period that got there.
-    pub fn spread(
-        &self,
-        reached: Reached,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-    ) -> Result<Spread> {
-        let column = match reached {
-            Reached::Acknowledged => "acked_at",
-            Reached::Closed => "closed_at",
-        };
-        let base = format!(
-            "FROM incidents WHERE opened_at >= ?1 AND opened_at < ?2 AND {column} IS NOT NULL"
-        );
-        let (count, mean): (u64, Option<f64>) = self.conn.query_row(
-            &format!("SELECT count(*), avg({column} - opened_at) {base}"),
-            params![from.timestamp(), to.timestamp()],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
-        // Nearest-rank percentiles, one row fetched each.
-        let rank = |p: f64| -> Result<Option<i64>> {
-            if count == 0 {
-                return Ok(None);
-            }
-            let offset = ((p * count as f64).ceil() as u64).clamp(1, count) - 1;
-            Ok(self
-                .conn
-                .query_row(
-                    &format!(
-                        "SELECT {column} - opened_at AS d {base} ORDER BY d LIMIT 1 OFFSET ?3"
-                    ),
-                    params![from.timestamp(), to.timestamp(), offset],
-                    |r| r.get(0),
-                )
-                .optional()?)
-        };
-        Ok(Spread {
-            count,
-            mean,
-            median: rank(0.5)?,
-            p90: rank(0.9)?,
-        })
-    }
-
-    /// Breaches of incidents opened in the period, oldest first, at most `limit`; and how many
-    /// there are in all.
-    pub fn breaches(
-        &self,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-        now: DateTime<Utc>,
-        limit: u32,
-    ) -> Result<(Vec<Breach>, u64)> {
-        let mut out = Vec::new();
-        let mut total = 0;
-        for (kind, done, due) in [
-            (Limit::Acknowledge, "acked_at", "ack_due"),
-            (Limit::Resolve, "closed_at", "resolve_due"),
-        ] {
-            let filter = format!(
-                "FROM incidents WHERE opened_at >= ?1 AND opened_at < ?2
-                   AND (({done} IS NOT NULL AND {done} >= {due}) OR ({done} IS NULL AND {due} <= ?3))"
-            );
-            let n: u64 = self.conn.query_row(
-                &format!("SELECT count(*) {filter}"),
-                params![from.timestamp(), to.timestamp(), now.timestamp()],
-                |r| r.get(0),
-            )?;
-            total += n;
-            let mut stmt = self.conn.prepare(&format!(
-                "SELECT id, severity, title, {due}, {done} {filter} ORDER BY opened_at, id LIMIT ?4"
-            ))?;
-            let rows = stmt.query_map(
-                params![from.timestamp(), to.timestamp(), now.timestamp(), limit],
-                |r| {
-                    let due_at: i64 = r.get(3)?;
-                    let done_at: Option<i64> = r.get(4)?;
-                    Ok(Breach {
-                        id: r.get(0)?,
-                        severity: r.get(1)?,
-                        title: r.get(2)?,
-                        limit: kind,
-                        due: instant(due_at)?,
-                        done: done_at.map(instant).transpose()?,
-                        late_by: done_at.unwrap_or(now.timestamp()) - due_at,
-                    })
-                },
-            )?;
-            for row in rows {
-                out.push(row?);
-            }
-        }
-        out.sort_by(|a, b| a.due.cmp(&b.due).then(a.id.cmp(&b.id)));
-        out.truncate(limit as usize);
-        Ok((out, total))
-    }
-
     /// Events of a kind in the period, counted by `column` (`actor` or `new_value`).
     pub fn event_counts(
         &self,
@@ -171,30 +40,6 @@ impl Sqlite {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Incidents opened before `at` and not closed by then.
-    pub fn open_at(&self, at: DateTime<Utc>) -> Result<u64> {
-        Ok(self.conn.query_row(
-            "SELECT (SELECT count(*) FROM incidents WHERE opened_at < ?1)
-                  - (SELECT count(*) FROM incidents WHERE closed_at IS NOT NULL AND closed_at < ?1)",
-            [at.timestamp()],
-            |r| r.get::<_, i64>(0),
-        )?
-        .max(0) as u64)
-    }
-
-    /// Incidents closed in the period that never reached the review phase.
-    pub fn closed_without_review(
-        &self,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-    ) -> Result<Vec<i64>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id FROM incidents WHERE closed_at >= ?1 AND closed_at < ?2 AND phase <> 'review' ORDER BY closed_at, id",
-        )?;
-        let rows = stmt.query_map(params![from.timestamp(), to.timestamp()], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
     /// Follow-up actions made before `at` and not done by then; and how many of them were due
     /// before that day.
     pub fn actions_open(&self, at: DateTime<Utc>, day: chrono::NaiveDate) -> Result<(u64, u64)> {
@@ -204,24 +49,6 @@ impl Sqlite {
             params![at.timestamp(), day.to_string()],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?)
-    }
-
-    /// Incidents opened per severity per stretch of `bucket` seconds from `from`.
-    pub fn incidents_per_bucket(
-        &self,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-        bucket: i64,
-    ) -> Result<Vec<(i64, String, u64)>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT (opened_at - ?1) / ?3, severity, count(*) FROM incidents
-              WHERE opened_at >= ?1 AND opened_at < ?2 GROUP BY 1, 2 ORDER BY 1, 2",
-        )?;
-        let rows = stmt.query_map(
-            params![from.timestamp(), to.timestamp(), bucket.max(1)],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// One pass over a metric's samples in the period (read from the covering index): counts,
