@@ -38,6 +38,8 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'A review meeting''s decisions, noted under its agenda''s topics and shown in its report')
             [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'Messages to people and chat rooms: send what is queued, test a channel, list the outbox')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'The monitoring dashboard on one screen')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Listen for alerts, heartbeats and acknowledgements from links; run cron''s work too')
+            [CompletionResult]::new('heartbeat', 'heartbeat', [CompletionResultType]::ParameterValue, 'Record that a job reported in (a dead-man''s switch), without a server')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Fill a database with a realistic, deterministic history to try mindops on')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write the sample rotation.yaml and thresholds.yaml into a folder')
             [CompletionResult]::new('db', 'db', [CompletionResultType]::ParameterValue, 'The store: where it is and what it holds; copy a history between stores')
@@ -917,6 +919,25 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'mindops;serve' {
+            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address and port to listen on [default: serve.listen in rotation.yaml, else 127.0.0.1:8787]')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mindops;heartbeat' {
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'mindops;demo' {
             [CompletionResult]::new('--days', '--days', [CompletionResultType]::ParameterName, 'How many days of history, ending now')
             [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'The same seed gives the same history')
@@ -1056,6 +1077,8 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'A review meeting''s decisions, noted under its agenda''s topics and shown in its report')
             [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'Messages to people and chat rooms: send what is queued, test a channel, list the outbox')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'The monitoring dashboard on one screen')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Listen for alerts, heartbeats and acknowledgements from links; run cron''s work too')
+            [CompletionResult]::new('heartbeat', 'heartbeat', [CompletionResultType]::ParameterValue, 'Record that a job reported in (a dead-man''s switch), without a server')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Fill a database with a realistic, deterministic history to try mindops on')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write the sample rotation.yaml and thresholds.yaml into a folder')
             [CompletionResult]::new('db', 'db', [CompletionResultType]::ParameterValue, 'The store: where it is and what it holds; copy a history between stores')
@@ -1255,6 +1278,12 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             break
         }
         'mindops;help;status' {
+            break
+        }
+        'mindops;help;serve' {
+            break
+        }
+        'mindops;help;heartbeat' {
             break
         }
         'mindops;help;demo' {

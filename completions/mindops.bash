@@ -37,6 +37,9 @@ _mindops() {
             mindops,handover)
                 cmd="mindops__subcmd__handover"
                 ;;
+            mindops,heartbeat)
+                cmd="mindops__subcmd__heartbeat"
+                ;;
             mindops,help)
                 cmd="mindops__subcmd__help"
                 ;;
@@ -63,6 +66,9 @@ _mindops() {
                 ;;
             mindops,review)
                 cmd="mindops__subcmd__review"
+                ;;
+            mindops,serve)
+                cmd="mindops__subcmd__serve"
                 ;;
             mindops,status)
                 cmd="mindops__subcmd__status"
@@ -166,6 +172,9 @@ _mindops() {
             mindops__subcmd__help,handover)
                 cmd="mindops__subcmd__help__subcmd__handover"
                 ;;
+            mindops__subcmd__help,heartbeat)
+                cmd="mindops__subcmd__help__subcmd__heartbeat"
+                ;;
             mindops__subcmd__help,help)
                 cmd="mindops__subcmd__help__subcmd__help"
                 ;;
@@ -192,6 +201,9 @@ _mindops() {
                 ;;
             mindops__subcmd__help,review)
                 cmd="mindops__subcmd__help__subcmd__review"
+                ;;
+            mindops__subcmd__help,serve)
+                cmd="mindops__subcmd__help__subcmd__serve"
                 ;;
             mindops__subcmd__help,status)
                 cmd="mindops__subcmd__help__subcmd__status"
@@ -608,7 +620,7 @@ _mindops() {
 
     case "${cmd}" in
         mindops)
-            opts="-h -V --config-dir --db --tz --color --help --version oncall incident metrics checklist handover report review notify status demo init db config completions man complete help"
+            opts="-h -V --config-dir --db --tz --color --help --version oncall incident metrics checklist handover report review notify status serve heartbeat demo init db config completions man complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1439,8 +1451,38 @@ _mindops() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mindops__subcmd__heartbeat)
+            opts="-h --config-dir --db --tz --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mindops__subcmd__help)
-            opts="oncall incident metrics checklist handover report review notify status demo init db config completions man complete help"
+            opts="oncall incident metrics checklist handover report review notify status serve heartbeat demo init db config completions man complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1666,6 +1708,20 @@ _mindops() {
         mindops__subcmd__help__subcmd__handover__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__help__subcmd__heartbeat)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2282,6 +2338,20 @@ _mindops() {
         mindops__subcmd__help__subcmd__review__subcmd__note)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__help__subcmd__serve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -4743,6 +4813,40 @@ _mindops() {
                     return 0
                     ;;
                 --by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__serve)
+            opts="-h --listen --config-dir --db --tz --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --listen)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -35,6 +35,8 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand review 'A review meeting''s decisions, noted under its agenda''s topics and shown in its report'
             cand notify 'Messages to people and chat rooms: send what is queued, test a channel, list the outbox'
             cand status 'The monitoring dashboard on one screen'
+            cand serve 'Listen for alerts, heartbeats and acknowledgements from links; run cron''s work too'
+            cand heartbeat 'Record that a job reported in (a dead-man''s switch), without a server'
             cand demo 'Fill a database with a realistic, deterministic history to try mindops on'
             cand init 'Write the sample rotation.yaml and thresholds.yaml into a folder'
             cand db 'The store: where it is and what it holds; copy a history between stores'
@@ -797,6 +799,23 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'mindops;serve'= {
+            cand --listen 'Address and port to listen on [default: serve.listen in rotation.yaml, else 127.0.0.1:8787]'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;heartbeat'= {
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'mindops;demo'= {
             cand --days 'How many days of history, ending now'
             cand --seed 'The same seed gives the same history'
@@ -919,6 +938,8 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand review 'A review meeting''s decisions, noted under its agenda''s topics and shown in its report'
             cand notify 'Messages to people and chat rooms: send what is queued, test a channel, list the outbox'
             cand status 'The monitoring dashboard on one screen'
+            cand serve 'Listen for alerts, heartbeats and acknowledgements from links; run cron''s work too'
+            cand heartbeat 'Record that a job reported in (a dead-man''s switch), without a server'
             cand demo 'Fill a database with a realistic, deterministic history to try mindops on'
             cand init 'Write the sample rotation.yaml and thresholds.yaml into a folder'
             cand db 'The store: where it is and what it holds; copy a history between stores'
@@ -1068,6 +1089,10 @@ set edit:completion:arg-completer[mindops] = {|@words|
         &'mindops;help;notify;list'= {
         }
         &'mindops;help;status'= {
+        }
+        &'mindops;help;serve'= {
+        }
+        &'mindops;help;heartbeat'= {
         }
         &'mindops;help;demo'= {
         }

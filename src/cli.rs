@@ -128,6 +128,13 @@ pub enum Command {
     },
     /// The monitoring dashboard on one screen
     Status(StatusArgs),
+    /// Listen for alerts, heartbeats and acknowledgements from links; run cron's work too
+    Serve(ServeArgs),
+    /// Record that a job reported in (a dead-man's switch), without a server
+    Heartbeat {
+        /// The heartbeat's name under `heartbeats:` in rotation.yaml
+        name: String,
+    },
     /// Fill a database with a realistic, deterministic history to try mindops on
     Demo(DemoArgs),
     /// Write the sample rotation.yaml and thresholds.yaml into a folder
@@ -657,6 +664,14 @@ pub struct StatusArgs {
     /// there is no csv or plain)
     #[arg(long, value_enum, default_value_t = ScreenFormat::Table)]
     pub format: ScreenFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on [default: serve.listen in rotation.yaml, else
+    /// 127.0.0.1:8787]
+    #[arg(long, value_name = "ADDR")]
+    pub listen: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

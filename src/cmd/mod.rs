@@ -14,6 +14,7 @@ pub(crate) mod notify;
 pub(crate) mod oncall;
 mod report;
 mod review;
+mod serve;
 mod status;
 
 use anyhow::Result;
@@ -32,6 +33,8 @@ pub fn run(ctx: &Context, command: Command) -> Result<u8> {
         Command::Review { command } => review::run(ctx, command),
         Command::Notify { command } => notify::run(ctx, command),
         Command::Status(args) => status::run(ctx, args),
+        Command::Serve(args) => serve::run(ctx, args),
+        Command::Heartbeat { name } => serve::heartbeat(ctx, &name),
         Command::Demo(args) => demo::run(ctx, args),
         Command::Init(args) => init::run(args),
         Command::Db { command } => db::run(ctx, command),

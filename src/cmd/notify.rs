@@ -145,6 +145,7 @@ fn test(ctx: &Context, target: &str) -> Result<u8> {
         actor: Some(ctx.actor(None)),
         recipient: None,
         details: Vec::new(),
+        links: None,
     };
     // Every test is its own message, even two in the same second.
     let key = format!(

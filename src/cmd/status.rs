@@ -6,99 +6,16 @@ use anyhow::{bail, Result};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use comfy_table::Cell;
-use serde::Serialize;
 
 use crate::cli::{ScreenFormat, StatusArgs};
-use crate::ops::checklist::Sheet;
-use crate::rules::incident::{sla, Incident};
-use crate::rules::metrics::{freshness, sparkline, Freshness, State};
-use crate::rules::rotation::holders_at;
-use crate::rules::units;
-use crate::store::{HandoverNote, IncidentFilter};
+use crate::ops::status::{gather, MetricLine, Status, TREND};
 use crate::util::output::Out;
-use crate::util::time::{ago, human, rfc3339};
+use crate::util::time::{ago, human};
 use crate::{exit, Context};
-
-/// Recorded values the trend column draws.
-const TREND: u32 = 20;
-
-#[derive(Serialize)]
-struct OnCall {
-    role: String,
-    person: String,
-}
-
-#[derive(Serialize)]
-struct IncidentLine {
-    id: i64,
-    severity: String,
-    status: &'static str,
-    title: String,
-    sla: String,
-    breaching: bool,
-}
-
-#[derive(Serialize)]
-struct MetricLine {
-    name: String,
-    group: String,
-    value: Option<f64>,
-    shown: Option<String>,
-    state: &'static str,
-    at: Option<String>,
-    age_seconds: Option<i64>,
-    /// The latest value is older than the metric's `max_age`: its state is UNKNOWN whatever
-    /// it was then.
-    stale: bool,
-    trend: String,
-}
-
-#[derive(Serialize)]
-struct ChecklistLine {
-    date: String,
-    done: usize,
-    total: usize,
-    overdue: usize,
-}
-
-#[derive(Serialize)]
-struct HandoverLine {
-    #[serde(skip)]
-    when: DateTime<Utc>,
-    at: String,
-    author: String,
-    text: String,
-}
-
-#[derive(Serialize)]
-struct Status {
-    /// What the screen shows times in, and when it was drawn: kept so that drawing needs no
-    /// second read of the config.
-    #[serde(skip)]
-    zone: Tz,
-    #[serde(skip)]
-    now: DateTime<Utc>,
-    at: String,
-    shift: Option<u64>,
-    oncall: Vec<OnCall>,
-    incidents: Vec<IncidentLine>,
-    metrics: Vec<MetricLine>,
-    checklist: ChecklistLine,
-    handover: Option<HandoverLine>,
-    notifications: NotificationsLine,
-}
-
-#[derive(Serialize)]
-struct NotificationsLine {
-    /// Queued or being sent.
-    pending: u64,
-    /// Given up on: `notify list --failed` shows them.
-    failed: u64,
-}
 
 pub fn run(ctx: &Context, args: StatusArgs) -> Result<u8> {
     let Some(every) = args.watch else {
-        let status = gather(ctx)?;
+        let status = gather_now(ctx)?;
         let mut out = Out::stdout();
         match args.format {
             ScreenFormat::Json => out.json(&status)?,
@@ -127,7 +44,7 @@ pub fn run(ctx: &Context, args: StatusArgs) -> Result<u8> {
     }
     let mut first = true;
     loop {
-        let status = gather(ctx)?;
+        let status = gather_now(ctx)?;
         let screen = render(ctx, &status);
         let stamp = format!("refreshed {}", seconds(status.now, status.zone));
         let mut out = Out::stdout();
@@ -151,94 +68,17 @@ fn seconds(t: DateTime<Utc>, zone: Tz) -> String {
     t.with_timezone(&zone).format("%H:%M:%S %Z").to_string()
 }
 
-fn gather(ctx: &Context) -> Result<Status> {
+/// The dashboard as it stands now.
+fn gather_now(ctx: &Context) -> Result<Status> {
     let (config, thresholds) = ctx.config()?;
-    let rotation = &config.rotation;
-    let now = ctx.clock.now();
-    let store = ctx.existing_store()?;
-    let overrides = store.overrides_between(
-        now,
-        crate::util::time::later(now, chrono::Duration::seconds(1)),
-    )?;
-    let oncall = holders_at(rotation, &overrides, now)
-        .into_iter()
-        .map(|s| OnCall {
-            role: rotation.roles[s.role].clone(),
-            person: s.person,
-        })
-        .collect();
-    let incidents: Vec<Incident> = store.incidents(&IncidentFilter::default())?;
-    let mut metrics = Vec::new();
-    for m in &thresholds.metrics {
-        let latest = store.latest_sample(&m.name)?;
-        let values: Vec<f64> = store
-            .recent_samples(&m.name, TREND)?
-            .iter()
-            .map(|x| x.value.unwrap_or(f64::NAN))
-            .collect();
-        let trend = sparkline(&values);
-        let (at, value, mut state) = match latest {
-            Some(s) => (Some(s.at), s.value, s.state),
-            None => (None, None, State::Unknown),
-        };
-        let stale = matches!(freshness(at, m.max_age, now), Freshness::Stale(_));
-        if stale {
-            state = State::Unknown;
-        }
-        metrics.push(MetricLine {
-            name: m.name.clone(),
-            group: m.group.clone(),
-            value,
-            shown: value.map(|v| units::show(v, &m.unit)),
-            state: state.as_str(),
-            at: at.map(rfc3339),
-            age_seconds: at.map(|t| (now - t).num_seconds()),
-            stale,
-            trend,
-        });
-    }
-    let sheet = Sheet::new(&config, &thresholds, now, ctx.zone(rotation));
-    let progress = sheet.progress(&store)?;
-    let handover: Option<HandoverNote> = store.latest_handover()?;
-    let messages = store.message_counts()?;
-    Ok(Status {
-        zone: ctx.zone(rotation),
-        now,
-        at: rfc3339(now),
-        shift: rotation.shift_at(now).ok().map(|s| s.number),
-        oncall,
-        incidents: incidents
-            .iter()
-            .map(|i| {
-                let state = sla(i, now);
-                IncidentLine {
-                    id: i.id,
-                    severity: i.severity.clone(),
-                    status: i.status.as_str(),
-                    title: i.title.clone(),
-                    sla: state.to_string(),
-                    breaching: state.breaching(),
-                }
-            })
-            .collect(),
-        metrics,
-        checklist: ChecklistLine {
-            date: progress.date.to_string(),
-            done: progress.done,
-            total: progress.total,
-            overdue: progress.overdue,
-        },
-        handover: handover.map(|n| HandoverLine {
-            when: n.at,
-            at: rfc3339(n.at),
-            author: n.author,
-            text: n.text,
-        }),
-        notifications: NotificationsLine {
-            pending: messages.pending,
-            failed: messages.failed,
-        },
-    })
+    let zone = ctx.zone(&config.rotation);
+    gather(
+        &config,
+        &thresholds,
+        &ctx.existing_store()?,
+        ctx.clock.now(),
+        zone,
+    )
 }
 
 /// A line cut to the screen's width with an ellipsis, so one long note does not push the

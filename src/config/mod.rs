@@ -4,6 +4,7 @@
 pub mod locate;
 pub mod notify;
 pub mod rotation;
+pub mod serve;
 pub mod thresholds;
 
 use std::fmt;

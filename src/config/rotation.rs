@@ -20,6 +20,9 @@ pub struct RotationFile {
     #[serde(default)]
     checklist: Vec<SlotFile>,
     notify: Option<super::notify::NotifyFile>,
+    serve: Option<super::serve::ServeFile>,
+    #[serde(default, deserialize_with = "super::ordered_map")]
+    heartbeats: Vec<(String, super::serve::HeartbeatFile)>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -140,6 +143,9 @@ pub struct RotationConfig {
     pub checklist: Checklist,
     /// Where messages go; `None` sends nothing.
     pub notify: Option<super::notify::Notify>,
+    /// What `mindops serve` does; `None` when rotation.yaml has no `serve:` section.
+    pub serve: Option<super::serve::Serve>,
+    pub heartbeats: Vec<super::serve::Heartbeat>,
 }
 
 impl From<WeekdayName> for Weekday {
@@ -231,8 +237,12 @@ impl RotationFile {
             })
             .collect();
         let notify = self.notify.map(|n| n.validate(None, problems));
+        let serve = self.serve.map(|s| s.validate(problems));
+        let heartbeats = super::serve::validate_heartbeats(self.heartbeats, problems);
         Some(RotationConfig {
             notify,
+            serve,
+            heartbeats,
             rotation: Rotation {
                 zone: zone?,
                 start: start?,

@@ -2,5 +2,6 @@
 //! caller shares, and what TLS tells about a server (its certificate's expiry).
 
 pub mod http;
+pub mod server;
 pub mod smtp;
 pub mod tls;

@@ -9,7 +9,7 @@ use crate::config::notify::Notify;
 use crate::config::{Checklist, RotationConfig, Severity, Thresholds};
 use crate::ops::checklist::Sheet;
 use crate::ops::notify::deliver::failed_first_pages;
-use crate::ops::notify::{deliver, handover_messages, reminders, Delivered, Planner};
+use crate::ops::notify::{deliver, handover_messages, reminders, Delivered, LinkSigner, Planner};
 use crate::rules::deadline::passed;
 use crate::rules::incident::{check, due, open_pages, Event, Incident, Kind, Roster};
 use crate::rules::rotation::{Override, Rotation};
@@ -29,6 +29,9 @@ pub struct Desk {
     pub overrides: Vec<Override>,
     /// Where messages go; with it, every change queues its messages in its own transaction.
     pub notify: Option<Notify>,
+    /// The server's config: its public address and link key sign the links in messages.
+    pub serve: Option<crate::config::serve::Serve>,
+    pub heartbeats: Vec<crate::config::serve::Heartbeat>,
 }
 
 impl Desk {
@@ -49,6 +52,8 @@ impl Desk {
             now,
             overrides,
             notify: config.notify,
+            serve: config.serve,
+            heartbeats: config.heartbeats,
         };
         if let Some(planner) = desk.planner() {
             desk.store.set_plan(Box::new(planner));
@@ -95,11 +100,20 @@ impl Desk {
     }
 
     fn planner(&self) -> Option<Planner> {
+        // A key that cannot be read leaves messages without links; `config check` says why.
+        let links = self.serve.as_ref().and_then(|s| {
+            Some(LinkSigner {
+                base: s.public_url.clone()?,
+                key: s.link_secret.as_ref()?.read().ok()?.into_bytes(),
+                now: self.now,
+            })
+        });
         Some(Planner {
             notify: self.notify.clone()?,
             rotation: self.rotation.clone(),
             severities: self.thresholds.severities.clone(),
             zone: self.zone,
+            links,
         })
     }
 
@@ -124,6 +138,8 @@ impl Desk {
             rotation: self.rotation.clone(),
             checklist: self.checklist.clone(),
             notify: None,
+            serve: None,
+            heartbeats: Vec::new(),
         };
         let sheet = Sheet::new(&config, &self.thresholds, self.now, self.zone);
         let due = reminders(&planner, &self.store, &self.overrides, &sheet, self.now)?;

@@ -6,3 +6,5 @@ pub mod checklist;
 pub mod incidents;
 pub mod notify;
 pub mod report;
+pub mod serve;
+pub mod status;

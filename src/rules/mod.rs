@@ -6,6 +6,8 @@ pub mod coverage;
 pub mod deadline;
 pub mod duration;
 pub mod incident;
+pub mod intake;
+pub mod links;
 pub mod metrics;
 pub mod period;
 pub mod rotation;

@@ -114,6 +114,10 @@ pub const TABLES: &[Table] = &[
         ],
     },
     Table {
+        name: "beats",
+        columns: &[("name", Text), ("at", Int), ("count", Int)],
+    },
+    Table {
         name: "incident_actions",
         columns: &[
             ("id", Int),

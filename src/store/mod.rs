@@ -305,6 +305,8 @@ delegate_mut! {
     fn record_checks(&mut self, checks: &[(DateTime<Utc>, State, &[NewSample])]) -> Result<()>;
     /// Marks an override removed; false when there was none to remove.
     fn remove_override(&mut self, id: i64, by: &str, at: DateTime<Utc>) -> Result<bool>;
+    /// Records that the job `name` reported in at `at`.
+    fn record_beat(&mut self, name: &str, at: DateTime<Utc>) -> Result<()>;
     /// Queues messages; a key queued before is not queued again. How many were new.
     fn enqueue(&mut self, at: DateTime<Utc>, messages: &[NewMessage]) -> Result<usize>;
     /// Takes up to `limit` due messages for the sender `claim` until `until`, oldest due first.
@@ -314,6 +316,10 @@ delegate_mut! {
 }
 
 delegate! {
+    /// Each job's last report, by name.
+    fn beats(&self) -> Result<Vec<(String, DateTime<Utc>)>>;
+    /// When the longest-waiting undelivered message fell due, if any is waiting.
+    fn oldest_due_message(&self) -> Result<Option<DateTime<Utc>>>;
     /// The list a day was kept with, if it has been used.
     fn checklist_day(&self, day: NaiveDate) -> Result<Option<Checklist>>;
     /// The ticks of each day in `[from, to]`, in the order they were made.

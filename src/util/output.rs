@@ -246,6 +246,15 @@ fn csv_field(field: &str) -> String {
     }
 }
 
+/// Text for an HTML page: the characters markup gives meaning to, escaped.
+pub fn html_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
 /// A key as the sheet writes it in a heading (`detection` → `Detection`): tables show names
 /// so, while the key people type stays lower-case.
 pub fn title_case(key: &str) -> String {

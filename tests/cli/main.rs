@@ -13,6 +13,7 @@ mod notify;
 mod oncall;
 mod overrides;
 mod report;
+mod serve;
 mod servers;
 mod shared;
 mod sources;

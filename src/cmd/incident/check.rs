@@ -30,6 +30,10 @@ pub fn run(ctx: &Context, format: Format) -> Result<u8> {
     let mut desk = ctx.desk()?;
     let now = desk.now;
     let outcome = check_all(&mut desk)?;
+    for (name, id) in crate::ops::serve::missing_heartbeats(&mut desk)? {
+        note(format!("heartbeat {name} is missing: incident {id}"));
+    }
+    desk.store.record_beat("mindops:incident_check", now)?;
     send(&mut desk, true)?;
     for inc in &outcome.unknown_severity {
         note(format!(

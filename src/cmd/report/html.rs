@@ -48,12 +48,7 @@ fn label(v: f64) -> String {
     crate::rules::units::number((v * scale).round() / scale)
 }
 
-fn esc(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+use crate::util::output::html_escape as esc;
 
 fn table(out: &mut String, t: &Rows) {
     out.push_str("<table><thead><tr>");

@@ -154,6 +154,12 @@ pub fn send(
             for line in &body.details {
                 text.push_str(&format!("\n{line}\n"));
             }
+            if let Some(links) = &body.links {
+                text.push_str(&format!(
+                    "\nAcknowledge: {}\nResolve: {}\nEscalate now: {}\n",
+                    links.acknowledge, links.resolve, links.escalate
+                ));
+            }
             text.push_str(&format!("\n-- \nmindops, {}\n", body.idempotency_key));
             let subject: String = body.summary.chars().take(120).collect();
             smtp::send(&smtp::Mail {
@@ -198,6 +204,11 @@ fn described(body: &Body) -> Vec<(String, String)> {
     if let Some(incident) = &body.incident {
         vars.push(("MINDOPS_INCIDENT", incident.id.to_string()));
         vars.push(("MINDOPS_SEVERITY", incident.severity.clone()));
+    }
+    if let Some(links) = &body.links {
+        vars.push(("MINDOPS_ACK_URL", links.acknowledge.clone()));
+        vars.push(("MINDOPS_RESOLVE_URL", links.resolve.clone()));
+        vars.push(("MINDOPS_ESCALATE_URL", links.escalate.clone()));
     }
     if let Some(r) = &body.recipient {
         vars.push(("MINDOPS_PERSON", r.person.clone()));

@@ -44,6 +44,45 @@ pub struct Body {
     pub recipient: Option<Recipient>,
     /// More lines for channels with room (email, chat).
     pub details: Vec<String>,
+    /// For a person, with `serve.public_url` set: links that act on the incident as them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub links: Option<Links>,
+}
+
+/// Signed links to `mindops serve`: each opens a page whose button acts as the person.
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
+pub struct Links {
+    pub acknowledge: String,
+    pub resolve: String,
+    pub escalate: String,
+}
+
+/// Makes the links of a person's messages: the server's public address and the link key.
+#[derive(Debug, Clone)]
+pub struct LinkSigner {
+    pub base: String,
+    pub key: Vec<u8>,
+    pub now: DateTime<Utc>,
+}
+
+impl LinkSigner {
+    fn links(&self, incident: i64, person: &str) -> Links {
+        use crate::rules::links::{sign, Claim, LinkAction};
+        let url = |action| {
+            let claim = Claim {
+                incident,
+                person: person.to_string(),
+                action,
+                issued: self.now,
+            };
+            format!("{}/a/{}", self.base, sign(&self.key, &claim))
+        };
+        Links {
+            acknowledge: url(LinkAction::Acknowledge),
+            resolve: url(LinkAction::Resolve),
+            escalate: url(LinkAction::Escalate),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, serde::Deserialize)]
@@ -99,6 +138,18 @@ pub fn fan_out(
     body: &Body,
     people: &[Recipient],
 ) -> Vec<NewMessage> {
+    fan_out_with(notify, key, severity, body, people, None)
+}
+
+/// [`fan_out`], each person's message of an incident carrying their action links.
+fn fan_out_with(
+    notify: &Notify,
+    key: &str,
+    severity: Option<&str>,
+    body: &Body,
+    people: &[Recipient],
+    links: Option<&LinkSigner>,
+) -> Vec<NewMessage> {
     let mut out = Vec::new();
     for channel in notify.channels_for(body.event, severity) {
         let mut one = |recipient: Option<&Recipient>| {
@@ -108,6 +159,9 @@ pub fn fan_out(
                 None => format!("{key}:{}", channel.name),
             };
             body.recipient = recipient.cloned();
+            if let (Some(signer), Some(r), Some(inc)) = (links, recipient, &body.incident) {
+                body.links = Some(signer.links(inc.id, &r.person));
+            }
             out.push(NewMessage {
                 key: body.idempotency_key.clone(),
                 channel: channel.name.clone(),
@@ -181,6 +235,7 @@ pub fn handover_messages(
         actor: Some(author.to_string()),
         recipient: None,
         details: text.lines().map(str::to_string).collect(),
+        links: None,
     };
     fan_out(
         &planner.notify,
@@ -197,6 +252,8 @@ pub struct Planner {
     pub rotation: Rotation,
     pub severities: Vec<Severity>,
     pub zone: Tz,
+    /// Signs the action links of people's messages, when `serve` has a public address.
+    pub links: Option<LinkSigner>,
 }
 
 impl Planner {
@@ -365,14 +422,16 @@ impl Plan for Planner {
                 actor: actor.clone(),
                 recipient: None,
                 details: inc.description.iter().cloned().collect(),
+                links: None,
             };
             let key = format!("mindops:incident:{}:{ordinal}:{}", inc.id, topic.as_str());
-            out.extend(fan_out(
+            out.extend(fan_out_with(
                 &self.notify,
                 &key,
                 Some(&inc.severity),
                 &body,
                 &people,
+                self.links.as_ref(),
             ));
         }
         out

@@ -42,6 +42,7 @@ pub fn reminders(
         actor: None,
         recipient: None,
         details: Vec::new(),
+        links: None,
     };
 
     if let Some(lead) = notify.reminders.shift {

@@ -15,6 +15,7 @@ use chrono::{DateTime, Utc};
 use postgres::types::ToSql;
 use postgres::{Client, GenericClient, Row, Statement, Transaction};
 
+mod beats;
 mod checklist;
 pub mod connect;
 mod copy;
@@ -165,6 +166,12 @@ const MIGRATIONS: &[&str] = &[
      CREATE INDEX outbox_failed ON outbox (id) WHERE state = 'failed';"#,
     // 3: the sender holding a message, as SQLite's step 10.
     r#"ALTER TABLE outbox ADD COLUMN claim text COLLATE "C";"#,
+    // 4: heartbeats, as SQLite's step 11.
+    r#"CREATE TABLE beats (
+         name   text COLLATE "C" PRIMARY KEY,
+         at     bigint NOT NULL,
+         count  bigint NOT NULL
+     );"#,
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -8,6 +8,7 @@ use anyhow::{Context, Result};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, TransactionBehavior};
 
+mod beats;
 mod checklist;
 mod copy;
 mod incidents;
@@ -169,6 +170,12 @@ const MIGRATIONS: &[&str] = &[
     // 10: who holds a message being sent. Only that sender may write its outcome, so a sender
     // whose claim lapsed and was taken over cannot overwrite what the next one did.
     "ALTER TABLE outbox ADD COLUMN claim TEXT;",
+    // 11: heartbeats, the last report of each job (`mindops heartbeat`, `serve`'s own work).
+    "CREATE TABLE beats (
+         name   TEXT    PRIMARY KEY,
+         at     INTEGER NOT NULL,
+         count  INTEGER NOT NULL
+     );",
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
