@@ -2,16 +2,16 @@
 # Whole-process timings of the release build, against the budgets the issues set.
 # Usage: scripts/bench.sh            all benchmarks
 #        scripts/bench.sh oncall     the ones whose name contains "oncall"
-# Needs hyperfine (Debian package; installed here when missing). Exits 1 when a median is over
-# its budget.
+# Needs hyperfine and wrk (Debian packages; installed here when missing). Exits 1 when a median
+# is over its budget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 filter=${1:-}
 
-if ! command -v hyperfine >/dev/null; then
-  echo "installing hyperfine..." >&2
-  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq hyperfine >/dev/null
-  else sudo apt-get update -qq && sudo apt-get install -y -qq hyperfine >/dev/null; fi
+if ! command -v hyperfine >/dev/null || ! command -v wrk >/dev/null; then
+  echo "installing hyperfine and wrk..." >&2
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq hyperfine wrk >/dev/null
+  else sudo apt-get update -qq && sudo apt-get install -y -qq hyperfine wrk >/dev/null; fi
 fi
 
 root=$PWD
@@ -337,6 +337,95 @@ if [[ -n $pg ]]; then
     [[ -n ${medians[$right@pg]:-} ]] || continue
     printf '%-28s %12s %12s\n' "$right" "${medians[$left]:--}" "${medians[$right@pg]}"
   done
+fi
+
+# `mindops serve`: how soon it answers, what it holds idle, Alertmanager's posts from 20
+# clients at once (each a new group: a write), and the button of an acknowledgement link.
+mkdir -p "$work/serve"
+cp thresholds.yaml "$work/serve/"
+{
+  cat rotation.yaml
+  printf '\nserve:\n  public_url: http://127.0.0.1\n  link_secret_env: BENCH_LINK_KEY\n'
+  printf '  intake:\n    alertmanager:\n      token_env: BENCH_AM_TOKEN\n'
+} > "$work/serve/rotation.yaml"
+cat > "$work/serve.py" <<'PY'
+import base64, concurrent.futures, hashlib, hmac, http.client, json, os, socket, statistics, subprocess, sys, time
+binary, config, db, label, budget_p99, budget_ack = sys.argv[1:7]
+port = (lambda s: (s.bind(("127.0.0.1", 0)), s.getsockname()[1], s.close())[1])(socket.socket())
+env = dict(os.environ, BENCH_LINK_KEY="k", BENCH_AM_TOKEN="t")
+env.pop("MINDOPS_NOW", None)
+started = time.perf_counter()
+p = subprocess.Popen([binary, "--db", db, "--config-dir", config, "serve", "--listen", f"127.0.0.1:{port}"],
+                     env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+while True:
+    try:
+        c = http.client.HTTPConnection("127.0.0.1", port, timeout=5); c.request("GET", "/healthz")
+        if c.getresponse().status == 200: break
+    except OSError:
+        time.sleep(0.001)
+ready_ms = (time.perf_counter() - started) * 1000
+time.sleep(0.5)
+rss_mb = int([l for l in open(f"/proc/{p.pid}/status") if l.startswith("VmRSS")][0].split()[1]) / 1024
+def post(i):
+    body = json.dumps({"version": "4", "groupKey": f"{label}-{i}", "status": "firing",
+        "alerts": [{"status": "firing", "labels": {"alertname": f"a{i}", "severity": "warning"}}],
+        "commonLabels": {"alertname": f"a{i}"}, "commonAnnotations": {}})
+    t = time.perf_counter()
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    c.request("POST", "/v1/alertmanager", body, {"Authorization": "Bearer t", "Content-Type": "application/json"})
+    r = c.getresponse(); answer = json.loads(r.read())
+    return (time.perf_counter() - t) * 1000, r.status, answer.get("incident")
+with concurrent.futures.ThreadPoolExecutor(20) as pool:
+    results = list(pool.map(post, range(1000)))
+times = sorted(t for t, _, _ in results)
+errors = sum(1 for _, status, _ in results if status != 200)
+p99 = times[int(0.99 * len(times)) - 1]
+# Python's client costs as much CPU as the server on two cores; wrk, where it is installed,
+# measures the server: 20 connections posting new groups for 3 s.
+how = "python, 1000 posts"
+if os.path.exists("/usr/bin/wrk"):
+    lua = os.path.join(config, "am.lua")
+    open(lua, "w").write('''counter = 0
+request = function()
+  counter = counter + 1
+  local key = "w" .. math.random(1, 1e9) .. "-" .. counter
+  local body = '{"version":"4","groupKey":"' .. key .. '","status":"firing","alerts":[{"status":"firing","labels":{"alertname":"' .. key .. '","severity":"warning"}}],"commonLabels":{"alertname":"' .. key .. '"},"commonAnnotations":{}}'
+  return wrk.format("POST", "/v1/alertmanager", {["Authorization"]="Bearer t", ["Content-Type"]="application/json"}, body)
+end
+''')
+    out = subprocess.run(["/usr/bin/wrk", "-t2", "-c20", "-d3s", "--latency", "-s", lua, f"http://127.0.0.1:{port}"],
+                         capture_output=True, text=True).stdout
+    line = [l for l in out.splitlines() if l.strip().startswith("99%")][0].split()[1]
+    p99 = float(line[:-2]) if line.endswith("ms") else float(line[:-2]) / 1000 if line.endswith("us") else float(line[:-1]) * 1000
+    total = [l for l in out.splitlines() if "requests in" in l][0].split()[0]
+    errors += sum(int(x) for x in __import__("re").findall(r"Non-2xx or 3xx responses: ([0-9]+)", out))
+    how = f"wrk, {total} posts"
+
+def token(incident):
+    payload = base64.urlsafe_b64encode(json.dumps({"i": incident, "p": "Felix", "a": "acknowledge", "t": int(time.time())}).encode()).rstrip(b"=")
+    sig = base64.urlsafe_b64encode(hmac.new(b"k", payload, hashlib.sha256).digest()).rstrip(b"=")
+    return (payload + b"." + sig).decode()
+acks = []
+for _, _, incident in results[:200]:
+    t = time.perf_counter()
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=10); c.request("POST", "/a/" + token(incident))
+    assert c.getresponse().status == 200
+    acks.append((time.perf_counter() - t) * 1000)
+p.terminate(); p.wait()
+ack = statistics.median(acks)
+ok = errors == 0 and p99 <= float(budget_p99) and ack <= float(budget_ack) and ready_ms <= 100 and rss_mb <= 30
+print(f"{'serve-ready' + label:<32} once   {ready_ms:8.2f} ms   budget    100 ms")
+print(f"{'serve-idle-memory' + label:<32} rss    {rss_mb:8.1f} MB   budget     30 MB")
+print(f"{'serve-alertmanager-x20' + label:<32} p99    {p99:8.2f} ms   budget {float(budget_p99):6.0f} ms   ({how}, {errors} errors)")
+print(f"{'serve-ack-link' + label:<32} median {ack:8.2f} ms   budget {float(budget_ack):6.0f} ms   {'ok' if ok else 'OVER'}")
+sys.exit(0 if ok else 1)
+PY
+if [[ -z $filter || serve == *$filter* ]]; then
+  cp "$MINDOPS_DB" "$work/serve.db"
+  python3 "$work/serve.py" "$bin" "$work/serve" "$work/serve.db" "" 25 10 || failed=1
+  if [[ -n $pg ]]; then
+    python3 "$work/serve.py" "$bin" "$work/serve" "$PG_SMALL" "@pg" 40 10 || failed=1
+  fi
 fi
 
 trap_servers

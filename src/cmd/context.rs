@@ -52,6 +52,7 @@ impl Context {
         let dir = self.config_dir()?;
         let rotation = dir.load_rotation()?;
         let thresholds = dir.load_thresholds(&rotation.rotation)?;
+        crate::config::cross_check(&rotation, &thresholds)?;
         Ok((rotation, thresholds))
     }
 

@@ -111,6 +111,8 @@ struct App {
     counts: Mutex<BTreeMap<(&'static str, u16), u64>>,
     /// Wakes the periodic work to send what a request queued.
     wake: Mutex<mpsc::Sender<()>>,
+    /// Turns at writing, on SQLite (see [`App::writing`]).
+    writes: Mutex<()>,
 }
 
 /// A worker's connection to the store, opened on its first request and kept while it works.
@@ -144,6 +146,7 @@ pub fn run(ctx: &Context, args: ServeArgs) -> Result<u8> {
         clock: ctx.clock,
         counts: Mutex::new(BTreeMap::new()),
         wake: Mutex::new(wake),
+        writes: Mutex::new(()),
     });
     let stop = Arc::new(AtomicBool::new(false));
     {
@@ -243,8 +246,26 @@ impl App {
         out
     }
 
-    /// The periodic work wants to send what a change queued.
+    /// [`App::desk`] for a change. On SQLite, which takes one writer at a time, the workers
+    /// take turns here: waiting on a lock in the process is prompt, where SQLite's busy
+    /// handler sleeps in growing steps and stretches the slowest answers.
+    fn writing<T>(&self, w: &mut Worker, f: impl FnOnce(&mut Desk) -> Result<T>) -> Result<T> {
+        let _turn = match self.location {
+            Location::Sqlite(_) => Some(
+                self.writes
+                    .lock()
+                    .map_err(|_| anyhow::anyhow!("a worker failed"))?,
+            ),
+            Location::Postgres(_) => None,
+        };
+        self.desk(w, f)
+    }
+
+    /// The periodic work wants to send what a change queued (when anything is sent at all).
     fn nudge(&self) {
+        if self.rotation.notify.is_none() {
+            return;
+        }
         if let Ok(wake) = self.wake.lock() {
             let _ = wake.send(());
         }
@@ -306,7 +327,7 @@ impl App {
             unknown: &config.unknown,
         };
         let intake = intake::from_alertmanager(&payload, &map);
-        match self.desk(w, |desk| apply(desk, &intake, "alertmanager")) {
+        match self.writing(w, |desk| apply(desk, &intake, "alertmanager")) {
             Ok(applied) => {
                 self.nudge();
                 Response::json(ROUTE, 200, &applied_json(&applied))
@@ -352,7 +373,7 @@ impl App {
             }
         };
         let dedup_key = intake.dedup_key["events:".len()..].to_string();
-        match self.desk(w, |desk| apply(desk, &intake, "events")) {
+        match self.writing(w, |desk| apply(desk, &intake, "events")) {
             Ok(applied) => {
                 self.nudge();
                 let mut body = json!({
@@ -372,7 +393,7 @@ impl App {
         if let Some(refused) = self.authorized(req, ROUTE, &self.keys.heartbeats, req.bearer()) {
             return refused;
         }
-        let result = self.desk(w, |desk| {
+        let result = self.writing(w, |desk| {
             known_heartbeat(desk, name)?;
             beat(desk, name)
         });
@@ -411,7 +432,7 @@ impl App {
             }
         };
         let now = self.clock.now();
-        let result = self.desk(w, |desk| {
+        let result = self.writing(w, |desk| {
             let Some((inc, history)) = desk.store.incident(claim.incident)? else {
                 return Ok(None);
             };
@@ -658,29 +679,35 @@ impl App {
         page(ROUTE, 200, "mindops status", &html).with("refresh", "30")
     }
 
+    /// Cron's work: every [`EVERY`], `incident check` (escalations, breaches, heartbeats) and
+    /// `notify flush` (reminders, then everything due); when a request queued messages, a send
+    /// of what is due at once.
     fn periodic(&self, stop: &AtomicBool, woken: &mpsc::Receiver<()>) {
-        let mut last_check: Option<Instant> = None;
+        let mut last_tick: Option<Instant> = None;
         let mut worker = Worker { store: None };
         while !stop.load(Ordering::SeqCst) {
-            let due = last_check.is_none_or(|t| t.elapsed() >= EVERY);
+            let tick = last_tick.is_none_or(|t| t.elapsed() >= EVERY);
+            // Not in the workers' turns: a flush waits on receivers, and requests must not.
             let result = self.desk(&mut worker, |desk| {
                 let now = desk.now;
-                if due {
-                    check_all(desk)?;
-                    missing_heartbeats(desk)?;
-                    desk.store.record_beat(RAN_CHECK, now)?;
+                if !tick {
+                    desk.send(Some(FLUSH_BUDGET))?;
+                    return Ok(());
                 }
+                check_all(desk)?;
+                missing_heartbeats(desk)?;
+                desk.store.record_beat(RAN_CHECK, now)?;
                 desk.flush(Some(FLUSH_BUDGET))?;
                 desk.store.record_beat(RAN_FLUSH, now)?;
                 Ok(())
             });
-            if due {
-                last_check = Some(Instant::now());
+            if tick {
+                last_tick = Some(Instant::now());
             }
             if let Err(e) = result {
                 note(format!("mindops serve: periodic work: {e:#}"));
             }
-            let wait = EVERY.saturating_sub(last_check.map_or(EVERY, |t| t.elapsed()));
+            let wait = EVERY.saturating_sub(last_tick.map_or(EVERY, |t| t.elapsed()));
             // A request that queued messages wakes this at once; so does a stop.
             let _ = woken.recv_timeout(wait.max(StdDuration::from_millis(10)));
         }

@@ -68,6 +68,30 @@ fn seconds(t: DateTime<Utc>, zone: Tz) -> String {
     t.with_timezone(&zone).format("%H:%M:%S %Z").to_string()
 }
 
+/// What the fold leaves out, counted by state: `3 OK, 18 UNKNOWN (no value)`.
+fn hidden_by_state(all: &[MetricLine], shown: &[&MetricLine]) -> String {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for m in all
+        .iter()
+        .filter(|m| !shown.iter().any(|s| s.name == m.name))
+    {
+        let state = match (m.state, m.at.is_none(), m.stale) {
+            ("UNKNOWN", true, _) => "UNKNOWN (no value)".to_string(),
+            ("UNKNOWN", _, true) => "UNKNOWN (stale)".to_string(),
+            (state, _, _) => state.to_string(),
+        };
+        match counts.iter_mut().find(|(s, _)| *s == state) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((state, 1)),
+        }
+    }
+    counts
+        .iter()
+        .map(|(state, n)| format!("{n} {state}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The dashboard as it stands now.
 fn gather_now(ctx: &Context) -> Result<Status> {
     let (config, thresholds) = ctx.config()?;
@@ -141,17 +165,28 @@ fn render(ctx: &Context, s: &Status) -> String {
     let width = screen.columns.unwrap_or(120);
     let narrow = width < 100;
     let trend_points = if width >= 110 { TREND as usize } else { 8 };
-    let used = out.lines().count() + 4 + 2; // the metrics heading and rules, checklist, handover
-    let room = screen
-        .lines
-        .map(|l| usize::from(l).saturating_sub(used + 2));
+    // Below the rows: the fold line, a blank and the checklist, the handover, the
+    // notifications line when there is one; above them the blank, heading, header and rule.
+    let notifications = usize::from(s.notifications.failed > 0 || s.notifications.pending > 0);
+    // And the shell's prompt after it all, so the title never scrolls away.
+    let used = out.lines().count() + 4 + 1 + 2 + 1 + notifications + 1;
+    let room = screen.lines.map(|l| usize::from(l).saturating_sub(used));
     let shown: Vec<&MetricLine> = match room {
-        Some(room) if s.metrics.len() > room => s
-            .metrics
-            .iter()
-            .filter(|m| m.state != "OK")
-            .take(room.max(1))
-            .collect(),
+        Some(room) if s.metrics.len() > room => {
+            // The most pressing first: CRITICAL, WARNING, UNKNOWN, then OK; shown in the
+            // config's order. Never an empty table: at least one row.
+            let rank = |m: &MetricLine| match m.state {
+                "CRITICAL" => 0,
+                "WARNING" => 1,
+                "UNKNOWN" => 2,
+                _ => 3,
+            };
+            let mut order: Vec<usize> = (0..s.metrics.len()).collect();
+            order.sort_by_key(|&i| (rank(&s.metrics[i]), i));
+            let mut chosen: Vec<usize> = order.into_iter().take(room.max(1)).collect();
+            chosen.sort_unstable();
+            chosen.into_iter().map(|i| &s.metrics[i]).collect()
+        }
         _ => s.metrics.iter().collect(),
     };
     out.push_str("\nMetrics:\n");
@@ -200,11 +235,14 @@ fn render(ctx: &Context, s: &Status) -> String {
         table.add_row(row);
     }
     out.push_str(&format!("{table}\n"));
-    let hidden = s.metrics.len() - shown.len();
-    if hidden > 0 {
-        out.push_str(&format!(
-            "… and {hidden} more metrics OK (a taller screen, or --format json, lists them)\n"
-        ));
+    if shown.len() < s.metrics.len() {
+        let line = format!(
+            "… and {} more: {}; --format json lists all",
+            s.metrics.len() - shown.len(),
+            hidden_by_state(&s.metrics, &shown)
+        );
+        out.push_str(&fit(line, columns));
+        out.push('\n');
     }
 
     let c = &s.checklist;

@@ -269,6 +269,47 @@ pub fn unmet_needs(rotation: &RotationConfig, thresholds: &Thresholds) -> Vec<St
     out
 }
 
+/// What one file names that the other must hold: each heartbeat's severity and each severity
+/// the Alertmanager intake maps to are keys of thresholds.yaml.
+pub fn cross_check(rotation: &RotationConfig, thresholds: &Thresholds) -> Result<(), ConfigError> {
+    let known: Vec<&str> = thresholds
+        .severities
+        .iter()
+        .map(|s| s.key.as_str())
+        .collect();
+    let mut lines = Vec::new();
+    let mut check = |key: String, severity: &str| {
+        if !known.contains(&severity) {
+            lines.push(format!(
+                "rotation.yaml: {key}: unknown severity \"{severity}\"{}; known severities: {}",
+                crate::util::suggest::hint(severity, known.iter().copied()),
+                known.join(", ")
+            ));
+        }
+    };
+    for h in &rotation.heartbeats {
+        check(format!("heartbeats.{}.severity", h.name), &h.severity);
+    }
+    if let Some(am) = rotation
+        .serve
+        .as_ref()
+        .and_then(|s| s.alertmanager.as_ref())
+    {
+        for (label, severity) in &am.severities {
+            check(
+                format!("serve.intake.alertmanager.severities.{label}"),
+                severity,
+            );
+        }
+        check("serve.intake.alertmanager.unknown".into(), &am.unknown);
+    }
+    if lines.is_empty() {
+        Ok(())
+    } else {
+        Err(ConfigError { lines })
+    }
+}
+
 /// Problems found in one file, each at a serde-style key path.
 #[derive(Debug, Default)]
 pub struct Problems {

@@ -24,8 +24,6 @@ pub struct ServeFile {
     viewer_token_file: Option<PathBuf>,
     #[serde(default)]
     intake: IntakeFile,
-    #[serde(default)]
-    checks: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -77,8 +75,6 @@ pub struct Serve {
     /// The routing key an Events API body must carry.
     pub events: Option<Secret>,
     pub heartbeat_token: Option<Secret>,
-    /// Run `metrics check` every check interval too.
-    pub checks: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -101,7 +97,6 @@ impl Default for Serve {
             alertmanager: None,
             events: None,
             heartbeat_token: None,
-            checks: false,
         }
     }
 }
@@ -235,7 +230,6 @@ impl ServeFile {
             alertmanager,
             events,
             heartbeat_token,
-            checks: self.checks,
         }
     }
 }

@@ -641,15 +641,26 @@ fn status_fits_an_80_by_24_screen_and_uses_a_bigger_one() {
         out
     };
     let small = run("80", "24");
-    assert!(small.lines().count() <= 24, "{small}");
+    // One line is the prompt's: the title must not scroll away.
+    assert!(small.lines().count() <= 23, "{small}");
     assert!(small.lines().all(|l| l.chars().count() <= 80), "{small}");
-    assert!(small.contains("more metrics OK"), "{small}");
     assert!(!small.contains("Group"), "{small}");
-    let big = run("200", "50");
+    // What is folded is counted by state, and nothing but OK is folded while an OK is shown.
+    let fold = small
+        .lines()
+        .find(|l| l.starts_with("… and "))
+        .unwrap_or_else(|| panic!("{small}"));
     assert!(
-        big.contains("Group") && !big.contains("more metrics OK"),
-        "{big}"
+        fold.contains("UNKNOWN (no value)") || fold.contains(" OK"),
+        "{fold}"
     );
+    let shown_ok = small.lines().any(|l| l.contains(" OK "));
+    assert!(
+        !(shown_ok && fold.contains("UNKNOWN")),
+        "an UNKNOWN folded while an OK shows:\n{small}"
+    );
+    let big = run("200", "50");
+    assert!(big.contains("Group") && !big.contains("… and "), "{big}");
 }
 
 #[test]

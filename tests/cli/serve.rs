@@ -443,6 +443,13 @@ fn a_heartbeat_that_stops_opens_an_incident_and_the_next_beat_resolves_it() {
     );
     let err = env.fails(&["heartbeat", "cron-z"], 2);
     assert!(err.contains("no heartbeat \"cron-z\""), "{err}");
+    // A heartbeat's severity is one thresholds.yaml has.
+    env.edit("rotation.yaml", "severity: P2}", "severity: P9}");
+    let err = env.fails(&["config", "check"], 2);
+    assert!(
+        err.contains("rotation.yaml: heartbeats.cron-a.severity: unknown severity \"P9\""),
+        "{err}"
+    );
 }
 
 #[test]
