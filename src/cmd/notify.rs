@@ -11,7 +11,7 @@ use crate::ops::notify::{
     addressee, fan_out, message_json, message_line, Body, Recipient, BODY_VERSION,
 };
 use crate::store::{Delivery, MessageFilter};
-use crate::util::output::Out;
+use crate::util::output::{note, Out};
 use crate::util::time::rfc3339;
 use crate::{exit, Context};
 
@@ -254,11 +254,16 @@ fn list(
     format: Format,
 ) -> Result<u8> {
     let store = ctx.existing_store()?;
-    let messages = store.messages(&MessageFilter {
+    // One more than asked, to tell a person when there are more than shown.
+    let mut messages = store.messages(&MessageFilter {
         failed_only: failed,
         incident,
-        limit,
+        limit: limit.saturating_add(1),
     })?;
+    let more = messages.len() > limit as usize;
+    if more {
+        messages.remove(0);
+    }
     let mut out = Out::stdout();
     match format {
         Format::Json => {
@@ -330,6 +335,12 @@ fn list(
                     ]);
                 }
                 out.table(&table)?;
+                if more {
+                    note(format!(
+                        "showing the {} newest; --limit N shows more",
+                        messages.len()
+                    ));
+                }
             }
         }
     }

@@ -222,11 +222,7 @@ fn render(ctx: &Context, s: &Status) -> String {
         row.extend([
             Cell::new(&m.name),
             Cell::new(m.shown.as_deref().unwrap_or("-")),
-            if m.state == "OK" {
-                Cell::new(state)
-            } else {
-                ctx.style.marked(state)
-            },
+            ctx.style.state(state, m.state),
             Cell::new(m.age_seconds.map_or("-".into(), |s| {
                 ago(chrono::Duration::try_seconds(s).unwrap_or_default())
             })),

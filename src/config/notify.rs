@@ -218,6 +218,8 @@ impl Channel {
         match self.kind {
             ChannelKind::Email { .. } | ChannelKind::Command { .. } => &[
                 Topic::Page,
+                Topic::Acknowledged,
+                Topic::Resolved,
                 Topic::AckedReminder,
                 Topic::ShiftReminder,
                 Topic::ChecklistOverdue,

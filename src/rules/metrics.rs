@@ -271,8 +271,9 @@ pub fn nagios(metrics: &[&Metric], readings: &[Reading]) -> String {
             let crit = m.alert.as_ref().and_then(|a| a.nagios_range(true, scale));
             let min = if v >= 0.0 { "0" } else { "" };
             Some(format!(
-                "'{}'={v}{uom};{};{};{min}",
+                "'{}'={}{uom};{};{};{min}",
                 m.name,
+                units::perf_number(v),
                 warn.unwrap_or_default(),
                 crit.unwrap_or_default()
             ))

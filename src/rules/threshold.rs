@@ -86,23 +86,6 @@ impl Threshold {
     }
 }
 
-/// The largest number below `v`: where a strict `< v` ends.
-fn below(v: f64) -> f64 {
-    if v.is_nan() || v == f64::NEG_INFINITY {
-        return v;
-    }
-    if v == 0.0 {
-        return -f64::from_bits(1);
-    }
-    let bits = v.to_bits();
-    f64::from_bits(if v > 0.0 { bits - 1 } else { bits + 1 })
-}
-
-/// The smallest number above `v`: where a strict `> v` begins.
-fn above(v: f64) -> f64 {
-    -below(-v)
-}
-
 fn compare(op: Op, value: f64, limit: f64) -> bool {
     match op {
         Op::Lt => value < limit,
@@ -162,20 +145,22 @@ impl Threshold {
     /// This threshold as a Nagios range for performance data, whose numbers are multiplied by
     /// `scale` (the perfdata unit may differ from the metric's). A Nagios range names what is
     /// *not* alerted, both ends included, so a target (what is fine) and an alert (what is
-    /// not) turn into ranges differently, and a strict `< 2` ends just below 2, so 2 itself is
-    /// never called fine.
+    /// not) turn into ranges differently. Numbers are written to 12 significant digits, the
+    /// shortest form that reads back so (`~:2`, never `~:1.9999999999999998`): a strict `< 2`
+    /// ends at 2 itself, which only that one value tells apart.
     pub fn nagios_range(&self, alerting: bool, scale: f64) -> Option<String> {
         let (low, high) = (f64::NEG_INFINITY, f64::INFINITY);
         let range = match *self {
             Threshold::Compare { op, value } => {
                 let v = value * scale;
                 let fine = match (op, alerting) {
-                    (Op::Lt, false) | (Op::Ge, true) => (low, below(v)),
-                    (Op::Le, false) | (Op::Gt, true) => (low, v),
-                    (Op::Gt, false) | (Op::Le, true) => (above(v), high),
-                    (Op::Ge, false) | (Op::Lt, true) => (v, high),
+                    (Op::Lt | Op::Le, false) | (Op::Gt | Op::Ge, true) => (low, v),
+                    (Op::Gt | Op::Ge, false) | (Op::Lt | Op::Le, true) => (v, high),
                     (Op::Eq, false) => (v, v),
-                    (Op::Eq, true) => return Some(format!("@{v}:{v}")),
+                    (Op::Eq, true) => {
+                        let v = crate::rules::units::perf_number(v);
+                        return Some(format!("@{v}:{v}"));
+                    }
                 };
                 Range {
                     start: fine.0,
@@ -190,12 +175,11 @@ impl Threshold {
             },
             Threshold::Status { .. } => return None,
         };
-        // Every digit: a rounded end would move the line.
         let end = |v: f64| {
             if v.is_infinite() {
                 String::new()
             } else {
-                format!("{v}")
+                crate::rules::units::perf_number(v)
             }
         };
         let text = match (range.start, range.end) {
@@ -254,13 +238,11 @@ mod tests {
     }
 
     #[test]
-    fn perfdata_ranges_say_what_is_fine_to_the_last_digit() {
+    fn perfdata_ranges_say_what_is_fine_to_twelve_digits() {
         let t = |text: &str| Threshold::parse(text, "").unwrap();
         assert_eq!(t(">= 99.9").nagios_range(false, 1.0).unwrap(), "99.9:");
-        assert_eq!(
-            t("< 2").nagios_range(false, 1.0).unwrap(),
-            "~:1.9999999999999998"
-        );
+        assert_eq!(t("< 2").nagios_range(false, 1.0).unwrap(), "~:2");
+        assert_eq!(t("> 4.5").nagios_range(false, 1.0).unwrap(), "4.5:");
         assert_eq!(t("<= 2").nagios_range(false, 1.0).unwrap(), "~:2");
         assert_eq!(t("> 3").nagios_range(true, 1.0).unwrap(), "~:3");
         assert_eq!(t("< 20000").nagios_range(true, 1.0).unwrap(), "20000:");
@@ -271,10 +253,7 @@ mod tests {
         );
         assert_eq!(t("0.5:5").nagios_range(false, 1.0).unwrap(), "0.5:5");
         assert_eq!(t("10").nagios_range(false, 1.0).unwrap(), "10");
-        assert_eq!(
-            t("< 2").nagios_range(false, 1000.0).unwrap(),
-            "~:1999.9999999999998"
-        );
+        assert_eq!(t("< 2").nagios_range(false, 1000.0).unwrap(), "~:2000");
     }
 
     // The cases of the monitoring-plugins developer guidelines.

@@ -302,6 +302,26 @@ pub fn number(v: f64) -> String {
     text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
+/// A number for Nagios performance data: the shortest form that reads back as the same value
+/// at 12 significant digits, so float noise (`4.500000000000001`) never reaches a graph.
+pub fn perf_number(v: f64) -> String {
+    if !v.is_finite() {
+        return format!("{v}");
+    }
+    let rounded: f64 = format!("{v:.11e}").parse().unwrap_or(v);
+    format!("{}", rounded + 0.0)
+}
+
+/// `v` to `digits` significant digits, for a value a person reads in a table.
+pub fn significant(v: f64, digits: usize) -> f64 {
+    if !v.is_finite() || v == 0.0 {
+        return v;
+    }
+    format!("{v:.*e}", digits.saturating_sub(1))
+        .parse()
+        .unwrap_or(v)
+}
+
 /// A value in its metric's unit, as a person reads it: `1.2s`, `45MB`, `4.8/5`, `25000 users`.
 pub fn show(v: f64, metric_unit: &str) -> String {
     match unit(metric_unit).dim {

@@ -26,6 +26,11 @@ use crate::util::time::serde_rfc3339;
 pub use copy::{copy, Copied};
 pub use outbox::{Delivery, Message, MessageCounts, MessageFilter, NewMessage, Outcome, Plan};
 
+/// The events that change how an incident stands (`rules::incident::as_of` reads no others),
+/// as SQL: a review need not read the pages and notes.
+pub const STATE_KINDS: &str =
+    "'acknowledged', 'severity_changed', 'phase_changed', 'closed', 'reopened'";
+
 /// Pairs incidents (by id) with their events (by incident id, then id), both in id order.
 pub(crate) fn with_histories(
     incidents: Vec<Incident>,
@@ -334,9 +339,10 @@ delegate! {
     /// The first time a status metric was recorded ok in `[from, to)`.
     fn first_ok(&self, metric: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Option<DateTime<Utc>>>;
     fn incident(&self, id: i64) -> Result<Option<(Incident, Vec<Event>)>>;
-    /// Every incident a review of `[from, to)` needs, with its whole timeline, by id: those
-    /// opened in the period, and those opened before it that it may have found open or seen
-    /// closed (still open now, or closed at or after `from`).
+    /// Every incident a review of `[from, to)` needs, by id, with the events that change how
+    /// it stands ([`STATE_KINDS`]): those opened in the period, and those opened before it
+    /// that it may have found open or seen closed (still open now, or closed at or after
+    /// `from`).
     fn histories(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<(Incident, Vec<Event>)>>;
     /// Calls `each` with every incident the filter selects, newest first, without holding them
     /// all in memory; with `with_pages`, also with who was paged on it, in order.

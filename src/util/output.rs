@@ -72,6 +72,21 @@ impl Style {
         Table(table)
     }
 
+    /// A metric's state in the Nagios and Icinga colours: CRITICAL red, WARNING yellow,
+    /// UNKNOWN magenta, OK green. `state` is the state's name; `text` what the cell says.
+    pub fn state(&self, text: impl ToString, state: &str) -> Cell {
+        let cell = Cell::new(text.to_string());
+        if !self.color {
+            return cell;
+        }
+        cell.fg(match state {
+            "CRITICAL" => Color::Red,
+            "WARNING" => Color::Yellow,
+            "OK" => Color::Green,
+            _ => Color::Magenta,
+        })
+    }
+
     /// A cell that stands out: an override, a problem.
     pub fn marked(&self, text: impl ToString) -> Cell {
         let cell = Cell::new(text.to_string());

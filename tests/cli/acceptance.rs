@@ -417,7 +417,7 @@ fn is_root() -> bool {
 #[test]
 fn another_users_config_is_refused_where_it_was_only_found() {
     if !is_root() {
-        eprintln!("skipped: handing a file to another user needs root");
+        crate::common::skipped("handing a file to another user", "root");
         return;
     }
     use std::os::unix::fs::PermissionsExt;
@@ -462,7 +462,7 @@ fn another_users_config_is_refused_where_it_was_only_found() {
 #[test]
 fn a_config_swapped_between_check_and_read_never_runs_anothers_command() {
     if !is_root() {
-        eprintln!("skipped: handing a file to another user needs root");
+        crate::common::skipped("handing a file to another user", "root");
         return;
     }
     let env = Env::new();
@@ -519,7 +519,7 @@ fn a_config_swapped_between_check_and_read_never_runs_anothers_command() {
 fn a_store_that_refuses_writes_leaves_the_checks_judgement_standing() {
     let env = Env::new();
     let Some(url) = env.postgres().map(str::to_string) else {
-        eprintln!("skipped: a read-only PostgreSQL store needs MINDOPS_TEST_POSTGRES");
+        crate::common::skipped("a read-only store", "PostgreSQL (MINDOPS_TEST_POSTGRES)");
         return;
     };
     env.drop_sources();
@@ -699,7 +699,7 @@ fn a_self_signed_authority_named_as_ca_file_is_trusted_as_curl_cacert_does() {
 fn a_statement_waiting_on_a_lock_gives_up_after_lock_timeout() {
     let env = Env::new();
     let Some(url) = env.postgres().map(str::to_string) else {
-        eprintln!("skipped: lock timeouts are PostgreSQL's; set MINDOPS_TEST_POSTGRES");
+        crate::common::skipped("lock timeouts", "PostgreSQL (MINDOPS_TEST_POSTGRES)");
         return;
     };
     env.ok(&["incident", "open", "--sev", "P3", "--title", "first"]);
@@ -787,7 +787,10 @@ fn proxy_losing_commit(socket: std::path::PathBuf, nth: usize) -> u16 {
 fn a_commit_whose_answer_is_lost_says_the_outcome_is_unknown() {
     let env = Env::new();
     let Some(url) = env.postgres().map(str::to_string) else {
-        eprintln!("skipped: needs MINDOPS_TEST_POSTGRES");
+        crate::common::skipped(
+            "a commit whose answer is lost",
+            "PostgreSQL (MINDOPS_TEST_POSTGRES)",
+        );
         return;
     };
     env.ok(&["incident", "open", "--sev", "P3", "--title", "first"]);

@@ -19,24 +19,34 @@ mod shared;
 mod sources;
 mod store;
 
-/// Says, past the test harness's capture, which backends the suite ran on.
+/// Says, past the test harness's capture, which backends the suite ran on; in CI, fails
+/// unless PostgreSQL was there.
 #[test]
 fn backends_tested() {
     use std::io::Write;
-    let line = match common::postgres_server() {
-        Some(_) => "mindops: integration tests ran on SQLite and on PostgreSQL (MINDOPS_TEST_POSTGRES)\n",
-        None => "mindops: integration tests ran on SQLite only: set MINDOPS_TEST_POSTGRES (see scripts/pg.sh) to run them on PostgreSQL too\n",
-    };
+    if common::postgres_server().is_none() {
+        common::skipped(
+            "the PostgreSQL half of every integration test",
+            "PostgreSQL (MINDOPS_TEST_POSTGRES, see scripts/pg.sh)",
+        );
+        return;
+    }
+    let line =
+        "mindops: integration tests ran on SQLite and on PostgreSQL (MINDOPS_TEST_POSTGRES)\n";
     let _ = std::io::stderr().write_all(line.as_bytes());
 }
 
-/// Says, past the capture, whether the Prometheus tests ran.
+/// Says, past the capture, whether the Prometheus tests ran; in CI, fails unless they did.
 #[test]
 fn prometheus_tested() {
     use std::io::Write;
-    let line = match servers::prometheus() {
-        Some(_) => "mindops: Prometheus tests ran against Debian's prometheus and node_exporter\n",
-        None => "mindops: Prometheus tests skipped: install Debian's prometheus and prometheus-node-exporter\n",
-    };
+    if servers::prometheus().is_none() {
+        common::skipped(
+            "the Prometheus tests",
+            "Debian's prometheus and prometheus-node-exporter",
+        );
+        return;
+    }
+    let line = "mindops: Prometheus tests ran against Debian's prometheus and node_exporter\n";
     let _ = std::io::stderr().write_all(line.as_bytes());
 }

@@ -75,23 +75,23 @@ fn each_state_has_its_nagios_exit_code() {
         (
             "response_time=1.2s",
             0,
-            "METRICS OK - 1 metric within target | 'response_time'=1.2s;~:1.9999999999999998;~:3;0",
+            "METRICS OK - 1 metric within target | 'response_time'=1.2s;~:2;~:3;0",
         ),
         (
             "response_time=2.5s",
             1,
-            "METRICS WARNING - 1 warning | 'response_time'=2.5s;~:1.9999999999999998;~:3;0",
+            "METRICS WARNING - 1 warning | 'response_time'=2.5s;~:2;~:3;0",
         ),
         (
             "response_time=3.4s",
             2,
-            "METRICS CRITICAL - response_time 3.4s, alert > 3s | 'response_time'=3.4s;~:1.9999999999999998;~:3;0",
+            "METRICS CRITICAL - response_time 3.4s, alert > 3s | 'response_time'=3.4s;~:2;~:3;0",
         ),
         // A "< 2s" target does not call 2s fine.
         (
             "response_time=2s",
             1,
-            "METRICS WARNING - 1 warning | 'response_time'=2s;~:1.9999999999999998;~:3;0",
+            "METRICS WARNING - 1 warning | 'response_time'=2s;~:2;~:3;0",
         ),
         (
             "response_time=fast",
@@ -340,7 +340,7 @@ fn every_input_format() {
         (code, out.as_str()),
         (
             2,
-            "METRICS CRITICAL - load 95%, alert > 90% | 'load'=95%;~:69.99999999999999;~:90;0\n"
+            "METRICS CRITICAL - load 95%, alert > 90% | 'load'=95%;~:70;~:90;0\n"
         )
     );
 }

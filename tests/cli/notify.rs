@@ -709,7 +709,7 @@ fn email_goes_through_starttls_and_a_login() {
         .output()
         .is_ok_and(|o| o.status.success());
     if !has_aiosmtpd {
-        eprintln!("skipped: email needs Debian's python3-aiosmtpd");
+        crate::common::skipped("email", "Debian's python3-aiosmtpd");
         return;
     }
     let env = Env::new();
@@ -926,4 +926,110 @@ fn a_message_older_than_give_up_after_is_failed() {
 fn ok_or_waiting(on: &On, now: &str, args: &[&str]) {
     let (code, _, err) = on.at(now, args);
     assert_eq!(code, 0, "{args:?}: {err}");
+}
+
+#[test]
+fn the_people_paged_hear_who_answered_and_a_passed_due_time_is_never_to_come() {
+    let env = Env::new();
+    notify(
+        &env,
+        "  channels:\n    sms:\n      type: command\n      \
+         command: 'm=$(cat); printf \"%s\\n\" \"$m\" >> personal.jsonl'\n",
+    );
+    let personal = || -> Vec<(String, String, String)> {
+        let text = std::fs::read_to_string(env.path("work/personal.jsonl")).unwrap_or_default();
+        let _ = std::fs::remove_file(env.path("work/personal.jsonl"));
+        text.lines()
+            .map(json)
+            .map(|m| {
+                (
+                    m["recipient"]["person"].as_str().unwrap().to_string(),
+                    m["event"].as_str().unwrap().to_string(),
+                    m["summary"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    env.each_backend(|on| {
+        personal();
+        // P1 pages Felix (Primary) and Iris (Secondary); its resolution is due at 14:00.
+        ok(
+            on,
+            NOW,
+            &[
+                "incident",
+                "open",
+                "--sev",
+                "P1",
+                "--title",
+                "checkout down",
+            ],
+        );
+        assert_eq!(personal().len(), 2);
+        // Felix acknowledges after the resolution limit: Iris hears it, Felix does not.
+        ok(
+            on,
+            "2024-08-07T16:15:00Z",
+            &["incident", "ack", "1", "--by", "Felix"],
+        );
+        let sent = personal();
+        assert_eq!(sent.len(), 1, "{sent:?}");
+        assert_eq!(
+            (sent[0].0.as_str(), sent[0].1.as_str()),
+            ("Iris", "acknowledged")
+        );
+        assert!(
+            sent[0]
+                .2
+                .ends_with("acknowledged by Felix. resolution overdue since 2024-08-07 14:00 UTC"),
+            "{}",
+            sent[0].2
+        );
+        ok(
+            on,
+            "2024-08-07T16:30:00Z",
+            &[
+                "incident",
+                "close",
+                "1",
+                "--resolution",
+                "rolled back",
+                "--by",
+                "Iris",
+            ],
+        );
+        let sent = personal();
+        assert_eq!(sent.len(), 1, "{sent:?}");
+        assert_eq!(
+            (sent[0].0.as_str(), sent[0].1.as_str()),
+            ("Felix", "resolved")
+        );
+    });
+}
+
+#[test]
+fn the_outbox_list_says_when_it_shows_only_the_newest() {
+    let env = Env::new();
+    notify(
+        &env,
+        "  budget: 0s\n  channels:\n    hook:\n      type: webhook\n      url: http://127.0.0.1:9/\n",
+    );
+    for i in 0..3 {
+        env.ok(&[
+            "incident",
+            "open",
+            "--sev",
+            "P3",
+            "--title",
+            &format!("t{i}"),
+            "--format",
+            "plain",
+        ]);
+    }
+    let (code, out, err) = env.run(&["notify", "list", "--limit", "2"]);
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 4, "header, rule and two rows:\n{out}");
+    assert_eq!(err, "showing the 2 newest; --limit N shows more\n");
+    let (_, _, err) = env.run(&["notify", "list", "--limit", "3"]);
+    assert_eq!(err, "");
 }

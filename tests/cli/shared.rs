@@ -13,8 +13,9 @@ fn on(env: &Env, db: &str, args: &[&str]) -> (i32, String, String) {
 }
 
 fn skip(test: &str) {
-    let _ = std::io::stderr().write_all(
-        format!("{test}: skipped, no PostgreSQL (set MINDOPS_TEST_POSTGRES)\n").as_bytes(),
+    crate::common::skipped(
+        test,
+        "PostgreSQL (MINDOPS_TEST_POSTGRES, see scripts/pg.sh)",
     );
 }
 

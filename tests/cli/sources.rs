@@ -48,7 +48,7 @@ fn config(env: &Env, prometheus: &str, metrics: &str) {
 }
 
 fn skip(what: &str) {
-    eprintln!("skipped: {what} needs Debian's prometheus and prometheus-node-exporter packages");
+    crate::common::skipped(what, "Debian's prometheus and prometheus-node-exporter");
 }
 
 #[test]

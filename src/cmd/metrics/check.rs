@@ -287,7 +287,8 @@ fn print(
     let shown = |m: &Metric, r: &Reading| {
         r.value
             .filter(|v| !v.is_nan())
-            .map(|v| units::show(v, &m.unit))
+            // Four significant digits for a person; JSON and Nagios carry the value itself.
+            .map(|v| units::show(units::significant(v, 4), &m.unit))
     };
     match args.format {
         CheckFormat::Nagios => {
@@ -382,11 +383,7 @@ fn print(
                         Cell::new(shown(m, r).unwrap_or_else(|| "-".into())),
                         Cell::new(threshold_text(&m.target_text)),
                         Cell::new(threshold_text(&m.alert_text)),
-                        if r.state == State::Ok {
-                            Cell::new(state_text)
-                        } else {
-                            ctx.style.marked(state_text)
-                        },
+                        ctx.style.state(state_text, r.state.as_str()),
                         Cell::new(trends.get(i).map_or("", String::as_str)),
                     ]);
                     first = false;

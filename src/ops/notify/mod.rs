@@ -284,6 +284,17 @@ impl Planner {
         self.rotation.member(person).map(|m| Recipient::of(m, role))
     }
 
+    /// `Resolve by 11:00`, or once that has passed at `at`, `resolution overdue since 11:00`:
+    /// a message never shows a due time in the past as still to come.
+    pub fn resolve_clause(&self, inc: &Incident, at: DateTime<Utc>) -> String {
+        let due = human(inc.resolve_due, self.zone);
+        if crate::rules::deadline::passed(inc.resolve_due, at) {
+            format!("resolution overdue since {due}")
+        } else {
+            format!("Resolve by {due}")
+        }
+    }
+
     /// `[P1 High] incident 42: checkout down`.
     fn headline(&self, inc: &Incident) -> String {
         let name = self
@@ -325,8 +336,24 @@ impl Plan for Planner {
             .into_iter()
             .chain(pages.clone())
             .collect::<Vec<_>>();
-        let actor = events.first().map(|e| e.actor.clone());
+        // Everyone paged about the incident but whoever acted hears that it was answered.
+        let told = |actor: &Option<String>| -> Vec<Recipient> {
+            let mut people: Vec<Recipient> = Vec::new();
+            for p in &everyone_paged {
+                if Some(&p.person) != actor.as_ref() && !people.iter().any(|r| r.person == p.person)
+                {
+                    people.extend(self.recipient(&p.person, Some(&p.role)));
+                }
+            }
+            people
+        };
         for (topic, ordinal) in topics {
+            // Who did it: the actor of the topic's own event (a late acknowledgement comes
+            // after the breach mindops records for it).
+            let actor = events
+                .get(ordinal - history.len())
+                .or(events.first())
+                .map(|e| e.actor.clone());
             let (summary, next, people): (String, Option<String>, Vec<Recipient>) = match topic {
                 Topic::Page => {
                     let who: Vec<String> = pages
@@ -351,15 +378,15 @@ impl Plan for Planner {
                 }
                 Topic::Acknowledged => (
                     format!(
-                        "{headline}: acknowledged by {}. Resolve by {}",
+                        "{headline}: acknowledged by {}. {}",
                         actor.as_deref().unwrap_or("someone"),
-                        when(inc.resolve_due)
+                        self.resolve_clause(inc, events.first().map_or(inc.opened_at, |e| e.at))
                     ),
                     Some(format!(
                         "mindops incident close {} --resolution TEXT",
                         inc.id
                     )),
-                    Vec::new(),
+                    told(&actor),
                 ),
                 Topic::Resolved => (
                     format!(
@@ -371,7 +398,7 @@ impl Plan for Planner {
                             .unwrap_or_default()
                     ),
                     None,
-                    Vec::new(),
+                    told(&actor),
                 ),
                 Topic::Reopened => (
                     format!(

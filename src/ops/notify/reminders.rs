@@ -113,10 +113,10 @@ pub fn reminders(
             let mut message = body(
                 Topic::AckedReminder,
                 format!(
-                    "{}: acknowledged {} ago by {acker} and not resolved. Resolve by {}",
+                    "{}: acknowledged {} ago by {acker} and not resolved. {}",
                     planner.headline(inc),
                     ago(since),
-                    human(inc.resolve_due, planner.zone)
+                    planner.resolve_clause(inc, now)
                 ),
                 Some(format!(
                     "mindops incident close {} --resolution TEXT",

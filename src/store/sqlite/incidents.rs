@@ -14,6 +14,7 @@ use crate::store::{IncidentFilter, NewAction, NewIncident, Opened, Plan};
 const INCIDENT_COLUMNS: &str = "id, title, description, severity, status, phase, opened_at, \
      opened_by, acked_at, closed_at, ack_due, resolve_due, escalation_level, dedup_key, resolution";
 const INCIDENT_COLUMN_COUNT: usize = 15;
+use crate::store::STATE_KINDS;
 
 impl Sqlite {
     pub fn open_incident(
@@ -106,6 +107,7 @@ impl Sqlite {
             "SELECT at, actor, kind, old_value, new_value, text, id, incident_id
                FROM incident_events
               WHERE incident_id IN (SELECT id FROM incidents WHERE {chosen})
+                AND kind IN ({STATE_KINDS})
               ORDER BY incident_id, id"
         ))?;
         let events = events
