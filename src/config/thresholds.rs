@@ -81,6 +81,14 @@ struct SeverityFile {
     resolution: String,
     page: PageFile,
     description: Option<String>,
+    repeat: Option<RepeatFile>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RepeatFile {
+    every: String,
+    times: u32,
 }
 
 #[derive(Debug)]
@@ -225,6 +233,15 @@ pub struct Severity {
     pub resolution: Duration,
     pub page: Page,
     pub description: Option<String>,
+    /// Once the whole chain is paged and nobody acknowledges, page it again.
+    pub repeat: Option<Repeat>,
+}
+
+/// How often an unanswered chain is paged again, and how many times at most.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Repeat {
+    pub every: Duration,
+    pub times: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -322,12 +339,19 @@ impl ThresholdsFile {
         if self.severities.is_empty() {
             problems.add("severities", "at least one severity is needed, e.g. P1");
         }
+        // Every key written counts as known to the metrics, even one whose entry has a
+        // mistake: that mistake is reported once, not again at every metric naming the key.
+        let written: Vec<String> = self
+            .severities
+            .iter()
+            .map(|(k, _)| k.trim().to_string())
+            .collect();
         let severities: Vec<Severity> = self
             .severities
             .into_iter()
             .filter_map(|(key, s)| validate_severity(key, s, rotation, problems))
             .collect();
-        let severity_keys: Vec<&str> = severities.iter().map(|s| s.key.as_str()).collect();
+        let severity_keys: Vec<&str> = written.iter().map(String::as_str).collect();
 
         let mut protocol: Vec<Phase> = Vec::new();
         for (i, phase) in self.protocol.into_iter().enumerate() {
@@ -478,6 +502,22 @@ fn validate_severity(
             Page::Roles(known)
         }
     };
+    let repeat = match s.repeat {
+        None => None,
+        Some(r) => {
+            let every = positive(problems, &format!("{here}.repeat.every"), Some(&r.every));
+            if r.times == 0 || r.times > 100 {
+                problems.add(
+                    format!("{here}.repeat.times"),
+                    format!("{} is not a number of repeats from 1 to 100", r.times),
+                );
+            }
+            every.map(|every| Repeat {
+                every,
+                times: r.times.clamp(1, 100),
+            })
+        }
+    };
     Some(Severity {
         key,
         name: s.name.trim().to_string(),
@@ -485,6 +525,7 @@ fn validate_severity(
         resolution: resolution?,
         page,
         description: s.description,
+        repeat,
     })
 }
 

@@ -98,14 +98,21 @@ pub fn send(mail: &Mail) -> Result<(), Refused> {
         .header(ContentType::TEXT_PLAIN)
         .body(mail.body.clone())
         .map_err(|e| permanent(format!("cannot build the message: {e}")))?;
-    transport
-        .build()
-        .send(&message)
-        .map(|_| ())
-        .map_err(|e| Refused {
-            // A 5xx answer (unknown recipient, refused login) stays refused; a 4xx, a timeout or
-            // a connection that failed may pass later.
+    transport.build().send(&message).map(|_| ()).map_err(|e| {
+        let text = e.to_string();
+        // A server without the TLS the channel asks for will not grow it: that is the
+        // channel's config to change, said at once rather than retried for a day.
+        if text.contains("STARTTLS is not supported") {
+            return permanent(format!(
+                "SMTP {host}:{port}: {text}; set tls: none for a relay on the same host, or \
+                     tls: tls for a server that speaks TLS from the start (port 465)"
+            ));
+        }
+        Refused {
+            // A 5xx answer (unknown recipient, refused login) stays refused; a 4xx, a
+            // timeout or a connection that failed may pass later.
             retry: !e.is_permanent(),
-            text: format!("SMTP {host}:{port}: {e}"),
-        })
+            text: format!("SMTP {host}:{port}: {text}"),
+        }
+    })
 }

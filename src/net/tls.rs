@@ -197,7 +197,7 @@ impl ServerCertVerifier for Unchecked {
 pub(crate) struct Anchored {
     inner: Arc<rustls::client::WebPkiServerVerifier>,
     anchors: Vec<CertificateDer<'static>>,
-    provider: Arc<rustls::crypto::CryptoProvider>,
+    signatures: Unchecked,
 }
 
 impl Anchored {
@@ -219,7 +219,7 @@ impl Anchored {
         Ok(Anchored {
             inner,
             anchors,
-            provider,
+            signatures: Unchecked(provider),
         })
     }
 }
@@ -259,18 +259,14 @@ impl ServerCertVerifier for Anchored {
         Ok(ServerCertVerified::assertion())
     }
 
+    // The handshake's signature is checked as for any certificate: by its own key.
     fn verify_tls12_signature(
         &self,
         message: &[u8],
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        rustls::crypto::verify_tls12_signature(
-            message,
-            cert,
-            dss,
-            &self.provider.signature_verification_algorithms,
-        )
+        self.signatures.verify_tls12_signature(message, cert, dss)
     }
 
     fn verify_tls13_signature(
@@ -279,18 +275,11 @@ impl ServerCertVerifier for Anchored {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        rustls::crypto::verify_tls13_signature(
-            message,
-            cert,
-            dss,
-            &self.provider.signature_verification_algorithms,
-        )
+        self.signatures.verify_tls13_signature(message, cert, dss)
     }
 
     fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        self.provider
-            .signature_verification_algorithms
-            .supported_schemes()
+        self.signatures.supported_verify_schemes()
     }
 }
 

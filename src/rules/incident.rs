@@ -509,7 +509,81 @@ pub fn check(
             Err(_) => break, // the chain has ended; the breach stays on record
         }
     }
+    events.extend(repeat(inc, &seen, severity, roster, now));
     events
+}
+
+/// The mark a repeated page carries (as the event's old value): `repeat 2 of 8`.
+pub const REPEAT: &str = "repeat";
+
+/// Which repeat of the chain a page is, if it is one.
+pub fn repeat_of(e: &Event) -> Option<u32> {
+    let text = e.old_value.as_deref()?.strip_prefix(REPEAT)?;
+    text.trim().split(' ').next()?.parse().ok()
+}
+
+/// Once every role of the chain has been paged and nobody has acknowledged, the chain is
+/// paged again every `repeat.every` after its last page, at most `repeat.times` times, each
+/// role to whoever holds it then. A check that comes late pages once, as the repeat then due.
+fn repeat(
+    inc: &Incident,
+    history: &[Event],
+    severity: &Severity,
+    roster: &Roster,
+    now: DateTime<Utc>,
+) -> Vec<Event> {
+    let Some(repeat) = severity.repeat else {
+        return Vec::new();
+    };
+    if inc.acked_at.is_some() || inc.status == Status::Closed {
+        return Vec::new();
+    }
+    let ended = escalate(
+        &mut inc.clone(),
+        history,
+        roster,
+        now,
+        SYSTEM_ACTOR,
+        None,
+        true,
+    )
+    .is_err();
+    let first_pages: Vec<&Event> = history
+        .iter()
+        .filter(|e| e.kind == Kind::Paged && repeat_of(e).is_none())
+        .collect();
+    let Some(last) = first_pages.iter().map(|e| e.at).max().filter(|_| ended) else {
+        return Vec::new();
+    };
+    let done = history.iter().filter_map(repeat_of).max().unwrap_or(0);
+    let step = repeat.every.num_seconds().max(1);
+    let owed = ((now - last).num_seconds() / step).clamp(0, i64::from(repeat.times)) as u32;
+    if owed <= done {
+        return Vec::new();
+    }
+    let mut roles: Vec<String> = Vec::new();
+    for e in &first_pages {
+        let role = e.text.clone().unwrap_or_default();
+        if !roles.contains(&role) {
+            roles.push(role);
+        }
+    }
+    let holders = holders_at(roster.rotation, roster.overrides, now);
+    roles
+        .iter()
+        .filter_map(|role| {
+            let index = roster.rotation.role_index(role)?;
+            let holder = holders.iter().find(|h| h.role == index)?;
+            Some(
+                Event::new(now, SYSTEM_ACTOR, Kind::Paged)
+                    .change(
+                        format!("{REPEAT} {owed} of {}", repeat.times),
+                        &holder.person,
+                    )
+                    .text(role.clone()),
+            )
+        })
+        .collect()
 }
 
 /// Breach events not yet recorded: acknowledgement or resolution later than due.

@@ -2,6 +2,7 @@
 //! stopped every command, pages that vanished or doubled, secrets that leaked, and a store
 //! that misbehaved under faults.
 
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
@@ -821,4 +822,75 @@ fn a_commit_whose_answer_is_lost_says_the_outcome_is_unknown() {
         .args(["incident", "list", "--format", "plain"]))
     .1;
     assert_eq!(list, "2\n1\n", "{list}");
+}
+
+#[test]
+fn a_server_without_starttls_fails_the_channel_at_once_with_the_fix() {
+    let python = "/usr/bin/python3";
+    let has = Command::new(python)
+        .args(["-c", "import aiosmtpd"])
+        .status();
+    if !has.is_ok_and(|s| s.success()) {
+        return crate::common::skipped("a server without STARTTLS", "Debian's python3-aiosmtpd");
+    }
+    let env = Env::new();
+    let tmp = tempfile::tempdir().unwrap();
+    let port = crate::servers::free_port();
+    let mut smtp = Command::new(python)
+        .arg("-c")
+        .arg(crate::serve::PLAIN_SMTP)
+        .arg(port.to_string())
+        .arg(tmp.path().join("mailbox"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut ready = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(smtp.stdout.take().unwrap()),
+        &mut ready,
+    )
+    .unwrap();
+    assert_eq!(ready, "ready\n");
+    env.edit(
+        "rotation.yaml",
+        "  - name: Felix\n",
+        "  - name: Felix\n    email: felix@example.com\n",
+    );
+    notify(
+        &env,
+        &format!(
+            "  channels:\n    mail:\n      type: email\n      server: smtp://127.0.0.1:{port}\n      \
+             from: mindops <oncall@example.com>\n"
+        ),
+    );
+    let (code, _, err) = run(env
+        .cmd()
+        .args(["incident", "open", "--sev", "P3", "--title", "plain"]));
+    assert_eq!(code, 0, "{err}");
+    let (_, list, _) = run(env.cmd().args(["notify", "list", "--format", "json"]));
+    let last = json(&list).as_array().unwrap().last().unwrap().clone();
+    assert_eq!(
+        (&last["state"], &last["attempts"]),
+        (&Value::from("failed"), &Value::from(1)),
+        "{last}"
+    );
+    assert!(
+        last["last_error"]
+            .as_str()
+            .unwrap()
+            .contains("set tls: none"),
+        "{last}"
+    );
+    drop(smtp.stdin.take());
+    let _ = smtp.wait();
+}
+
+#[test]
+fn one_mistake_in_a_severity_is_reported_once() {
+    let env = Env::new();
+    env.edit("thresholds.yaml", "response: 15m", "response: 15parsecs");
+    let err = env.fails(&["config", "check"], 2);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("severities.P1.response"), "{err}");
 }

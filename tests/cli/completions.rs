@@ -180,3 +180,18 @@ fn bash_completes_severities_roles_people_and_open_incidents() {
         ["2"]
     );
 }
+
+/// The README says how many man pages there are; it must be the number written.
+#[test]
+fn the_readme_counts_the_man_pages_right() {
+    let env = crate::common::Env::new();
+    let dir = env.path("man");
+    let (code, _, err) = crate::common::run(env.cmd().arg("man").arg("--out").arg(&dir));
+    assert_eq!(code, 0, "{err}");
+    let pages = std::fs::read_dir(&dir).unwrap().count();
+    let readme = include_str!("../../README.md");
+    assert!(
+        readme.contains(&format!("({pages} of them)")),
+        "the README's man page count is not {pages}"
+    );
+}

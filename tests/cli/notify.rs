@@ -1033,3 +1033,62 @@ fn the_outbox_list_says_when_it_shows_only_the_newest() {
     let (_, _, err) = env.run(&["notify", "list", "--limit", "3"]);
     assert_eq!(err, "");
 }
+
+#[test]
+fn an_unanswered_chain_is_paged_again_until_someone_acknowledges() {
+    let env = Env::new();
+    notify(
+        &env,
+        "  channels:\n    sms:\n      type: command\n      \
+         command: 'm=$(cat); printf \"%s\\n\" \"$m\" >> personal.jsonl'\n",
+    );
+    let pages = || -> Vec<String> {
+        let text = std::fs::read_to_string(env.path("work/personal.jsonl")).unwrap_or_default();
+        let _ = std::fs::remove_file(env.path("work/personal.jsonl"));
+        text.lines()
+            .map(json)
+            .filter(|m| m["event"] == "page")
+            .map(|m| m["summary"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // `incident check` exits 1 while an incident is in breach: that is what it found.
+    let check = |on: &On, at: &str| {
+        let (code, _, err) = on.at(at, &["incident", "check", "--format", "json"]);
+        assert!(code == 0 || code == 1, "{at}: {err}");
+    };
+    env.each_backend(|on| {
+        pages();
+        // P1 pages Primary and Secondary; each response limit (15m) the next role; the chain
+        // ends with Backup at 10:30; from then on, all four every 15 minutes.
+        ok(
+            on,
+            NOW,
+            &["incident", "open", "--sev", "P1", "--title", "silent"],
+        );
+        for at in ["10:15", "10:30", "10:44"] {
+            check(on, &format!("2024-08-07T{at}:00Z"));
+        }
+        assert_eq!(pages().len(), 4, "two at the open, then On-Call and Backup");
+        check(on, "2024-08-07T10:45:00Z");
+        let again = pages();
+        assert_eq!(again.len(), 4, "{again:?}");
+        assert!(
+            again.iter().all(|p| p.contains(" again (repeat 1 of 8)")),
+            "{again:?}"
+        );
+        // A late check pages once, as the repeat then due; the same minute twice, nothing.
+        check(on, "2024-08-07T11:31:00Z");
+        check(on, "2024-08-07T11:31:00Z");
+        let late = pages();
+        assert_eq!(late.len(), 4, "{late:?}");
+        assert!(late[0].contains("(repeat 4 of 8)"), "{late:?}");
+        // Acknowledged: no more.
+        ok(
+            on,
+            "2024-08-07T11:35:00Z",
+            &["incident", "ack", "1", "--by", "Felix"],
+        );
+        check(on, "2024-08-07T12:30:00Z");
+        assert!(pages().is_empty());
+    });
+}

@@ -525,7 +525,7 @@ fn a_burst_of_posts_survives_kill_9_and_sigterm_ends_it_cleanly() {
 }
 
 /// aiosmtpd without TLS or login, appending what it receives to a file.
-const PLAIN_SMTP: &str = r#"
+pub const PLAIN_SMTP: &str = r#"
 import sys
 from aiosmtpd.controller import Controller
 port, out = int(sys.argv[1]), sys.argv[2]

@@ -147,6 +147,9 @@ fn describe(e: &Event, zone: Option<Tz>) -> String {
     match e.kind {
         Kind::Opened => format!("opened as {new}: {text}"),
         Kind::TriggeredAgain => format!("triggered again ({new} times in all)"),
+        Kind::Paged if crate::rules::incident::repeat_of(e).is_some() => {
+            format!("paged {new} ({text}) again, {old}")
+        }
         Kind::Paged => format!("paged {new} ({text})"),
         Kind::Acknowledged => "acknowledged".into(),
         Kind::Escalated | Kind::TimeoutEscalated => with(format!("escalated to level {new}")),

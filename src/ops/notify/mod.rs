@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use crate::config::notify::{Channel, Notify, Topic};
 use crate::config::Severity;
-use crate::rules::incident::{paged, Event, Incident, Kind, Paged};
+use crate::rules::incident::{paged, repeat_of, Event, Incident, Kind, Paged};
 use crate::rules::rotation::{Member, Rotation};
 use crate::store::{Delivery, Message, NewMessage, Plan};
 use crate::util::time::{human, rfc3339};
@@ -367,8 +367,14 @@ impl Plan for Planner {
                     } else {
                         format!("Acknowledge by {}", when(inc.ack_due))
                     };
+                    // A repeat of the whole chain says which.
+                    let again = events
+                        .iter()
+                        .find_map(|e| e.old_value.as_deref().filter(|_| repeat_of(e).is_some()))
+                        .map(|r| format!(" again ({r})"))
+                        .unwrap_or_default();
                     (
-                        format!("{headline}. Paged {}. {ack}", who.join(", ")),
+                        format!("{headline}. Paged {}{again}. {ack}", who.join(", ")),
                         Some(format!("mindops incident ack {}", inc.id)),
                         pages
                             .iter()
