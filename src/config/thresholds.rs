@@ -154,6 +154,9 @@ pub struct Thresholds {
     pub incidents: bool,
     pub metrics: Vec<Metric>,
     pub prometheus: PrometheusServer,
+    /// How often cron (or `serve`) checks: a check from the metrics' own sources is recorded
+    /// once per interval, whichever host ran it.
+    pub check_interval: Duration,
 }
 
 /// How long a metric with a source may go without a value when no check interval is set.
@@ -427,6 +430,7 @@ impl ThresholdsFile {
             incidents: self.incidents,
             metrics,
             prometheus,
+            check_interval: interval,
         })
         .filter(|_| problems.is_empty())
     }

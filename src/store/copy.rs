@@ -133,7 +133,13 @@ pub const TABLES: &[Table] = &[
     },
     Table {
         name: "metric_checks",
-        columns: &[("id", Int), ("at", Int), ("state", Text), ("metrics", Int)],
+        columns: &[
+            ("id", Int),
+            ("at", Int),
+            ("state", Text),
+            ("metrics", Int),
+            ("slot", Int),
+        ],
     },
     Table {
         name: "metric_samples",

@@ -310,6 +310,9 @@ delegate_mut! {
     fn record_checks(&mut self, checks: &[(DateTime<Utc>, State, &[NewSample])]) -> Result<()>;
     /// Marks an override removed; false when there was none to remove.
     fn remove_override(&mut self, id: i64, by: &str, at: DateTime<Utc>) -> Result<bool>;
+    /// Records a check from the metrics' own sources unless one is recorded already in its
+    /// interval `slot`, whoever made it; whether this one was.
+    fn record_measured(&mut self, at: DateTime<Utc>, state: State, samples: &[NewSample], slot: i64) -> Result<bool>;
     /// Records that the job `name` reported in at `at`.
     fn record_beat(&mut self, name: &str, at: DateTime<Utc>) -> Result<()>;
     /// Queues messages; a key queued before is not queued again. How many were new.

@@ -652,3 +652,52 @@ fn the_table_groups_metrics_as_the_sheet_does() {
     );
     assert!(out.contains("METRICS WARNING - 1 warning"), "{out}");
 }
+
+/// Two cron hosts (or serve replicas) checking the same sources record one check an
+/// interval between them, whatever their clocks say within a few seconds; values given by
+/// hand are recorded every time.
+#[test]
+fn a_check_from_the_sources_is_recorded_once_an_interval_whoever_ran_it() {
+    let env = Env::new();
+    let sample = env.read("work/thresholds.yaml");
+    let head = &sample[..sample.find("\nmetrics:").unwrap()];
+    env.write(
+        "work/thresholds.yaml",
+        &format!(
+            "{head}\nmetrics:\n  load:\n    label: Load\n    group: Technical\n    unit: \"%\"\n    alert: \"> 90%\"\n    command: echo 42\n"
+        ),
+    );
+    env.edit(
+        "thresholds.yaml",
+        "check_interval: 1m",
+        "check_interval: 5m",
+    );
+    let check = |now: &str| {
+        let (code, out, err) = env.at(now, &["metrics", "check", "--format", "nagios"]);
+        assert_eq!((code, err.as_str()), (0, ""), "{now}");
+        assert!(out.starts_with("METRICS OK"), "{out}");
+    };
+    // One host at :00 and a minute on, the other three seconds behind: one interval.
+    for now in [
+        "2024-08-07T10:00:00Z",
+        "2024-08-07T09:59:57Z",
+        "2024-08-07T10:01:00Z",
+        "2024-08-07T10:02:00Z",
+    ] {
+        check(now);
+    }
+    assert_eq!(
+        env.rows("metric_checks"),
+        vec![1; env.rows("metric_checks").len()]
+    );
+    check("2024-08-07T10:05:00Z");
+    check("2024-08-07T10:05:02Z");
+    assert_eq!(env.rows("metric_checks")[0], 2);
+    // Given by hand: recorded every time.
+    env.ok(&["metrics", "check", "load=50%", "--only-given"]);
+    env.ok(&["metrics", "check", "load=51%", "--only-given"]);
+    assert_eq!(
+        env.rows("metric_checks"),
+        vec![4; env.rows("metric_checks").len()]
+    );
+}

@@ -27,7 +27,7 @@ fn db_status_names_the_backend_schema_and_rows() {
     assert_eq!((code, err.as_str()), (0, ""));
     assert!(
         out.starts_with(
-            "backend   sqlite\nlocation  ../data/mindops.db\nschema    11 (this mindops: 11)\n"
+            "backend   sqlite\nlocation  ../data/mindops.db\nschema    12 (this mindops: 12)\n"
         ),
         "{out}"
     );

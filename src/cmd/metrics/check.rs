@@ -79,9 +79,21 @@ pub fn run(ctx: &Context, args: MetricsCheckArgs) -> Result<u8> {
             .filter(|(m, _)| given.contains_key(&m.name))
             .map(|(m, r)| sample(m, r))
             .collect();
+        // Values measured from the metrics' own sources are recorded once an interval,
+        // whichever host (or serve replica) measured them; values given by hand or in a file
+        // are data, recorded every time.
+        let measured = args.given.values.is_empty() && args.given.input.is_none();
+        let recorded = if measured && !samples.is_empty() {
+            let slot = check_slot(now, thresholds.check_interval);
+            store
+                .record_measured(now, state, &samples, slot)
+                .map(|_| ())
+        } else {
+            store.record_check(now, state, &samples)
+        };
         // A store that cannot be written (a full disk, a read-only role) does not change
         // what the values say: the judgement's exit code stands, and the failure is said.
-        if let Err(e) = store.record_check(now, state, &samples) {
+        if let Err(e) = recorded {
             unrecorded = Some(format!("the check was not recorded: {e:#}"));
         }
     }
@@ -131,6 +143,13 @@ pub fn run(ctx: &Context, args: MetricsCheckArgs) -> Result<u8> {
         crate::util::output::note(format!("mindops: error: {why}"));
     }
     Ok(state.code())
+}
+
+/// The check interval `at` falls in, counted so that its boundaries lie halfway between the
+/// minutes cron fires on: two hosts whose clocks differ by a few seconds land in the same one.
+fn check_slot(at: DateTime<Utc>, interval: chrono::Duration) -> i64 {
+    let step = interval.num_seconds().max(1);
+    (at.timestamp() + step / 2).div_euclid(step)
 }
 
 /// A metric with no value this run, judged on its latest recorded value while that is fresher

@@ -172,6 +172,9 @@ const MIGRATIONS: &[&str] = &[
          at     bigint NOT NULL,
          count  bigint NOT NULL
      );"#,
+    // 5: one check from the sources an interval, as SQLite's step 12.
+    r#"ALTER TABLE metric_checks ADD COLUMN slot bigint;
+     CREATE UNIQUE INDEX metric_checks_one_per_slot ON metric_checks (slot) WHERE slot IS NOT NULL;"#,
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

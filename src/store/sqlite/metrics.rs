@@ -44,6 +44,42 @@ impl Sqlite {
         Ok(())
     }
 
+    pub fn record_measured(
+        &mut self,
+        at: DateTime<Utc>,
+        state: State,
+        samples: &[NewSample],
+        slot: i64,
+    ) -> Result<bool> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let added = tx.execute(
+            "INSERT INTO metric_checks (at, state, metrics, slot) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT DO NOTHING",
+            params![at.timestamp(), state.as_str(), samples.len(), slot],
+        )?;
+        if added == 1 {
+            let check = tx.last_insert_rowid();
+            let mut stmt = tx.prepare_cached(
+                "INSERT INTO metric_samples (check_id, metric, at, value, state, raw_state)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?;
+            for s in samples {
+                stmt.execute(params![
+                    check,
+                    s.metric,
+                    at.timestamp(),
+                    s.value.filter(|v| v.is_finite()),
+                    s.state.as_str(),
+                    s.raw.as_str()
+                ])?;
+            }
+        }
+        tx.commit()?;
+        Ok(added == 1)
+    }
+
     /// When the run of raw CRITICAL samples that ends with the latest sample began; `None` when
     /// the latest sample was not CRITICAL (or there is none). Walks back from the newest sample,
     /// so it reads only the run itself.
