@@ -39,6 +39,7 @@ const FLUSH_BUDGET: StdDuration = StdDuration::from_secs(5);
 /// The names `serve`'s own work records its runs under, beside the configured heartbeats.
 const RAN_CHECK: &str = "mindops:incident_check";
 const RAN_FLUSH: &str = "mindops:notify_flush";
+const RAN_METRICS: &str = "mindops:metrics_check";
 
 pub fn heartbeat(ctx: &Context, name: &str) -> Result<u8> {
     let mut desk = ctx.desk()?;
@@ -573,7 +574,7 @@ impl App {
         family(
             "mindops_last_run_timestamp_seconds",
             "gauge",
-            "When mindops last ran each periodic job (incident_check, notify_flush).",
+            "When mindops last ran each periodic job (incident_check, notify_flush, metrics_check).",
             own.iter()
                 .map(|(name, at)| {
                     (
@@ -684,6 +685,8 @@ impl App {
     /// of what is due at once.
     fn periodic(&self, stop: &AtomicBool, woken: &mpsc::Receiver<()>) {
         let mut last_tick: Option<Instant> = None;
+        let mut last_metrics: Option<Instant> = None;
+        let metrics_every = self.thresholds.check_interval.to_std().unwrap_or(EVERY);
         let mut worker = Worker { store: None };
         while !stop.load(Ordering::SeqCst) {
             let tick = last_tick.is_none_or(|t| t.elapsed() >= EVERY);
@@ -706,6 +709,18 @@ impl App {
             }
             if let Err(e) = result {
                 note(format!("mindops serve: periodic work: {e:#}"));
+            }
+            if self.serve.checks && last_metrics.is_none_or(|t| t.elapsed() >= metrics_every) {
+                last_metrics = Some(Instant::now());
+                let checked = self.desk(&mut worker, |desk| {
+                    crate::ops::metrics::check_sources(desk)?;
+                    desk.store.record_beat(RAN_METRICS, desk.now)?;
+                    desk.send(Some(FLUSH_BUDGET))?;
+                    Ok(())
+                });
+                if let Err(e) = checked {
+                    note(format!("mindops serve: metrics check: {e:#}"));
+                }
             }
             let wait = EVERY.saturating_sub(last_tick.map_or(EVERY, |t| t.elapsed()));
             // A request that queued messages wakes this at once; so does a stop.

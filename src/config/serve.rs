@@ -24,6 +24,8 @@ pub struct ServeFile {
     viewer_token_file: Option<PathBuf>,
     #[serde(default)]
     intake: IntakeFile,
+    #[serde(default)]
+    checks: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -75,6 +77,9 @@ pub struct Serve {
     /// The routing key an Events API body must carry.
     pub events: Option<Secret>,
     pub heartbeat_token: Option<Secret>,
+    /// Run `metrics check` from the metrics' own sources every `check_interval`, as cron's
+    /// line does.
+    pub checks: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -97,6 +102,7 @@ impl Default for Serve {
             alertmanager: None,
             events: None,
             heartbeat_token: None,
+            checks: false,
         }
     }
 }
@@ -230,6 +236,7 @@ impl ServeFile {
             alertmanager,
             events,
             heartbeat_token,
+            checks: self.checks,
         }
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod checklist;
 pub mod incidents;
+pub mod metrics;
 pub mod notify;
 pub mod report;
 pub mod serve;

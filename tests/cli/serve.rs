@@ -141,11 +141,17 @@ fn start(env: &Env, db: &str, port: u16) -> Server {
         .stderr(Stdio::piped());
     let child = cmd.spawn().expect("start mindops serve");
     let url = format!("http://127.0.0.1:{port}");
-    let server = Server { child, url };
-    assert!(
-        eventually(10, || TcpStream::connect(("127.0.0.1", port)).is_ok()),
-        "serve did not listen on {port}"
-    );
+    let mut server = Server { child, url };
+    if !eventually(10, || TcpStream::connect(("127.0.0.1", port)).is_ok()) {
+        let _ = server.child.kill();
+        let mut said = String::new();
+        let _ = server
+            .child
+            .stderr
+            .take()
+            .map(|mut e| e.read_to_string(&mut said));
+        panic!("serve did not listen on {port}: {said}");
+    }
     assert_eq!(
         http("GET", &format!("{}/healthz", server.url), &[], "").0,
         200
@@ -747,4 +753,84 @@ fn a_link_from_an_email_pressed_in_chromium_acknowledges_and_stops_the_escalatio
     assert_eq!(json(&out)["done"], json!([]), "{out}");
     drop(smtp.stdin.take());
     let _ = smtp.wait();
+}
+
+#[test]
+fn serve_runs_the_metrics_check_and_a_real_prometheus_scrapes_it() {
+    if !have("/usr/bin/prometheus", "prometheus") {
+        return;
+    }
+    let env = Env::new();
+    let port = free_port();
+    configure(&env, port, "");
+    env.edit("rotation.yaml", "serve:\n", "serve:\n  checks: true\n");
+    // One metric from a command, CRITICAL, with incidents opened for CRITICAL metrics.
+    let sample = env.read("work/thresholds.yaml");
+    let head = &sample[..sample.find("\nmetrics:").unwrap()];
+    env.write(
+        "work/thresholds.yaml",
+        &format!(
+            "{head}\nmetrics:\n  load:\n    label: Load\n    group: Technical\n    unit: \"%\"\n    alert: \"> 90%\"\n    severity: P2\n    command: echo 95\n"
+        ),
+    );
+    env.edit("thresholds.yaml", "incidents: false", "incidents: true");
+    let db = sqlite(&env);
+    let server = start(&env, &db, port);
+    assert!(
+        eventually(20, || incidents(&env, &db).first().is_some_and(|i| i
+            ["title"]
+            .as_str()
+            .unwrap_or("")
+            .starts_with("Load CRITICAL"))),
+        "serve's metrics check opened no incident"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let prom_port = free_port();
+    std::fs::write(
+        dir.path().join("prometheus.yml"),
+        format!(
+            "global: {{scrape_interval: 1s}}\nscrape_configs:\n\
+             - {{job_name: mindops, static_configs: [{{targets: ['127.0.0.1:{port}']}}]}}\n"
+        ),
+    )
+    .unwrap();
+    let mut prometheus = Command::new("/usr/bin/prometheus")
+        .arg(format!(
+            "--config.file={}",
+            dir.path().join("prometheus.yml").display()
+        ))
+        .arg(format!(
+            "--storage.tsdb.path={}",
+            dir.path().join("data").display()
+        ))
+        .arg(format!("--web.listen-address=127.0.0.1:{prom_port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let query = format!(
+        "http://127.0.0.1:{prom_port}/api/v1/query?query=mindops_incidents_open%7Bseverity%3D%22P2%22%7D"
+    );
+    let scraped = eventually(30, || {
+        try_http("GET", &query, &[], "").is_ok_and(|(code, body)| {
+            code == 200 && body.contains("\"value\":[") && body.contains("\"1\"]")
+        })
+    });
+    let targets = try_http(
+        "GET",
+        &format!("http://127.0.0.1:{prom_port}/api/v1/targets"),
+        &[],
+        "",
+    );
+    let _ = prometheus.kill();
+    let _ = prometheus.wait();
+    assert!(
+        scraped,
+        "Prometheus never read mindops_incidents_open 1: {targets:?}"
+    );
+    let (_, metrics) = http("GET", &format!("{}/metrics", server.url), &[], "");
+    assert!(
+        metrics.contains("mindops_last_run_timestamp_seconds{job=\"metrics_check\"}"),
+        "{metrics}"
+    );
 }

@@ -1,24 +1,19 @@
 //! `mindops metrics check`: values against thresholds, recorded, with Nagios exit codes.
 
-use std::collections::HashMap;
-
 use anyhow::Result;
-use chrono::{DateTime, Utc};
 use comfy_table::Cell;
 use serde::Serialize;
 
+use super::request;
 use super::threshold_text;
-use super::{judge, read, request, sample, unknown};
 use crate::cli::{CheckFormat, MetricsCheckArgs};
-use crate::config::{Metric, Thresholds};
-use crate::ops::incidents::{open_incident, Desk};
-use crate::rules::incident::{self, Event, Kind};
-use crate::rules::metrics::{
-    self, freshness, sparkline, stale_reason, worst, Freshness, Reading, State,
-};
+use crate::config::Metric;
+use crate::ops::incidents::Desk;
+use crate::ops::metrics::{check_slot, incidents_for, judge_all, sample, IncidentAction};
+use crate::rules::metrics::{self, sparkline, worst, Reading, State};
 use crate::rules::units;
-use crate::sources::{gather, Given};
-use crate::store::{NewSample, Opened, Sample, Store};
+use crate::sources::gather;
+use crate::store::NewSample;
 use crate::util::files;
 use crate::util::output::{note, Out};
 use crate::util::time::{ago, rfc3339};
@@ -48,18 +43,7 @@ pub fn run(ctx: &Context, args: MetricsCheckArgs) -> Result<u8> {
     } else {
         ctx.store()?
     };
-    let mut readings = Vec::with_capacity(checked.len());
-    let mut previous: HashMap<&str, Option<State>> = HashMap::new();
-    for m in &checked {
-        let reading = match given.get(&m.name) {
-            Some(value) => judge(&store, m, value, now)?,
-            None => on_record(&store, m, now)?,
-        };
-        if incidents {
-            previous.insert(&m.name, store.last_state(&m.name)?);
-        }
-        readings.push(reading);
-    }
+    let (readings, previous) = judge_all(&store, &checked, &given, now, incidents)?;
     let state = worst(readings.iter().map(|r| r.state));
     // The textfile is written before the check is recorded and put in place after: when it
     // cannot be written, nothing is recorded, so cron's retry does not record twice.
@@ -121,7 +105,7 @@ pub fn run(ctx: &Context, args: MetricsCheckArgs) -> Result<u8> {
     if incidents && unrecorded.is_none() {
         let zone = ctx.zone(&rotation.rotation);
         let mut desk = Desk::new(rotation, thresholds.clone(), store, now, zone)?;
-        actions = incidents_for(ctx, &mut desk, &thresholds, &checked, &readings, &previous)?;
+        actions = incidents_for(&mut desk, &thresholds, &checked, &readings, &previous)?;
         desk.send(None)?;
     }
 
@@ -143,123 +127,6 @@ pub fn run(ctx: &Context, args: MetricsCheckArgs) -> Result<u8> {
         crate::util::output::note(format!("mindops: error: {why}"));
     }
     Ok(state.code())
-}
-
-/// The check interval `at` falls in, counted so that its boundaries lie halfway between the
-/// minutes cron fires on: two hosts whose clocks differ by a few seconds land in the same one.
-fn check_slot(at: DateTime<Utc>, interval: chrono::Duration) -> i64 {
-    let step = interval.num_seconds().max(1);
-    (at.timestamp() + step / 2).div_euclid(step)
-}
-
-/// A metric with no value this run, judged on its latest recorded value while that is fresher
-/// than its `max_age`, and UNKNOWN after.
-fn on_record(store: &Store, metric: &Metric, now: DateTime<Utc>) -> Result<Reading> {
-    let latest = store.latest_value(&metric.name)?;
-    Ok(
-        match (
-            freshness(latest.as_ref().map(|s| s.at), metric.max_age, now),
-            latest,
-        ) {
-            (
-                Freshness::Fresh,
-                Some(Sample {
-                    at, value: Some(v), ..
-                }),
-            ) => {
-                let mut reading = read(metric, &Given::Number(v));
-                reading.as_of = Some(at);
-                reading
-            }
-            (Freshness::Stale(age), _) => unknown(None, stale_reason(age, metric.max_age)),
-            _ => unknown(None, "no value".into()),
-        },
-    )
-}
-
-#[derive(Debug, Serialize)]
-struct IncidentAction {
-    metric: String,
-    incident: i64,
-    action: &'static str,
-}
-
-/// An incident per CRITICAL metric (one per metric while it stays open, by its dedup key), and
-/// a note, or with `auto_resolve` a close, when the metric comes back within its target.
-fn incidents_for(
-    ctx: &Context,
-    desk: &mut Desk,
-    thresholds: &Thresholds,
-    checked: &[&Metric],
-    readings: &[Reading],
-    previous: &HashMap<&str, Option<State>>,
-) -> Result<Vec<IncidentAction>> {
-    let by = incident::SYSTEM_ACTOR;
-    let now = ctx.clock.now();
-    let mut actions = Vec::new();
-    for (m, r) in checked.iter().zip(readings) {
-        let key = format!("metric:{}", m.name);
-        match r.state {
-            State::Critical => {
-                let Some(severity) = m
-                    .severity
-                    .as_ref()
-                    .and_then(|k| thresholds.severities.iter().find(|s| s.key == *k))
-                else {
-                    continue;
-                };
-                let title = format!("{} CRITICAL: {}", m.label, metrics::describe(m, r));
-                let outcome = open_incident(
-                    desk,
-                    severity,
-                    &title,
-                    m.description.as_deref(),
-                    Some(&key),
-                    by,
-                )?;
-                actions.push(match outcome {
-                    Opened::New(id) => IncidentAction {
-                        metric: m.name.clone(),
-                        incident: id,
-                        action: "opened",
-                    },
-                    Opened::Again { id, .. } => IncidentAction {
-                        metric: m.name.clone(),
-                        incident: id,
-                        action: "triggered_again",
-                    },
-                });
-            }
-            State::Ok if previous.get(m.name.as_str()).copied().flatten() != Some(State::Ok) => {
-                let Some(id) = desk.store.unclosed_incident_with_key(&key)? else {
-                    continue;
-                };
-                let value = r.value.map(|v| units::show(v, &m.unit)).unwrap_or_default();
-                let text = format!("{} back within target: {value}", m.name);
-                let closing = m.auto_resolve;
-                desk.store.modify_incident(id, |inc, history| {
-                    let mut events = vec![Event::new(now, by, Kind::Note).text(Some(text.clone()))];
-                    if closing {
-                        events.extend(incident::close(
-                            inc,
-                            history,
-                            now,
-                            by,
-                            &format!("resolved automatically: {text}"),
-                        )?);
-                    }
-                    Ok((events, ()))
-                })?;
-                actions.push(IncidentAction {
-                    metric: m.name.clone(),
-                    incident: id,
-                    action: if closing { "closed" } else { "noted_recovery" },
-                });
-            }
-            _ => {}
-        }
-    }
-    Ok(actions)
 }
 
 /// Temp file beside the target, then rename: the textfile collector never reads half a file.

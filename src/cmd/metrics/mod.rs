@@ -10,10 +10,9 @@ use serde::Serialize;
 
 use crate::cli::{Format, MetricsCommand, ValueArgs};
 use crate::config::Metric;
-use crate::rules::metrics::{admissible, evaluate, hold, sparkline, Reading, State};
+use crate::rules::metrics::sparkline;
 use crate::rules::units;
-use crate::sources::{Given, Request};
-use crate::store::{NewSample, Store};
+use crate::sources::Request;
 use crate::util::output::{note, Out};
 use crate::util::suggest;
 use crate::util::time::{human, local_to_utc, parse_date, rfc3339};
@@ -40,64 +39,6 @@ fn request(args: &ValueArgs, run_sources: bool, now: DateTime<Utc>) -> Request<'
         run_sources,
         now,
         max_bytes: u64::from(args.max_input_mib) * 1024 * 1024,
-    }
-}
-
-/// A metric's value read in its unit and judged; no value or an unreadable one is UNKNOWN.
-fn read(metric: &Metric, given: &Given) -> Reading {
-    let (parsed, why) = match given {
-        Given::Failed(why) => (Err(why.clone()), None),
-        Given::Number(v) => (Ok(*v), None),
-        Given::Text(text) => (units::parse_value(text, &metric.unit), None),
-        Given::Down(why) => (
-            units::parse_value("failed", &metric.unit),
-            Some(why.clone()),
-        ),
-    };
-    match parsed.and_then(|v| admissible(metric, v)) {
-        Ok(v) => {
-            let raw = evaluate(metric, v);
-            Reading {
-                value: Some(v),
-                raw,
-                state: raw,
-                pending: false,
-                reason: why,
-                as_of: None,
-            }
-        }
-        Err(why) => unknown(None, why),
-    }
-}
-
-/// [`read`], then `for:`: a CRITICAL value counts only once the breach has held long enough.
-fn judge(store: &Store, metric: &Metric, given: &Given, now: DateTime<Utc>) -> Result<Reading> {
-    let mut reading = read(metric, given);
-    if metric.hold.is_some() && reading.raw == State::Critical {
-        let since = store.critical_since(&metric.name)?;
-        (reading.state, reading.pending) = hold(reading.raw, metric.hold, since, now);
-    }
-    Ok(reading)
-}
-
-/// A reading as the store keeps it.
-fn sample<'a>(metric: &'a Metric, reading: &Reading) -> NewSample<'a> {
-    NewSample {
-        metric: &metric.name,
-        value: reading.value,
-        state: reading.state,
-        raw: reading.raw,
-    }
-}
-
-fn unknown(value: Option<f64>, reason: String) -> Reading {
-    Reading {
-        value,
-        raw: State::Unknown,
-        state: State::Unknown,
-        pending: false,
-        reason: Some(reason),
-        as_of: None,
     }
 }
 

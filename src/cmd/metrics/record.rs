@@ -3,8 +3,9 @@
 
 use anyhow::{bail, Result};
 
-use super::{judge, request, sample};
+use super::request;
 use crate::cli::MetricsRecordArgs;
+use crate::ops::metrics::{judge, sample};
 use crate::rules::metrics::{worst, State};
 use crate::rules::units;
 use crate::sources::gather;

@@ -1,0 +1,254 @@
+//! A metrics check as cron and `serve` run it: each metric's value read and judged (`for:`
+//! holds, freshness of earlier values), recorded, and incidents opened or noted for CRITICAL
+//! metrics and their recovery. `metrics check` prints what this returns.
+
+use std::collections::HashMap;
+
+use anyhow::Result;
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use crate::config::{Metric, Thresholds};
+use crate::ops::incidents::{open_incident, Desk};
+use crate::rules::incident::{self, Event, Kind};
+use crate::rules::metrics::{
+    self, admissible, evaluate, freshness, hold, stale_reason, Freshness, Reading, State,
+};
+use crate::rules::units;
+use crate::sources::Given;
+use crate::store::{NewSample, Opened, Sample, Store};
+
+/// A metric's value read in its unit and judged; no value or an unreadable one is UNKNOWN.
+pub fn read(metric: &Metric, given: &Given) -> Reading {
+    let (parsed, why) = match given {
+        Given::Failed(why) => (Err(why.clone()), None),
+        Given::Number(v) => (Ok(*v), None),
+        Given::Text(text) => (units::parse_value(text, &metric.unit), None),
+        Given::Down(why) => (
+            units::parse_value("failed", &metric.unit),
+            Some(why.clone()),
+        ),
+    };
+    match parsed.and_then(|v| admissible(metric, v)) {
+        Ok(v) => {
+            let raw = evaluate(metric, v);
+            Reading {
+                value: Some(v),
+                raw,
+                state: raw,
+                pending: false,
+                reason: why,
+                as_of: None,
+            }
+        }
+        Err(why) => unknown(None, why),
+    }
+}
+
+/// [`read`], then `for:`: a CRITICAL value counts only once the breach has held long enough.
+pub fn judge(store: &Store, metric: &Metric, given: &Given, now: DateTime<Utc>) -> Result<Reading> {
+    let mut reading = read(metric, given);
+    if metric.hold.is_some() && reading.raw == State::Critical {
+        let since = store.critical_since(&metric.name)?;
+        (reading.state, reading.pending) = hold(reading.raw, metric.hold, since, now);
+    }
+    Ok(reading)
+}
+
+/// A reading as the store keeps it.
+pub fn sample<'a>(metric: &'a Metric, reading: &Reading) -> NewSample<'a> {
+    NewSample {
+        metric: &metric.name,
+        value: reading.value,
+        state: reading.state,
+        raw: reading.raw,
+    }
+}
+
+pub fn unknown(value: Option<f64>, reason: String) -> Reading {
+    Reading {
+        value,
+        raw: State::Unknown,
+        state: State::Unknown,
+        pending: false,
+        reason: Some(reason),
+        as_of: None,
+    }
+}
+
+/// The check interval `at` falls in, counted so that its boundaries lie halfway between the
+/// minutes cron fires on: two hosts whose clocks differ by a few seconds land in the same one.
+pub fn check_slot(at: DateTime<Utc>, interval: chrono::Duration) -> i64 {
+    let step = interval.num_seconds().max(1);
+    (at.timestamp() + step / 2).div_euclid(step)
+}
+
+/// A metric with no value this run, judged on its latest recorded value while that is fresher
+/// than its `max_age`, and UNKNOWN after.
+pub fn on_record(store: &Store, metric: &Metric, now: DateTime<Utc>) -> Result<Reading> {
+    let latest = store.latest_value(&metric.name)?;
+    Ok(
+        match (
+            freshness(latest.as_ref().map(|s| s.at), metric.max_age, now),
+            latest,
+        ) {
+            (
+                Freshness::Fresh,
+                Some(Sample {
+                    at, value: Some(v), ..
+                }),
+            ) => {
+                let mut reading = read(metric, &Given::Number(v));
+                reading.as_of = Some(at);
+                reading
+            }
+            (Freshness::Stale(age), _) => unknown(None, stale_reason(age, metric.max_age)),
+            _ => unknown(None, "no value".into()),
+        },
+    )
+}
+
+#[derive(Debug, Serialize)]
+pub struct IncidentAction {
+    pub metric: String,
+    pub incident: i64,
+    pub action: &'static str,
+}
+
+/// An incident per CRITICAL metric (one per metric while it stays open, by its dedup key), and
+/// a note, or with `auto_resolve` a close, when the metric comes back within its target.
+pub fn incidents_for(
+    desk: &mut Desk,
+    thresholds: &Thresholds,
+    checked: &[&Metric],
+    readings: &[Reading],
+    previous: &Before,
+) -> Result<Vec<IncidentAction>> {
+    let by = incident::SYSTEM_ACTOR;
+    let now = desk.now;
+    let mut actions = Vec::new();
+    for (m, r) in checked.iter().zip(readings) {
+        let key = format!("metric:{}", m.name);
+        match r.state {
+            State::Critical => {
+                let Some(severity) = m
+                    .severity
+                    .as_ref()
+                    .and_then(|k| thresholds.severities.iter().find(|s| s.key == *k))
+                else {
+                    continue;
+                };
+                let title = format!("{} CRITICAL: {}", m.label, metrics::describe(m, r));
+                let outcome = open_incident(
+                    desk,
+                    severity,
+                    &title,
+                    m.description.as_deref(),
+                    Some(&key),
+                    by,
+                )?;
+                actions.push(match outcome {
+                    Opened::New(id) => IncidentAction {
+                        metric: m.name.clone(),
+                        incident: id,
+                        action: "opened",
+                    },
+                    Opened::Again { id, .. } => IncidentAction {
+                        metric: m.name.clone(),
+                        incident: id,
+                        action: "triggered_again",
+                    },
+                });
+            }
+            State::Ok if previous.get(m.name.as_str()).copied().flatten() != Some(State::Ok) => {
+                let Some(id) = desk.store.unclosed_incident_with_key(&key)? else {
+                    continue;
+                };
+                let value = r.value.map(|v| units::show(v, &m.unit)).unwrap_or_default();
+                let text = format!("{} back within target: {value}", m.name);
+                let closing = m.auto_resolve;
+                desk.store.modify_incident(id, |inc, history| {
+                    let mut events = vec![Event::new(now, by, Kind::Note).text(Some(text.clone()))];
+                    if closing {
+                        events.extend(incident::close(
+                            inc,
+                            history,
+                            now,
+                            by,
+                            &format!("resolved automatically: {text}"),
+                        )?);
+                    }
+                    Ok((events, ()))
+                })?;
+                actions.push(IncidentAction {
+                    metric: m.name.clone(),
+                    incident: id,
+                    action: if closing { "closed" } else { "noted_recovery" },
+                });
+            }
+            _ => {}
+        }
+    }
+    Ok(actions)
+}
+
+/// Each metric's state before a check, by name: a recovery is a change from it.
+pub type Before<'a> = HashMap<&'a str, Option<State>>;
+
+/// Each checked metric judged: on this run's value when it has one, else on its latest
+/// recorded value while fresh. With `incidents`, also each metric's state before this check,
+/// to tell a recovery.
+pub fn judge_all<'a>(
+    store: &Store,
+    checked: &[&'a Metric],
+    given: &HashMap<String, Given>,
+    now: DateTime<Utc>,
+    incidents: bool,
+) -> Result<(Vec<Reading>, Before<'a>)> {
+    let mut readings = Vec::with_capacity(checked.len());
+    let mut previous = HashMap::new();
+    for m in checked {
+        let reading = match given.get(&m.name) {
+            Some(value) => judge(store, m, value, now)?,
+            None => on_record(store, m, now)?,
+        };
+        if incidents {
+            previous.insert(m.name.as_str(), store.last_state(&m.name)?);
+        }
+        readings.push(reading);
+    }
+    Ok((readings, previous))
+}
+
+/// Cron's `metrics check` for `serve`: every metric's own source asked, the values judged, the
+/// check recorded once per interval (whichever replica ran it), and with `incidents: true`
+/// incidents opened and recoveries noted.
+pub fn check_sources(desk: &mut Desk) -> Result<State> {
+    let now = desk.now;
+    let thresholds = desk.thresholds.clone();
+    let request = crate::sources::Request {
+        values: &[],
+        input: None,
+        run_sources: true,
+        now,
+        max_bytes: 64 * 1024 * 1024,
+    };
+    let given = crate::sources::gather(&thresholds, &request)?;
+    let checked: Vec<&Metric> = thresholds.metrics.iter().collect();
+    let (readings, previous) = judge_all(&desk.store, &checked, &given, now, thresholds.incidents)?;
+    let state = metrics::worst(readings.iter().map(|r| r.state));
+    let samples: Vec<NewSample> = checked
+        .iter()
+        .zip(&readings)
+        .filter(|(m, _)| given.contains_key(&m.name))
+        .map(|(m, r)| sample(m, r))
+        .collect();
+    if !samples.is_empty() {
+        let slot = check_slot(now, thresholds.check_interval);
+        desk.store.record_measured(now, state, &samples, slot)?;
+    }
+    if thresholds.incidents {
+        incidents_for(desk, &thresholds, &checked, &readings, &previous)?;
+    }
+    Ok(state)
+}
