@@ -146,6 +146,7 @@ fn test(ctx: &Context, target: &str) -> Result<u8> {
         recipient: None,
         details: Vec::new(),
         links: None,
+        links_for: Vec::new(),
     };
     // Every test is its own message, even two in the same second.
     let key = format!(

@@ -658,7 +658,7 @@ impl App {
             let _ = write!(
                 html,
                 "<li class={}><b>{}</b> #{} {} · {}</li>",
-                if i.breaching { "bad" } else { "ok" },
+                if i.breaching { "bad" } else { "open" },
                 esc(&i.severity),
                 i.id,
                 esc(&i.title),

@@ -174,7 +174,7 @@ pub fn missing_heartbeats(desk: &mut Desk) -> Result<Vec<(String, i64)>> {
             format!(
                 "heartbeat {} missing: last beat {}, expected every {}",
                 h.name,
-                rfc3339(*last),
+                crate::util::time::human(*last, desk.zone),
                 crate::rules::duration::format(h.every)
             )
         });

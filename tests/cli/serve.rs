@@ -650,6 +650,21 @@ fn a_link_from_an_email_pressed_in_chromium_acknowledges_and_stops_the_escalatio
         .trim()
         .to_string();
     assert!(link.starts_with(&format!("{}/a/", server.url)), "{link}");
+    // The team's webhook gets the page with each paged person's links, which work too.
+    let page_body = hook
+        .seen
+        .lock()
+        .unwrap()
+        .iter()
+        .find(|s| s.body.contains("\"event\":\"page\""))
+        .map(|s| json(&s.body))
+        .expect("the page on the webhook");
+    let team_link = page_body["links_for"][0]["acknowledge"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(page_body["links_for"][0]["person"], json!(person));
+    assert_eq!(http("GET", &team_link, &[], "").0, 200);
     // A GET (a mail scanner, a chat preview) shows the page and changes nothing.
     let (code, page) = http("GET", &link, &[], "");
     assert_eq!(code, 200);
@@ -832,5 +847,37 @@ fn serve_runs_the_metrics_check_and_a_real_prometheus_scrapes_it() {
     assert!(
         metrics.contains("mindops_last_run_timestamp_seconds{job=\"metrics_check\"}"),
         "{metrics}"
+    );
+}
+
+#[test]
+fn a_client_that_sends_slowly_is_cut_and_holds_nobody_else_up() {
+    let env = Env::new();
+    let port = free_port();
+    configure(&env, port, "");
+    let db = sqlite(&env);
+    let server = start(&env, &db, port);
+    // Half a request, then silence: cut after the 10 s a request may take.
+    let started = Instant::now();
+    let mut slow = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    slow.write_all(b"POST /v1/events HTTP/1.1\r\ncontent-length: 100\r\n\r\n{\"rout")
+        .unwrap();
+    // Meanwhile others are answered at once.
+    for _ in 0..5 {
+        assert_eq!(
+            http("GET", &format!("{}/healthz", server.url), &[], "").0,
+            200
+        );
+    }
+    assert!(started.elapsed() < Duration::from_secs(5));
+    slow.set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    let mut answer = String::new();
+    let _ = slow.read_to_string(&mut answer);
+    let took = started.elapsed();
+    assert!(answer.starts_with("HTTP/1.1 408 "), "{answer}");
+    assert!(
+        took >= Duration::from_secs(9) && took < Duration::from_secs(15),
+        "{took:?}"
     );
 }

@@ -95,6 +95,12 @@ pub fn send(
             if let Some(next) = &body.next {
                 text.push_str(&format!("\n`{next}`"));
             }
+            for p in &body.links_for {
+                text.push_str(&format!(
+                    "\n{}: <{}|acknowledge> · <{}|resolve> · <{}|escalate>",
+                    p.person, p.links.acknowledge, p.links.resolve, p.links.escalate
+                ));
+            }
             let slack = json!({ "text": text }).to_string();
             let headers = [
                 ("Content-Type", "application/json"),

@@ -47,6 +47,17 @@ pub struct Body {
     /// For a person, with `serve.public_url` set: links that act on the incident as them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub links: Option<Links>,
+    /// On a team's channel (webhook, Slack, PagerDuty), a page's links for each person it
+    /// pages, so whoever was woken can answer from the room too.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links_for: Vec<PersonLinks>,
+}
+
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
+pub struct PersonLinks {
+    pub person: String,
+    #[serde(flatten)]
+    pub links: Links,
 }
 
 /// Signed links to `mindops serve`: each opens a page whose button acts as the person.
@@ -159,8 +170,21 @@ fn fan_out_with(
                 None => format!("{key}:{}", channel.name),
             };
             body.recipient = recipient.cloned();
-            if let (Some(signer), Some(r), Some(inc)) = (links, recipient, &body.incident) {
-                body.links = Some(signer.links(inc.id, &r.person));
+            if let (Some(signer), Some(inc)) = (links, &body.incident) {
+                match recipient {
+                    Some(r) => body.links = Some(signer.links(inc.id, &r.person)),
+                    None if body.event == Topic::Page => {
+                        body.links_for = body
+                            .paged
+                            .iter()
+                            .map(|p| PersonLinks {
+                                person: p.person.clone(),
+                                links: signer.links(inc.id, &p.person),
+                            })
+                            .collect();
+                    }
+                    None => {}
+                }
             }
             out.push(NewMessage {
                 key: body.idempotency_key.clone(),
@@ -236,6 +260,7 @@ pub fn handover_messages(
         recipient: None,
         details: text.lines().map(str::to_string).collect(),
         links: None,
+        links_for: Vec::new(),
     };
     fan_out(
         &planner.notify,
@@ -456,6 +481,7 @@ impl Plan for Planner {
                 recipient: None,
                 details: inc.description.iter().cloned().collect(),
                 links: None,
+                links_for: Vec::new(),
             };
             let key = format!("mindops:incident:{}:{ordinal}:{}", inc.id, topic.as_str());
             out.extend(fan_out_with(

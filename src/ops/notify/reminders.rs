@@ -43,6 +43,7 @@ pub fn reminders(
         recipient: None,
         details: Vec::new(),
         links: None,
+        links_for: Vec::new(),
     };
 
     if let Some(lead) = notify.reminders.shift {
