@@ -217,9 +217,9 @@ pub fn unmet_needs(rotation: &RotationConfig, thresholds: &Thresholds) -> Vec<St
     for channel in channels.clone() {
         let here = format!("rotation.yaml: notify.channels.{}", channel.name);
         match &channel.kind {
-            notify::ChannelKind::Webhook { url, .. } | notify::ChannelKind::Slack { url } => {
-                template(format!("{here}.url"), url)
-            }
+            notify::ChannelKind::Webhook { url, .. }
+            | notify::ChannelKind::Slack { url }
+            | notify::ChannelKind::Ntfy { url, .. } => template(format!("{here}.url"), url),
             notify::ChannelKind::Email { server, .. } => template(format!("{here}.server"), server),
             notify::ChannelKind::Command { .. } | notify::ChannelKind::Pagerduty { .. } => {}
         }
@@ -254,6 +254,9 @@ pub fn unmet_needs(rotation: &RotationConfig, thresholds: &Thresholds) -> Vec<St
             } => secrets.push((format!("{here}.password"), s)),
             notify::ChannelKind::Pagerduty { routing_key, .. } => {
                 secrets.push((format!("{here}.routing_key"), routing_key))
+            }
+            notify::ChannelKind::Ntfy { token: Some(t), .. } => {
+                secrets.push((format!("{here}.token"), t))
             }
             _ => {}
         }

@@ -66,6 +66,13 @@ enum ChannelFile {
         url: Option<String>,
         timeout: Option<String>,
     },
+    Ntfy {
+        url: String,
+        topic: String,
+        token_env: Option<String>,
+        token_file: Option<PathBuf>,
+        timeout: Option<String>,
+    },
 }
 
 #[derive(Debug, Deserialize)]
@@ -189,6 +196,14 @@ pub enum ChannelKind {
         routing_key: Secret,
         url: String,
     },
+    /// ntfy (ntfy.sh or self-hosted): a push to a person's phone, its buttons the links.
+    Ntfy {
+        /// The server, may hold `${VAR}`.
+        url: String,
+        /// `{person}` stands for the person's name in lower case: one topic per person.
+        topic: String,
+        token: Option<Secret>,
+    },
 }
 
 impl ChannelKind {
@@ -199,6 +214,7 @@ impl ChannelKind {
             ChannelKind::Email { .. } => "email",
             ChannelKind::Command { .. } => "command",
             ChannelKind::Pagerduty { .. } => "pagerduty",
+            ChannelKind::Ntfy { .. } => "ntfy",
         }
     }
 
@@ -206,7 +222,7 @@ impl ChannelKind {
     pub fn personal(&self) -> bool {
         matches!(
             self,
-            ChannelKind::Email { .. } | ChannelKind::Command { .. }
+            ChannelKind::Email { .. } | ChannelKind::Command { .. } | ChannelKind::Ntfy { .. }
         )
     }
 }
@@ -216,16 +232,18 @@ impl Channel {
     /// the incident's story and the week ahead; PagerDuty what its Events API knows.
     pub fn default_topics(&self) -> &'static [Topic] {
         match self.kind {
-            ChannelKind::Email { .. } | ChannelKind::Command { .. } => &[
-                Topic::Page,
-                Topic::Acknowledged,
-                Topic::Resolved,
-                Topic::AckedReminder,
-                Topic::ShiftReminder,
-                Topic::ChecklistOverdue,
-                Topic::Handover,
-                Topic::Test,
-            ],
+            ChannelKind::Email { .. } | ChannelKind::Command { .. } | ChannelKind::Ntfy { .. } => {
+                &[
+                    Topic::Page,
+                    Topic::Acknowledged,
+                    Topic::Resolved,
+                    Topic::AckedReminder,
+                    Topic::ShiftReminder,
+                    Topic::ChecklistOverdue,
+                    Topic::Handover,
+                    Topic::Test,
+                ]
+            }
             ChannelKind::Webhook { .. } | ChannelKind::Slack { .. } => &[
                 Topic::Page,
                 Topic::Acknowledged,
@@ -415,6 +433,17 @@ impl NotifyFile {
                         },
                         timeout,
                     )
+                }
+                ChannelFile::Ntfy {
+                    url,
+                    topic,
+                    token_env,
+                    token_file,
+                    timeout,
+                } => {
+                    url_ok(problems, &url);
+                    let token = secret(problems, "token", token_env, token_file);
+                    (ChannelKind::Ntfy { url, topic, token }, timeout)
                 }
             };
             let timeout = duration(problems, format!("{here}.timeout"), timeout.as_deref())

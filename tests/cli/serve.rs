@@ -881,3 +881,60 @@ fn a_client_that_sends_slowly_is_cut_and_holds_nobody_else_up() {
         "{took:?}"
     );
 }
+
+#[test]
+fn an_ntfy_push_carries_buttons_that_acknowledge_from_the_phone() {
+    let env = Env::new();
+    let ntfy = Http::start(Answer::ok("{}"));
+    let port = free_port();
+    configure(
+        &env,
+        port,
+        &format!(
+            "notify:\n  channels:\n    phone:\n      type: ntfy\n      url: {}\n      topic: \"mindops-{{person}}\"\n      token_env: NTFY_TOKEN\n",
+            ntfy.url("/")
+        ),
+    );
+    let db = sqlite(&env);
+    let _server = start(&env, &db, port);
+    let (code, _, err) = run(env
+        .cmd()
+        .env_remove("MINDOPS_NOW")
+        .envs(TOKENS)
+        .env("NTFY_TOKEN", "tk")
+        .args([
+            "incident",
+            "open",
+            "--sev",
+            "P1",
+            "--title",
+            "checkout down",
+        ]));
+    assert_eq!((code, err.as_str()), (0, ""));
+    let pushes = ntfy.take();
+    assert_eq!(pushes.len(), 2, "P1 pages Primary and Secondary");
+    let push = json(&pushes[0].body);
+    assert!(
+        push["topic"].as_str().unwrap().starts_with("mindops-"),
+        "{push}"
+    );
+    assert_eq!(push["priority"], 4);
+    assert_eq!(
+        pushes[0]
+            .headers
+            .iter()
+            .find(|(k, _)| k == "authorization")
+            .map(|(_, v)| v.as_str()),
+        Some("Bearer tk")
+    );
+    let actions = push["actions"].as_array().unwrap();
+    assert_eq!(actions.len(), 3, "{push}");
+    assert_eq!(
+        (&actions[0]["action"], &actions[0]["method"]),
+        (&json!("http"), &json!("POST"))
+    );
+    // The phone's button POSTs to the link.
+    let (code, page) = http("POST", actions[0]["url"].as_str().unwrap(), &[], "");
+    assert_eq!(code, 200, "{page}");
+    assert_eq!(incidents(&env, &db)[0]["status"], "acknowledged");
+}

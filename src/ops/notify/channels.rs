@@ -130,6 +130,36 @@ pub fn send(
                 timeout,
             )
         }
+        ChannelKind::Ntfy { url, topic, token } => {
+            let url = expand(url)?;
+            let person = body
+                .recipient
+                .as_ref()
+                .map(|r| r.person.to_lowercase())
+                .unwrap_or_default();
+            let authorization = match token {
+                Some(token) => Some(format!(
+                    "Bearer {}",
+                    token
+                        .read()
+                        .map_err(|e| Failure::permanent(format!("the ntfy token: {e}")))?
+                )),
+                None => None,
+            };
+            let push = ntfy(&topic.replace("{person}", &person), body);
+            let mut headers = vec![("Content-Type", "application/json")];
+            if let Some(auth) = &authorization {
+                headers.push(("Authorization", auth.as_str()));
+            }
+            post(
+                clients,
+                &Default::default(),
+                &url,
+                &headers,
+                push.as_bytes(),
+                timeout,
+            )
+        }
         ChannelKind::Email {
             server,
             from,
@@ -222,6 +252,42 @@ fn described(body: &Body) -> Vec<(String, String)> {
         vars.extend(r.email.clone().map(|e| ("MINDOPS_EMAIL", e)));
     }
     vars.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+}
+
+/// ntfy's JSON publish: the headline as the title, the priority by severity (P0 and P1 urgent),
+/// and the person's links as `http` buttons that POST to them.
+fn ntfy(topic: &str, body: &Body) -> String {
+    let priority = match body.incident.as_ref().map(|i| i.severity_rank) {
+        Some(0) => 5,
+        Some(1) => 4,
+        Some(2) => 3,
+        _ => 2,
+    };
+    let mut message = body.summary.clone();
+    for line in &body.details {
+        message.push_str(&format!("\n{line}"));
+    }
+    let actions: Vec<serde_json::Value> = body
+        .links
+        .iter()
+        .flat_map(|l| {
+            [
+                ("Acknowledge", &l.acknowledge),
+                ("Resolve", &l.resolve),
+                ("Escalate", &l.escalate),
+            ]
+        })
+        .map(|(label, url)| json!({"action": "http", "label": label, "url": url, "method": "POST", "clear": true}))
+        .collect();
+    json!({
+        "topic": topic,
+        "title": body.summary.chars().take(120).collect::<String>(),
+        "message": message,
+        "priority": priority,
+        "tags": [body.event.as_str()],
+        "actions": actions,
+    })
+    .to_string()
 }
 
 /// An Events API v2 event: the mindops incident is the dedup key, so PagerDuty's incident
