@@ -58,6 +58,9 @@ pub fn run(ctx: &Context, args: StatusArgs) -> Result<u8> {
             out.line("")?;
         }
         out.flush()?;
+        // The lock on stdout goes before the wait: Ctrl-C's handler writes to stdout to give
+        // the screen back, and must not wait out the interval for it.
+        drop(out);
         first = false;
         std::thread::sleep(StdDuration::from_secs(every));
     }

@@ -929,3 +929,25 @@ fn tables_name_phases_and_slots_as_the_sheet_does() {
     let csv = env.ok(&["incident", "list", "--all", "--format", "csv"]);
     assert!(csv.contains(",detection,"), "{csv}");
 }
+
+/// Ctrl-C gives the screen back at once, not at the end of the interval being waited out.
+#[test]
+fn ctrl_c_ends_status_watch_at_once() {
+    let env = known_week();
+    let script = r#"command -v script > /dev/null || exit 77
+script -qfec "$MINDOPS status --watch 30" /dev/null > frames 2>&1 &
+for _ in $(seq 1 50); do grep -q refreshed frames 2>/dev/null && break; sleep 0.1; done
+pid=$(pgrep -f "^$MINDOPS status --watch 30")
+start=$(date +%s%N)
+kill -INT "$pid"
+while kill -0 "$pid" 2>/dev/null; do sleep 0.01; done
+ms=$(( ($(date +%s%N) - start) / 1000000 ))
+wait
+# Generous for a slow runner; before, it took the rest of the 30 s interval.
+if [ "$ms" -ge 2000 ]; then echo "Ctrl-C took $ms ms"; exit 1; fi"#;
+    let (code, out, err) = env.shell(script);
+    if code == 77 {
+        return crate::common::skipped("Ctrl-C under a terminal", "util-linux's script");
+    }
+    assert_eq!((code, out.as_str()), (0, ""), "{err}");
+}
