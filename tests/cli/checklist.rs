@@ -41,7 +41,7 @@ fn a_full_day_ticked_by_hand_and_by_evidence() {
         [("evening.update-rotation".into(), "mindops".into())]
     );
 
-    env.at(
+    env.did(
         "2024-08-07T08:05:00Z",
         &[
             "metrics",
@@ -51,7 +51,7 @@ fn a_full_day_ticked_by_hand_and_by_evidence() {
             "--only-given",
         ],
     );
-    env.at(
+    env.did(
         "2024-08-07T18:00:00Z",
         &[
             "handover",
@@ -107,7 +107,7 @@ fn a_full_day_ticked_by_hand_and_by_evidence() {
 #[test]
 fn an_open_unacknowledged_incident_unticks_review_alerts() {
     let env = Env::new();
-    env.at(
+    env.did(
         "2024-08-07T08:00:00Z",
         &["incident", "open", "--sev", "P2", "--title", "slow"],
     );
@@ -115,7 +115,7 @@ fn an_open_unacknowledged_incident_unticks_review_alerts() {
     assert!(!done_by(&day)
         .iter()
         .any(|(id, _)| id == "morning.review-alerts"));
-    env.at("2024-08-07T09:10:00Z", &["incident", "ack", "1"]);
+    env.did("2024-08-07T09:10:00Z", &["incident", "ack", "1"]);
     let day = ticked(&env, "2024-08-07T09:20:00Z", &[]);
     assert!(done_by(&day)
         .iter()
@@ -139,7 +139,7 @@ fn an_open_unacknowledged_incident_unticks_review_alerts() {
 #[test]
 fn overdue_items_per_slot_at_the_right_minute() {
     let env = Env::new();
-    env.at(
+    env.did(
         "2024-08-07T09:00:00Z",
         &["checklist", "done", "update-status"],
     );
@@ -252,7 +252,7 @@ fn ticking_twice_is_a_no_op_and_undo_unticks() {
 #[test]
 fn a_changed_config_does_not_rewrite_yesterday() {
     let env = Env::new();
-    env.at(
+    env.did(
         "2024-08-06T10:00:00Z",
         &["checklist", "done", "plan-improvements"],
     );
@@ -276,11 +276,11 @@ fn a_changed_config_does_not_rewrite_yesterday() {
 #[test]
 fn history_counts_per_day_and_person() {
     let env = Env::new();
-    env.at(
+    env.did(
         "2024-08-06T10:00:00Z",
         &["checklist", "done", "1", "2", "3", "--by", "felix"],
     );
-    env.at(
+    env.did(
         "2024-08-07T09:00:00Z",
         &["checklist", "done", "4", "--by", "iris"],
     );
@@ -322,17 +322,17 @@ fn history_counts_per_day_and_person() {
 #[test]
 fn handover_notes_show_in_oncall_since_the_previous_handoff() {
     let env = Env::new();
-    env.at(
+    env.did(
         "2024-07-28T20:00:00Z",
         &["handover", "add", "before the rotation began"],
     );
     // Written at the end of the shift before (Sunday night, handoff Monday 00:00): for the
     // person taking over.
-    env.at(
+    env.did(
         "2024-08-04T21:30:00Z",
         &["handover", "add", "watch the nightly import"],
     );
-    env.at(
+    env.did(
         "2024-08-06T17:00:00Z",
         &[
             "handover",

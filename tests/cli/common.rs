@@ -44,6 +44,7 @@ impl On<'_> {
     }
 
     /// Runs `mindops ARGS` on this backend with the clock at `now`.
+    #[must_use = "a command's exit code and output are what a test checks"]
     pub fn at(&self, now: &str, args: &[&str]) -> (i32, String, String) {
         run(self.cmd_at(now).args(args))
     }
@@ -55,6 +56,16 @@ impl On<'_> {
         } else {
             "SQLite".into()
         }
+    }
+
+    /// [`Env::did`] on this backend.
+    pub fn did(&self, now: &str, args: &[&str]) -> String {
+        let (code, out, err) = self.at(now, args);
+        assert!(
+            done(args, code),
+            "setup mindops {args:?} at {now} failed ({code}):\n{out}{err}"
+        );
+        out
     }
 
     /// Runs `mindops ARGS` on this backend, expecting exit 0 and nothing on stderr.
@@ -276,6 +287,7 @@ impl Env {
     }
 
     /// Runs `mindops ARGS` with the clock at `now`.
+    #[must_use = "a command's exit code and output are what a test checks"]
     pub fn at(&self, now: &str, args: &[&str]) -> (i32, String, String) {
         self.mirrored(&format!("mindops {args:?} at {now}"), Some(args), |db| {
             run(self
@@ -287,6 +299,7 @@ impl Env {
     }
 
     /// Runs a bash script in the same pinned environment, with `$MINDOPS` naming the binary.
+    #[must_use = "a command's exit code and output are what a test checks"]
     pub fn shell(&self, script: &str) -> (i32, String, String) {
         self.mirrored(script, None, |db| {
             let mut cmd = Command::new("bash");
@@ -413,10 +426,22 @@ impl Env {
     }
 
     /// Runs `mindops ARGS` and returns (exit code, stdout, stderr).
+    #[must_use = "a command's exit code and output are what a test checks"]
     pub fn run(&self, args: &[&str]) -> (i32, String, String) {
         self.mirrored(&format!("mindops {args:?}"), Some(args), |db| {
             run(self.cmd().env("MINDOPS_DB", db).args(args))
         })
+    }
+
+    /// Runs `mindops ARGS` at `now` for a test's setup, expecting it to have done its work
+    /// (see [`done`]), whatever it says on stderr; returns stdout.
+    pub fn did(&self, now: &str, args: &[&str]) -> String {
+        let (code, out, err) = self.at(now, args);
+        assert!(
+            done(args, code),
+            "setup mindops {args:?} at {now} failed ({code}):\n{out}{err}"
+        );
+        out
     }
 
     /// Runs `mindops ARGS`, expecting exit 0 and nothing on stderr; returns stdout.
@@ -441,6 +466,17 @@ impl Env {
     }
 }
 
+/// Whether a command that exited with `code` did its work: 0, or for a check the judgement it
+/// reports (`metrics check`: Nagios's 0 to 2; `incident check`: 1 while something is in
+/// breach), never an error.
+pub fn done(args: &[&str], code: i32) -> bool {
+    match args {
+        ["metrics", "check", ..] => (0..=2).contains(&code),
+        ["incident", "check", ..] => (0..=1).contains(&code),
+        _ => code == 0,
+    }
+}
+
 /// A test that cannot run here says so past the harness's capture, so the skip shows in the
 /// run's output. In CI (`CI` set, as `.ci/run` does) it fails instead: a server CI was meant
 /// to install is missing, and a test must not pass unrun.
@@ -454,6 +490,7 @@ pub fn skipped(what: &str, needs: &str) {
         std::io::stderr().write_all(format!("mindops: skipped {what}: needs {needs}\n").as_bytes());
 }
 
+#[must_use = "a command's exit code and output are what a test checks"]
 pub fn run(cmd: &mut Command) -> (i32, String, String) {
     let output = cmd.output().expect("run mindops");
     (

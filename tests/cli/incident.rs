@@ -230,8 +230,8 @@ fn check_escalates_at_each_response_limit_until_the_chain_ends() {
         .all(|e| e["kind"] != "timeout_escalated" || e["actor"] == "mindops"));
 
     // Acknowledged and then resolved in time: no breach any more, exit 0.
-    env.at("2024-08-07T12:01:00Z", &["incident", "ack", "1"]);
-    env.at(
+    env.did("2024-08-07T12:01:00Z", &["incident", "ack", "1"]);
+    env.did(
         "2024-08-07T12:02:00Z",
         &["incident", "close", "1", "--resolution", "restarted"],
     );
@@ -395,7 +395,7 @@ fn close_needs_a_resolution_and_only_once() {
     assert!(err.contains("--resolution <TEXT>"), "{err}");
     let err = env.fails(&["incident", "close", "1", "--resolution", "  "], 2);
     assert!(err.contains("a resolution is required"), "{err}");
-    env.at(
+    env.did(
         "2024-08-07T11:00:00Z",
         &["incident", "close", "1", "--resolution", "cache flushed"],
     );
@@ -422,19 +422,19 @@ fn close_needs_a_resolution_and_only_once() {
 #[test]
 fn list_is_newest_first_with_sla_state_and_filters() {
     let env = Env::new();
-    env.at(
+    env.did(
         "2024-08-07T09:00:00Z",
         &["incident", "open", "--sev", "P1", "--title", "old"],
     );
-    env.at(
+    env.did(
         "2024-08-07T09:58:00Z",
         &["incident", "open", "--sev", "P2", "--title", "new"],
     );
-    env.at(
+    env.did(
         "2024-08-06T09:00:00Z",
         &["incident", "open", "--sev", "P3", "--title", "older"],
     );
-    env.at("2024-08-07T09:10:00Z", &["incident", "ack", "3"]);
+    env.did("2024-08-07T09:10:00Z", &["incident", "ack", "3"]);
     let out = env.ok(&["incident", "list", "--format", "csv"]);
     assert_eq!(
         lines(&out),
@@ -528,15 +528,15 @@ fn phases_and_steps_make_a_checklist_on_the_incident() {
 fn show_lists_every_event_in_order() {
     let env = Env::new();
     open(&env, "P1", &[]);
-    env.at(
+    env.did(
         "2024-08-07T10:05:00Z",
         &["incident", "note", "1", "looking at the load balancer"],
     );
-    env.at(
+    env.did(
         "2024-08-07T10:06:00Z",
         &["incident", "ack", "1", "--by", "felix"],
     );
-    env.at(
+    env.did(
         "2024-08-07T10:40:00Z",
         &[
             "incident",
@@ -571,8 +571,8 @@ fn show_lists_every_event_in_order() {
 fn review_is_markdown_filled_from_the_record() {
     let env = Env::new();
     open(&env, "P1", &[]);
-    env.at("2024-08-07T10:20:00Z", &["incident", "ack", "1"]);
-    env.at(
+    env.did("2024-08-07T10:20:00Z", &["incident", "ack", "1"]);
+    env.did(
         "2024-08-07T11:00:00Z",
         &[
             "incident",
@@ -583,7 +583,7 @@ fn review_is_markdown_filled_from_the_record() {
             "a bad deploy",
         ],
     );
-    env.at(
+    env.did(
         "2024-08-07T11:30:00Z",
         &["incident", "close", "1", "--resolution", "rolled back"],
     );
@@ -883,7 +883,7 @@ fn the_due_instant_itself_is_late_everywhere() {
 fn an_ack_or_close_before_the_latest_event_is_refused() {
     let env = Env::new();
     open(&env, "P2", &[]);
-    env.at(
+    env.did(
         "2024-08-07T11:00:00Z",
         &["incident", "note", "1", "looking"],
     );
@@ -895,11 +895,11 @@ fn an_ack_or_close_before_the_latest_event_is_refused() {
         assert_eq!(code, 2, "{args:?}");
         assert!(err.contains("time does not run backwards"), "{err}");
     }
-    env.at(
+    env.did(
         "2024-08-07T11:05:00Z",
         &["incident", "close", "1", "--resolution", "x"],
     );
-    env.at("2024-08-07T11:10:00Z", &["incident", "reopen", "1"]);
+    env.did("2024-08-07T11:10:00Z", &["incident", "reopen", "1"]);
     assert_eq!(show(&env, "1")["resolution"], serde_json::Value::Null);
 }
 

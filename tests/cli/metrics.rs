@@ -429,7 +429,7 @@ fn incidents_open_once_per_breach_and_note_the_recovery() {
         .count();
     assert_eq!(again, 2);
 
-    env.at(
+    env.did(
         "2024-08-07T10:03:00Z",
         &[
             "metrics",
@@ -439,7 +439,7 @@ fn incidents_open_once_per_breach_and_note_the_recovery() {
             "--open-incidents",
         ],
     );
-    env.at(
+    env.did(
         "2024-08-07T10:04:00Z",
         &[
             "metrics",
@@ -474,11 +474,11 @@ fn auto_resolve_closes_the_incident_on_recovery() {
         "    description: Share of requests that fail.",
         "    description: Share of requests that fail.\n    auto_resolve: true",
     );
-    env.at(
+    env.did(
         "2024-08-07T10:00:00Z",
         &["metrics", "check", "error_rate=0.9%", "--only-given"],
     );
-    env.at(
+    env.did(
         "2024-08-07T10:05:00Z",
         &["metrics", "check", "error_rate=0.05%", "--only-given"],
     );
@@ -593,7 +593,7 @@ fn history_and_list() {
         ("2024-08-07T09:30:00Z", "3.5s"),
         ("2024-08-07T10:00:00Z", "2.1s"),
     ] {
-        env.at(
+        env.did(
             now,
             &[
                 "metrics",
@@ -603,7 +603,7 @@ fn history_and_list() {
             ],
         );
     }
-    env.at(
+    env.did(
         "2024-08-07T10:01:00Z",
         &[
             "metrics",

@@ -506,7 +506,7 @@ fn client_errors_are_not_retried_and_429_waits_for_retry_after() {
             status: 503,
             ..Answer::ok("busy")
         });
-        on.at(NOW, &["incident", "open", "--sev", "P3", "--title", "b"]);
+        on.did(NOW, &["incident", "open", "--sev", "P3", "--title", "b"]);
         let m = &outbox(on, NOW)[1];
         assert_eq!(m["state"], "queued");
         // 30 s give or take a fifth.

@@ -81,7 +81,7 @@ fn known_week() -> Env {
         ("2024-08-05T02:00:00Z", "3s"),
         ("2024-08-05T03:00:00Z", "4s"),
     ] {
-        env.at(
+        env.did(
             now,
             &[
                 "metrics",
@@ -397,7 +397,7 @@ fn status_on_an_empty_and_a_full_store() {
     );
     assert!(table.contains("no data"), "{table}");
 
-    env.at(
+    env.did(
         "2024-08-07T09:50:00Z",
         &[
             "incident",
@@ -408,11 +408,11 @@ fn status_on_an_empty_and_a_full_store() {
             "checkout down",
         ],
     );
-    env.at(
+    env.did(
         "2024-08-07T09:57:00Z",
         &["metrics", "check", "response_time=3.4s", "--only-given"],
     );
-    env.at(
+    env.did(
         "2024-08-07T08:00:00Z",
         &["handover", "add", "watch checkout", "--by", "Iris"],
     );

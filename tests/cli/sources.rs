@@ -367,7 +367,7 @@ fn twenty_slow_probes_take_about_as_long_as_one() {
 fn a_recorded_value_stands_until_its_max_age_then_is_stale() {
     let env = Env::new();
     env.drop_sources();
-    env.at(
+    env.did(
         NOW,
         &[
             "metrics",
