@@ -51,13 +51,13 @@ impl Style {
             (Some(c), _) => {
                 table.set_width(c);
             }
-            (None, Some(0)) => {
+            // A terminal that reports a width: that width (comfy-table reads it itself).
+            (None, Some(w)) if w > 0 => {}
+            // A terminal of no size, a pipe, a file: 80 columns, as `COLUMNS` unset means to
+            // most tools; scripts that want wider set COLUMNS, or read --format csv or json.
+            _ => {
                 table.set_width(80);
             }
-            (None, None) if io::stdout().is_terminal() => {
-                table.set_width(80);
-            }
-            _ => {}
         }
         if self.color {
             table.enforce_styling();

@@ -446,7 +446,7 @@ fn ids_stay_whole_in_a_narrow_table() {
 fn a_terminal_without_a_size_gets_80_columns() {
     let env = Env::new();
     let (code, out, err) = env.shell(
-        r#"command -v script > /dev/null || exit 77; script -qec "$MINDOPS checklist" /dev/null"#,
+        r#"command -v script > /dev/null || exit 77; unset COLUMNS; script -qec "$MINDOPS checklist" /dev/null"#,
     );
     if code == 77 {
         // No `script` on this machine: nothing to run the test under.

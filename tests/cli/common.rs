@@ -331,6 +331,9 @@ impl Env {
             ("MINDOPS_USER", "tester".into()),
             ("TZ", "America/New_York".into()),
             ("NO_COLOR", "1".into()),
+            // Tables into a pipe are 80 columns wide unless COLUMNS says otherwise; tests about
+            // content read them whole, tests about width set their own.
+            ("COLUMNS", "200".into()),
             // The sample config's sources point at these; port 9 is closed, so a test that does
             // not start its own servers gets a quick, certain "refused", whatever else this
             // machine runs on 9090 or 8080.

@@ -701,3 +701,17 @@ fn a_check_from_the_sources_is_recorded_once_an_interval_whoever_ran_it() {
         vec![4; env.rows("metric_checks").len()]
     );
 }
+
+/// Into a pipe, with no COLUMNS, a table is 80 columns wide, as for a terminal of no size.
+#[test]
+fn a_table_into_a_pipe_is_80_columns_unless_columns_says() {
+    let env = Env::new();
+    let (code, out, err) =
+        crate::common::run(env.cmd().env_remove("COLUMNS").args(["metrics", "list"]));
+    assert_eq!((code, err.as_str()), (0, ""));
+    let widest = out.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    assert!((60..=80).contains(&widest), "{widest} columns:\n{out}");
+    let (_, wide, _) =
+        crate::common::run(env.cmd().env("COLUMNS", "150").args(["metrics", "list"]));
+    assert!(wide.lines().any(|l| l.chars().count() > 80), "{wide}");
+}
