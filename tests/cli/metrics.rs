@@ -555,7 +555,7 @@ fn a_hung_command_is_unknown_not_a_hang() {
         &["--format", "json", "--no-record"],
     );
     assert!(
-        start.elapsed() < Duration::from_secs(10),
+        start.elapsed() < Duration::from_secs(20),
         "took {:?}",
         start.elapsed()
     );

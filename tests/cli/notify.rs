@@ -224,7 +224,10 @@ fn a_hanging_receiver_costs_the_budget_and_a_kill_9_loses_nothing() {
         let (code, out, err) = on.at(NOW, &["incident", "open", "--sev", "P2", "--title", "slow"]);
         let took = started.elapsed();
         assert_eq!(code, 0, "{out}{err}");
-        assert!(took < Duration::from_secs(4), "the 1s budget took {took:?}");
+        assert!(
+            took < Duration::from_secs(10),
+            "the 1s budget took {took:?}"
+        );
         assert!(err.contains("not delivered yet"), "{err}");
         // Cut by the command's 1 s budget, not by the channel's 20 s: not the receiver's
         // failure, so no attempt is counted and the message stays due at once for a flush.

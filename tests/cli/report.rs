@@ -590,10 +590,32 @@ fn status_watch_into_a_pipe_prints_plain_frames_with_the_second() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(2500));
+    // Frames are read as they come: wait for two (a slow runner gets half a minute), then stop.
+    let frames = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    let reader = {
+        let (frames, stdout) = (frames.clone(), child.stdout.take().unwrap());
+        std::thread::spawn(move || {
+            use std::io::BufRead;
+            for line in std::io::BufReader::new(stdout)
+                .lines()
+                .map_while(Result::ok)
+            {
+                let mut all = frames.lock().unwrap();
+                all.push_str(&line);
+                all.push('\n');
+            }
+        })
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while frames.lock().unwrap().matches("refreshed").count() < 2
+        && std::time::Instant::now() < deadline
+    {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
     child.kill().unwrap();
     let output = child.wait_with_output().unwrap();
-    let out = String::from_utf8_lossy(&output.stdout);
+    reader.join().unwrap();
+    let out = frames.lock().unwrap().clone();
     assert!(
         !out.contains('\u{1b}'),
         "no control codes into a pipe: {out:?}"

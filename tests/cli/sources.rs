@@ -215,7 +215,7 @@ fn prometheus_down_slow_wrong_or_nan_is_unknown_with_the_reason() {
     let (why, took) = reason(&silent, "up");
     assert!(why.ends_with("did not answer within 1s"), "{why}");
     assert!(
-        took < Duration::from_secs(5),
+        took < Duration::from_secs(15),
         "a hung server held the check {took:?}"
     );
 }
