@@ -12,6 +12,7 @@ mod metrics;
 mod notify;
 mod oncall;
 mod overrides;
+mod readme;
 mod report;
 mod serve;
 mod servers;
