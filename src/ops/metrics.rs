@@ -192,6 +192,38 @@ pub fn incidents_for(
     Ok(actions)
 }
 
+/// A check's metrics, their readings and this run's own values.
+pub type Run<'a, 'b> = (&'b [&'a Metric], &'b [Reading], &'b HashMap<String, Given>);
+
+/// Records a check: only this run's own values (a value standing in from an earlier run is
+/// not measured again, and a stale metric adds no row, so a quiet metric stays quiet).
+/// Values `measured` from the metrics' own sources are recorded once an interval, whichever
+/// host (or serve replica) measured them; values given by hand or in a file are data, recorded
+/// every time.
+pub fn record(
+    store: &mut Store,
+    now: DateTime<Utc>,
+    state: State,
+    (checked, readings, given): Run,
+    measured: bool,
+    interval: chrono::Duration,
+) -> Result<()> {
+    let samples: Vec<NewSample> = checked
+        .iter()
+        .zip(readings)
+        .filter(|(m, _)| given.contains_key(&m.name))
+        .map(|(m, r)| sample(m, r))
+        .collect();
+    if measured && !samples.is_empty() {
+        let slot = check_slot(now, interval);
+        store
+            .record_measured(now, state, &samples, slot)
+            .map(|_| ())
+    } else {
+        store.record_check(now, state, &samples)
+    }
+}
+
 /// Each metric's state before a check, by name: a recovery is a change from it.
 pub type Before<'a> = HashMap<&'a str, Option<State>>;
 
@@ -237,16 +269,14 @@ pub fn check_sources(desk: &mut Desk) -> Result<State> {
     let checked: Vec<&Metric> = thresholds.metrics.iter().collect();
     let (readings, previous) = judge_all(&desk.store, &checked, &given, now, thresholds.incidents)?;
     let state = metrics::worst(readings.iter().map(|r| r.state));
-    let samples: Vec<NewSample> = checked
-        .iter()
-        .zip(&readings)
-        .filter(|(m, _)| given.contains_key(&m.name))
-        .map(|(m, r)| sample(m, r))
-        .collect();
-    if !samples.is_empty() {
-        let slot = check_slot(now, thresholds.check_interval);
-        desk.store.record_measured(now, state, &samples, slot)?;
-    }
+    record(
+        &mut desk.store,
+        now,
+        state,
+        (&checked, &readings, &given),
+        true,
+        thresholds.check_interval,
+    )?;
     if thresholds.incidents {
         incidents_for(desk, &thresholds, &checked, &readings, &previous)?;
     }

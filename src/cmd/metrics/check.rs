@@ -9,11 +9,10 @@ use super::threshold_text;
 use crate::cli::{CheckFormat, MetricsCheckArgs};
 use crate::config::Metric;
 use crate::ops::incidents::Desk;
-use crate::ops::metrics::{check_slot, incidents_for, judge_all, sample, IncidentAction};
+use crate::ops::metrics::{incidents_for, judge_all, record, IncidentAction};
 use crate::rules::metrics::{self, sparkline, worst, Reading, State};
 use crate::rules::units;
 use crate::sources::gather;
-use crate::store::NewSample;
 use crate::util::files;
 use crate::util::output::{note, Out};
 use crate::util::time::{ago, rfc3339};
@@ -55,26 +54,15 @@ pub fn run(ctx: &Context, args: MetricsCheckArgs) -> Result<u8> {
 
     let mut unrecorded: Option<String> = None;
     if !args.no_record {
-        // Only this run's own values: a value standing in from an earlier run is not measured
-        // again, and a stale metric adds no row, so a quiet metric stays quiet in the store.
-        let samples: Vec<NewSample> = checked
-            .iter()
-            .zip(&readings)
-            .filter(|(m, _)| given.contains_key(&m.name))
-            .map(|(m, r)| sample(m, r))
-            .collect();
-        // Values measured from the metrics' own sources are recorded once an interval,
-        // whichever host (or serve replica) measured them; values given by hand or in a file
-        // are data, recorded every time.
         let measured = args.given.values.is_empty() && args.given.input.is_none();
-        let recorded = if measured && !samples.is_empty() {
-            let slot = check_slot(now, thresholds.check_interval);
-            store
-                .record_measured(now, state, &samples, slot)
-                .map(|_| ())
-        } else {
-            store.record_check(now, state, &samples)
-        };
+        let recorded = record(
+            &mut store,
+            now,
+            state,
+            (&checked, &readings, &given),
+            measured,
+            thresholds.check_interval,
+        );
         // A store that cannot be written (a full disk, a read-only role) does not change
         // what the values say: the judgement's exit code stands, and the failure is said.
         if let Err(e) = recorded {
