@@ -2,7 +2,6 @@
 //! stopped every command, pages that vanished or doubled, secrets that leaked, and a store
 //! that misbehaved under faults.
 
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
@@ -826,32 +825,17 @@ fn a_commit_whose_answer_is_lost_says_the_outcome_is_unknown() {
 
 #[test]
 fn a_server_without_starttls_fails_the_channel_at_once_with_the_fix() {
-    let python = "/usr/bin/python3";
-    let has = Command::new(python)
-        .args(["-c", "import aiosmtpd"])
-        .status();
-    if !has.is_ok_and(|s| s.success()) {
-        return crate::common::skipped("a server without STARTTLS", "Debian's python3-aiosmtpd");
-    }
-    let env = Env::new();
     let tmp = tempfile::tempdir().unwrap();
     let port = crate::servers::free_port();
-    let mut smtp = Command::new(python)
-        .arg("-c")
-        .arg(crate::serve::PLAIN_SMTP)
-        .arg(port.to_string())
-        .arg(tmp.path().join("mailbox"))
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut ready = String::new();
-    std::io::BufRead::read_line(
-        &mut std::io::BufReader::new(smtp.stdout.take().unwrap()),
-        &mut ready,
-    )
-    .unwrap();
-    assert_eq!(ready, "ready\n");
+    let mailbox = tmp.path().join("mailbox");
+    let Some(mut smtp) = crate::servers::smtp(
+        "a server without STARTTLS",
+        crate::serve::PLAIN_SMTP,
+        &[port.to_string().as_ref(), mailbox.as_ref()],
+    ) else {
+        return;
+    };
+    let env = Env::new();
     env.edit(
         "rotation.yaml",
         "  - name: Felix\n",

@@ -60,12 +60,7 @@ impl On<'_> {
 
     /// [`Env::did`] on this backend.
     pub fn did(&self, now: &str, args: &[&str]) -> String {
-        let (code, out, err) = self.at(now, args);
-        assert!(
-            done(args, code),
-            "setup mindops {args:?} at {now} failed ({code}):\n{out}{err}"
-        );
-        out
+        setup_done(now, args, self.at(now, args))
     }
 
     /// Runs `mindops ARGS` on this backend, expecting exit 0 and nothing on stderr.
@@ -439,12 +434,7 @@ impl Env {
     /// Runs `mindops ARGS` at `now` for a test's setup, expecting it to have done its work
     /// (see [`done`]), whatever it says on stderr; returns stdout.
     pub fn did(&self, now: &str, args: &[&str]) -> String {
-        let (code, out, err) = self.at(now, args);
-        assert!(
-            done(args, code),
-            "setup mindops {args:?} at {now} failed ({code}):\n{out}{err}"
-        );
-        out
+        setup_done(now, args, self.at(now, args))
     }
 
     /// Runs `mindops ARGS`, expecting exit 0 and nothing on stderr; returns stdout.
@@ -478,6 +468,15 @@ pub fn done(args: &[&str], code: i32) -> bool {
         ["incident", "check", ..] => (0..=1).contains(&code),
         _ => code == 0,
     }
+}
+
+/// The stdout of a setup run that did its work (see [`done`]); otherwise the test stops there.
+fn setup_done(now: &str, args: &[&str], (code, out, err): (i32, String, String)) -> String {
+    assert!(
+        done(args, code),
+        "setup mindops {args:?} at {now} failed ({code}):\n{out}{err}"
+    );
+    out
 }
 
 /// A test that cannot run here says so past the harness's capture, so the skip shows in the

@@ -706,39 +706,24 @@ c.stop()
 
 #[test]
 fn email_goes_through_starttls_and_a_login() {
-    let python = "/usr/bin/python3";
-    let has_aiosmtpd = std::process::Command::new(python)
-        .args(["-c", "import aiosmtpd"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !has_aiosmtpd {
-        crate::common::skipped("email", "Debian's python3-aiosmtpd");
-        return;
-    }
-    let env = Env::new();
-    contacts(&env);
     let tmp = tempfile::tempdir().unwrap();
     let (cert, key) = servers::self_signed(tmp.path(), 30);
     let port = servers::free_port();
     let mailbox = tmp.path().join("mailbox");
-    let mut server = std::process::Command::new(python)
-        .arg("-c")
-        .arg(SMTP_SERVER)
-        .arg(port.to_string())
-        .arg(&cert)
-        .arg(&key)
-        .arg(&mailbox)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut ready = String::new();
-    std::io::BufRead::read_line(
-        &mut std::io::BufReader::new(server.stdout.take().unwrap()),
-        &mut ready,
-    )
-    .unwrap();
-    assert_eq!(ready, "ready\n");
+    let Some(mut server) = servers::smtp(
+        "email",
+        SMTP_SERVER,
+        &[
+            port.to_string().as_ref(),
+            cert.as_ref(),
+            key.as_ref(),
+            mailbox.as_ref(),
+        ],
+    ) else {
+        return;
+    };
+    let env = Env::new();
+    contacts(&env);
     env.write("work/smtp.password", "pw\n");
     notify(
         &env,

@@ -566,35 +566,20 @@ fn webdriver(base: &str, method: &str, path: &str, body: Value) -> Value {
 
 #[test]
 fn a_link_from_an_email_pressed_in_chromium_acknowledges_and_stops_the_escalation() {
-    let python = "/usr/bin/python3";
     if !have("/usr/bin/chromedriver", "chromium-driver") || !have("/usr/bin/chromium", "chromium") {
         return;
     }
-    let aiosmtpd = Command::new(python)
-        .args(["-c", "import aiosmtpd"])
-        .status();
-    if !aiosmtpd.is_ok_and(|s| s.success()) {
-        crate::common::skipped("the link from an email", "Debian's python3-aiosmtpd");
-        return;
-    }
-    let env = Env::new();
     let tmp = tempfile::tempdir().unwrap();
     let smtp_port = free_port();
     let mailbox = tmp.path().join("mailbox");
-    let mut smtp = Command::new(python)
-        .arg("-c")
-        .arg(PLAIN_SMTP)
-        .arg(smtp_port.to_string())
-        .arg(&mailbox)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut ready = String::new();
-    std::io::BufReader::new(smtp.stdout.take().unwrap())
-        .read_line(&mut ready)
-        .unwrap();
-    assert_eq!(ready, "ready\n");
+    let Some(mut smtp) = crate::servers::smtp(
+        "the link from an email",
+        PLAIN_SMTP,
+        &[smtp_port.to_string().as_ref(), mailbox.as_ref()],
+    ) else {
+        return;
+    };
+    let env = Env::new();
     let hook = Http::start(Answer::ok("ok"));
     // On the real clock anyone may be Primary: everyone has an address.
     for name in ["Milo", "Felix", "Iris", "Tilda"] {

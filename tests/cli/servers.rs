@@ -349,3 +349,32 @@ fn get(url: &str) -> std::io::Result<String> {
     stream.read_to_string(&mut text)?;
     Ok(text)
 }
+
+/// A Python aiosmtpd server run from `script` with `args`, once it has printed "ready"; None
+/// (the test reported as skipped, a failure in CI) when Debian's python3-aiosmtpd is missing.
+/// Closing its stdin stops it.
+pub fn smtp(test: &str, script: &str, args: &[&std::ffi::OsStr]) -> Option<std::process::Child> {
+    let python = "/usr/bin/python3";
+    let has = Command::new(python)
+        .args(["-c", "import aiosmtpd"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has {
+        crate::common::skipped(test, "Debian's python3-aiosmtpd");
+        return None;
+    }
+    let mut server = Command::new(python)
+        .arg("-c")
+        .arg(script)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut ready = String::new();
+    BufReader::new(server.stdout.take().unwrap())
+        .read_line(&mut ready)
+        .unwrap();
+    assert_eq!(ready, "ready\n");
+    Some(server)
+}

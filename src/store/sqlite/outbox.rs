@@ -57,7 +57,7 @@ impl Sqlite {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let claimed = {
+        let mut claimed = {
             let mut stmt = tx.prepare_cached(&format!(
                 "UPDATE outbox SET state = 'sending', next_at = ?2, claim = ?4
                   WHERE id IN (SELECT id FROM outbox
@@ -72,7 +72,6 @@ impl Sqlite {
             rows.collect::<rusqlite::Result<Vec<_>>>()?
         };
         tx.commit()?;
-        let mut claimed = claimed;
         claimed.sort_by_key(|m| m.id);
         Ok(claimed)
     }
