@@ -7,9 +7,7 @@ use serde::Serialize;
 use crate::cli::{Format, NotifyCommand};
 use crate::config::notify::{Notify, Topic};
 use crate::ops::incidents::Desk;
-use crate::ops::notify::{
-    addressee, fan_out, message_json, message_line, Body, Recipient, BODY_VERSION,
-};
+use crate::ops::notify::{addressee, fan_out, message_json, message_line, Body, Recipient};
 use crate::store::{Delivery, MessageFilter};
 use crate::util::output::{note, Out};
 use crate::util::time::rfc3339;
@@ -131,22 +129,16 @@ fn test(ctx: &Context, target: &str) -> Result<u8> {
     let now = desk.now;
     let member = desk.rotation.member(target.trim()).cloned();
     let body = Body {
-        version: BODY_VERSION,
-        idempotency_key: String::new(),
-        event: Topic::Test,
-        at: rfc3339(now),
-        summary: format!(
-            "mindops test message for {}: if you can read this, the channel works",
-            target.trim()
-        ),
-        next: None,
-        incident: None,
-        paged: Vec::new(),
         actor: Some(ctx.actor(None)),
-        recipient: None,
-        details: Vec::new(),
-        links: None,
-        links_for: Vec::new(),
+        ..Body::new(
+            Topic::Test,
+            now,
+            format!(
+                "mindops test message for {}: if you can read this, the channel works",
+                target.trim()
+            ),
+            None,
+        )
     };
     // Every test is its own message, even two in the same second.
     let key = format!(

@@ -127,6 +127,9 @@ pub enum Topic {
     ChecklistOverdue,
     /// A new handover note, to whoever takes over from its author.
     Handover,
+    /// Who holds a role changed (an override added or removed), to each person it gives a
+    /// role to or takes one from.
+    RotaChange,
     /// `notify test`.
     Test,
 }
@@ -144,6 +147,7 @@ impl Topic {
             Topic::WeeklySummary => "weekly_summary",
             Topic::ChecklistOverdue => "checklist_overdue",
             Topic::Handover => "handover",
+            Topic::RotaChange => "rota_change",
             Topic::Test => "test",
         }
     }
@@ -241,6 +245,7 @@ impl Channel {
                     Topic::ShiftReminder,
                     Topic::ChecklistOverdue,
                     Topic::Handover,
+                    Topic::RotaChange,
                     Topic::Test,
                 ]
             }

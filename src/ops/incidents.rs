@@ -9,11 +9,12 @@ use crate::config::notify::Notify;
 use crate::config::{Checklist, RotationConfig, Severity, Thresholds};
 use crate::ops::checklist::Sheet;
 use crate::ops::notify::deliver::failed_first_pages;
+use crate::ops::notify::rota::{override_messages, Change};
 use crate::ops::notify::{deliver, handover_messages, reminders, Delivered, LinkSigner, Planner};
 use crate::rules::deadline::passed;
 use crate::rules::incident::{check, due, open_pages, Event, Incident, Kind, Roster};
 use crate::rules::rotation::{Override, Rotation};
-use crate::store::{IncidentFilter, NewIncident, Opened, Store};
+use crate::store::{IncidentFilter, NewIncident, NewOverride, Opened, Store};
 use crate::util::suggest;
 use crate::util::time::later;
 
@@ -129,6 +130,32 @@ impl Desk {
             })
     }
 
+    /// Stores an override once `accept` has seen those it overlaps, telling each person it
+    /// gives a role to or takes one from in the same transaction.
+    pub fn add_override(
+        &mut self,
+        new: &NewOverride,
+        accept: impl FnOnce(&[Override]) -> Result<()>,
+    ) -> Result<i64> {
+        let (planner, now) = (self.planner(), self.now);
+        self.store.add_override(new, accept, &|added, others| {
+            planner.as_ref().map_or_else(Vec::new, |p| {
+                override_messages(p, added, others, Change::Added, now)
+            })
+        })
+    }
+
+    /// Removes an override, telling the people it moved back in the same transaction; false
+    /// when it was not in place.
+    pub fn remove_override(&mut self, id: i64, by: &str) -> Result<bool> {
+        let (planner, now) = (self.planner(), self.now);
+        self.store.remove_override(id, by, now, &|removed, others| {
+            planner.as_ref().map_or_else(Vec::new, |p| {
+                override_messages(p, removed, others, Change::Removed { by }, now)
+            })
+        })
+    }
+
     /// Queues the reminders due now (each once, whoever runs this), then sends.
     pub fn flush(&mut self, budget: Option<std::time::Duration>) -> Result<Option<Delivered>> {
         let Some(planner) = self.planner() else {
@@ -142,7 +169,7 @@ impl Desk {
             heartbeats: Vec::new(),
         };
         let sheet = Sheet::new(&config, &self.thresholds, self.now, self.zone);
-        let due = reminders(&planner, &self.store, &self.overrides, &sheet, self.now)?;
+        let due = reminders(&planner, &self.store, &sheet, self.now)?;
         if !due.is_empty() {
             self.store.enqueue(self.now, &due)?;
         }

@@ -253,6 +253,111 @@ pub fn holders_at(rotation: &Rotation, overrides: &[Override], t: DateTime<Utc>)
         .collect()
 }
 
+/// A person taking up a role: at a handoff, or where an override begins or ends.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Takeover {
+    pub at: DateTime<Utc>,
+    pub role: usize,
+    pub person: String,
+    /// Who held the role until then; none at the rotation's first handoff.
+    pub previous: Option<String>,
+    /// Taken up at a handoff, as the seed's schedule has it, not by an override.
+    pub scheduled: bool,
+}
+
+/// Every time within `(after, until]` someone takes up a role they did not hold just before,
+/// in time order: whom the shift reminders go to.
+pub fn takeovers(
+    rotation: &Rotation,
+    overrides: &[Override],
+    after: DateTime<Utc>,
+    until: DateTime<Utc>,
+) -> Vec<Takeover> {
+    let mut out = Vec::new();
+    for role in 0..rotation.roles.len() {
+        let segs = segments(
+            rotation,
+            overrides,
+            role,
+            after,
+            later(until, Duration::seconds(1)),
+        );
+        let mut previous: Option<&Segment> = None;
+        for seg in &segs {
+            let same = previous.is_some_and(|p| p.person.eq_ignore_ascii_case(&seg.person));
+            if seg.from > after && !same {
+                out.push(Takeover {
+                    at: seg.from,
+                    role,
+                    person: seg.person.clone(),
+                    previous: previous.map(|p| p.person.clone()),
+                    scheduled: seg.override_id.is_none()
+                        && seg.from == rotation.shift(seg.shift).start,
+                });
+            }
+            previous = Some(seg);
+        }
+    }
+    out.sort_by_key(|t| (t.at, t.role));
+    out
+}
+
+/// A stretch of `[from, to)` in which a change to the overrides gives a role to someone else.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Handoff {
+    pub role: usize,
+    pub from: DateTime<Utc>,
+    pub to: DateTime<Utc>,
+    /// Who held the role over the stretch before the change, and who holds it after.
+    pub before: String,
+    pub after: String,
+}
+
+/// Where the holders of `role` over `[from, to)` under the overrides `before` differ from
+/// those under `after`: the people a change to the overrides must tell.
+pub fn handoffs(
+    rotation: &Rotation,
+    before: &[Override],
+    after: &[Override],
+    role: usize,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Vec<Handoff> {
+    let was = segments(rotation, before, role, from, to);
+    let is = segments(rotation, after, role, from, to);
+    let mut cuts: Vec<DateTime<Utc>> = was.iter().chain(&is).flat_map(|s| [s.from, s.to]).collect();
+    cuts.sort();
+    cuts.dedup();
+    let holder = |segs: &[Segment], t: DateTime<Utc>| {
+        segs.iter()
+            .find(|s| s.from <= t && t < s.to)
+            .map(|s| s.person.clone())
+    };
+    let mut out: Vec<Handoff> = Vec::new();
+    for pair in cuts.windows(2) {
+        let (start, end) = (pair[0], pair[1]);
+        let (Some(before), Some(after)) = (holder(&was, start), holder(&is, start)) else {
+            continue;
+        };
+        if before.eq_ignore_ascii_case(&after) {
+            continue;
+        }
+        match out.last_mut() {
+            Some(last) if last.to == start && last.before == before && last.after == after => {
+                last.to = end;
+            }
+            _ => out.push(Handoff {
+                role,
+                from: start,
+                to: end,
+                before,
+                after,
+            }),
+        }
+    }
+    out
+}
+
 /// One person holding two roles over `[from, to)`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DoubleRole {
@@ -489,6 +594,96 @@ mod tests {
         assert_eq!(doubles[1].person, "Tilda");
         assert_eq!(doubles[0].person, "Iris");
         assert_eq!(doubles[0].roles, ["Primary", "Secondary"]);
+    }
+
+    #[test]
+    fn handoffs_name_who_gains_and_who_is_relieved() {
+        let r = seed();
+        // Primary across the handoff of 5 Aug: Felix's shift, then Iris's.
+        let milo = Override {
+            id: 7,
+            role: "Primary".into(),
+            person: "Milo".into(),
+            from: utc("2024-08-11T12:00:00Z"),
+            to: utc("2024-08-12T12:00:00Z"),
+            reason: None,
+            created_by: "t".into(),
+            created_at: utc("2024-08-01T00:00:00Z"),
+            removed_at: None,
+            removed_by: None,
+        };
+        let (from, to) = (milo.from, milo.to);
+        let added = handoffs(&r, &[], std::slice::from_ref(&milo), 0, from, to);
+        let who: Vec<(&str, &str, DateTime<Utc>)> = added
+            .iter()
+            .map(|h| (h.before.as_str(), h.after.as_str(), h.from))
+            .collect();
+        assert_eq!(
+            who,
+            [
+                ("Felix", "Milo", utc("2024-08-11T12:00:00Z")),
+                ("Iris", "Milo", utc("2024-08-12T00:00:00Z"))
+            ]
+        );
+        // Removing it is the same change the other way round.
+        let removed = handoffs(&r, std::slice::from_ref(&milo), &[], 0, from, to);
+        assert_eq!(removed.len(), 2);
+        assert_eq!(
+            (removed[0].before.as_str(), removed[0].after.as_str()),
+            ("Milo", "Felix")
+        );
+        // An override to the person already scheduled changes nothing.
+        let same = Override {
+            person: "felix".into(),
+            to: utc("2024-08-11T18:00:00Z"),
+            ..milo.clone()
+        };
+        assert!(handoffs(&r, &[], &[same], 0, from, utc("2024-08-11T18:00:00Z")).is_empty());
+    }
+
+    #[test]
+    fn takeovers_are_handoffs_and_override_edges() {
+        let r = seed();
+        let milo = Override {
+            id: 7,
+            role: "Primary".into(),
+            person: "Milo".into(),
+            from: utc("2024-08-07T14:00:00Z"),
+            to: utc("2024-08-08T14:00:00Z"),
+            reason: None,
+            created_by: "t".into(),
+            created_at: utc("2024-08-01T00:00:00Z"),
+            removed_at: None,
+            removed_by: None,
+        };
+        let all = takeovers(
+            &r,
+            std::slice::from_ref(&milo),
+            utc("2024-08-07T00:00:00Z"),
+            utc("2024-08-12T00:00:00Z"),
+        );
+        let brief: Vec<(String, &str, Option<&str>, bool)> = all
+            .iter()
+            .map(|t| {
+                (
+                    t.at.format("%d %H:%M").to_string(),
+                    t.person.as_str(),
+                    t.previous.as_deref(),
+                    t.scheduled,
+                )
+            })
+            .collect();
+        assert_eq!(
+            brief,
+            [
+                ("07 14:00".into(), "Milo", Some("Felix"), false),
+                ("08 14:00".into(), "Felix", Some("Milo"), false),
+                ("12 00:00".into(), "Iris", Some("Felix"), true),
+                ("12 00:00".into(), "Tilda", Some("Iris"), true),
+                ("12 00:00".into(), "Milo", Some("Tilda"), true),
+                ("12 00:00".into(), "Felix", Some("Milo"), true),
+            ]
+        );
     }
 
     /// In every shift, for any team at least as large as its role list, every role is held and

@@ -253,14 +253,17 @@ impl Store {
 
     /// Stores an override once `accept` has seen the overrides it overlaps, in one write
     /// transaction, so two people adding at once cannot both pass the check.
+    /// `messages` makes, given the new override's id and the others overlapping it, the
+    /// messages queued in the same transaction.
     pub fn add_override(
         &mut self,
         new: &NewOverride,
         accept: impl FnOnce(&[Override]) -> Result<()>,
+        messages: &OverrideMessages<'_>,
     ) -> Result<i64> {
         match &mut self.backend {
-            Backend::Sqlite(db) => db.add_override(new, accept),
-            Backend::Postgres(db) => db.add_override(new, accept),
+            Backend::Sqlite(db) => db.add_override(new, accept, messages),
+            Backend::Postgres(db) => db.add_override(new, accept, messages),
         }
     }
 }
@@ -308,8 +311,10 @@ delegate_mut! {
     fn complete_action(&mut self, action_id: i64, by: &str, at: DateTime<Utc>) -> Result<Action>;
     /// Many checks in one transaction (the demo history).
     fn record_checks(&mut self, checks: &[(DateTime<Utc>, State, &[NewSample])]) -> Result<()>;
-    /// Marks an override removed; false when there was none to remove.
-    fn remove_override(&mut self, id: i64, by: &str, at: DateTime<Utc>) -> Result<bool>;
+    /// Marks an override removed and queues the messages `messages` makes for it (given the
+    /// override and the others overlapping it), in one transaction; false when there was none
+    /// to remove.
+    fn remove_override(&mut self, id: i64, by: &str, at: DateTime<Utc>, messages: &OverrideMessages<'_>) -> Result<bool>;
     /// Records a check from the metrics' own sources unless one is recorded already in its
     /// interval `slot`, whoever made it; whether this one was.
     fn record_measured(&mut self, at: DateTime<Utc>, state: State, samples: &[NewSample], slot: i64) -> Result<bool>;
@@ -502,6 +507,28 @@ pub struct NewOverride<'a> {
     pub by: &'a str,
     pub at: DateTime<Utc>,
 }
+
+impl NewOverride<'_> {
+    /// The override as it reads once stored under `id`.
+    pub fn stored(&self, id: i64) -> Override {
+        Override {
+            id,
+            role: self.role.to_string(),
+            person: self.person.to_string(),
+            from: self.from,
+            to: self.to,
+            reason: self.reason.map(str::to_string),
+            created_by: self.by.to_string(),
+            created_at: self.at,
+            removed_at: None,
+            removed_by: None,
+        }
+    }
+}
+
+/// What an override change queues: given the override (as stored, or its id for a new one)
+/// and the other overrides overlapping it, the messages telling the people it moves.
+pub type OverrideMessages<'a> = dyn Fn(&Override, &[Override]) -> Vec<NewMessage> + 'a;
 
 /// What event counts are grouped by: who did it, or the value it set (the person paged).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -610,6 +610,99 @@ fn reminders_go_out_once_per_occasion() {
     });
 }
 
+/// An override tells the person it gives the role to and the person relieved, once each; the
+/// shift reminders follow the schedule as it stands, overrides begun mid-shift included.
+#[test]
+fn overrides_tell_both_people_and_reminders_follow_them() {
+    let env = Env::new();
+    notify(
+        &env,
+        "  reminders:\n    shift: 12h\n  channels:\n    sms:\n      type: command\n      \
+         command: 'm=$(cat); printf \"%s\\n\" \"$m\" >> personal.jsonl'\n",
+    );
+    let personal = |event: &str| -> Vec<String> {
+        let text = std::fs::read_to_string(env.path("work/personal.jsonl")).unwrap_or_default();
+        let _ = std::fs::remove_file(env.path("work/personal.jsonl"));
+        let mut lines: Vec<String> = text
+            .lines()
+            .map(json)
+            .filter(|m| m["event"] == event)
+            .map(|m| m["summary"].as_str().unwrap_or_default().to_string())
+            .collect();
+        lines.sort();
+        lines
+    };
+    env.each_backend(|on| {
+        personal("");
+        // Sunday 13:00: Iris is told her Primary shift starts at midnight.
+        ok(on, "2024-08-11T13:00:00Z", &["notify", "flush"]);
+        assert!(personal("shift_reminder")
+            .contains(&"Iris: your Primary shift starts 2024-08-12 00:00 UTC (in 11h)".into()));
+        // Then Milo takes Monday's Primary: both hear of it at once.
+        let (code, out, err) = on.at(
+            "2024-08-11T14:00:00Z",
+            &[
+                "oncall",
+                "override",
+                "add",
+                "--role",
+                "Primary",
+                "--person",
+                "Milo",
+                "--from",
+                "2024-08-12T00:00:00Z",
+                "--to",
+                "2024-08-13T00:00:00Z",
+                "--reason",
+                "swap",
+                "--by",
+                "Ana",
+                "--force",
+            ],
+        );
+        assert_eq!((code, err.as_str()), (0, ""), "{out}");
+        assert_eq!(
+            personal("rota_change"),
+            [
+                "Iris: Milo holds Primary from 2024-08-12 00:00 UTC until 2024-08-13 00:00 UTC, \
+                 in your place (override 1 by Ana: swap)",
+                "Milo: you hold Primary from 2024-08-12 00:00 UTC until 2024-08-13 00:00 UTC, \
+                 in place of Iris (override 1 by Ana: swap)",
+            ],
+            "on {}",
+            on.name()
+        );
+        // The next cron run reminds Milo of the role he now takes up, once.
+        ok(on, "2024-08-11T14:05:00Z", &["notify", "flush"]);
+        ok(on, "2024-08-11T14:10:00Z", &["notify", "flush"]);
+        assert_eq!(
+            personal("shift_reminder"),
+            ["Milo: you take over Primary from Felix at 2024-08-12 00:00 UTC (in 9h)"]
+        );
+        // Iris takes Primary back mid-shift, when the override ends: reminded before it.
+        ok(on, "2024-08-12T13:00:00Z", &["notify", "flush"]);
+        assert_eq!(
+            personal("shift_reminder"),
+            ["Iris: you take over Primary from Milo at 2024-08-13 00:00 UTC (in 11h)"]
+        );
+        // Removing it mid-way tells both again, from now on.
+        let (code, _, err) = on.at(
+            "2024-08-12T18:00:00Z",
+            &["oncall", "override", "remove", "1", "--by", "Ana"],
+        );
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(
+            personal("rota_change"),
+            [
+                "Iris: you hold Primary from 2024-08-12 18:00 UTC until 2024-08-13 00:00 UTC, \
+                 in place of Milo (override 1 removed by Ana)",
+                "Milo: Iris holds Primary from 2024-08-12 18:00 UTC until 2024-08-13 00:00 UTC, \
+                 in your place (override 1 removed by Ana)",
+            ]
+        );
+    });
+}
+
 #[test]
 fn notify_test_reaches_a_person_or_a_channel_and_says_so() {
     let env = Env::new();

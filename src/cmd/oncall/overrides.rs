@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::{known_member, known_role};
 use crate::cli::{Format, OverrideAddArgs, OverrideCommand};
+use crate::ops::notify::undelivered;
 use crate::rules::rotation::{double_roles, Override};
 use crate::store::NewOverride;
 use crate::util::output::{note, Out};
@@ -21,8 +22,9 @@ pub fn run(ctx: &Context, command: OverrideCommand) -> Result<u8> {
 }
 
 fn add(ctx: &Context, args: OverrideAddArgs) -> Result<u8> {
-    let rotation = ctx.rotation()?.rotation;
-    let now = ctx.clock.now();
+    let mut desk = ctx.desk()?;
+    let rotation = desk.rotation.clone();
+    let now = desk.now;
     let (_, role) = known_role(&rotation, &args.role)?;
     let person = known_member(&rotation, &args.person)?;
     let parse = |flag: &str, text: &str| {
@@ -48,23 +50,12 @@ fn add(ctx: &Context, args: OverrideAddArgs) -> Result<u8> {
         at: now,
     };
     let zone = ctx.zone(&rotation);
-    let id = ctx.store()?.add_override(&new, |existing| {
+    let id = desk.add_override(&new, |existing| {
         if args.force {
             return Ok(());
         }
         let mut all = existing.to_vec();
-        all.push(Override {
-            id: i64::MAX,
-            role: role.to_string(),
-            person: person.to_string(),
-            from,
-            to,
-            reason: None,
-            created_by: by.clone(),
-            created_at: now,
-            removed_at: None,
-            removed_by: None,
-        });
+        all.push(new.stored(i64::MAX));
         let clash = double_roles(&rotation, &all, from, to)
             .into_iter()
             .find(|d| d.person == person);
@@ -84,6 +75,9 @@ fn add(ctx: &Context, args: OverrideAddArgs) -> Result<u8> {
         human(from, zone),
         human(to, zone)
     ))?;
+    for line in desk.send(None)?.iter().flat_map(undelivered) {
+        note(line);
+    }
     Ok(exit::SUCCESS)
 }
 
@@ -196,8 +190,8 @@ fn list(ctx: &Context, all: bool, format: Format) -> Result<u8> {
 }
 
 fn remove(ctx: &Context, id: i64, by: Option<&str>) -> Result<u8> {
-    let mut store = ctx.store()?;
-    let Some(existing) = store.override_by_id(id)? else {
+    let mut desk = ctx.desk()?;
+    let Some(existing) = desk.store.override_by_id(id)? else {
         anyhow::bail!("no override {id}; `mindops oncall override list --all` shows them all");
     };
     if let (Some(at), Some(who)) = (existing.removed_at, &existing.removed_by) {
@@ -207,10 +201,13 @@ fn remove(ctx: &Context, id: i64, by: Option<&str>) -> Result<u8> {
         ));
         return Ok(exit::SUCCESS);
     }
-    store.remove_override(id, &ctx.actor(by), ctx.clock.now())?;
+    desk.remove_override(id, &ctx.actor(by))?;
     note(format!(
         "removed override {id} ({} as {}); it stays in `override list --all`",
         existing.person, existing.role
     ));
+    for line in desk.send(None)?.iter().flat_map(undelivered) {
+        note(line);
+    }
     Ok(exit::SUCCESS)
 }

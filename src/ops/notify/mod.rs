@@ -7,6 +7,7 @@
 mod channels;
 pub mod deliver;
 mod reminders;
+pub mod rota;
 
 pub use deliver::{deliver, Delivered};
 pub use reminders::reminders;
@@ -51,6 +52,27 @@ pub struct Body {
     /// pages, so whoever was woken can answer from the room too.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links_for: Vec<PersonLinks>,
+}
+
+impl Body {
+    /// A message about no incident, with its key, recipient and links still to be filled in.
+    pub fn new(event: Topic, at: DateTime<Utc>, summary: String, next: Option<String>) -> Self {
+        Body {
+            version: BODY_VERSION,
+            idempotency_key: String::new(),
+            event,
+            at: rfc3339(at),
+            summary,
+            next,
+            incident: None,
+            paged: Vec::new(),
+            actor: None,
+            recipient: None,
+            details: Vec::new(),
+            links: None,
+            links_for: Vec::new(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, serde::Deserialize)]
@@ -248,19 +270,14 @@ pub fn handover_messages(
     }
     let first_line = text.lines().next().unwrap_or_default();
     let body = Body {
-        version: BODY_VERSION,
-        idempotency_key: String::new(),
-        event: Topic::Handover,
-        at: rfc3339(now),
-        summary: format!("Handover note from {author}: {first_line}"),
-        next: Some("mindops handover list".into()),
-        incident: None,
-        paged: Vec::new(),
         actor: Some(author.to_string()),
-        recipient: None,
         details: text.lines().map(str::to_string).collect(),
-        links: None,
-        links_for: Vec::new(),
+        ..Body::new(
+            Topic::Handover,
+            now,
+            format!("Handover note from {author}: {first_line}"),
+            Some("mindops handover list".into()),
+        )
     };
     fan_out(
         &planner.notify,

@@ -7,15 +7,15 @@ use anyhow::Result;
 use chrono::DateTime;
 use chrono::{Datelike, Duration, Utc};
 
-use super::{fan_out, Body, Planner, Recipient, BODY_VERSION};
+use super::{fan_out, Body, Planner, Recipient};
 use crate::config::notify::Topic;
 use crate::ops::checklist::Sheet;
 use crate::rules::checklist::overdue;
 use crate::rules::incident::{Kind, Status};
-use crate::rules::rotation::{holders_at, Override};
+use crate::rules::rotation::{holders_at, takeovers};
 use crate::store::{IncidentFilter, NewMessage, Store};
 use crate::util::time::ago;
-use crate::util::time::{earlier, human, local_date, local_to_utc, rfc3339};
+use crate::util::time::{earlier, human, later, local_date, local_to_utc, rfc3339};
 
 /// How many shifts ahead the weekly summary lists.
 const SUMMARY_SHIFTS: u64 = 2;
@@ -23,63 +23,56 @@ const SUMMARY_SHIFTS: u64 = 2;
 pub fn reminders(
     planner: &Planner,
     store: &Store,
-    overrides: &[Override],
     sheet: &Sheet,
     now: DateTime<Utc>,
 ) -> Result<Vec<NewMessage>> {
     let mut out = Vec::new();
     let notify = &planner.notify;
     let rotation = &planner.rotation;
-    let body = |event: Topic, summary: String, next: Option<String>| Body {
-        version: BODY_VERSION,
-        idempotency_key: String::new(),
-        event,
-        at: rfc3339(now),
-        summary,
-        next,
-        incident: None,
-        paged: Vec::new(),
-        actor: None,
-        recipient: None,
-        details: Vec::new(),
-        links: None,
-        links_for: Vec::new(),
-    };
+    let body =
+        |event: Topic, summary: String, next: Option<String>| Body::new(event, now, summary, next);
 
+    // Whoever takes up a role within the lead time: at a handoff, and where an override begins
+    // or ends, as the overrides stand now. An override made after a reminder went out reminds
+    // its new holder on the next run; the key names the person, so each is reminded once.
     if let Some(lead) = notify.reminders.shift {
-        let start = match rotation.shift_at(now) {
-            Ok(shift) => shift.end,
-            Err(before) => before.start,
-        };
-        let until = start.signed_duration_since(now);
-        if until > Duration::zero() && until <= lead {
-            for holder in holders_at(rotation, overrides, start) {
-                let role = &rotation.roles[holder.role];
-                let Some(member) = rotation.member(&holder.person) else {
-                    continue;
-                };
-                let summary = format!(
-                    "{}: your {role} shift starts {} (in {})",
-                    holder.person,
-                    human(start, planner.zone),
-                    ago(until)
-                );
-                let key = format!("mindops:shift:{}:{role}", rfc3339(start));
-                out.extend(fan_out(
-                    notify,
-                    &key,
-                    None,
-                    &body(
-                        Topic::ShiftReminder,
-                        summary,
-                        Some(format!(
-                            "mindops oncall --date {}",
-                            local_date(planner.zone, start)
-                        )),
-                    ),
-                    &[Recipient::of(member, Some(role))],
-                ));
-            }
+        let horizon = later(now, lead);
+        let overrides = store.overrides_between(now, later(horizon, Duration::seconds(1)))?;
+        for takeover in takeovers(rotation, &overrides, now, horizon) {
+            let role = &rotation.roles[takeover.role];
+            let Some(member) = rotation.member(&takeover.person) else {
+                continue;
+            };
+            let (when, until) = (human(takeover.at, planner.zone), ago(takeover.at - now));
+            let summary = match (&takeover.previous, takeover.scheduled) {
+                (Some(previous), false) => format!(
+                    "{}: you take over {role} from {previous} at {when} (in {until})",
+                    member.name
+                ),
+                _ => format!(
+                    "{}: your {role} shift starts {when} (in {until})",
+                    member.name
+                ),
+            };
+            let key = format!(
+                "mindops:shift:{}:{role}:{}",
+                rfc3339(takeover.at),
+                member.name
+            );
+            out.extend(fan_out(
+                notify,
+                &key,
+                None,
+                &body(
+                    Topic::ShiftReminder,
+                    summary,
+                    Some(format!(
+                        "mindops oncall --date {}",
+                        local_date(planner.zone, takeover.at)
+                    )),
+                ),
+                &[Recipient::of(member, Some(role))],
+            ));
         }
     }
 
@@ -190,10 +183,12 @@ pub fn reminders(
                 Ok(shift) => shift.number,
                 Err(_) => 1,
             };
+            let last = rotation.shift(first + SUMMARY_SHIFTS - 1);
+            let overrides = store.overrides_between(rotation.shift(first).start, last.end)?;
             let mut lines = Vec::new();
             for number in first..first + SUMMARY_SHIFTS {
                 let shift = rotation.shift(number);
-                let who: Vec<String> = holders_at(rotation, overrides, shift.start)
+                let who: Vec<String> = holders_at(rotation, &overrides, shift.start)
                     .iter()
                     .map(|h| format!("{} {}", rotation.roles[h.role], h.person))
                     .collect();

@@ -2,11 +2,11 @@
 
 use anyhow::Result;
 use chrono::{DateTime, Utc};
-use postgres::Row;
+use postgres::{GenericClient, Row};
 
-use super::{instant, instant_opt, Postgres, LOCK_OVERRIDES};
+use super::{instant, instant_opt, Postgres, Session, LOCK_OVERRIDES};
 use crate::rules::rotation::Override;
-use crate::store::NewOverride;
+use crate::store::{NewOverride, OverrideMessages};
 
 impl Postgres {
     pub fn overrides_between(
@@ -14,17 +14,7 @@ impl Postgres {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Result<Vec<Override>> {
-        self.read(|s| {
-            s.all(
-                "SELECT * FROM overrides
-                  WHERE removed_at IS NULL AND ends_at > $1 AND starts_at < $2
-                  ORDER BY starts_at, id",
-                &[&from.timestamp(), &to.timestamp()],
-            )?
-            .iter()
-            .map(override_row)
-            .collect()
-        })
+        self.read(|s| overlapping(s, from, to))
     }
 
     pub fn overrides(&self, all: bool, now: DateTime<Utc>) -> Result<Vec<Override>> {
@@ -45,22 +35,15 @@ impl Postgres {
         &mut self,
         new: &NewOverride,
         accept: impl FnOnce(&[Override]) -> Result<()>,
+        messages: &OverrideMessages<'_>,
     ) -> Result<i64> {
         self.write(|s| {
             // The overlap is about rows that may not exist yet, so no row lock can hold it:
             // adds take turns on one advisory lock instead.
             s.lock(LOCK_OVERRIDES, 0)?;
-            let overlapping = s
-                .all(
-                    "SELECT * FROM overrides
-                      WHERE removed_at IS NULL AND ends_at > $1 AND starts_at < $2",
-                    &[&new.from.timestamp(), &new.to.timestamp()],
-                )?
-                .iter()
-                .map(override_row)
-                .collect::<Result<Vec<_>>>()?;
+            let overlapping = overlapping(s, new.from, new.to)?;
             accept(&overlapping)?;
-            Ok(s.one(
+            let id: i64 = s.one(
                 "INSERT INTO overrides (role, person, starts_at, ends_at, reason, created_by, created_at)
                  VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
                 &[
@@ -73,7 +56,9 @@ impl Postgres {
                     &new.at.timestamp(),
                 ],
             )?
-            .get(0))
+            .get(0);
+            super::outbox::insert_messages(s, new.at, &messages(&new.stored(id), &overlapping))?;
+            Ok(id)
         })
     }
 
@@ -86,15 +71,47 @@ impl Postgres {
         })
     }
 
-    pub fn remove_override(&mut self, id: i64, by: &str, at: DateTime<Utc>) -> Result<bool> {
+    pub fn remove_override(
+        &mut self,
+        id: i64,
+        by: &str,
+        at: DateTime<Utc>,
+        messages: &OverrideMessages<'_>,
+    ) -> Result<bool> {
         self.write(|s| {
-            Ok(s.exec(
+            let Some(row) = s.opt(
                 "UPDATE overrides SET removed_by = $2, removed_at = $3
-                  WHERE id = $1 AND removed_at IS NULL",
+                  WHERE id = $1 AND removed_at IS NULL RETURNING *",
                 &[&id, &by, &at.timestamp()],
-            )? == 1)
+            )?
+            else {
+                return Ok(false);
+            };
+            let mut removed = override_row(&row)?;
+            // The messages describe the override as it stood, in place.
+            (removed.removed_at, removed.removed_by) = (None, None);
+            let others = overlapping(s, removed.from, removed.to)?;
+            super::outbox::insert_messages(s, at, &messages(&removed, &others))?;
+            Ok(true)
         })
     }
+}
+
+/// The overrides in place that overlap `[from, to)`.
+fn overlapping<C: GenericClient>(
+    s: &mut Session<'_, C>,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<Override>> {
+    s.all(
+        "SELECT * FROM overrides
+          WHERE removed_at IS NULL AND ends_at > $1 AND starts_at < $2
+          ORDER BY starts_at, id",
+        &[&from.timestamp(), &to.timestamp()],
+    )?
+    .iter()
+    .map(override_row)
+    .collect()
 }
 
 fn override_row(row: &Row) -> Result<Override> {

@@ -2,11 +2,11 @@
 
 use anyhow::Result;
 use chrono::{DateTime, Utc};
-use rusqlite::{params, OptionalExtension, Row, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
 
 use super::{instant, Sqlite};
 use crate::rules::rotation::Override;
-use crate::store::NewOverride;
+use crate::store::{NewOverride, OverrideMessages};
 
 impl Sqlite {
     /// Overrides not removed that overlap `[from, to)`.
@@ -15,13 +15,7 @@ impl Sqlite {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Result<Vec<Override>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT * FROM overrides
-              WHERE removed_at IS NULL AND ends_at > ?1 AND starts_at < ?2
-              ORDER BY starts_at, id",
-        )?;
-        let rows = stmt.query_map(params![from.timestamp(), to.timestamp()], override_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        overlapping(&self.conn, from, to)
     }
 
     /// Overrides still to end after `now`, or every one ever made with `all`.
@@ -41,21 +35,12 @@ impl Sqlite {
         &mut self,
         new: &NewOverride,
         accept: impl FnOnce(&[Override]) -> Result<()>,
+        messages: &OverrideMessages<'_>,
     ) -> Result<i64> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let overlapping = {
-            let mut stmt = tx.prepare_cached(
-                "SELECT * FROM overrides
-                  WHERE removed_at IS NULL AND ends_at > ?1 AND starts_at < ?2",
-            )?;
-            let rows = stmt.query_map(
-                params![new.from.timestamp(), new.to.timestamp()],
-                override_row,
-            )?;
-            rows.collect::<rusqlite::Result<Vec<_>>>()?
-        };
+        let overlapping = overlapping(&tx, new.from, new.to)?;
         accept(&overlapping)?;
         tx.execute(
             "INSERT INTO overrides (role, person, starts_at, ends_at, reason, created_by, created_at)
@@ -71,6 +56,7 @@ impl Sqlite {
             ],
         )?;
         let id = tx.last_insert_rowid();
+        super::outbox::insert_messages(&tx, new.at, &messages(&new.stored(id), &overlapping))?;
         tx.commit()?;
         Ok(id)
     }
@@ -83,14 +69,46 @@ impl Sqlite {
     }
 
     /// Marks an override removed; false when there is no such override still in place.
-    pub fn remove_override(&mut self, id: i64, by: &str, at: DateTime<Utc>) -> Result<bool> {
-        let changed = self.conn.execute(
-            "UPDATE overrides SET removed_by = ?2, removed_at = ?3
-              WHERE id = ?1 AND removed_at IS NULL",
+    pub fn remove_override(
+        &mut self,
+        id: i64,
+        by: &str,
+        at: DateTime<Utc>,
+        messages: &OverrideMessages<'_>,
+    ) -> Result<bool> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let Some(removed) = tx
+            .query_row(
+                "SELECT * FROM overrides WHERE id = ?1 AND removed_at IS NULL",
+                [id],
+                override_row,
+            )
+            .optional()?
+        else {
+            return Ok(false);
+        };
+        tx.execute(
+            "UPDATE overrides SET removed_by = ?2, removed_at = ?3 WHERE id = ?1",
             params![id, by, at.timestamp()],
         )?;
-        Ok(changed == 1)
+        let others = overlapping(&tx, removed.from, removed.to)?;
+        super::outbox::insert_messages(&tx, at, &messages(&removed, &others))?;
+        tx.commit()?;
+        Ok(true)
     }
+}
+
+/// The overrides in place that overlap `[from, to)`.
+fn overlapping(conn: &Connection, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Override>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT * FROM overrides
+          WHERE removed_at IS NULL AND ends_at > ?1 AND starts_at < ?2
+          ORDER BY starts_at, id",
+    )?;
+    let rows = stmt.query_map(params![from.timestamp(), to.timestamp()], override_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
 fn override_row(row: &Row) -> rusqlite::Result<Override> {
