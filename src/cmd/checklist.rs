@@ -210,8 +210,9 @@ fn show(
             let mut table = ctx
                 .style
                 .table(&["Slot", "#", "Item", "ID", "Done by", "At", "Note"]);
-            // An id is what people type: it never breaks; the item's text and notes wrap.
-            table.keep_whole(3);
+            // An id is what people type: it never breaks, and on a screen too narrow for it
+            // beside whole words it gives way to the number, which `done` takes too.
+            table.keep_whole(3).optional(3);
             let mut last_slot = "";
             for e in &shown {
                 let slot_cell = if e.slot.name == last_slot {
@@ -227,7 +228,12 @@ fn show(
                 let (by, at, note) = match &e.done {
                     Some(d) => (
                         Cell::new(&d.by),
-                        Cell::new(human(d.at, zone)),
+                        // The day is in the title: a tick made that day shows its time.
+                        Cell::new(if local_date(zone, d.at) == day.date {
+                            d.at.with_timezone(&zone).format("%H:%M").to_string()
+                        } else {
+                            human(d.at, zone)
+                        }),
                         Cell::new(
                             d.evidence
                                 .clone()

@@ -6,6 +6,7 @@ use std::io::{self, IsTerminal, Write};
 
 use comfy_table::{Attribute, Cell, Color, ContentArrangement};
 use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
 
 /// No borders, no row rules: a header underlined and columns apart, as `ps` and `kubectl` print,
 /// so a table stays readable in a narrow terminal and greppable in a pipe.
@@ -69,7 +70,10 @@ impl Style {
         } else {
             table.set_header(headers.iter().map(Cell::new));
         }
-        Table(table)
+        Table {
+            inner: table,
+            optional: Vec::new(),
+        }
     }
 
     /// A metric's state in the Nagios and Icinga colours: CRITICAL red, WARNING yellow,
@@ -128,15 +132,94 @@ pub fn screen() -> Screen {
     screen
 }
 
-/// A table whose cells never carry a control character from the data into the terminal.
-pub struct Table(comfy_table::Table);
+/// The width to lay text out in: the screen's, else 80 (a pipe, a file, a terminal of no
+/// size), as for tables.
+pub fn text_width() -> usize {
+    screen().columns.map_or(80, usize::from)
+}
+
+/// `prefix` as it is, then `text` wrapped between words to `width` columns, every line after
+/// the first indented by `indent` spaces; a word wider than a line alone is broken. Line
+/// breaks in `text` are kept.
+pub fn wrap(prefix: &str, text: &str, width: usize, indent: usize) -> String {
+    let width = width.max(indent + 10);
+    let mut out = String::with_capacity(prefix.len() + text.len() + 16);
+    out.push_str(prefix);
+    let mut column = UnicodeWidthStr::width(prefix);
+    let mut fresh = prefix.is_empty() || prefix.ends_with(' ');
+    let start_line = |out: &mut String, column: &mut usize| {
+        let kept = out.trim_end_matches(' ').len();
+        out.truncate(kept);
+        out.push('\n');
+        out.push_str(&" ".repeat(indent));
+        *column = indent;
+    };
+    for (n, line) in text.lines().enumerate() {
+        if n > 0 {
+            start_line(&mut out, &mut column);
+            fresh = true;
+        }
+        for word in line.split_whitespace() {
+            let mut word = word;
+            let size = UnicodeWidthStr::width(word);
+            let gap = usize::from(!fresh);
+            if column > indent && column + gap + size > width {
+                start_line(&mut out, &mut column);
+                fresh = true;
+            }
+            if !fresh {
+                out.push(' ');
+                column += 1;
+            }
+            // A word wider than a whole line: as much as fits, then the rest on the next.
+            while column + UnicodeWidthStr::width(word) > width {
+                let room = width.saturating_sub(column).max(1);
+                let cut = word
+                    .char_indices()
+                    .scan(0, |used, (i, c)| {
+                        *used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                        Some((i + c.len_utf8(), *used))
+                    })
+                    .take_while(|(_, used)| *used <= room)
+                    .last()
+                    // Not even one character fits: it goes alone, so the loop always advances.
+                    .map_or_else(
+                        || word.chars().next().map_or(word.len(), char::len_utf8),
+                        |(i, _)| i,
+                    );
+                out.push_str(&word[..cut]);
+                word = &word[cut..];
+                start_line(&mut out, &mut column);
+            }
+            out.push_str(word);
+            column += UnicodeWidthStr::width(word);
+            fresh = false;
+        }
+    }
+    out
+}
+
+/// A table whose cells never carry a control character from the data into the terminal, and
+/// whose words break only when one alone is wider than the screen allows.
+pub struct Table {
+    inner: comfy_table::Table,
+    /// Columns dropped, last first, when the longest words do not fit.
+    optional: Vec<usize>,
+}
 
 impl Table {
     /// Keeps a column whole (an id, a time) however narrow the screen: the others wrap.
     pub fn keep_whole(&mut self, index: usize) -> &mut Self {
-        if let Some(column) = self.0.column_mut(index) {
+        if let Some(column) = self.inner.column_mut(index) {
             column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
         }
+        self
+    }
+
+    /// Lets a column go when the screen has no room for every column's longest word: a
+    /// second handle on a row (an id beside a number) that is worth less than whole words.
+    pub fn optional(&mut self, index: usize) -> &mut Self {
+        self.optional.push(index);
         self
     }
 
@@ -152,14 +235,133 @@ impl Table {
                 }
             })
             .collect();
-        self.0.add_row(cells);
+        self.inner.add_row(cells);
         self
     }
 }
 
+impl Table {
+    /// The table with each column's width chosen so that no word is broken while the screen
+    /// has room for every column's longest word (comfy-table alone shares the width without
+    /// regard to words, so `morning` became `mornin` + `g`).
+    fn fitted(&self) -> comfy_table::Table {
+        let mut table = self.inner.clone();
+        let Some(width) = table.width() else {
+            return table;
+        };
+        let count = table.column_iter().count();
+        let whole: Vec<bool> = table
+            .column_iter()
+            .map(|c| {
+                matches!(
+                    c.constraint(),
+                    Some(comfy_table::ColumnConstraint::ContentWidth)
+                )
+            })
+            .collect();
+        let (mut longest, mut words) = (Vec::new(), Vec::new());
+        for index in 0..count {
+            let texts: Vec<String> = table
+                .column_cells_with_header_iter(index)
+                .flatten()
+                .map(Cell::content)
+                .collect();
+            let lines = texts.iter().flat_map(|t| t.lines());
+            longest.push(lines.clone().map(UnicodeWidthStr::width).max().unwrap_or(0));
+            let word = lines
+                .flat_map(str::split_whitespace)
+                .map(UnicodeWidthStr::width);
+            words.push(word.max().unwrap_or(0));
+        }
+        // The QUIET preset draws no outer border: a column is its content and a space each
+        // side, and columns are a space apart.
+        let room = |shown: usize| (usize::from(width) + 1).saturating_sub(3 * shown);
+        let mut shown: Vec<bool> = vec![true; count];
+        let need = |shown: &[bool]| -> usize {
+            (0..count)
+                .filter(|&i| shown[i])
+                .map(|i| if whole[i] { longest[i] } else { words[i] })
+                .sum()
+        };
+        for &index in self.optional.iter().rev() {
+            let visible = shown.iter().filter(|s| **s).count();
+            if index >= count || need(&shown) <= room(visible) {
+                break;
+            }
+            shown[index] = false;
+        }
+        let visible: Vec<usize> = (0..count).filter(|&i| shown[i]).collect();
+        let pick = |v: &[usize]| visible.iter().map(|&i| v[i]).collect::<Vec<_>>();
+        let pick_whole: Vec<bool> = visible.iter().map(|&i| whole[i]).collect();
+        let widths = column_widths(
+            &pick(&longest),
+            &pick(&words),
+            &pick_whole,
+            room(visible.len()),
+        );
+        let mut widths = widths.into_iter();
+        for (index, column) in table.column_iter_mut().enumerate() {
+            let constraint = match shown[index].then(|| widths.next()).flatten() {
+                Some(cells) => comfy_table::ColumnConstraint::Absolute(comfy_table::Width::Fixed(
+                    u16::try_from(cells + 2).unwrap_or(u16::MAX),
+                )),
+                None => comfy_table::ColumnConstraint::Hidden,
+            };
+            column.set_constraint(constraint);
+        }
+        table
+    }
+}
+
+/// Content widths for columns whose longest line is `longest` and longest word `words`,
+/// within `room`: each column its longest word first (all of it, for a column kept `whole`),
+/// then what is left shared evenly among the columns that want more. When even the longest
+/// words do not fit, the widest columns give way first, so the fewest words break.
+fn column_widths(longest: &[usize], words: &[usize], whole: &[bool], room: usize) -> Vec<usize> {
+    if longest.iter().sum::<usize>() <= room {
+        return longest.to_vec();
+    }
+    let mut widths: Vec<usize> = (0..longest.len())
+        .map(|i| {
+            if whole[i] {
+                longest[i]
+            } else {
+                words[i].min(longest[i])
+            }
+        })
+        .collect();
+    let mut used: usize = widths.iter().sum();
+    while used > room {
+        let Some(widest) = (0..widths.len())
+            .filter(|&i| !whole[i] && widths[i] > 1)
+            .max_by_key(|&i| widths[i])
+        else {
+            break;
+        };
+        widths[widest] -= 1;
+        used -= 1;
+    }
+    let mut spare = room.saturating_sub(used);
+    while spare > 0 {
+        let wanting: Vec<usize> = (0..widths.len())
+            .filter(|&i| widths[i] < longest[i])
+            .collect();
+        if wanting.is_empty() {
+            break;
+        }
+        let share = (spare / wanting.len()).max(1);
+        for i in wanting {
+            let more = share.min(longest[i] - widths[i]).min(spare);
+            widths[i] += more;
+            spare -= more;
+        }
+    }
+    widths
+}
+
 impl std::fmt::Display for Table {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
+        self.fitted().fmt(f)
     }
 }
 
@@ -225,7 +427,7 @@ impl Out {
 
     /// A table as rendered: its cells were cleaned on the way in, and its colours are ours.
     pub fn table(&mut self, table: &Table) -> io::Result<()> {
-        self.inner.write_all(table.0.to_string().as_bytes())?;
+        self.inner.write_all(table.to_string().as_bytes())?;
         self.inner.write_all(b"\n")
     }
 
@@ -287,7 +489,43 @@ pub fn note(text: impl AsRef<str>) {
 
 #[cfg(test)]
 mod tests {
-    use super::csv_field;
+    use super::{column_widths, csv_field, wrap};
+
+    #[test]
+    fn text_wraps_between_words_with_a_hanging_indent() {
+        assert_eq!(
+            wrap(
+                "  2024-08-07 10:00 UTC  Iris: ",
+                "the disk on db-2 fills by Friday",
+                30,
+                4
+            ),
+            "  2024-08-07 10:00 UTC  Iris:\n    the disk on db-2 fills by\n    Friday"
+        );
+        assert_eq!(
+            wrap("", "abcdefghijklmnopqrstuvwxyz", 12, 2),
+            "abcdefghijkl\n  mnopqrstuv\n  wxyz"
+        );
+        assert_eq!(wrap("", "one\ntwo", 40, 2), "one\n  two");
+    }
+
+    #[test]
+    fn columns_get_their_longest_word_then_share_the_rest() {
+        // Everything fits: each column its longest line.
+        assert_eq!(column_widths(&[5, 9], &[5, 4], &[false, false], 20), [5, 9]);
+        // Words first (3 + 7 + 12), then 8 more shared evenly: the short column is
+        // satisfied and the two long ones share the rest.
+        assert_eq!(
+            column_widths(&[4, 30, 20], &[3, 7, 12], &[false, false, false], 30),
+            [4, 11, 15]
+        );
+        // A column kept whole keeps its line; when even the words do not fit, the widest
+        // others give way first.
+        assert_eq!(
+            column_widths(&[10, 20, 20], &[10, 12, 6], &[true, false, false], 20),
+            [10, 5, 5]
+        );
+    }
 
     #[test]
     fn csv_quotes_only_when_needed() {

@@ -456,5 +456,80 @@ fn a_terminal_without_a_size_gets_80_columns() {
     let lines: Vec<&str> = out.lines().map(|l| l.trim_end_matches('\r')).collect();
     let widest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
     assert!((60..=80).contains(&widest), "{widest} columns:\n{out}");
-    assert!(out.contains("morning.verify-backups"), "{out}");
+    assert!(out.contains("performance"), "{out}");
+}
+
+/// At 80 columns, tables wrap between words: every word of every cell comes out whole, and
+/// the id column, a second handle beside the number, gives way when it would cost that.
+#[test]
+fn tables_wrap_between_words_at_80_columns() {
+    let env = Env::new();
+    let at = "2024-08-07T10:00:00Z";
+    env.did(
+        at,
+        &[
+            "checklist",
+            "done",
+            "2",
+            "--note",
+            "metrics checked at 09:55 by hand",
+        ],
+    );
+    env.did(
+        at,
+        &[
+            "incident",
+            "open",
+            "--sev",
+            "P2",
+            "--title",
+            "Certificate expires in seven days",
+        ],
+    );
+    env.did(
+        at,
+        &[
+            "incident",
+            "open",
+            "--sev",
+            "P3",
+            "--title",
+            "Push notifications delayed",
+        ],
+    );
+    env.did(at, &["incident", "ack", "1"]);
+    let shown = |columns: u16, command: &str| -> String {
+        let (code, out, err) = env.shell(&format!(
+            "MINDOPS_NOW={at} COLUMNS={columns} $MINDOPS {command}"
+        ));
+        assert_eq!((code, err.as_str()), (0, ""), "{command}: {out}");
+        assert!(
+            out.lines()
+                .all(|l| l.chars().count() <= usize::from(columns)),
+            "{out}"
+        );
+        out
+    };
+    let words = |out: &str| -> Vec<String> { out.split_whitespace().map(str::to_string).collect() };
+    let out = shown(80, "checklist");
+    let seen = words(&out);
+    for word in [
+        "Morning",
+        "Afternoon",
+        "performance",
+        "documentation",
+        "metrics",
+        "checked",
+        "09:55",
+    ] {
+        assert!(seen.iter().any(|w| w == word), "{word} is broken:\n{out}");
+    }
+    let out = shown(80, "incident list");
+    let seen = words(&out);
+    for word in ["acknowledged", "Certificate", "notifications", "Detection"] {
+        assert!(seen.iter().any(|w| w == word), "{word} is broken:\n{out}");
+    }
+    // With room, the ids come back whole.
+    let wide = shown(140, "checklist");
+    assert!(wide.contains("afternoon.update-documentation"), "{wide}");
 }

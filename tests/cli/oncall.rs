@@ -1,6 +1,6 @@
 //! `mindops oncall`: the seed's four weeks, the repeat, instants, formats and errors.
 
-use crate::common::{json, lines, Env};
+use crate::common::{json, lines, Env, NOW};
 
 /// The seed's sheet, week by week: Primary, Secondary, On-Call, Backup.
 const SEED_WEEKS: [(&str, [&str; 4]); 4] = [
@@ -397,4 +397,23 @@ fn check_passes_on_the_seed_rotation_and_reports_the_load() {
     assert_eq!(report["problems"].as_array().unwrap().len(), 0);
     assert_eq!(report["load"][0]["person"], "Milo");
     assert_eq!(report["load"][0]["hours"], 672.0);
+}
+
+/// The handover notes under `oncall` wrap between words to the screen, indented under their
+/// author.
+#[test]
+fn handover_notes_wrap_to_the_screen() {
+    let env = Env::new();
+    let note = "The disk on db-2 fills by Friday; the cleanup job is in cron but not yet \
+                verified, please check it after the morning checklist";
+    env.did(NOW, &["handover", "add", note, "--by", "Iris"]);
+    let (code, out, err) = env.shell(&format!("MINDOPS_NOW={NOW} COLUMNS=60 $MINDOPS oncall"));
+    assert_eq!((code, err.as_str()), (0, ""), "{out}");
+    assert!(out.lines().all(|l| l.chars().count() <= 60), "{out}");
+    let shown = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(shown.contains(note), "{out}");
+    assert!(
+        out.contains("\n    "),
+        "continuation lines are indented:\n{out}"
+    );
 }

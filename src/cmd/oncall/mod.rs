@@ -14,7 +14,7 @@ use crate::cli::{Format, OncallArgs, OncallCommand, OncallNow, Window};
 use crate::config::RotationConfig;
 use crate::rules::rotation::{segments, Override, Rotation, Segment};
 use crate::store::HandoverNote;
-use crate::util::output::Out;
+use crate::util::output::{text_width, wrap, Out};
 use crate::util::suggest;
 use crate::util::time::{human, local_to_utc, parse_date, rfc3339};
 use crate::{exit, Context};
@@ -311,12 +311,15 @@ fn now(ctx: &Context, args: OncallNow) -> Result<u8> {
             }
             out.table(&table)?;
             if !handover.is_empty() {
-                out.line(format!(
+                let width = text_width();
+                let heading = format!(
                     "Handover notes since the previous handoff ({}):",
                     human(handover_since, zone)
-                ))?;
+                );
+                out.line(wrap("", &heading, width, 2))?;
                 for n in &handover {
-                    out.line(format!("  {}  {}: {}", human(n.at, zone), n.author, n.text))?;
+                    let prefix = format!("  {}  {}: ", human(n.at, zone), n.author);
+                    out.line(wrap(&prefix, &n.text, width, 4))?;
                 }
             }
         }
