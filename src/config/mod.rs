@@ -397,25 +397,69 @@ impl Source {
         Ok(Source { shown, text })
     }
 
-    fn parse<T: DeserializeOwned>(&self) -> Result<T, ConfigError> {
-        serde_yaml::from_str(&self.text).map_err(|e| {
-            let message = e.to_string();
-            let line = match e.location() {
-                // serde_yaml appends the position in words; it is shown up front instead.
-                Some(at) => {
-                    let suffix = format!(" at line {} column {}", at.line(), at.column());
-                    format!(
-                        "{}:{}:{}: {}",
-                        self.shown,
-                        at.line(),
-                        at.column(),
-                        message.replacen(&suffix, "", 1)
-                    )
-                }
-                None => format!("{}: {message}", self.shown),
+    /// The file read into `T`, and every mistake serde finds on the way, as a compiler
+    /// reports them: after each, the entry at fault is set aside and the rest read again,
+    /// so that a typo in one key and an unknown channel type further down are reported in one
+    /// run. The value comes back when what is left reads; the caller validates it for the
+    /// mistakes serde cannot see.
+    fn parse<T: DeserializeOwned>(&self) -> (Option<T>, Vec<String>) {
+        let mut text = self.text.clone();
+        let mut lines = Vec::new();
+        // Keys set aside: a "missing field" naming one is an echo of its own removal.
+        let mut removed: Vec<String> = Vec::new();
+        for _ in 0..MAX_REPORTED {
+            let e = match serde_yaml::from_str::<T>(&text) {
+                Ok(value) => return (Some(value), lines),
+                Err(e) => e,
             };
-            ConfigError { lines: vec![line] }
-        })
+            let message = e.to_string();
+            let Some(at) = e.location() else {
+                lines.push(format!("{}: {message}", self.shown));
+                break;
+            };
+            let echo = removed
+                .iter()
+                .any(|key| message.contains(&format!("missing field `{key}`")));
+            if !echo {
+                // serde_yaml appends the position in words; it is shown up front instead.
+                let suffix = format!(" at line {} column {}", at.line(), at.column());
+                lines.push(format!(
+                    "{}:{}:{}: {}",
+                    self.shown,
+                    at.line(),
+                    at.column(),
+                    message.replacen(&suffix, "", 1)
+                ));
+            }
+            // The mapping a required key was taken from goes as a whole, from its parent key.
+            let line = if echo {
+                parent_line(&text, at.line())
+            } else {
+                Some(at.line())
+            };
+            match line.and_then(|line| set_aside(&mut text, line)) {
+                Some(key) => removed.push(key),
+                None => break,
+            }
+        }
+        (None, lines)
+    }
+
+    /// Reads the file and validates it, reporting every mistake of both kinds at once.
+    fn load<F: DeserializeOwned, T>(
+        &self,
+        validate: impl FnOnce(F, &mut Problems) -> Option<T>,
+    ) -> anyhow::Result<T> {
+        let (file, mut lines) = self.parse::<F>();
+        if let Some(file) = file {
+            let mut problems = Problems::default();
+            match validate(file, &mut problems) {
+                Some(config) if lines.is_empty() => return Ok(config),
+                _ => lines.extend(self.located(problems).lines),
+            }
+        }
+        lines.truncate(MAX_REPORTED);
+        Err(ConfigError { lines }.into())
     }
 
     fn located(&self, problems: Problems) -> ConfigError {
@@ -430,6 +474,73 @@ impl Source {
             .collect();
         ConfigError { lines }
     }
+}
+
+/// At most this many mistakes are reported from one file: past it, the rest is likely one
+/// mistake's echo.
+const MAX_REPORTED: usize = 20;
+
+/// The indentation of a line, counting a list item's `- ` as indentation: where its key starts.
+fn indentation(line: &str) -> usize {
+    let mut rest = line;
+    loop {
+        let trimmed = rest.trim_start_matches(' ');
+        match trimmed.strip_prefix("- ") {
+            Some(after) => rest = after,
+            None => return line.len() - trimmed.len(),
+        }
+    }
+}
+
+/// Blanks the entry starting on line `line` (1-based): its key and every line indented deeper
+/// after it, keeping line numbers. Returns the key set aside, or None when there is nothing
+/// left to take (so the caller stops rather than loop).
+fn set_aside(text: &mut String, line: usize) -> Option<String> {
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let index = line.checked_sub(1)?;
+    let first = lines.get(index)?.clone();
+    let start = indentation(&first);
+    let entry = first.get(start..)?;
+    if entry.trim().is_empty() {
+        return None;
+    }
+    let key = entry
+        .split(':')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_string();
+    lines[index] = first[..start].to_string();
+    for next in lines.iter_mut().skip(index + 1) {
+        let trimmed = next.trim_start();
+        let raw = next.len() - trimmed.len();
+        // Deeper lines are the entry's value; so is a list at the key's own indentation,
+        // which YAML allows.
+        let inside = trimmed.is_empty()
+            || trimmed.starts_with('#')
+            || raw > start
+            || (raw == start && trimmed.starts_with("- "));
+        if !inside {
+            break;
+        }
+        next.clear();
+    }
+    *text = lines.join("\n");
+    Some(key)
+}
+
+/// The line of the key whose value holds line `line`: the nearest line above it indented less.
+fn parent_line(text: &str, line: usize) -> Option<usize> {
+    let lines: Vec<&str> = text.lines().collect();
+    let here = lines
+        .iter()
+        .skip(line.checked_sub(1)?)
+        .find(|l| !l.trim().is_empty())
+        .map(|l| indentation(l))?;
+    (0..line.checked_sub(1)?)
+        .rev()
+        .find(|&i| !lines[i].trim().is_empty() && indentation(lines[i]) < here)
+        .map(|i| i + 1)
 }
 
 /// Where the config lives and whether its file names are shown with the folder.
@@ -541,22 +652,12 @@ impl ConfigDir {
 
     pub fn load_rotation(&self) -> anyhow::Result<RotationConfig> {
         let source = Source::read(self, ROTATION_FILE)?;
-        let file: rotation::RotationFile = source.parse()?;
-        let mut problems = Problems::default();
-        match file.validate(&mut problems) {
-            Some(config) => Ok(config),
-            None => Err(source.located(problems).into()),
-        }
+        source.load(|file: rotation::RotationFile, problems| file.validate(problems))
     }
 
     pub fn load_thresholds(&self, rotation: &Rotation) -> anyhow::Result<Thresholds> {
         let source = Source::read(self, THRESHOLDS_FILE)?;
-        let file: thresholds::ThresholdsFile = source.parse()?;
-        let mut problems = Problems::default();
-        match file.validate(rotation, &mut problems) {
-            Some(config) => Ok(config),
-            None => Err(source.located(problems).into()),
-        }
+        source.load(|file: thresholds::ThresholdsFile, problems| file.validate(rotation, problems))
     }
 }
 

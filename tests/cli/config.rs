@@ -167,6 +167,47 @@ fn every_problem_in_a_file_is_reported_at_once() {
     );
 }
 
+/// A typo in a key, an unknown channel type, a zone and a time: one run names all four, as a
+/// compiler does, rather than one per round of `config check`.
+#[test]
+fn mistakes_serde_and_validation_find_are_reported_in_one_run() {
+    let env = Env::new();
+    env.edit("rotation.yaml", "timezone: UTC ", "timezone: Europe/Berln ");
+    env.edit("rotation.yaml", "  time: \"00:00\"", "  time: \"25:00\"");
+    env.edit("rotation.yaml", "    area: Frontend", "    aera: Frontend");
+    let text = env.read("work/rotation.yaml");
+    env.write(
+        "work/rotation.yaml",
+        &format!(
+            "{text}notify:\n  channels:\n    sms:\n      type: smss\n      command: cat\n    \
+             team:\n      type: webhook\n      url: http://127.0.0.1:9/\n"
+        ),
+    );
+    let lines = text.lines().count();
+    let err = env.fails(&["config", "check"], 2);
+    let found: Vec<&str> = err.lines().collect();
+    assert_eq!(found.len(), 4, "{err}");
+    assert!(
+        found[0].contains(":20:5: members[1]: unknown field `aera`"),
+        "{err}"
+    );
+    assert!(
+        found[1].contains(&format!(
+            ":{}:13: notify.channels.sms.type: unknown variant `smss`",
+            lines + 4
+        )),
+        "{err}"
+    );
+    assert!(
+        found[2].contains(":6:11: timezone: unknown time zone \"Europe/Berln\""),
+        "{err}"
+    );
+    assert!(
+        found[3].contains(":10:9: handoff.time: \"25:00\" is not a time of day"),
+        "{err}"
+    );
+}
+
 #[test]
 fn too_few_members_for_the_roles_is_refused() {
     let env = Env::new();
