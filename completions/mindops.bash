@@ -1,3 +1,21 @@
+_mindops_values() {
+    local i word value what="$1" flags=()
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        word="${COMP_WORDS[i]}"
+        case "${word}" in
+            --db|--config-dir)
+                value="${COMP_WORDS[i+1]}"
+                if [[ "${value}" == "=" ]]; then value="${COMP_WORDS[i+2]}"; fi
+                flags+=("${word}" "${value/#\~/$HOME}")
+                ;;
+            weekly) [[ "${what}" == periods ]] && what=weeks ;;
+            monthly) [[ "${what}" == periods ]] && what=months ;;
+            quarterly) [[ "${what}" == periods ]] && what=quarters ;;
+        esac
+    done
+    "${COMP_WORDS[0]}" "${flags[@]}" complete "${what}" 2>/dev/null
+}
+
 _mindops() {
     local i cur prev opts cmd
     COMPREPLY=()
@@ -635,7 +653,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -677,7 +695,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -719,7 +737,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -845,7 +863,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -883,7 +901,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -921,7 +939,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -936,7 +954,7 @@ _mindops() {
             return 0
             ;;
         mindops__subcmd__complete)
-            opts="-h --config-dir --db --tz --color --help severities roles members incidents"
+            opts="-h --config-dir --db --tz --color --help severities roles members incidents zones periods weeks months quarters"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -951,7 +969,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -981,7 +999,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1011,7 +1029,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1041,7 +1059,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1113,7 +1131,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1151,7 +1169,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1241,7 +1259,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1279,7 +1297,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1309,7 +1327,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1343,7 +1361,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1437,7 +1455,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1467,7 +1485,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2393,7 +2411,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2409,8 +2427,8 @@ _mindops() {
             ;;
         mindops__subcmd__incident__subcmd__ack)
             opts="-h --by --config-dir --db --tz --color --help"
-            if [[ ${cur} != -* && ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "$("${COMP_WORDS[0]}" complete incidents 2>/dev/null)" -- "${cur}") )
+            if [[ ${cur} != -* && "${prev}" == ack ]] ; then
+                COMPREPLY=( $(compgen -W "$(_mindops_values incidents)" -- "${cur}") )
                 return 0
             fi
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2431,7 +2449,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2461,7 +2479,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2483,7 +2501,7 @@ _mindops() {
             fi
             case "${prev}" in
                 --owner)
-                    COMPREPLY=($(compgen -W "$("${COMP_WORDS[0]}" complete members 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values members)" -- "${cur}"))
                     return 0
                     ;;
                 --due)
@@ -2503,7 +2521,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2537,7 +2555,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2627,7 +2645,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2643,8 +2661,8 @@ _mindops() {
             ;;
         mindops__subcmd__incident__subcmd__close)
             opts="-h --resolution --by --config-dir --db --tz --color --help"
-            if [[ ${cur} != -* && ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "$("${COMP_WORDS[0]}" complete incidents 2>/dev/null)" -- "${cur}") )
+            if [[ ${cur} != -* && "${prev}" == close ]] ; then
+                COMPREPLY=( $(compgen -W "$(_mindops_values incidents)" -- "${cur}") )
                 return 0
             fi
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2669,7 +2687,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2685,8 +2703,8 @@ _mindops() {
             ;;
         mindops__subcmd__incident__subcmd__escalate)
             opts="-h --sev --reason --by --config-dir --db --tz --color --help"
-            if [[ ${cur} != -* && ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "$("${COMP_WORDS[0]}" complete incidents 2>/dev/null)" -- "${cur}") )
+            if [[ ${cur} != -* && "${prev}" == escalate ]] ; then
+                COMPREPLY=( $(compgen -W "$(_mindops_values incidents)" -- "${cur}") )
                 return 0
             fi
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2695,7 +2713,7 @@ _mindops() {
             fi
             case "${prev}" in
                 --sev)
-                    COMPREPLY=($(compgen -W "$("${COMP_WORDS[0]}" complete severities 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values severities)" -- "${cur}"))
                     return 0
                     ;;
                 --reason)
@@ -2715,7 +2733,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2989,7 +3007,7 @@ _mindops() {
             fi
             case "${prev}" in
                 --sev)
-                    COMPREPLY=($(compgen -W "$("${COMP_WORDS[0]}" complete severities 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values severities)" -- "${cur}"))
                     return 0
                     ;;
                 --since)
@@ -3013,7 +3031,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3029,8 +3047,8 @@ _mindops() {
             ;;
         mindops__subcmd__incident__subcmd__note)
             opts="-h --by --config-dir --db --tz --color --help"
-            if [[ ${cur} != -* && ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "$("${COMP_WORDS[0]}" complete incidents 2>/dev/null)" -- "${cur}") )
+            if [[ ${cur} != -* && "${prev}" == note ]] ; then
+                COMPREPLY=( $(compgen -W "$(_mindops_values incidents)" -- "${cur}") )
                 return 0
             fi
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3051,7 +3069,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3073,7 +3091,7 @@ _mindops() {
             fi
             case "${prev}" in
                 --sev)
-                    COMPREPLY=($(compgen -W "$("${COMP_WORDS[0]}" complete severities 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values severities)" -- "${cur}"))
                     return 0
                     ;;
                 --title)
@@ -3105,7 +3123,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3121,8 +3139,8 @@ _mindops() {
             ;;
         mindops__subcmd__incident__subcmd__phase)
             opts="-h --by --config-dir --db --tz --color --help"
-            if [[ ${cur} != -* && ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "$("${COMP_WORDS[0]}" complete incidents 2>/dev/null)" -- "${cur}") )
+            if [[ ${cur} != -* && "${prev}" == phase ]] ; then
+                COMPREPLY=( $(compgen -W "$(_mindops_values incidents)" -- "${cur}") )
                 return 0
             fi
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3143,7 +3161,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3159,8 +3177,8 @@ _mindops() {
             ;;
         mindops__subcmd__incident__subcmd__reopen)
             opts="-h --reason --by --config-dir --db --tz --color --help"
-            if [[ ${cur} != -* && ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "$("${COMP_WORDS[0]}" complete incidents 2>/dev/null)" -- "${cur}") )
+            if [[ ${cur} != -* && "${prev}" == reopen ]] ; then
+                COMPREPLY=( $(compgen -W "$(_mindops_values incidents)" -- "${cur}") )
                 return 0
             fi
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3185,7 +3203,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3201,8 +3219,8 @@ _mindops() {
             ;;
         mindops__subcmd__incident__subcmd__review)
             opts="-h --config-dir --db --tz --color --help"
-            if [[ ${cur} != -* && ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "$("${COMP_WORDS[0]}" complete incidents 2>/dev/null)" -- "${cur}") )
+            if [[ ${cur} != -* && "${prev}" == review ]] ; then
+                COMPREPLY=( $(compgen -W "$(_mindops_values incidents)" -- "${cur}") )
                 return 0
             fi
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3219,7 +3237,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3235,8 +3253,8 @@ _mindops() {
             ;;
         mindops__subcmd__incident__subcmd__show)
             opts="-h --format --config-dir --db --tz --color --help"
-            if [[ ${cur} != -* && ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "$("${COMP_WORDS[0]}" complete incidents 2>/dev/null)" -- "${cur}") )
+            if [[ ${cur} != -* && "${prev}" == show ]] ; then
+                COMPREPLY=( $(compgen -W "$(_mindops_values incidents)" -- "${cur}") )
                 return 0
             fi
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3257,7 +3275,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3273,8 +3291,8 @@ _mindops() {
             ;;
         mindops__subcmd__incident__subcmd__step)
             opts="-h --note --by --config-dir --db --tz --color --help"
-            if [[ ${cur} != -* && ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "$("${COMP_WORDS[0]}" complete incidents 2>/dev/null)" -- "${cur}") )
+            if [[ ${cur} != -* && "${prev}" == step ]] ; then
+                COMPREPLY=( $(compgen -W "$(_mindops_values incidents)" -- "${cur}") )
                 return 0
             fi
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3299,7 +3317,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3315,8 +3333,8 @@ _mindops() {
             ;;
         mindops__subcmd__incident__subcmd__update)
             opts="-h --sev --title --description --reason --by --config-dir --db --tz --color --help"
-            if [[ ${cur} != -* && ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "$("${COMP_WORDS[0]}" complete incidents 2>/dev/null)" -- "${cur}") )
+            if [[ ${cur} != -* && "${prev}" == update ]] ; then
+                COMPREPLY=( $(compgen -W "$(_mindops_values incidents)" -- "${cur}") )
                 return 0
             fi
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3325,7 +3343,7 @@ _mindops() {
             fi
             case "${prev}" in
                 --sev)
-                    COMPREPLY=($(compgen -W "$("${COMP_WORDS[0]}" complete severities 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values severities)" -- "${cur}"))
                     return 0
                     ;;
                 --title)
@@ -3353,7 +3371,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3383,7 +3401,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3417,7 +3435,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3447,7 +3465,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3497,7 +3515,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3619,7 +3637,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3653,7 +3671,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3695,7 +3713,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3725,7 +3743,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3763,7 +3781,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3875,7 +3893,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3905,7 +3923,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3935,7 +3953,7 @@ _mindops() {
                     return 0
                     ;;
                 --role)
-                    COMPREPLY=($(compgen -W "$("${COMP_WORDS[0]}" complete roles 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values roles)" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -3951,7 +3969,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3989,7 +4007,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4023,7 +4041,7 @@ _mindops() {
                     return 0
                     ;;
                 --person)
-                    COMPREPLY=($(compgen -W "$("${COMP_WORDS[0]}" complete members 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values members)" -- "${cur}"))
                     return 0
                     ;;
                 --config-dir)
@@ -4035,7 +4053,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4191,7 +4209,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4213,11 +4231,11 @@ _mindops() {
             fi
             case "${prev}" in
                 --role)
-                    COMPREPLY=($(compgen -W "$("${COMP_WORDS[0]}" complete roles 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values roles)" -- "${cur}"))
                     return 0
                     ;;
                 --person)
-                    COMPREPLY=($(compgen -W "$("${COMP_WORDS[0]}" complete members 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values members)" -- "${cur}"))
                     return 0
                     ;;
                 --from)
@@ -4245,7 +4263,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4349,7 +4367,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4383,7 +4401,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4417,7 +4435,7 @@ _mindops() {
                     return 0
                     ;;
                 --person)
-                    COMPREPLY=($(compgen -W "$("${COMP_WORDS[0]}" complete members 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values members)" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -4433,7 +4451,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4463,7 +4481,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4555,7 +4573,7 @@ _mindops() {
             fi
             case "${prev}" in
                 --period)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values periods)" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -4575,7 +4593,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4597,7 +4615,7 @@ _mindops() {
             fi
             case "${prev}" in
                 --period)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values periods)" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -4617,7 +4635,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4639,7 +4657,7 @@ _mindops() {
             fi
             case "${prev}" in
                 --period)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values periods)" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -4659,7 +4677,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4689,7 +4707,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4711,7 +4729,7 @@ _mindops() {
             fi
             case "${prev}" in
                 --period)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values periods)" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -4727,7 +4745,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4805,7 +4823,7 @@ _mindops() {
             fi
             case "${prev}" in
                 --period)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values periods)" -- "${cur}"))
                     return 0
                     ;;
                 --topic)
@@ -4825,7 +4843,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4859,7 +4877,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4897,7 +4915,7 @@ _mindops() {
                     return 0
                     ;;
                 --tz)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
                     return 0
                     ;;
                 --color)

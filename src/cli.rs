@@ -684,6 +684,16 @@ pub enum Completable {
     Members,
     /// Incidents not closed, by number
     Incidents,
+    /// IANA time zone names, for --tz
+    Zones,
+    /// Recent weeks, months and quarters (2024-W32, 2024-08, 2024-Q3)
+    Periods,
+    /// Recent ISO weeks
+    Weeks,
+    /// Recent months
+    Months,
+    /// Recent quarters
+    Quarters,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -10,12 +10,37 @@ use crate::exit;
 use crate::Context;
 
 /// Flags whose values come from the config, and what `mindops complete` lists for them.
-const VALUE_FLAGS: [(&str, &str); 4] = [
+const VALUE_FLAGS: [(&str, &str); 6] = [
     ("--sev", "severities"),
     ("--role", "roles"),
     ("--person", "members"),
     ("--owner", "members"),
+    ("--tz", "zones"),
+    ("--period", "periods"),
 ];
+
+/// Asks mindops for a flag's values with the `--db` and `--config-dir` typed earlier on the
+/// line (bash splits `--db=X` into three words), so that the values come from the store and
+/// config the command will use; `periods` narrows to the report's kind.
+const BASH_VALUES: &str = r#"_mindops_values() {
+    local i word value what="$1" flags=()
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        word="${COMP_WORDS[i]}"
+        case "${word}" in
+            --db|--config-dir)
+                value="${COMP_WORDS[i+1]}"
+                if [[ "${value}" == "=" ]]; then value="${COMP_WORDS[i+2]}"; fi
+                flags+=("${word}" "${value/#\~/$HOME}")
+                ;;
+            weekly) [[ "${what}" == periods ]] && what=weeks ;;
+            monthly) [[ "${what}" == periods ]] && what=months ;;
+            quarterly) [[ "${what}" == periods ]] && what=quarters ;;
+        esac
+    done
+    "${COMP_WORDS[0]}" "${flags[@]}" complete "${what}" 2>/dev/null
+}
+
+"#;
 
 /// Commands whose first argument is an incident's number.
 const TAKES_AN_INCIDENT: [&str; 10] = [
@@ -25,12 +50,12 @@ const TAKES_AN_INCIDENT: [&str; 10] = [
 /// The generated bash script, taught to ask mindops for severities, roles, people and open
 /// incidents: clap's own script would offer file names there.
 fn bash_with_values(script: String) -> String {
-    let mut out = script;
+    let mut out = format!("{BASH_VALUES}{script}");
     for (flag, what) in VALUE_FLAGS {
         out = out.replace(
             &format!("                {flag})\n                    COMPREPLY=($(compgen -f \"${{cur}}\"))"),
             &format!(
-                "                {flag})\n                    COMPREPLY=($(compgen -W \"$(\"${{COMP_WORDS[0]}}\" complete {what} 2>/dev/null)\" -- \"${{cur}}\"))"
+                "                {flag})\n                    COMPREPLY=($(compgen -W \"$(_mindops_values {what})\" -- \"${{cur}}\"))"
             ),
         );
     }
@@ -39,10 +64,12 @@ fn bash_with_values(script: String) -> String {
         let Some(at) = out.find(&case) else { continue };
         let check = "            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then\n";
         if let Some(offset) = out[at..].find(check) {
-            let insert = at + offset;
+            // Right after the command's name, wherever global flags put it on the line.
             out.insert_str(
-                insert,
-                "            if [[ ${cur} != -* && ${COMP_CWORD} -eq 3 ]] ; then\n                COMPREPLY=( $(compgen -W \"$(\"${COMP_WORDS[0]}\" complete incidents 2>/dev/null)\" -- \"${cur}\") )\n                return 0\n            fi\n",
+                at + offset,
+                &format!(
+                    "            if [[ ${{cur}} != -* && \"${{prev}}\" == {name} ]] ; then\n                COMPREPLY=( $(compgen -W \"$(_mindops_values incidents)\" -- \"${{cur}}\") )\n                return 0\n            fi\n"
+                ),
             );
         }
     }
@@ -201,6 +228,24 @@ pub fn values(ctx: &Context, what: Completable) -> Result<u8> {
             .and_then(|s| s.incidents(&crate::store::IncidentFilter::default()))
             .map(|list| list.iter().map(|i| i.id.to_string()).collect())
             .unwrap_or_default(),
+        Completable::Zones => chrono_tz::TZ_VARIANTS
+            .iter()
+            .map(|z| z.name().to_string())
+            .collect(),
+        Completable::Periods | Completable::Weeks | Completable::Months | Completable::Quarters => {
+            let zone = ctx
+                .rotation()
+                .map(|r| ctx.zone(&r.rotation))
+                .unwrap_or(chrono_tz::UTC);
+            let today = crate::util::time::local_date(zone, ctx.clock.now());
+            let kinds = match what {
+                Completable::Weeks => &[Kind::Week][..],
+                Completable::Months => &[Kind::Month],
+                Completable::Quarters => &[Kind::Quarter],
+                _ => &[Kind::Week, Kind::Month, Kind::Quarter],
+            };
+            kinds.iter().flat_map(|k| recent(*k, today)).collect()
+        }
     };
     let mut out = crate::util::output::Out::stdout();
     for line in lines {
@@ -208,4 +253,36 @@ pub fn values(ctx: &Context, what: Completable) -> Result<u8> {
     }
     out.flush()?;
     Ok(exit::SUCCESS)
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    Week,
+    Month,
+    Quarter,
+}
+
+/// The periods a review or report most likely wants, newest first: the one under way and
+/// those just finished (8 weeks, 6 months, 4 quarters).
+fn recent(kind: Kind, today: chrono::NaiveDate) -> Vec<String> {
+    use chrono::Datelike;
+    let months_back = |n: u32| {
+        today
+            .with_day(1)
+            .and_then(|d| d.checked_sub_months(chrono::Months::new(n)))
+    };
+    match kind {
+        Kind::Week => (0..8)
+            .filter_map(|n| today.checked_sub_days(chrono::Days::new(7 * n)))
+            .map(|d| d.format("%G-W%V").to_string())
+            .collect(),
+        Kind::Month => (0..6)
+            .filter_map(months_back)
+            .map(|d| d.format("%Y-%m").to_string())
+            .collect(),
+        Kind::Quarter => (0..4)
+            .filter_map(|n| months_back(3 * n))
+            .map(|d| format!("{}-Q{}", d.year(), d.month0() / 3 + 1))
+            .collect(),
+    }
 }

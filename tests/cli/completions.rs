@@ -148,7 +148,7 @@ fn bash_offers(env: &Env, words: &[&str]) -> Vec<String> {
     );
     let (code, out, err) = env.shell(&script);
     assert_eq!(code, 0, "{err}");
-    out.lines().map(str::to_string).collect()
+    out.lines().filter(|l| !l.is_empty()).map(str::to_string).collect()
 }
 
 #[test]
@@ -178,6 +178,59 @@ fn bash_completes_severities_roles_people_and_open_incidents() {
     assert_eq!(
         bash_offers(&env, &["mindops", "incident", "ack", ""]),
         ["2"]
+    );
+}
+
+/// Values come from the store and config named earlier on the line, not the environment's;
+/// zones and recent periods complete too.
+#[test]
+fn bash_completes_from_the_db_and_config_dir_on_the_line() {
+    let env = Env::new();
+    let other = env.path("other.db");
+    let other = other.to_str().unwrap();
+    for title in ["one", "two", "three"] {
+        let (code, _, err) = crate::common::run(env.cmd().args([
+            "--db", other, "incident", "open", "--sev", "P3", "--title", title,
+        ]));
+        assert_eq!(code, 0, "{err}");
+    }
+    assert_eq!(
+        bash_offers(&env, &["mindops", "--db", other, "incident", "ack", ""]),
+        ["3", "2", "1"]
+    );
+    let here = bash_offers(&env, &["mindops", "incident", "ack", ""]);
+    assert!(here.is_empty(), "{here:?}");
+    std::fs::create_dir_all(env.path("work/team-b")).unwrap();
+    let rotation = env.read("work/rotation.yaml").replace(
+        "roles: [Primary, Secondary, On-Call, Backup]",
+        "roles: [Lead, Second, Third, Fourth]",
+    );
+    env.write("work/team-b/rotation.yaml", &rotation);
+    env.write(
+        "work/team-b/thresholds.yaml",
+        &env.read("work/thresholds.yaml"),
+    );
+    assert_eq!(
+        bash_offers(
+            &env,
+            &["mindops", "--config-dir", "team-b", "oncall", "--role", "L"]
+        ),
+        ["Lead"]
+    );
+    assert_eq!(
+        bash_offers(&env, &["mindops", "oncall", "--tz", "Europe/Be"]),
+        ["Europe/Belfast", "Europe/Belgrade", "Europe/Berlin"]
+    );
+    let weeks = bash_offers(&env, &["mindops", "report", "weekly", "--period", ""]);
+    assert_eq!(
+        weeks.first().map(String::as_str),
+        Some("2024-W32"),
+        "{weeks:?}"
+    );
+    assert!(weeks.iter().all(|w| w.contains("-W")), "{weeks:?}");
+    assert_eq!(
+        bash_offers(&env, &["mindops", "report", "quarterly", "--period", ""]),
+        ["2024-Q3", "2024-Q2", "2024-Q1", "2023-Q4"]
     );
 }
 
