@@ -6,6 +6,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub mod pages;
+
 pub use crate::sources::values::InputFormat;
 pub use crate::util::output::ColorChoice;
 

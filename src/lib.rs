@@ -51,6 +51,15 @@ pub fn main() -> ExitCode {
     // Built by hand rather than `Cli::try_parse()` so the tree of every subcommand's flags can
     // be left to the process exit: freeing it piece by piece costs more than a quick command.
     let mut command = <cli::Cli as clap::CommandFactory>::command();
+    // The long descriptions and examples only when someone asks for help: every other run
+    // is spared the work.
+    if args
+        .iter()
+        .skip(1)
+        .any(|a| a == "--help" || a == "-h" || a == "help")
+    {
+        command = cli::pages::documented(command);
+    }
     let parsed = command
         .try_get_matches_from_mut(&args)
         .and_then(|matches| <cli::Cli as clap::FromArgMatches>::from_arg_matches(&matches));

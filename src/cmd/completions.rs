@@ -160,15 +160,52 @@ fn page_name(cmd: &clap::Command) -> String {
     cmd.get_display_name().unwrap_or(cmd.get_name()).to_string()
 }
 
+/// A page as clap_mangen lays it out, but with the DESCRIPTION and EXAMPLES of the command's
+/// [`Page`](crate::cli::pages::Page): one paragraph that does not repeat NAME, and examples
+/// that a test parses with the real command line.
 fn render(cmd: &clap::Command) -> Result<Vec<u8>> {
     let mut buffer = Vec::new();
-    clap_mangen::Man::new(cmd.clone())
+    let man = clap_mangen::Man::new(cmd.clone())
         .title(page_name(cmd))
         .source(format!("mindops {}", env!("CARGO_PKG_VERSION")))
-        .manual("mindops manual")
-        .render(&mut buffer)?;
+        .manual("mindops manual");
+    man.render_title(&mut buffer)?;
+    man.render_name_section(&mut buffer)?;
+    man.render_synopsis_section(&mut buffer)?;
+    let path = page_name(cmd)
+        .trim_start_matches("mindops")
+        .trim_start_matches('-')
+        .replace('-', " ");
+    let page = crate::cli::pages::page(&path);
+    if let Some(page) = page {
+        buffer
+            .extend_from_slice(format!(".SH DESCRIPTION\n{}\n", roff(page.description)).as_bytes());
+    }
+    man.render_options_section(&mut buffer)?;
+    if cmd.has_subcommands() {
+        man.render_subcommands_section(&mut buffer)?;
+    }
+    if let Some(page) = page {
+        buffer.extend_from_slice(b".SH EXAMPLES\n");
+        for (line, what) in page.examples {
+            buffer.extend_from_slice(
+                format!(".TP\n\\fB{}\\fR\n{}\n", roff(line), roff(what)).as_bytes(),
+            );
+        }
+    }
     buffer.extend_from_slice(COMMON_SECTIONS.as_bytes());
     Ok(buffer)
+}
+
+/// Text set in roff as it reads: backslashes and hyphens escaped, and a line never starting
+/// with a control character.
+fn roff(text: &str) -> String {
+    let escaped = text.replace('\\', "\\e").replace('-', "\\-");
+    if escaped.starts_with(['.', '\'']) {
+        format!("\\&{escaped}")
+    } else {
+        escaped
+    }
 }
 
 pub fn man(args: ManArgs) -> Result<u8> {

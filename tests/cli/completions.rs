@@ -83,6 +83,35 @@ fn every_command_has_a_man_page_with_environment_files_and_exit_status() {
     let (code, _, err) = env.run(&["man", "--out", "pages"]);
     assert_eq!(code, 0, "{err}");
     let root = env.read("work/pages/mindops.1");
+    // Each page says more than its NAME line, and shows examples.
+    for entry in std::fs::read_dir(env.path("work/pages")).unwrap() {
+        let path = entry.unwrap().path();
+        let page = std::fs::read_to_string(&path).unwrap();
+        let section = |name: &str| {
+            page.split(&format!(".SH {name}\n"))
+                .nth(1)
+                .and_then(|rest| rest.split("\n.SH ").next())
+                .unwrap_or_default()
+                .to_string()
+        };
+        let (name, description) = (section("NAME"), section("DESCRIPTION"));
+        assert!(
+            description.len() > 80,
+            "{}: {description:?}",
+            path.display()
+        );
+        let summary = name.split(" \\- ").nth(1).unwrap_or_default().trim();
+        assert!(
+            !description.contains(summary),
+            "{}: DESCRIPTION repeats NAME",
+            path.display()
+        );
+        assert!(
+            section("EXAMPLES").matches(".TP").count() >= 2,
+            "{}",
+            path.display()
+        );
+    }
     // Every page the root page points at exists.
     for sub in [
         "oncall",
@@ -148,7 +177,10 @@ fn bash_offers(env: &Env, words: &[&str]) -> Vec<String> {
     );
     let (code, out, err) = env.shell(&script);
     assert_eq!(code, 0, "{err}");
-    out.lines().filter(|l| !l.is_empty()).map(str::to_string).collect()
+    out.lines()
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 #[test]

@@ -956,11 +956,15 @@ fn tables_name_phases_and_slots_as_the_sheet_does() {
 #[test]
 fn ctrl_c_ends_status_watch_at_once() {
     let env = known_week();
+    // Each backend's run starts from no frames: the other run's would be read as this one's
+    // first frame before its process exists.
     let script = r#"command -v script > /dev/null || exit 77
+rm -f frames
 script -qfec "$MINDOPS status --watch 30" /dev/null > frames 2>&1 &
 # The first frame, drawn after the handler is set: a slow runner gets half a minute.
 for _ in $(seq 1 300); do grep -q refreshed frames 2>/dev/null && break; sleep 0.1; done
 pid=$(pgrep -f "^$MINDOPS status --watch 30")
+if [ -z "$pid" ]; then echo "no status --watch running after 30 s"; kill %1; exit 1; fi
 start=$(date +%s%N)
 kill -INT $pid
 for _ in $(seq 1 1000); do kill -0 $pid 2>/dev/null || break; sleep 0.01; done
