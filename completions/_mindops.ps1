@@ -967,12 +967,23 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'The backend, where it is, its schema version and how many rows each table holds')
+            [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Back up a SQLite store to a file while others go on writing: one consistent instant, checked, private (for PostgreSQL: pg_dump, or db copy into a SQLite file)')
             [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy a whole history between stores (SQLite file or postgres:// URL, either way), in one transaction, checked row count by row count')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'mindops;db;status' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'table for people; json, csv, or plain (`TABLE ROWS` lines) for scripts')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mindops;db;backup' {
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The file to write; replaced whole if it exists')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]')
             [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
@@ -995,11 +1006,15 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
         }
         'mindops;db;help' {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'The backend, where it is, its schema version and how many rows each table holds')
+            [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Back up a SQLite store to a file while others go on writing: one consistent instant, checked, private (for PostgreSQL: pg_dump, or db copy into a SQLite file)')
             [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy a whole history between stores (SQLite file or postgres:// URL, either way), in one transaction, checked row count by row count')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'mindops;db;help;status' {
+            break
+        }
+        'mindops;db;help;backup' {
             break
         }
         'mindops;db;help;copy' {
@@ -1294,10 +1309,14 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
         }
         'mindops;help;db' {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'The backend, where it is, its schema version and how many rows each table holds')
+            [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Back up a SQLite store to a file while others go on writing: one consistent instant, checked, private (for PostgreSQL: pg_dump, or db copy into a SQLite file)')
             [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy a whole history between stores (SQLite file or postgres:// URL, either way), in one transaction, checked row count by row count')
             break
         }
         'mindops;help;db;status' {
+            break
+        }
+        'mindops;help;db;backup' {
             break
         }
         'mindops;help;db;copy' {

@@ -133,6 +133,9 @@ _mindops() {
             mindops__subcmd__config__subcmd__help,help)
                 cmd="mindops__subcmd__config__subcmd__help__subcmd__help"
                 ;;
+            mindops__subcmd__db,backup)
+                cmd="mindops__subcmd__db__subcmd__backup"
+                ;;
             mindops__subcmd__db,copy)
                 cmd="mindops__subcmd__db__subcmd__copy"
                 ;;
@@ -141,6 +144,9 @@ _mindops() {
                 ;;
             mindops__subcmd__db,status)
                 cmd="mindops__subcmd__db__subcmd__status"
+                ;;
+            mindops__subcmd__db__subcmd__help,backup)
+                cmd="mindops__subcmd__db__subcmd__help__subcmd__backup"
                 ;;
             mindops__subcmd__db__subcmd__help,copy)
                 cmd="mindops__subcmd__db__subcmd__help__subcmd__copy"
@@ -240,6 +246,9 @@ _mindops() {
                 ;;
             mindops__subcmd__help__subcmd__config,check)
                 cmd="mindops__subcmd__help__subcmd__config__subcmd__check"
+                ;;
+            mindops__subcmd__help__subcmd__db,backup)
+                cmd="mindops__subcmd__help__subcmd__db__subcmd__backup"
                 ;;
             mindops__subcmd__help__subcmd__db,copy)
                 cmd="mindops__subcmd__help__subcmd__db__subcmd__copy"
@@ -1116,12 +1125,46 @@ _mindops() {
             return 0
             ;;
         mindops__subcmd__db)
-            opts="-h --config-dir --db --tz --color --help status copy help"
+            opts="-h --config-dir --db --tz --color --help status backup copy help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__db__subcmd__backup)
+            opts="-h --to --config-dir --db --tz --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1184,8 +1227,22 @@ _mindops() {
             return 0
             ;;
         mindops__subcmd__db__subcmd__help)
-            opts="status copy help"
+            opts="status backup copy help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__db__subcmd__help__subcmd__backup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1640,8 +1697,22 @@ _mindops() {
             return 0
             ;;
         mindops__subcmd__help__subcmd__db)
-            opts="status copy"
+            opts="status backup copy"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__help__subcmd__db__subcmd__backup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -843,11 +843,21 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand status 'The backend, where it is, its schema version and how many rows each table holds'
+            cand backup 'Back up a SQLite store to a file while others go on writing: one consistent instant, checked, private (for PostgreSQL: pg_dump, or db copy into a SQLite file)'
             cand copy 'Copy a whole history between stores (SQLite file or postgres:// URL, either way), in one transaction, checked row count by row count'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mindops;db;status'= {
             cand --format 'table for people; json, csv, or plain (`TABLE ROWS` lines) for scripts'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;db;backup'= {
+            cand --to 'The file to write; replaced whole if it exists'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
             cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
@@ -868,10 +878,13 @@ set edit:completion:arg-completer[mindops] = {|@words|
         }
         &'mindops;db;help'= {
             cand status 'The backend, where it is, its schema version and how many rows each table holds'
+            cand backup 'Back up a SQLite store to a file while others go on writing: one consistent instant, checked, private (for PostgreSQL: pg_dump, or db copy into a SQLite file)'
             cand copy 'Copy a whole history between stores (SQLite file or postgres:// URL, either way), in one transaction, checked row count by row count'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mindops;db;help;status'= {
+        }
+        &'mindops;db;help;backup'= {
         }
         &'mindops;db;help;copy'= {
         }
@@ -1100,9 +1113,12 @@ set edit:completion:arg-completer[mindops] = {|@words|
         }
         &'mindops;help;db'= {
             cand status 'The backend, where it is, its schema version and how many rows each table holds'
+            cand backup 'Back up a SQLite store to a file while others go on writing: one consistent instant, checked, private (for PostgreSQL: pg_dump, or db copy into a SQLite file)'
             cand copy 'Copy a whole history between stores (SQLite file or postgres:// URL, either way), in one transaction, checked row count by row count'
         }
         &'mindops;help;db;status'= {
+        }
+        &'mindops;help;db;backup'= {
         }
         &'mindops;help;db;copy'= {
         }

@@ -659,16 +659,17 @@ complete -c mindops -n "__fish_mindops_using_subcommand init" -l color -d 'When 
 always\t''
 never\t''"
 complete -c mindops -n "__fish_mindops_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mindops -n "__fish_mindops_using_subcommand db; and not __fish_seen_subcommand_from status copy help" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand db; and not __fish_seen_subcommand_from status copy help" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand db; and not __fish_seen_subcommand_from status copy help" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
-complete -c mindops -n "__fish_mindops_using_subcommand db; and not __fish_seen_subcommand_from status copy help" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+complete -c mindops -n "__fish_mindops_using_subcommand db; and not __fish_seen_subcommand_from status backup copy help" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand db; and not __fish_seen_subcommand_from status backup copy help" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand db; and not __fish_seen_subcommand_from status backup copy help" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand db; and not __fish_seen_subcommand_from status backup copy help" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
-complete -c mindops -n "__fish_mindops_using_subcommand db; and not __fish_seen_subcommand_from status copy help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mindops -n "__fish_mindops_using_subcommand db; and not __fish_seen_subcommand_from status copy help" -f -a "status" -d 'The backend, where it is, its schema version and how many rows each table holds'
-complete -c mindops -n "__fish_mindops_using_subcommand db; and not __fish_seen_subcommand_from status copy help" -f -a "copy" -d 'Copy a whole history between stores (SQLite file or postgres:// URL, either way), in one transaction, checked row count by row count'
-complete -c mindops -n "__fish_mindops_using_subcommand db; and not __fish_seen_subcommand_from status copy help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mindops -n "__fish_mindops_using_subcommand db; and not __fish_seen_subcommand_from status backup copy help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand db; and not __fish_seen_subcommand_from status backup copy help" -f -a "status" -d 'The backend, where it is, its schema version and how many rows each table holds'
+complete -c mindops -n "__fish_mindops_using_subcommand db; and not __fish_seen_subcommand_from status backup copy help" -f -a "backup" -d 'Back up a SQLite store to a file while others go on writing: one consistent instant, checked, private (for PostgreSQL: pg_dump, or db copy into a SQLite file)'
+complete -c mindops -n "__fish_mindops_using_subcommand db; and not __fish_seen_subcommand_from status backup copy help" -f -a "copy" -d 'Copy a whole history between stores (SQLite file or postgres:// URL, either way), in one transaction, checked row count by row count'
+complete -c mindops -n "__fish_mindops_using_subcommand db; and not __fish_seen_subcommand_from status backup copy help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mindops -n "__fish_mindops_using_subcommand db; and __fish_seen_subcommand_from status" -l format -d 'table for people; json, csv, or plain (`TABLE ROWS` lines) for scripts' -r -f -a "table\t'A table for people'
 json\t'JSON with stable field names (see the README)'
 csv\t'Comma-separated values with a header line'
@@ -680,6 +681,14 @@ complete -c mindops -n "__fish_mindops_using_subcommand db; and __fish_seen_subc
 always\t''
 never\t''"
 complete -c mindops -n "__fish_mindops_using_subcommand db; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand db; and __fish_seen_subcommand_from backup" -l to -d 'The file to write; replaced whole if it exists' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand db; and __fish_seen_subcommand_from backup" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand db; and __fish_seen_subcommand_from backup" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand db; and __fish_seen_subcommand_from backup" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand db; and __fish_seen_subcommand_from backup" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand db; and __fish_seen_subcommand_from backup" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mindops -n "__fish_mindops_using_subcommand db; and __fish_seen_subcommand_from copy" -l from -d 'The store to read [default: --db]' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand db; and __fish_seen_subcommand_from copy" -l to -d 'The store to fill; it must be empty unless --replace' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand db; and __fish_seen_subcommand_from copy" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
@@ -691,6 +700,7 @@ never\t''"
 complete -c mindops -n "__fish_mindops_using_subcommand db; and __fish_seen_subcommand_from copy" -l replace -d 'Delete everything the target holds first'
 complete -c mindops -n "__fish_mindops_using_subcommand db; and __fish_seen_subcommand_from copy" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mindops -n "__fish_mindops_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "status" -d 'The backend, where it is, its schema version and how many rows each table holds'
+complete -c mindops -n "__fish_mindops_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "backup" -d 'Back up a SQLite store to a file while others go on writing: one consistent instant, checked, private (for PostgreSQL: pg_dump, or db copy into a SQLite file)'
 complete -c mindops -n "__fish_mindops_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "copy" -d 'Copy a whole history between stores (SQLite file or postgres:// URL, either way), in one transaction, checked row count by row count'
 complete -c mindops -n "__fish_mindops_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mindops -n "__fish_mindops_using_subcommand config; and not __fish_seen_subcommand_from check help" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
@@ -789,5 +799,6 @@ complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_su
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "test" -d 'Send a test message to a person (on their channels) or to one channel, now'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "list" -d 'The outbox: each message\'s state, attempts and last error, oldest first'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "status" -d 'The backend, where it is, its schema version and how many rows each table holds'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "backup" -d 'Back up a SQLite store to a file while others go on writing: one consistent instant, checked, private (for PostgreSQL: pg_dump, or db copy into a SQLite file)'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "copy" -d 'Copy a whole history between stores (SQLite file or postgres:// URL, either way), in one transaction, checked row count by row count'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Check rotation.yaml and thresholds.yaml and their cross-references (exit 0 valid, 2 invalid)'

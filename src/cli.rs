@@ -191,6 +191,13 @@ pub enum DbCommand {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Back up a SQLite store to a file while others go on writing: one consistent instant,
+    /// checked, private (for PostgreSQL: pg_dump, or db copy into a SQLite file)
+    Backup {
+        /// The file to write; replaced whole if it exists
+        #[arg(long, value_name = "FILE")]
+        to: PathBuf,
+    },
     /// Copy a whole history between stores (SQLite file or postgres:// URL, either way), in one
     /// transaction, checked row count by row count
     Copy {

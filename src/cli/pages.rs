@@ -607,6 +607,17 @@ pub const PAGES: &[Page] = &[
         ],
     },
     Page {
+        path: "db backup",
+        description: "Backs up a SQLite store to a file with SQLite's online backup API, in one \
+            step, so the copy is the database as of one instant while cron jobs and the server \
+            go on writing; the copy is checked, private, and put in place whole. A PostgreSQL \
+            store is backed up with pg_dump, or copied into a SQLite file with db copy.",
+        examples: &[
+            ("mindops db backup --to /backup/mindops.db", "a consistent copy of the store in use"),
+            ("mindops --db /tmp/demo.db db backup --to /tmp/demo-backup.db", "of another store"),
+        ],
+    },
+    Page {
         path: "db copy",
         description: "Copies a whole history from one store to another (SQLite or PostgreSQL, \
             either way) in one transaction, checked row count by row count; the target must be \

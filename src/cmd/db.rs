@@ -56,6 +56,25 @@ pub fn run(ctx: &Context, command: DbCommand) -> Result<u8> {
                 }
             }
         }
+        DbCommand::Backup { to } => {
+            let location = ctx.db()?;
+            let started = std::time::Instant::now();
+            let Some(pages) = Store::backup(&location, &to)? else {
+                anyhow::bail!(
+                    "db backup copies a SQLite store; back up PostgreSQL with pg_dump (the \
+                     README's \"Backups\"), or copy it into a SQLite file with `mindops db copy \
+                     --to FILE`"
+                );
+            };
+            let bytes = std::fs::metadata(&to).map_or(0, |m| m.len());
+            note(format!(
+                "backed up {} to {}: {pages} pages, {} KiB, integrity ok, in {} ms",
+                location,
+                to.display(),
+                bytes / 1024,
+                started.elapsed().as_millis()
+            ));
+        }
         DbCommand::Copy { from, to, replace } => {
             let from = match from {
                 Some(from) => Location::parse(from),

@@ -10,7 +10,7 @@ pub mod outbox;
 mod postgres;
 mod sqlite;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -166,6 +166,32 @@ impl Store {
     }
 
     /// The backend, where it is, its schema version and how many rows each table holds.
+    /// A consistent copy of the SQLite store at `location` written to `to` while others go on
+    /// writing; the pages copied. None for PostgreSQL, which has its own tools for this.
+    pub fn backup(location: &Location, to: &Path) -> Result<Option<u64>> {
+        let Location::Sqlite(path) = location else {
+            return Ok(None);
+        };
+        let same = std::fs::canonicalize(path).ok().zip(
+            to.parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .map_or_else(|| std::fs::canonicalize("."), std::fs::canonicalize)
+                .ok()
+                .zip(to.file_name())
+                .map(|(dir, name)| dir.join(name)),
+        );
+        if same.is_some_and(|(from, to)| from == to) {
+            anyhow::bail!(
+                "{} is the database itself; back it up to another file",
+                to.display()
+            );
+        }
+        match sqlite::Sqlite::open_existing(path)? {
+            Some(db) => db.backup(to).map(Some),
+            None => anyhow::bail!("there is no database at {} to back up", path.display()),
+        }
+    }
+
     pub fn describe(location: &Location) -> Result<Described> {
         let (backend, schema, latest_schema, rows) = match location {
             Location::Sqlite(path) => {

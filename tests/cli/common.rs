@@ -296,15 +296,23 @@ impl Env {
     /// Runs a bash script in the same pinned environment, with `$MINDOPS` naming the binary.
     #[must_use = "a command's exit code and output are what a test checks"]
     pub fn shell(&self, script: &str) -> (i32, String, String) {
-        self.mirrored(script, None, |db| {
-            let mut cmd = Command::new("bash");
-            self.pin(&mut cmd);
-            run(cmd
-                .env("MINDOPS_DB", db)
-                .env("MINDOPS", assert_cmd::cargo::cargo_bin("mindops"))
-                .arg("-c")
-                .arg(script))
-        })
+        self.mirrored(script, None, |db| self.bash(db, script))
+    }
+
+    /// [`Env::shell`] on the SQLite store alone, for what only SQLite has (a file to back up).
+    #[must_use = "a command's exit code and output are what a test checks"]
+    pub fn sqlite_shell(&self, script: &str) -> (i32, String, String) {
+        self.bash(self.db().as_os_str(), script)
+    }
+
+    fn bash(&self, db: &std::ffi::OsStr, script: &str) -> (i32, String, String) {
+        let mut cmd = Command::new("bash");
+        self.pin(&mut cmd);
+        run(cmd
+            .env("MINDOPS_DB", db)
+            .env("MINDOPS", assert_cmd::cargo::cargo_bin("mindops"))
+            .arg("-c")
+            .arg(script))
     }
 
     fn pin(&self, cmd: &mut Command) {

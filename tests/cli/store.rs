@@ -155,3 +155,47 @@ fn a_database_made_through_a_dangling_link_is_private_too() {
         .mode();
     assert_eq!(mode & 0o777, 0o600);
 }
+
+/// `db backup` copies a SQLite store as of one instant while writers go on: every writer
+/// succeeds, the copy is private, passes SQLite's check, and holds a prefix of the incidents.
+#[test]
+fn a_backup_taken_while_others_write_is_whole_and_consistent() {
+    let env = Env::new();
+    let script = r#"
+for i in $(seq 1 40); do $MINDOPS incident open --sev P3 --title "w$i" --format plain > /dev/null || echo "writer $i failed"; done &
+writer=$!
+sleep 0.3
+$MINDOPS db backup --to backup.db 2> said || echo "backup failed: $(cat said)"
+wait $writer
+stat -c %a backup.db
+MINDOPS_DB=backup.db $MINDOPS incident list --all --format plain | sort -n | tr '\n' ' '
+echo
+$MINDOPS incident list --all --format plain | wc -l
+cat said"#;
+    let (code, out, err) = env.sqlite_shell(script);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "600", "{out}");
+    // The copy holds incidents 1..=n with none missing in between: one instant, not a blend.
+    let copied: Vec<u32> = lines[1]
+        .split_whitespace()
+        .map(|n| n.parse().unwrap())
+        .collect();
+    assert!(!copied.is_empty(), "{out}");
+    assert_eq!(
+        copied,
+        (1..=copied.len() as u32).collect::<Vec<_>>(),
+        "{out}"
+    );
+    assert_eq!(
+        lines[2].trim(),
+        "40",
+        "every writer's incident is in the live store:\n{out}"
+    );
+    assert!(lines[3].contains("integrity ok"), "{out}");
+    assert!(!out.contains("failed"), "{out}");
+    // Not onto the database itself.
+    let (code, _, err) = env.sqlite_shell("$MINDOPS db backup --to \"$MINDOPS_DB\"");
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("is the database itself"), "{err}");
+}

@@ -210,6 +210,67 @@ impl Sqlite {
         }
     }
 
+    /// A consistent copy of the whole database at `to`, made with SQLite's online backup API
+    /// in one step, so it is the database as of one instant however many others write
+    /// meanwhile (WAL lets them go on). Written beside `to` under a temporary name, checked
+    /// with `integrity_check`, made private and then put in place whole. The pages copied.
+    pub fn backup(&self, to: &Path) -> Result<u64> {
+        let dir = to
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let shown = to.display();
+        let temp = tempfile::Builder::new()
+            .prefix(".mindops-backup-")
+            .tempfile_in(dir)
+            .with_context(|| {
+                format!(
+                    "cannot write {shown}: cannot create a file in {}",
+                    dir.display()
+                )
+            })?;
+        let mut copy =
+            Connection::open(temp.path()).with_context(|| format!("cannot write {shown}"))?;
+        let pages = {
+            let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy)?;
+            // A writer in the middle of a checkpoint holds the file a moment: wait it out,
+            // within the store's own busy timeout.
+            let started = std::time::Instant::now();
+            loop {
+                match backup.step(-1)? {
+                    rusqlite::backup::StepResult::Done => break,
+                    _ if started.elapsed() > BUSY_TIMEOUT => anyhow::bail!(
+                        "cannot back up {}: the database stayed locked for {} s",
+                        self.path.display(),
+                        BUSY_TIMEOUT.as_secs()
+                    ),
+                    _ => std::thread::sleep(std::time::Duration::from_millis(20)),
+                }
+            }
+            backup.progress().pagecount
+        };
+        let verdict: String = copy.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if verdict != "ok" {
+            anyhow::bail!(
+                "the copy written for {shown} failed SQLite's integrity check: {verdict}"
+            );
+        }
+        copy.close().map_err(|(_, e)| e)?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            temp.as_file()
+                .set_permissions(std::fs::Permissions::from_mode(0o600))
+                .with_context(|| format!("cannot write {shown}"))?;
+        }
+        temp.as_file()
+            .sync_all()
+            .with_context(|| format!("cannot write {shown}"))?;
+        temp.persist(to)
+            .with_context(|| format!("cannot write {shown}"))?;
+        Ok(u64::try_from(pages).unwrap_or(0))
+    }
+
     /// A migrated database in memory: what a read sees when no file exists yet.
     pub fn empty() -> Result<Self> {
         let conn = Connection::open_in_memory()?;
