@@ -10,7 +10,9 @@
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
-    if os == "linux" {
+    // `--features pie` keeps the toolchain's position-independent default, for a packager
+    // whose policy wants every binary randomised.
+    if os == "linux" && std::env::var_os("CARGO_FEATURE_PIE").is_none() {
         println!("cargo:rustc-link-arg-bins=-no-pie");
     }
 }

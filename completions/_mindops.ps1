@@ -219,6 +219,7 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open an incident and page the roles its severity names')
+            [CompletionResult]::new('simulate', 'simulate', [CompletionResultType]::ParameterValue, 'A dry run: who an incident would page, when and on which channels, if nobody answered (nothing is stored or sent)')
             [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'Acknowledge: stops the response clock and timeout escalations')
             [CompletionResult]::new('escalate', 'escalate', [CompletionResultType]::ParameterValue, 'Page the next role of the chain, or raise the severity with --sev')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change the severity (either way), title or description; every change is logged')
@@ -242,6 +243,19 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             [CompletionResult]::new('--dedup-key', '--dedup-key', [CompletionResultType]::ParameterName, 'While an incident with this key is open, opening again adds to it instead')
             [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who is acting [default: $MINDOPS_USER, else $USER]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print: a table for people, or json, csv or plain for scripts')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mindops;incident;simulate' {
+            [CompletionResult]::new('--sev', '--sev', [CompletionResultType]::ParameterName, 'Severity key from thresholds.yaml, e.g. P1')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When the incident opens: RFC 3339, a date, a local date and time, or now [default: now]')
+            [CompletionResult]::new('--acked-after', '--acked-after', [CompletionResultType]::ParameterName, 'Someone acknowledges this long after it opens (e.g. 40m) [default: nobody does]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'table for people; json for scripts and tests')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]')
             [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
@@ -435,6 +449,7 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
         }
         'mindops;incident;help' {
             [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open an incident and page the roles its severity names')
+            [CompletionResult]::new('simulate', 'simulate', [CompletionResultType]::ParameterValue, 'A dry run: who an incident would page, when and on which channels, if nobody answered (nothing is stored or sent)')
             [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'Acknowledge: stops the response clock and timeout escalations')
             [CompletionResult]::new('escalate', 'escalate', [CompletionResultType]::ParameterValue, 'Page the next role of the chain, or raise the severity with --sev')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change the severity (either way), title or description; every change is logged')
@@ -452,6 +467,9 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             break
         }
         'mindops;incident;help;open' {
+            break
+        }
+        'mindops;incident;help;simulate' {
             break
         }
         'mindops;incident;help;ack' {
@@ -1137,6 +1155,7 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
         }
         'mindops;help;incident' {
             [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open an incident and page the roles its severity names')
+            [CompletionResult]::new('simulate', 'simulate', [CompletionResultType]::ParameterValue, 'A dry run: who an incident would page, when and on which channels, if nobody answered (nothing is stored or sent)')
             [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'Acknowledge: stops the response clock and timeout escalations')
             [CompletionResult]::new('escalate', 'escalate', [CompletionResultType]::ParameterValue, 'Page the next role of the chain, or raise the severity with --sev')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change the severity (either way), title or description; every change is logged')
@@ -1153,6 +1172,9 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             break
         }
         'mindops;help;incident;open' {
+            break
+        }
+        'mindops;help;incident;simulate' {
             break
         }
         'mindops;help;incident;ack' {

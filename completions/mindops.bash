@@ -298,6 +298,9 @@ _mindops() {
             mindops__subcmd__help__subcmd__incident,show)
                 cmd="mindops__subcmd__help__subcmd__incident__subcmd__show"
                 ;;
+            mindops__subcmd__help__subcmd__incident,simulate)
+                cmd="mindops__subcmd__help__subcmd__incident__subcmd__simulate"
+                ;;
             mindops__subcmd__help__subcmd__incident,step)
                 cmd="mindops__subcmd__help__subcmd__incident__subcmd__step"
                 ;;
@@ -406,6 +409,9 @@ _mindops() {
             mindops__subcmd__incident,show)
                 cmd="mindops__subcmd__incident__subcmd__show"
                 ;;
+            mindops__subcmd__incident,simulate)
+                cmd="mindops__subcmd__incident__subcmd__simulate"
+                ;;
             mindops__subcmd__incident,step)
                 cmd="mindops__subcmd__incident__subcmd__step"
                 ;;
@@ -468,6 +474,9 @@ _mindops() {
                 ;;
             mindops__subcmd__incident__subcmd__help,show)
                 cmd="mindops__subcmd__incident__subcmd__help__subcmd__show"
+                ;;
+            mindops__subcmd__incident__subcmd__help,simulate)
+                cmd="mindops__subcmd__incident__subcmd__help__subcmd__simulate"
                 ;;
             mindops__subcmd__incident__subcmd__help,step)
                 cmd="mindops__subcmd__incident__subcmd__help__subcmd__step"
@@ -1837,7 +1846,7 @@ _mindops() {
             return 0
             ;;
         mindops__subcmd__help__subcmd__incident)
-            opts="open ack escalate update phase step note close reopen list show check review action"
+            opts="open simulate ack escalate update phase step note close reopen list show check review action"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2033,6 +2042,20 @@ _mindops() {
             return 0
             ;;
         mindops__subcmd__help__subcmd__incident__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__help__subcmd__incident__subcmd__simulate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2467,7 +2490,7 @@ _mindops() {
             return 0
             ;;
         mindops__subcmd__incident)
-            opts="-h --config-dir --db --tz --color --help open ack escalate update phase step note close reopen list show check review action help"
+            opts="-h --config-dir --db --tz --color --help open simulate ack escalate update phase step note close reopen list show check review action help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2819,7 +2842,7 @@ _mindops() {
             return 0
             ;;
         mindops__subcmd__incident__subcmd__help)
-            opts="open ack escalate update phase step note close reopen list show check review action help"
+            opts="open simulate ack escalate update phase step note close reopen list show check review action help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3029,6 +3052,20 @@ _mindops() {
             return 0
             ;;
         mindops__subcmd__incident__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__incident__subcmd__help__subcmd__simulate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3335,6 +3372,52 @@ _mindops() {
             case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "table json csv plain" -- "${cur}"))
+                    return 0
+                    ;;
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__incident__subcmd__simulate)
+            opts="-h --sev --at --acked-after --format --config-dir --db --tz --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --sev)
+                    COMPREPLY=($(compgen -W "$(_mindops_values severities)" -- "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --acked-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
                 --config-dir)

@@ -193,6 +193,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand open 'Open an incident and page the roles its severity names'
+            cand simulate 'A dry run: who an incident would page, when and on which channels, if nobody answered (nothing is stored or sent)'
             cand ack 'Acknowledge: stops the response clock and timeout escalations'
             cand escalate 'Page the next role of the chain, or raise the severity with --sev'
             cand update 'Change the severity (either way), title or description; every change is logged'
@@ -215,6 +216,18 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --dedup-key 'While an incident with this key is open, opening again adds to it instead'
             cand --by 'Who is acting [default: $MINDOPS_USER, else $USER]'
             cand --format 'How to print: a table for people, or json, csv or plain for scripts'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;incident;simulate'= {
+            cand --sev 'Severity key from thresholds.yaml, e.g. P1'
+            cand --at 'When the incident opens: RFC 3339, a date, a local date and time, or now [default: now]'
+            cand --acked-after 'Someone acknowledges this long after it opens (e.g. 40m) [default: nobody does]'
+            cand --format 'table for people; json for scripts and tests'
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
             cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
@@ -388,6 +401,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
         }
         &'mindops;incident;help'= {
             cand open 'Open an incident and page the roles its severity names'
+            cand simulate 'A dry run: who an incident would page, when and on which channels, if nobody answered (nothing is stored or sent)'
             cand ack 'Acknowledge: stops the response clock and timeout escalations'
             cand escalate 'Page the next role of the chain, or raise the severity with --sev'
             cand update 'Change the severity (either way), title or description; every change is logged'
@@ -404,6 +418,8 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mindops;incident;help;open'= {
+        }
+        &'mindops;incident;help;simulate'= {
         }
         &'mindops;incident;help;ack'= {
         }
@@ -987,6 +1003,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
         }
         &'mindops;help;incident'= {
             cand open 'Open an incident and page the roles its severity names'
+            cand simulate 'A dry run: who an incident would page, when and on which channels, if nobody answered (nothing is stored or sent)'
             cand ack 'Acknowledge: stops the response clock and timeout escalations'
             cand escalate 'Page the next role of the chain, or raise the severity with --sev'
             cand update 'Change the severity (either way), title or description; every change is logged'
@@ -1002,6 +1019,8 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand action 'Follow-up actions from a review'
         }
         &'mindops;help;incident;open'= {
+        }
+        &'mindops;help;incident;simulate'= {
         }
         &'mindops;help;incident;ack'= {
         }

@@ -277,6 +277,9 @@ bench oncall-json 5 "$bin oncall --format json"
 bench complete-severities 20 "$bin complete severities"
 bench complete-incidents-100k 20 "$bin --db $BIG_DB complete incidents"
 bench oncall-schedule-52w 20 "$bin oncall schedule --from 2024-07-29 --weeks 52"
+# A dry run of the policy: P1 through every repeat, P3 through a day's resolution limit.
+bench incident-simulate-p1 10 "$bin incident simulate --sev P1 --format json"
+bench incident-simulate-p3 10 "$bin incident simulate --sev P3 --format json"
 
 bench incident-list-open-100k 20 "$bin --db $BIG_DB incident list --open"
 bench incident-list-open-100k-json 20 "$bin --db $BIG_DB incident list --open --format json"

@@ -741,6 +741,9 @@ pub struct By {
 pub enum IncidentCommand {
     /// Open an incident and page the roles its severity names
     Open(IncidentOpenArgs),
+    /// A dry run: who an incident would page, when and on which channels, if nobody answered
+    /// (nothing is stored or sent)
+    Simulate(IncidentSimulateArgs),
     /// Acknowledge: stops the response clock and timeout escalations
     Ack {
         /// The incident's number (see `incident list`)
@@ -858,6 +861,25 @@ pub enum IncidentCommand {
         #[command(subcommand)]
         command: ActionCommand,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct IncidentSimulateArgs {
+    /// Severity key from thresholds.yaml, e.g. P1
+    #[arg(long, value_name = "SEV")]
+    pub sev: String,
+
+    /// When the incident opens: RFC 3339, a date, a local date and time, or now [default: now]
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<String>,
+
+    /// Someone acknowledges this long after it opens (e.g. 40m) [default: nobody does]
+    #[arg(long, value_name = "DURATION")]
+    pub acked_after: Option<String>,
+
+    /// table for people; json for scripts and tests
+    #[arg(long, value_enum, default_value_t = ScreenFormat::Table)]
+    pub format: ScreenFormat,
 }
 
 #[derive(Debug, Args)]

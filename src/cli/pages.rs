@@ -147,6 +147,19 @@ pub const PAGES: &[Page] = &[
         ],
     },
     Page {
+        path: "incident simulate",
+        description: "Runs the escalation policy on paper: whom an incident of a severity \
+            would page, when and on which channels, if nobody acknowledged it (or someone did \
+            after --acked-after), through timeout escalations, repeats of the chain and the \
+            breaches of its limits, each at the minute incident check would act. Overrides in \
+            the store are followed; nothing is stored or sent.",
+        examples: &[
+            ("mindops incident simulate --sev P1", "the P1 chain if nobody answers"),
+            ("mindops incident simulate --sev P1 --acked-after 40m", "answered after 40 minutes"),
+            ("mindops incident simulate --sev P3 --at 2024-08-10T03:00 --format json", "at night, as JSON"),
+        ],
+    },
+    Page {
         path: "incident ack",
         description: "Acknowledges an incident: the response clock stops and so do the \
             escalations by timeout; the people paged hear who answered. Acknowledging again \

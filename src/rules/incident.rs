@@ -5,7 +5,7 @@
 use std::fmt;
 
 use anyhow::{bail, Result};
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, DurationRound, Utc};
 
 use crate::config::{Page, Severity};
 use crate::rules::deadline::{in_time, passed};
@@ -511,6 +511,120 @@ pub fn check(
     }
     events.extend(repeat(inc, &seen, severity, roster, now));
     events
+}
+
+/// What an incident opened at `at` would go through if nobody acknowledged it, or if someone
+/// did `acked_after` it opened: its pages, timeout escalations, repeats and breaches, as
+/// `incident check` run at every whole minute would record them, up to and including the
+/// minute after the resolution limit or the last repeat, whichever is later. Nothing is read
+/// or written: the roster says who holds each role when.
+pub fn simulate(
+    severity: &Severity,
+    roster: &Roster,
+    at: DateTime<Utc>,
+    acked_after: Option<Duration>,
+) -> Vec<Event> {
+    const WHO: &str = "simulated";
+    let (ack_due, resolve_due) = due(at, severity);
+    let mut inc = Incident {
+        id: 0,
+        title: String::new(),
+        description: None,
+        severity: severity.key.clone(),
+        status: Status::Open,
+        phase: String::new(),
+        opened_at: at,
+        opened_by: WHO.into(),
+        acked_at: None,
+        closed_at: None,
+        ack_due,
+        resolve_due,
+        escalation_level: 0,
+        dedup_key: None,
+        resolution: None,
+    };
+    let mut history = vec![Event::new(at, WHO, Kind::Opened).value(&severity.key)];
+    history.extend(open_pages(severity, roster, at, WHO));
+    // Every role of the chain paged in turn, then every repeat: the last page any
+    // unanswered incident can owe, so the walk below always ends.
+    let times = |d: Duration, n: usize| d.checked_mul(i32::try_from(n).unwrap_or(i32::MAX));
+    let chain = later(
+        ack_due,
+        times(severity.response, roster.rotation.roles.len()).unwrap_or(Duration::MAX),
+    );
+    let repeats = severity.repeat.map_or(chain, |r| {
+        later(
+            chain,
+            times(r.every, r.times as usize).unwrap_or(Duration::MAX),
+        )
+    });
+    let until = resolve_due.max(repeats);
+    let acked_at = acked_after.map(|d| later(at, d));
+    // From one instant at which something may change to the next, each taken at the whole
+    // minute cron would see it, rather than every minute of a limit that may last days.
+    let mut t = at;
+    while let Some(next) = next_change(&inc, &history, severity, acked_at, t) {
+        t = minute_at_or_after(next);
+        if t > later(until, Duration::minutes(1)) {
+            break;
+        }
+        if let Some(when) = acked_at.filter(|when| *when <= t && inc.acked_at.is_none()) {
+            // Someone answers between two of cron's minutes; what was owed before then the
+            // minutes before recorded.
+            if let Ok(events) = acknowledge(&mut inc, &history, when, "someone") {
+                history.extend(events);
+            }
+        }
+        let events = check(&mut inc, &history, severity, roster, t);
+        history.extend(events);
+        t = later(t, Duration::seconds(1));
+    }
+    history
+}
+
+/// The first instant at or after `from` at which `check` may record something new: a timeout,
+/// the resolution limit, the next repeat of the chain, or the acknowledgement to come.
+fn next_change(
+    inc: &Incident,
+    history: &[Event],
+    severity: &Severity,
+    acked_at: Option<DateTime<Utc>>,
+    from: DateTime<Utc>,
+) -> Option<DateTime<Utc>> {
+    // The first of `start + k * step` (k >= 0) at or after `from`.
+    let next_of = |start: DateTime<Utc>, step: Duration| {
+        if start >= from {
+            return Some(start);
+        }
+        let step = step.num_seconds().max(1);
+        let k = ((from - start).num_seconds() + step - 1) / step;
+        Some(later(start, Duration::seconds(k.checked_mul(step)?)))
+    };
+    let mut candidates = Vec::new();
+    if inc.acked_at.is_none() {
+        candidates.extend(next_of(inc.ack_due, severity.response));
+        candidates.extend(acked_at.filter(|a| *a >= from));
+        if let Some(repeat) = severity.repeat {
+            let last = history
+                .iter()
+                .filter(|e| e.kind == Kind::Paged && repeat_of(e).is_none())
+                .map(|e| e.at)
+                .max();
+            candidates.extend(last.and_then(|l| next_of(l, repeat.every)));
+        }
+    }
+    candidates.extend(Some(inc.resolve_due).filter(|d| *d >= from));
+    candidates.into_iter().min()
+}
+
+/// The whole minute at or after `t`: when a cron job run every minute sees it.
+fn minute_at_or_after(t: DateTime<Utc>) -> DateTime<Utc> {
+    let minute = Duration::minutes(1);
+    match t.duration_trunc(minute) {
+        Ok(floor) if floor == t => t,
+        Ok(floor) => later(floor, minute),
+        Err(_) => t,
+    }
 }
 
 /// The mark a repeated page carries (as the event's old value): `repeat 2 of 8`.

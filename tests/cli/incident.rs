@@ -927,3 +927,102 @@ fn a_listing_cut_short_by_its_reader_exits_quietly() {
     assert_eq!((code, err.as_str()), (0, ""));
     assert!(out.ends_with(" 0\n"), "{out}");
 }
+
+/// `incident simulate` says what `incident check`, run every minute, then really does: the
+/// same pages to the same people at the same minutes, the same escalations and breaches, with
+/// nothing stored by the simulation itself.
+#[test]
+fn simulate_matches_what_check_then_does_minute_by_minute() {
+    use chrono::{DateTime, Duration, Utc};
+    let env = Env::new();
+    let at: DateTime<Utc> = "2024-08-07T10:00:00Z".parse().unwrap();
+    let stamp =
+        |m: i64| (at + Duration::minutes(m)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let ok_at = |now: &str, args: &[&str]| {
+        let (code, out, err) = env.at(now, args);
+        assert_eq!((code, err.as_str()), (0, ""), "{args:?}");
+        out
+    };
+    // (severity, acknowledged after, the minutes cron runs, the window compared)
+    let cases: [(&str, Option<i64>, Vec<i64>, i64); 2] = [
+        (
+            "P1",
+            Some(40),
+            (1..=45).chain([239, 240, 241]).collect(),
+            241,
+        ),
+        ("P0", None, (1..=35).collect(), 35),
+    ];
+    for (number, (sev, acked, minutes, window)) in cases.into_iter().enumerate() {
+        let mut args = vec!["incident", "simulate", "--sev", sev, "--format", "json"];
+        let after = acked.map(|m| format!("{m}m"));
+        if let Some(after) = &after {
+            args.extend(["--acked-after", after.as_str()]);
+        }
+        let planned: Vec<(String, String, String)> = json(&ok_at(&stamp(0), &args))
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| s["after_minutes"].as_i64().unwrap() <= window)
+            .map(|s| {
+                let kind = match s["event"].as_str().unwrap() {
+                    "page" => "paged",
+                    "escalated" => "timeout_escalated",
+                    "acknowledgement_overdue" => "ack_breached",
+                    "resolution_overdue" => "resolve_breached",
+                    other => other,
+                };
+                let who = s["person"].as_str().unwrap_or_default().to_string();
+                (s["at"].as_str().unwrap().to_string(), kind.to_string(), who)
+            })
+            .collect();
+        assert!(planned
+            .iter()
+            .any(|p| p.1 == "timeout_escalated" || p.1 == "paged"));
+        let id = (number + 1).to_string();
+        env.did(
+            &stamp(0),
+            &["incident", "open", "--sev", sev, "--title", "for real"],
+        );
+        for m in minutes {
+            if Some(m) == acked {
+                env.did(&stamp(m), &["incident", "ack", &id]);
+            }
+            env.did(&stamp(m), &["incident", "check"]);
+        }
+        let shown = json(&ok_at(
+            &stamp(window),
+            &["incident", "show", &id, "--format", "json"],
+        ));
+        let happened: Vec<(String, String, String)> = shown["timeline"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| {
+                [
+                    "opened",
+                    "paged",
+                    "timeout_escalated",
+                    "acknowledged",
+                    "ack_breached",
+                    "resolve_breached",
+                ]
+                .contains(&e["kind"].as_str().unwrap())
+            })
+            .map(|e| {
+                let kind = e["kind"].as_str().unwrap();
+                let who = if kind == "paged" {
+                    e["new_value"].as_str().unwrap_or_default()
+                } else {
+                    ""
+                };
+                (
+                    e["at"].as_str().unwrap().to_string(),
+                    kind.to_string(),
+                    who.to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(planned, happened, "{sev}");
+    }
+}

@@ -6,6 +6,7 @@ mod lifecycle;
 mod list;
 mod open;
 mod review;
+mod simulate;
 
 use anyhow::Result;
 use chrono::{DateTime, Utc};
@@ -22,6 +23,7 @@ pub fn run(ctx: &Context, command: IncidentCommand) -> Result<u8> {
     use IncidentCommand as C;
     match command {
         C::Open(args) => open::run(ctx, args),
+        C::Simulate(args) => simulate::run(ctx, args),
         C::List(args) => list::list(ctx, args),
         C::Show { id, format } => list::show(ctx, id, format),
         C::Check { format } => check::run(ctx, format),

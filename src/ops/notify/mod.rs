@@ -154,6 +154,27 @@ impl Recipient {
     }
 }
 
+/// The channels a page about an incident of `severity` to `member` goes out on: theirs
+/// (the personal channels that can reach them), then the team's.
+pub fn page_channels<'a>(
+    notify: &'a Notify,
+    severity: &str,
+    member: &Member,
+) -> (Vec<&'a str>, Vec<&'a str>) {
+    let recipient = Recipient::of(member, None);
+    let channels = notify.channels_for(Topic::Page, Some(severity));
+    let (personal, team): (Vec<&Channel>, Vec<&Channel>) =
+        channels.into_iter().partition(|c| c.kind.personal());
+    (
+        personal
+            .into_iter()
+            .filter(|c| reaches(c, &recipient))
+            .map(|c| c.name.as_str())
+            .collect(),
+        team.into_iter().map(|c| c.name.as_str()).collect(),
+    )
+}
+
 /// Whether a personal channel can reach this person at all.
 fn reaches(channel: &Channel, recipient: &Recipient) -> bool {
     match channel.kind {
