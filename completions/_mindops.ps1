@@ -65,6 +65,9 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             [CompletionResult]::new('override', 'override', [CompletionResultType]::ParameterValue, 'Temporary replacements of a role''s holder')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export shifts as an iCalendar (RFC 5545) file')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check coverage and fairness over the coming weeks (exit 1 on a problem)')
+            [CompletionResult]::new('off', 'off', [CompletionResultType]::ParameterValue, 'Time off: the person holds no role over whole days, and the cover rule fills theirs')
+            [CompletionResult]::new('swap', 'swap', [CompletionResultType]::ParameterValue, 'Swap two people''s roles for one shift (two overrides, made and told as one)')
+            [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Who would hold each role under another config (a branch''s): the differences, hours per person before and after, and the gaps (exit 1 when the other config has one)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -176,11 +179,51 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'mindops;oncall;off' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The first day off (YYYY-MM-DD, in the rotation''s zone)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The last day off, included (YYYY-MM-DD)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, for the record and the people told')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who records it [default: $MINDOPS_USER, else $USER]')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mindops;oncall;swap' {
+            [CompletionResult]::new('--week', '--week', [CompletionResultType]::ParameterName, 'The shift: its number (as `oncall` shows it, the seed''s "Week 2") or a day in it')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, for the record and the people told')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who records it [default: $MINDOPS_USER, else $USER]')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mindops;oncall;plan' {
+            [CompletionResult]::new('--against', '--against', [CompletionResultType]::ParameterName, 'The folder holding the other rotation.yaml (a checkout of the branch)')
+            [CompletionResult]::new('--weeks', '--weeks', [CompletionResultType]::ParameterName, 'How many weeks from now to compare')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'table for people, markdown for a pull request''s comment, json for scripts')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'mindops;oncall;help' {
             [CompletionResult]::new('schedule', 'schedule', [CompletionResultType]::ParameterValue, 'The coming shifts, one row each')
             [CompletionResult]::new('override', 'override', [CompletionResultType]::ParameterValue, 'Temporary replacements of a role''s holder')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export shifts as an iCalendar (RFC 5545) file')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check coverage and fairness over the coming weeks (exit 1 on a problem)')
+            [CompletionResult]::new('off', 'off', [CompletionResultType]::ParameterValue, 'Time off: the person holds no role over whole days, and the cover rule fills theirs')
+            [CompletionResult]::new('swap', 'swap', [CompletionResultType]::ParameterValue, 'Swap two people''s roles for one shift (two overrides, made and told as one)')
+            [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Who would hold each role under another config (a branch''s): the differences, hours per person before and after, and the gaps (exit 1 when the other config has one)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -206,6 +249,15 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             break
         }
         'mindops;oncall;help;check' {
+            break
+        }
+        'mindops;oncall;help;off' {
+            break
+        }
+        'mindops;oncall;help;swap' {
+            break
+        }
+        'mindops;oncall;help;plan' {
             break
         }
         'mindops;oncall;help;help' {
@@ -1127,6 +1179,9 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             [CompletionResult]::new('override', 'override', [CompletionResultType]::ParameterValue, 'Temporary replacements of a role''s holder')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export shifts as an iCalendar (RFC 5545) file')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check coverage and fairness over the coming weeks (exit 1 on a problem)')
+            [CompletionResult]::new('off', 'off', [CompletionResultType]::ParameterValue, 'Time off: the person holds no role over whole days, and the cover rule fills theirs')
+            [CompletionResult]::new('swap', 'swap', [CompletionResultType]::ParameterValue, 'Swap two people''s roles for one shift (two overrides, made and told as one)')
+            [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Who would hold each role under another config (a branch''s): the differences, hours per person before and after, and the gaps (exit 1 when the other config has one)')
             break
         }
         'mindops;help;oncall;schedule' {
@@ -1151,6 +1206,15 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             break
         }
         'mindops;help;oncall;check' {
+            break
+        }
+        'mindops;help;oncall;off' {
+            break
+        }
+        'mindops;help;oncall;swap' {
+            break
+        }
+        'mindops;help;oncall;plan' {
             break
         }
         'mindops;help;incident' {

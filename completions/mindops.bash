@@ -340,11 +340,20 @@ _mindops() {
             mindops__subcmd__help__subcmd__oncall,export)
                 cmd="mindops__subcmd__help__subcmd__oncall__subcmd__export"
                 ;;
+            mindops__subcmd__help__subcmd__oncall,off)
+                cmd="mindops__subcmd__help__subcmd__oncall__subcmd__off"
+                ;;
             mindops__subcmd__help__subcmd__oncall,override)
                 cmd="mindops__subcmd__help__subcmd__oncall__subcmd__override"
                 ;;
+            mindops__subcmd__help__subcmd__oncall,plan)
+                cmd="mindops__subcmd__help__subcmd__oncall__subcmd__plan"
+                ;;
             mindops__subcmd__help__subcmd__oncall,schedule)
                 cmd="mindops__subcmd__help__subcmd__oncall__subcmd__schedule"
+                ;;
+            mindops__subcmd__help__subcmd__oncall,swap)
+                cmd="mindops__subcmd__help__subcmd__oncall__subcmd__swap"
                 ;;
             mindops__subcmd__help__subcmd__oncall__subcmd__override,add)
                 cmd="mindops__subcmd__help__subcmd__oncall__subcmd__override__subcmd__add"
@@ -553,11 +562,20 @@ _mindops() {
             mindops__subcmd__oncall,help)
                 cmd="mindops__subcmd__oncall__subcmd__help"
                 ;;
+            mindops__subcmd__oncall,off)
+                cmd="mindops__subcmd__oncall__subcmd__off"
+                ;;
             mindops__subcmd__oncall,override)
                 cmd="mindops__subcmd__oncall__subcmd__override"
                 ;;
+            mindops__subcmd__oncall,plan)
+                cmd="mindops__subcmd__oncall__subcmd__plan"
+                ;;
             mindops__subcmd__oncall,schedule)
                 cmd="mindops__subcmd__oncall__subcmd__schedule"
+                ;;
+            mindops__subcmd__oncall,swap)
+                cmd="mindops__subcmd__oncall__subcmd__swap"
                 ;;
             mindops__subcmd__oncall__subcmd__help,check)
                 cmd="mindops__subcmd__oncall__subcmd__help__subcmd__check"
@@ -568,11 +586,20 @@ _mindops() {
             mindops__subcmd__oncall__subcmd__help,help)
                 cmd="mindops__subcmd__oncall__subcmd__help__subcmd__help"
                 ;;
+            mindops__subcmd__oncall__subcmd__help,off)
+                cmd="mindops__subcmd__oncall__subcmd__help__subcmd__off"
+                ;;
             mindops__subcmd__oncall__subcmd__help,override)
                 cmd="mindops__subcmd__oncall__subcmd__help__subcmd__override"
                 ;;
+            mindops__subcmd__oncall__subcmd__help,plan)
+                cmd="mindops__subcmd__oncall__subcmd__help__subcmd__plan"
+                ;;
             mindops__subcmd__oncall__subcmd__help,schedule)
                 cmd="mindops__subcmd__oncall__subcmd__help__subcmd__schedule"
+                ;;
+            mindops__subcmd__oncall__subcmd__help,swap)
+                cmd="mindops__subcmd__oncall__subcmd__help__subcmd__swap"
                 ;;
             mindops__subcmd__oncall__subcmd__help__subcmd__override,add)
                 cmd="mindops__subcmd__oncall__subcmd__help__subcmd__override__subcmd__add"
@@ -2252,7 +2279,7 @@ _mindops() {
             return 0
             ;;
         mindops__subcmd__help__subcmd__oncall)
-            opts="schedule override export check"
+            opts="schedule override export check off swap plan"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2280,6 +2307,20 @@ _mindops() {
             return 0
             ;;
         mindops__subcmd__help__subcmd__oncall__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__help__subcmd__oncall__subcmd__off)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2349,7 +2390,35 @@ _mindops() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mindops__subcmd__help__subcmd__oncall__subcmd__plan)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mindops__subcmd__help__subcmd__oncall__subcmd__schedule)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__help__subcmd__oncall__subcmd__swap)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4092,7 +4161,7 @@ _mindops() {
             return 0
             ;;
         mindops__subcmd__oncall)
-            opts="-h --date --at --role --format --config-dir --db --tz --color --help schedule override export check help"
+            opts="-h --date --at --role --format --config-dir --db --tz --color --help schedule override export check off swap plan help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4222,7 +4291,7 @@ _mindops() {
             return 0
             ;;
         mindops__subcmd__oncall__subcmd__help)
-            opts="schedule override export check help"
+            opts="schedule override export check off swap plan help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4264,6 +4333,20 @@ _mindops() {
             return 0
             ;;
         mindops__subcmd__oncall__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__oncall__subcmd__help__subcmd__off)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4333,6 +4416,20 @@ _mindops() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mindops__subcmd__oncall__subcmd__help__subcmd__plan)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mindops__subcmd__oncall__subcmd__help__subcmd__schedule)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -4340,6 +4437,66 @@ _mindops() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__oncall__subcmd__help__subcmd__swap)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__oncall__subcmd__off)
+            opts="-h --from --to --reason --by --config-dir --db --tz --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4569,6 +4726,48 @@ _mindops() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mindops__subcmd__oncall__subcmd__plan)
+            opts="-h --against --weeks --format --config-dir --db --tz --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --against)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --weeks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table markdown json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mindops__subcmd__oncall__subcmd__schedule)
             opts="-h --from --weeks --to --person --format --config-dir --db --tz --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -4594,6 +4793,48 @@ _mindops() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "table json csv plain" -- "${cur}"))
+                    return 0
+                    ;;
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__oncall__subcmd__swap)
+            opts="-h --week --reason --by --config-dir --db --tz --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --week)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --by)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --config-dir)

@@ -61,6 +61,9 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand override 'Temporary replacements of a role''s holder'
             cand export 'Export shifts as an iCalendar (RFC 5545) file'
             cand check 'Check coverage and fairness over the coming weeks (exit 1 on a problem)'
+            cand off 'Time off: the person holds no role over whole days, and the cover rule fills theirs'
+            cand swap 'Swap two people''s roles for one shift (two overrides, made and told as one)'
+            cand plan 'Who would hold each role under another config (a branch''s): the differences, hours per person before and after, and the gaps (exit 1 when the other config has one)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mindops;oncall;schedule'= {
@@ -159,11 +162,48 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'mindops;oncall;off'= {
+            cand --from 'The first day off (YYYY-MM-DD, in the rotation''s zone)'
+            cand --to 'The last day off, included (YYYY-MM-DD)'
+            cand --reason 'Why, for the record and the people told'
+            cand --by 'Who records it [default: $MINDOPS_USER, else $USER]'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;oncall;swap'= {
+            cand --week 'The shift: its number (as `oncall` shows it, the seed''s "Week 2") or a day in it'
+            cand --reason 'Why, for the record and the people told'
+            cand --by 'Who records it [default: $MINDOPS_USER, else $USER]'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;oncall;plan'= {
+            cand --against 'The folder holding the other rotation.yaml (a checkout of the branch)'
+            cand --weeks 'How many weeks from now to compare'
+            cand --format 'table for people, markdown for a pull request''s comment, json for scripts'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'mindops;oncall;help'= {
             cand schedule 'The coming shifts, one row each'
             cand override 'Temporary replacements of a role''s holder'
             cand export 'Export shifts as an iCalendar (RFC 5545) file'
             cand check 'Check coverage and fairness over the coming weeks (exit 1 on a problem)'
+            cand off 'Time off: the person holds no role over whole days, and the cover rule fills theirs'
+            cand swap 'Swap two people''s roles for one shift (two overrides, made and told as one)'
+            cand plan 'Who would hold each role under another config (a branch''s): the differences, hours per person before and after, and the gaps (exit 1 when the other config has one)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mindops;oncall;help;schedule'= {
@@ -182,6 +222,12 @@ set edit:completion:arg-completer[mindops] = {|@words|
         &'mindops;oncall;help;export'= {
         }
         &'mindops;oncall;help;check'= {
+        }
+        &'mindops;oncall;help;off'= {
+        }
+        &'mindops;oncall;help;swap'= {
+        }
+        &'mindops;oncall;help;plan'= {
         }
         &'mindops;oncall;help;help'= {
         }
@@ -983,6 +1029,9 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand override 'Temporary replacements of a role''s holder'
             cand export 'Export shifts as an iCalendar (RFC 5545) file'
             cand check 'Check coverage and fairness over the coming weeks (exit 1 on a problem)'
+            cand off 'Time off: the person holds no role over whole days, and the cover rule fills theirs'
+            cand swap 'Swap two people''s roles for one shift (two overrides, made and told as one)'
+            cand plan 'Who would hold each role under another config (a branch''s): the differences, hours per person before and after, and the gaps (exit 1 when the other config has one)'
         }
         &'mindops;help;oncall;schedule'= {
         }
@@ -1000,6 +1049,12 @@ set edit:completion:arg-completer[mindops] = {|@words|
         &'mindops;help;oncall;export'= {
         }
         &'mindops;help;oncall;check'= {
+        }
+        &'mindops;help;oncall;off'= {
+        }
+        &'mindops;help;oncall;swap'= {
+        }
+        &'mindops;help;oncall;plan'= {
         }
         &'mindops;help;incident'= {
             cand open 'Open an incident and page the roles its severity names'

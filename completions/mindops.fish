@@ -51,25 +51,28 @@ complete -c mindops -n "__fish_mindops_needs_command" -f -a "completions" -d 'Pr
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "man" -d 'Print a man page (roff): mindops\'s own, or a command\'s; or write them all to a folder'
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "complete" -d 'Values for shell completion, one a line (the completion scripts call it)'
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check help" -l date -d 'The shift covering this day (YYYY-MM-DD, in the rotation\'s zone)' -r
-complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check help" -l at -d 'An instant (RFC 3339, e.g. 2024-08-07T10:00:00Z)' -r
-complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check help" -l role -d 'Only this role' -r
-complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check help" -l format -d 'How to print: a table for people, or json, csv or plain for scripts' -r -f -a "table\t'A table for people'
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan help" -l date -d 'The shift covering this day (YYYY-MM-DD, in the rotation\'s zone)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan help" -l at -d 'An instant (RFC 3339, e.g. 2024-08-07T10:00:00Z)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan help" -l role -d 'Only this role' -r
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan help" -l format -d 'How to print: a table for people, or json, csv or plain for scripts' -r -f -a "table\t'A table for people'
 json\t'JSON with stable field names (see the README)'
 csv\t'Comma-separated values with a header line'
 plain\t'Bare values, one a line, for shell scripts'"
-complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check help" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check help" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check help" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
-complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check help" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan help" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan help" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan help" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan help" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
-complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check help" -f -a "schedule" -d 'The coming shifts, one row each'
-complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check help" -f -a "override" -d 'Temporary replacements of a role\'s holder'
-complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check help" -f -a "export" -d 'Export shifts as an iCalendar (RFC 5545) file'
-complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check help" -f -a "check" -d 'Check coverage and fairness over the coming weeks (exit 1 on a problem)'
-complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan help" -f -a "schedule" -d 'The coming shifts, one row each'
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan help" -f -a "override" -d 'Temporary replacements of a role\'s holder'
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan help" -f -a "export" -d 'Export shifts as an iCalendar (RFC 5545) file'
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan help" -f -a "check" -d 'Check coverage and fairness over the coming weeks (exit 1 on a problem)'
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan help" -f -a "off" -d 'Time off: the person holds no role over whole days, and the cover rule fills theirs'
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan help" -f -a "swap" -d 'Swap two people\'s roles for one shift (two overrides, made and told as one)'
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan help" -f -a "plan" -d 'Who would hold each role under another config (a branch\'s): the differences, hours per person before and after, and the gaps (exit 1 when the other config has one)'
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from schedule" -l from -d 'First day (YYYY-MM-DD) [default: today]' -r
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from schedule" -l weeks -d 'How many weeks from --from' -r
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from schedule" -l to -d 'Last day, inclusive (YYYY-MM-DD)' -r
@@ -120,10 +123,46 @@ complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_
 always\t''
 never\t''"
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from off" -l from -d 'The first day off (YYYY-MM-DD, in the rotation\'s zone)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from off" -l to -d 'The last day off, included (YYYY-MM-DD)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from off" -l reason -d 'Why, for the record and the people told' -r
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from off" -l by -d 'Who records it [default: $MINDOPS_USER, else $USER]' -r
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from off" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from off" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from off" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from off" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from off" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from swap" -l week -d 'The shift: its number (as `oncall` shows it, the seed\'s "Week 2") or a day in it' -r
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from swap" -l reason -d 'Why, for the record and the people told' -r
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from swap" -l by -d 'Who records it [default: $MINDOPS_USER, else $USER]' -r
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from swap" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from swap" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from swap" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from swap" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from swap" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from plan" -l against -d 'The folder holding the other rotation.yaml (a checkout of the branch)' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from plan" -l weeks -d 'How many weeks from now to compare' -r
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from plan" -l format -d 'table for people, markdown for a pull request\'s comment, json for scripts' -r -f -a "table\t'Tables for people'
+markdown\t'Markdown, for a pull request\'s comment'
+json\t'JSON with stable field names'"
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from plan" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from plan" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from plan" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from plan" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from plan" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from help" -f -a "schedule" -d 'The coming shifts, one row each'
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from help" -f -a "override" -d 'Temporary replacements of a role\'s holder'
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from help" -f -a "export" -d 'Export shifts as an iCalendar (RFC 5545) file'
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check coverage and fairness over the coming weeks (exit 1 on a problem)'
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from help" -f -a "off" -d 'Time off: the person holds no role over whole days, and the cover rule fills theirs'
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from help" -f -a "swap" -d 'Swap two people\'s roles for one shift (two overrides, made and told as one)'
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from help" -f -a "plan" -d 'Who would hold each role under another config (a branch\'s): the differences, hours per person before and after, and the gaps (exit 1 when the other config has one)'
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and not __fish_seen_subcommand_from open simulate ack escalate update phase step note close reopen list show check review action help" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and not __fish_seen_subcommand_from open simulate ack escalate update phase step note close reopen list show check review action help" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
@@ -780,6 +819,9 @@ complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_su
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from oncall" -f -a "override" -d 'Temporary replacements of a role\'s holder'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from oncall" -f -a "export" -d 'Export shifts as an iCalendar (RFC 5545) file'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from oncall" -f -a "check" -d 'Check coverage and fairness over the coming weeks (exit 1 on a problem)'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from oncall" -f -a "off" -d 'Time off: the person holds no role over whole days, and the cover rule fills theirs'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from oncall" -f -a "swap" -d 'Swap two people\'s roles for one shift (two overrides, made and told as one)'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from oncall" -f -a "plan" -d 'Who would hold each role under another config (a branch\'s): the differences, hours per person before and after, and the gaps (exit 1 when the other config has one)'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "open" -d 'Open an incident and page the roles its severity names'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "simulate" -d 'A dry run: who an incident would page, when and on which channels, if nobody answered (nothing is stored or sent)'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "ack" -d 'Acknowledge: stops the response clock and timeout escalations'

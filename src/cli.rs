@@ -297,6 +297,85 @@ pub enum OncallCommand {
     Export(ExportArgs),
     /// Check coverage and fairness over the coming weeks (exit 1 on a problem)
     Check(CheckArgs),
+    /// Time off: the person holds no role over whole days, and the cover rule fills theirs
+    Off(OffArgs),
+    /// Swap two people's roles for one shift (two overrides, made and told as one)
+    Swap(SwapArgs),
+    /// Who would hold each role under another config (a branch's): the differences, hours per
+    /// person before and after, and the gaps (exit 1 when the other config has one)
+    Plan(PlanArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// The folder holding the other rotation.yaml (a checkout of the branch)
+    #[arg(long, value_name = "DIR")]
+    pub against: PathBuf,
+
+    /// How many weeks from now to compare
+    #[arg(long, value_name = "N", default_value_t = 12,
+          value_parser = clap::value_parser!(u32).range(1..=MAX_WEEKS as i64))]
+    pub weeks: u32,
+
+    /// table for people, markdown for a pull request's comment, json for scripts
+    #[arg(long, value_enum, default_value_t = PlanFormat::Table)]
+    pub format: PlanFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    /// Tables for people
+    Table,
+    /// Markdown, for a pull request's comment
+    Markdown,
+    /// JSON with stable field names
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct SwapArgs {
+    /// One of the two
+    #[arg(value_name = "PERSON")]
+    pub first: String,
+
+    /// The other
+    #[arg(value_name = "PERSON")]
+    pub second: String,
+
+    /// The shift: its number (as `oncall` shows it, the seed's "Week 2") or a day in it
+    #[arg(long, value_name = "N|DATE")]
+    pub week: String,
+
+    /// Why, for the record and the people told
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
+
+    /// Who records it [default: $MINDOPS_USER, else $USER]
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct OffArgs {
+    /// Who is off
+    #[arg(value_name = "PERSON")]
+    pub person: String,
+
+    /// The first day off (YYYY-MM-DD, in the rotation's zone)
+    #[arg(long, value_name = "DATE")]
+    pub from: String,
+
+    /// The last day off, included (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub to: String,
+
+    /// Why, for the record and the people told
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
+
+    /// Who records it [default: $MINDOPS_USER, else $USER]
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
 }
 
 /// The window that schedule, export and check look at.

@@ -70,6 +70,48 @@ pub const PAGES: &[Page] = &[
         ],
     },
     Page {
+        path: "oncall off",
+        description: "Records time off: over whole days in the rotation's zone, the last one \
+            included, the person holds no role and the cover rule of rotation.yaml fills it \
+            (by default each holder below moves up a role and the lowest stays empty). Everyone \
+            it moves is told once on their own channels; a role left empty is named at once, \
+            and pages skip it. It is stored as an override without a role: `oncall override \
+            remove ID` takes it back. Time off planned ahead can also be written in \
+            rotation.yaml under time_off:.",
+        examples: &[
+            (
+                "mindops oncall off Felix --from 2024-08-12 --to 2024-08-16 --reason conference",
+                "Felix is away for a week",
+            ),
+            ("mindops oncall off Iris --from 2024-08-13 --to 2024-08-13 --by Ana", "one day, recorded by Ana"),
+        ],
+    },
+    Page {
+        path: "oncall swap",
+        description: "Swaps two people's roles for one shift: each takes the other's role from \
+            the shift's first handoff to its last, as two overrides stored in one transaction, \
+            and each of the two hears once what they now hold. The shift is its number, as \
+            oncall shows it, or any day in it.",
+        examples: &[
+            ("mindops oncall swap Felix Iris --week 3", "swap for the third shift"),
+            ("mindops oncall swap Felix Iris --week 2024-08-14 --reason 'Iris moves house'", "the shift of a day"),
+        ],
+    },
+    Page {
+        path: "oncall plan",
+        description: "Compares who holds each role under the config in use and under another \
+            folder's rotation.yaml (a branch's checkout), with the same stored overrides, over \
+            the coming weeks: only the stretches that change, each person's hours on call \
+            before and after, and the problems of the other config (a role nobody holds, a \
+            person holding two, an override for someone who left). Exits 1 when the other config \
+            has a problem, so a CI job on a pull request fails; --format markdown fits the \
+            pull request's comment.",
+        examples: &[
+            ("mindops oncall plan --against ../branch", "what the branch would change"),
+            ("mindops oncall plan --against ../branch --weeks 52 --format markdown", "a year, for a PR comment"),
+        ],
+    },
+    Page {
         path: "oncall override",
         description: "Overrides hand a role to someone else for a stretch of time: a swap, an \
             illness, a holiday. They are stored, shown by oncall and the schedule, followed by \

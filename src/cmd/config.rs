@@ -27,7 +27,18 @@ pub fn run(ctx: &Context, command: ConfigCommand) -> Result<u8> {
             ));
             // Valid, but what it needs from this environment is missing: a CI job or a
             // deploy check should notice before the first page fails.
-            let unmet = crate::config::unmet_needs(&rotation, &thresholds);
+            let mut unmet = crate::config::unmet_needs(&rotation, &thresholds);
+            // Time off written in the file that leaves a role empty in the next 12 weeks.
+            let now = ctx.clock.now();
+            let horizon = crate::util::time::later(now, chrono::Duration::weeks(12));
+            let zone = ctx.zone(&rotation.rotation);
+            for gap in crate::rules::rotation::gaps(&rotation.rotation, &[], now, horizon) {
+                unmet.push(crate::rules::coverage::gap_message(
+                    &rotation.rotation,
+                    &gap,
+                    zone,
+                ));
+            }
             for line in &unmet {
                 note(format!("warning: {line}"));
             }

@@ -5,7 +5,7 @@ use chrono::{NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
 use super::Problems;
-use crate::rules::rotation::{Member, Rotation};
+use crate::rules::rotation::{Cover, Member, Override, Rotation};
 use crate::util::time::{parse_date, parse_time_of_day, parse_zone};
 
 #[derive(Debug, Deserialize)]
@@ -23,6 +23,21 @@ pub struct RotationFile {
     serve: Option<super::serve::ServeFile>,
     #[serde(default, deserialize_with = "super::ordered_map")]
     heartbeats: Vec<(String, super::serve::HeartbeatFile)>,
+    #[serde(default)]
+    time_off: Vec<TimeOffFile>,
+    /// `move_up` (the default), or the name of the member who takes a vacated role.
+    cover: Option<String>,
+}
+
+/// `{person: Felix, from: 2024-08-12, to: 2024-08-16, reason: conference}`: whole days in the
+/// rotation's zone, `to` included.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TimeOffFile {
+    person: String,
+    from: String,
+    to: String,
+    reason: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -225,7 +240,7 @@ impl RotationFile {
         }
 
         let checklist = validate_checklist(self.checklist, problems);
-        let members = self
+        let members: Vec<Member> = self
             .members
             .into_iter()
             .map(|m| Member {
@@ -236,6 +251,23 @@ impl RotationFile {
                 chat: m.chat,
             })
             .collect();
+        let cover = match self.cover.as_deref().map(str::trim) {
+            None | Some("move_up") => Some(Cover::MoveUp),
+            Some(name) => match members
+                .iter()
+                .find(|m: &&Member| m.name.eq_ignore_ascii_case(name))
+            {
+                Some(m) => Some(Cover::Person(m.name.clone())),
+                None => {
+                    problems.add(
+                        "cover",
+                        unknown_member(name, &members, "move_up or a member"),
+                    );
+                    None
+                }
+            },
+        };
+        let time_off = validate_time_off(self.time_off, &members, zone, problems);
         let notify = self.notify.map(|n| n.validate(None, problems));
         let serve = self.serve.map(|s| s.validate(problems));
         let heartbeats = super::serve::validate_heartbeats(self.heartbeats, problems);
@@ -250,11 +282,72 @@ impl RotationFile {
                 shift_days: shift_days?,
                 roles: self.roles.iter().map(|r| r.trim().to_string()).collect(),
                 members,
+                time_off,
+                cover: cover?,
             },
             checklist: checklist?,
         })
         .filter(|_| problems.is_empty())
     }
+}
+
+/// "unknown member" with a suggestion and the names there are.
+fn unknown_member(name: &str, members: &[Member], also: &str) -> String {
+    format!(
+        "unknown member \"{name}\"{}; write {also}: {}",
+        crate::util::suggest::hint(name, members.iter().map(|m| m.name.as_str())),
+        members
+            .iter()
+            .map(|m| m.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+}
+
+/// Time off as whole local days, `to` included, into entries that hold from the first day's
+/// midnight to the midnight after the last.
+fn validate_time_off(
+    entries: Vec<TimeOffFile>,
+    members: &[Member],
+    zone: Option<chrono_tz::Tz>,
+    problems: &mut Problems,
+) -> Vec<Override> {
+    let mut out = Vec::new();
+    for (i, entry) in entries.into_iter().enumerate() {
+        let here = format!("time_off[{i}]");
+        let person = members
+            .iter()
+            .find(|m| m.name.eq_ignore_ascii_case(entry.person.trim()));
+        if person.is_none() {
+            problems.add(
+                format!("{here}.person"),
+                unknown_member(&entry.person, members, "a member"),
+            );
+        }
+        let from = problems.check(format!("{here}.from"), parse_date(&entry.from));
+        let to = problems.check(format!("{here}.to"), parse_date(&entry.to));
+        if let (Some(from), Some(to)) = (from, to) {
+            if to < from {
+                problems.add(
+                    format!("{here}.to"),
+                    format!("{to} is before from ({from}); `to` is the last day off, included"),
+                );
+            }
+        }
+        let (Some(person), Some(from), Some(to), Some(zone)) = (person, from, to, zone) else {
+            continue;
+        };
+        out.push(crate::rules::rotation::time_off(
+            -(i as i64) - 1,
+            &person.name,
+            from,
+            to,
+            zone,
+            entry.reason,
+            "rotation.yaml",
+        ));
+    }
+    out
 }
 
 fn shift_days(text: &str) -> Result<u32, String> {

@@ -130,15 +130,16 @@ impl Desk {
             })
     }
 
-    /// Stores an override once `accept` has seen those it overlaps, telling each person it
-    /// gives a role to or takes one from in the same transaction.
-    pub fn add_override(
+    /// Stores overrides (one, or the halves of a swap) once `accept` has seen those they
+    /// overlap, telling each person they give a role to or take one from, once, in the same
+    /// transaction. Their ids.
+    pub fn add_overrides(
         &mut self,
-        new: &NewOverride,
+        news: &[NewOverride],
         accept: impl FnOnce(&[Override]) -> Result<()>,
-    ) -> Result<i64> {
+    ) -> Result<Vec<i64>> {
         let (planner, now) = (self.planner(), self.now);
-        self.store.add_override(new, accept, &|added, others| {
+        self.store.add_overrides(news, accept, &|added, others| {
             planner.as_ref().map_or_else(Vec::new, |p| {
                 override_messages(p, added, others, Change::Added, now)
             })

@@ -254,14 +254,22 @@ pub fn due(opened_at: DateTime<Utc>, severity: &Severity) -> (DateTime<Utc>, Dat
     )
 }
 
-/// The pages a new incident sends.
+/// The pages a new incident sends. A role nobody holds (its holder off, no cover) is not
+/// waited out: the next role of the chain that someone holds is paged in its place.
 pub fn open_pages(
     severity: &Severity,
     roster: &Roster,
     at: DateTime<Utc>,
     actor: &str,
 ) -> Vec<Event> {
-    roster.page(&roles_for(severity, roster.rotation), &[], at, actor)
+    let holders = holders_at(roster.rotation, roster.overrides, at);
+    let held = |r: usize| holders.iter().any(|h| h.role == r);
+    let mut roles: Vec<usize> = Vec::new();
+    for wanted in roles_for(severity, roster.rotation) {
+        let pick = (wanted..roster.rotation.roles.len()).find(|r| held(*r) && !roles.contains(r));
+        roles.extend(pick);
+    }
+    roster.page(&roles, &[], at, actor)
 }
 
 pub fn acknowledge(
@@ -297,8 +305,11 @@ pub fn escalate(
     // Each escalation takes the next role of the chain not paged yet. One whose role nobody
     // held paged no one, and the next escalation goes past that role, so the chain ends after
     // at most one step per role however long nobody answers.
+    // A role nobody holds now (its holder off, no cover) is skipped at once, not waited out.
+    let holders = holders_at(roster.rotation, roster.overrides, now);
     let unpaged = (0..roster.rotation.roles.len())
-        .filter(|r| !already.iter().any(|p| p.role == roster.rotation.roles[*r]));
+        .filter(|r| !already.iter().any(|p| p.role == roster.rotation.roles[*r]))
+        .filter(|r| holders.iter().any(|h| h.role == *r));
     let next = { unpaged }.nth(fruitless_escalations(history));
     let Some(next) = next else {
         bail!(

@@ -28,6 +28,22 @@ pub struct Rotation {
     pub roles: Vec<String>,
     /// Never fewer than roles (config validation sees to it), so nobody holds two at once.
     pub members: Vec<Member>,
+    /// Time off written in rotation.yaml, as [`Override::is_time_off`] entries; the stored ones
+    /// come with the overrides.
+    pub time_off: Vec<Override>,
+    /// How a role whose holder is off is filled.
+    pub cover: Cover,
+}
+
+/// How a role whose holder is off is filled.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Cover {
+    /// The seed's order: each holder below the vacated role moves up one, and the lowest role
+    /// stays empty.
+    #[default]
+    MoveUp,
+    /// This person takes the vacated role, if not off and holding no other role then.
+    Person(String),
 }
 
 /// One shift: `number` counts from 1 at the rotation start, so the seed's "Week 2" is 2.
@@ -38,7 +54,8 @@ pub struct Shift {
     pub end: DateTime<Utc>,
 }
 
-/// A temporary replacement of a role's holder, over `[from, to)`.
+/// A temporary change over `[from, to)`: `role` given to `person`, or, for time off (an empty
+/// `role`), `person` holding no role at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Override {
     pub id: i64,
@@ -53,7 +70,39 @@ pub struct Override {
     pub removed_by: Option<String>,
 }
 
-/// Who holds a role over `[from, to)`, and whether an override put them there.
+/// Time off for `person` over whole local days `from` to `to` (included) in `zone`.
+pub fn time_off(
+    id: i64,
+    person: &str,
+    from: NaiveDate,
+    to: NaiveDate,
+    zone: Tz,
+    reason: Option<String>,
+    by: &str,
+) -> Override {
+    let midnight = |d: NaiveDate| local_to_utc(zone, d.and_time(NaiveTime::MIN));
+    Override {
+        id,
+        role: String::new(),
+        person: person.to_string(),
+        from: midnight(from),
+        to: midnight(to.succ_opt().unwrap_or(NaiveDate::MAX)),
+        reason,
+        created_by: by.to_string(),
+        created_at: DateTime::<Utc>::UNIX_EPOCH,
+        removed_at: None,
+        removed_by: None,
+    }
+}
+
+impl Override {
+    /// Time off: the person holds no role over `[from, to)`.
+    pub fn is_time_off(&self) -> bool {
+        self.role.is_empty()
+    }
+}
+
+/// Who holds `role` over `[from, to)`, and whether an override put them there.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Segment {
     pub role: usize,
@@ -62,6 +111,9 @@ pub struct Segment {
     pub to: DateTime<Utc>,
     pub shift: u64,
     pub override_id: Option<i64>,
+    /// Why the holder is not the one scheduled because someone is off: `Felix is off
+    /// (conference)`, `moved up`.
+    pub cover: Option<String>,
 }
 
 /// Asked for a time before the first handoff.
@@ -182,7 +234,9 @@ fn override_at<'a>(
         .max_by_key(|o| (o.created_at, o.id))
 }
 
-/// Who holds `role` over `[from, to)`, split wherever a shift or an override begins or ends.
+/// Who holds `role` over `[from, to)`, split wherever a shift, an override or time off begins
+/// or ends. Where someone is off, the rotation's [`Cover`] fills their role; a stretch that
+/// nobody can hold has no segment: a gap.
 pub fn segments(
     rotation: &Rotation,
     overrides: &[Override],
@@ -194,14 +248,20 @@ pub fn segments(
     if from >= to {
         return Vec::new();
     }
+    let off: Vec<&Override> = rotation
+        .time_off
+        .iter()
+        .chain(overrides)
+        .filter(|o| o.is_time_off() && o.removed_at.is_none() && o.from < to && o.to > from)
+        .collect();
     let role_name = &rotation.roles[role];
     let shifts = rotation.shifts_between(from, to);
     let mut cuts: Vec<DateTime<Utc>> = vec![from, to];
     cuts.extend(shifts.iter().map(|s| s.start));
-    for o in overrides
-        .iter()
-        .filter(|o| o.removed_at.is_none() && o.role.eq_ignore_ascii_case(role_name))
-    {
+    // With someone off, who holds this role depends on every role's holder.
+    for o in overrides.iter().chain(off.iter().copied()).filter(|o| {
+        o.removed_at.is_none() && (!off.is_empty() || o.role.eq_ignore_ascii_case(role_name))
+    }) {
         cuts.push(o.from);
         cuts.push(o.to);
     }
@@ -217,15 +277,18 @@ pub fn segments(
             shift_index += 1;
         }
         let shift = shifts[shift_index];
-        let (person, override_id) = match override_at(overrides, role_name, start) {
-            Some(o) => (o.person.clone(), Some(o.id)),
-            None => (rotation.scheduled(shift.number, role).name.clone(), None),
+        let Some((person, override_id, cover)) =
+            holder(rotation, overrides, &off, shift, role, start)
+        else {
+            continue;
         };
         match out.last_mut() {
             Some(last)
-                if last.person == person
+                if last.to == start
+                    && last.person == person
                     && last.override_id == override_id
-                    && last.shift == shift.number =>
+                    && last.shift == shift.number
+                    && last.cover == cover =>
             {
                 last.to = end;
             }
@@ -236,10 +299,69 @@ pub fn segments(
                 to: end,
                 shift: shift.number,
                 override_id,
+                cover,
             }),
         }
     }
     out
+}
+
+/// Who holds `role` at `t` in `shift` (person, override, why covered), or None for a gap.
+fn holder(
+    rotation: &Rotation,
+    overrides: &[Override],
+    off: &[&Override],
+    shift: Shift,
+    role: usize,
+    t: DateTime<Utc>,
+) -> Option<(String, Option<i64>, Option<String>)> {
+    let base = |r: usize| match override_at(overrides, &rotation.roles[r], t) {
+        Some(o) => (o.person.clone(), Some(o.id)),
+        None => (rotation.scheduled(shift.number, r).name.clone(), None),
+    };
+    if off.is_empty() {
+        let (person, id) = base(role);
+        return Some((person, id, None));
+    }
+    let away = |person: &str| {
+        off.iter()
+            .filter(|o| o.person.eq_ignore_ascii_case(person) && o.from <= t && t < o.to)
+            .max_by_key(|o| (o.created_at, o.id))
+            .copied()
+    };
+    let why = |person: &str, o: &Override| match o.reason.as_deref() {
+        Some(reason) => format!("{person} is off ({reason})"),
+        None => format!("{person} is off"),
+    };
+    let holders: Vec<(String, Option<i64>)> = (0..rotation.roles.len()).map(base).collect();
+    let (scheduled, id) = &holders[role];
+    match &rotation.cover {
+        Cover::MoveUp => {
+            // Those not off keep their order; each takes the highest role still open.
+            let present: Vec<&(String, Option<i64>)> =
+                holders.iter().filter(|(p, _)| away(p).is_none()).collect();
+            let (person, id) = present.get(role)?;
+            let cover = match away(scheduled) {
+                Some(o) => Some(why(scheduled, o)),
+                None if person != scheduled => Some("moved up".to_string()),
+                None => None,
+            };
+            Some((person.clone(), *id, cover))
+        }
+        Cover::Person(cover) => {
+            let Some(o) = away(scheduled) else {
+                return Some((scheduled.clone(), *id, None));
+            };
+            let busy = holders.iter().any(|(p, _)| p.eq_ignore_ascii_case(cover));
+            if away(cover).is_some() || busy {
+                return None;
+            }
+            let member = rotation
+                .member(cover)
+                .map_or_else(|| cover.clone(), |m| m.name.clone());
+            Some((member, None, Some(why(scheduled, o))))
+        }
+    }
 }
 
 /// Who holds each role at `t`, in role order.
@@ -308,9 +430,10 @@ pub struct Handoff {
     pub role: usize,
     pub from: DateTime<Utc>,
     pub to: DateTime<Utc>,
-    /// Who held the role over the stretch before the change, and who holds it after.
-    pub before: String,
-    pub after: String,
+    /// Who held the role over the stretch before the change, and who holds it after; None
+    /// for nobody (a gap).
+    pub before: Option<String>,
+    pub after: Option<String>,
 }
 
 /// Where the holders of `role` over `[from, to)` under the overrides `before` differ from
@@ -336,10 +459,12 @@ pub fn handoffs(
     let mut out: Vec<Handoff> = Vec::new();
     for pair in cuts.windows(2) {
         let (start, end) = (pair[0], pair[1]);
-        let (Some(before), Some(after)) = (holder(&was, start), holder(&is, start)) else {
-            continue;
+        let (before, after) = (holder(&was, start), holder(&is, start));
+        let same = match (&before, &after) {
+            (Some(b), Some(a)) => b.eq_ignore_ascii_case(a),
+            (b, a) => b == a,
         };
-        if before.eq_ignore_ascii_case(&after) {
+        if same {
             continue;
         }
         match out.last_mut() {
@@ -355,6 +480,126 @@ pub fn handoffs(
             }),
         }
     }
+    out
+}
+
+/// A stretch in which a role (by name) is held by someone else under another config.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Difference {
+    pub role: String,
+    pub from: DateTime<Utc>,
+    pub to: DateTime<Utc>,
+    /// Who holds it under the first config and under the second; None for nobody.
+    pub now: Option<String>,
+    pub then: Option<String>,
+}
+
+/// Where two configs (the one in force and a proposed one, with the same stored overrides)
+/// give a role to different people over `[from, to)`, role by role in the first config's
+/// order and then the second's new roles; adjacent stretches with the same change merged.
+pub fn differences(
+    now: &Rotation,
+    then: &Rotation,
+    overrides: &[Override],
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Vec<Difference> {
+    let mut names: Vec<&String> = now.roles.iter().collect();
+    names.extend(then.roles.iter().filter(|r| now.role_index(r).is_none()));
+    let held = |rotation: &Rotation, name: &str| -> Vec<Segment> {
+        rotation
+            .role_index(name)
+            .map(|role| segments(rotation, overrides, role, from, to))
+            .unwrap_or_default()
+    };
+    let mut out: Vec<Difference> = Vec::new();
+    for name in names {
+        let (a, b) = (held(now, name), held(then, name));
+        let mut cuts: Vec<DateTime<Utc>> = vec![from, to];
+        cuts.extend(a.iter().chain(&b).flat_map(|s| [s.from, s.to]));
+        cuts.retain(|t| *t >= from && *t <= to);
+        cuts.sort();
+        cuts.dedup();
+        let at = |segs: &[Segment], t: DateTime<Utc>| {
+            segs.iter()
+                .find(|s| s.from <= t && t < s.to)
+                .map(|s| s.person.clone())
+        };
+        for pair in cuts.windows(2) {
+            let (start, end) = (pair[0], pair[1]);
+            let (x, y) = (at(&a, start), at(&b, start));
+            let same = match (&x, &y) {
+                (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
+                (x, y) => x == y,
+            };
+            if same {
+                continue;
+            }
+            match out.last_mut() {
+                Some(last)
+                    if last.role == *name
+                        && last.to == start
+                        && last.now == x
+                        && last.then == y =>
+                {
+                    last.to = end;
+                }
+                _ => out.push(Difference {
+                    role: name.clone(),
+                    from: start,
+                    to: end,
+                    now: x,
+                    then: y,
+                }),
+            }
+        }
+    }
+    out.sort_by(|x, y| (x.from, &x.role).cmp(&(y.from, &y.role)));
+    out
+}
+
+/// A stretch in which nobody holds a role: its holder is off and nobody can cover.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Gap {
+    pub role: usize,
+    pub from: DateTime<Utc>,
+    pub to: DateTime<Utc>,
+}
+
+/// Every stretch of `[from, to)` (from the rotation's start) in which a role has no holder.
+pub fn gaps(
+    rotation: &Rotation,
+    overrides: &[Override],
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Vec<Gap> {
+    let from = from.max(rotation.handoff(0));
+    let mut out = Vec::new();
+    for role in 0..rotation.roles.len() {
+        let mut at = from;
+        for seg in segments(rotation, overrides, role, from, to)
+            .into_iter()
+            .chain(std::iter::once(Segment {
+                role,
+                person: String::new(),
+                from: to,
+                to,
+                shift: 0,
+                override_id: None,
+                cover: None,
+            }))
+        {
+            if seg.from > at {
+                out.push(Gap {
+                    role,
+                    from: at,
+                    to: seg.from,
+                });
+            }
+            at = at.max(seg.to);
+        }
+    }
+    out.sort_by_key(|g| (g.from, g.role));
     out
 }
 
@@ -501,6 +746,8 @@ mod tests {
                 .map(String::from)
                 .to_vec(),
             members: ["Milo", "Felix", "Iris", "Tilda"].map(member).to_vec(),
+            time_off: Vec::new(),
+            cover: Cover::MoveUp,
         }
     }
 
@@ -616,7 +863,13 @@ mod tests {
         let added = handoffs(&r, &[], std::slice::from_ref(&milo), 0, from, to);
         let who: Vec<(&str, &str, DateTime<Utc>)> = added
             .iter()
-            .map(|h| (h.before.as_str(), h.after.as_str(), h.from))
+            .map(|h| {
+                (
+                    h.before.as_deref().unwrap_or(""),
+                    h.after.as_deref().unwrap_or(""),
+                    h.from,
+                )
+            })
             .collect();
         assert_eq!(
             who,
@@ -629,8 +882,8 @@ mod tests {
         let removed = handoffs(&r, std::slice::from_ref(&milo), &[], 0, from, to);
         assert_eq!(removed.len(), 2);
         assert_eq!(
-            (removed[0].before.as_str(), removed[0].after.as_str()),
-            ("Milo", "Felix")
+            (removed[0].before.as_deref(), removed[0].after.as_deref()),
+            (Some("Milo"), Some("Felix"))
         );
         // An override to the person already scheduled changes nothing.
         let same = Override {
@@ -684,6 +937,91 @@ mod tests {
                 ("12 00:00".into(), "Felix", Some("Milo"), true),
             ]
         );
+    }
+
+    #[test]
+    fn time_off_moves_the_chain_up_or_calls_the_cover() {
+        let mut r = seed();
+        let day = |d: u32| NaiveDate::from_ymd_opt(2024, 8, d).unwrap();
+        // Week 3 (12 August): Iris, Tilda, Milo, Felix. Tilda is off Tuesday to Thursday.
+        r.time_off = vec![time_off(
+            -1,
+            "Tilda",
+            day(13),
+            day(15),
+            chrono_tz::UTC,
+            Some("conference".into()),
+            "t",
+        )];
+        let who = |r: &Rotation, t: &str| -> Vec<(String, Option<String>)> {
+            holders_at(r, &[], utc(t))
+                .into_iter()
+                .map(|s| (format!("{} {}", r.roles[s.role], s.person), s.cover))
+                .collect()
+        };
+        assert_eq!(who(&r, "2024-08-12T12:00:00Z").len(), 4);
+        assert_eq!(
+            who(&r, "2024-08-14T12:00:00Z"),
+            [
+                ("Primary Iris".into(), None),
+                (
+                    "Secondary Milo".into(),
+                    Some("Tilda is off (conference)".into())
+                ),
+                ("On-Call Felix".into(), Some("moved up".into())),
+            ],
+            "Backup stays empty: a gap"
+        );
+        // The last day is included; the day after, all is as scheduled.
+        assert_eq!(who(&r, "2024-08-15T23:59:00Z").len(), 3);
+        assert_eq!(who(&r, "2024-08-16T00:00:00Z").len(), 4);
+        assert_eq!(
+            gaps(
+                &r,
+                &[],
+                utc("2024-08-12T00:00:00Z"),
+                utc("2024-08-19T00:00:00Z")
+            ),
+            [Gap {
+                role: 3,
+                from: utc("2024-08-13T00:00:00Z"),
+                to: utc("2024-08-16T00:00:00Z")
+            }]
+        );
+        // A named cover takes the vacated role, unless they hold one or are off too. With a
+        // fifth member week 3 is Iris, Tilda, Ana, Milo, and Felix holds nothing.
+        r.members.push(member("Ana"));
+        r.cover = Cover::Person("Felix".into());
+        assert_eq!(
+            who(&r, "2024-08-14T12:00:00Z")[1],
+            (
+                "Secondary Felix".into(),
+                Some("Tilda is off (conference)".into())
+            )
+        );
+        let segs = segments(
+            &r,
+            &[],
+            1,
+            utc("2024-08-12T00:00:00Z"),
+            utc("2024-08-19T00:00:00Z"),
+        );
+        let people: Vec<&str> = segs.iter().map(|s| s.person.as_str()).collect();
+        assert_eq!(
+            people,
+            ["Tilda", "Felix", "Tilda"],
+            "split where the time off begins and ends"
+        );
+        r.time_off.push(time_off(
+            -2,
+            "felix",
+            day(14),
+            day(14),
+            chrono_tz::UTC,
+            None,
+            "t",
+        ));
+        assert_eq!(who(&r, "2024-08-14T12:00:00Z").len(), 3);
     }
 
     /// In every shift, for any team at least as large as its role list, every role is held and

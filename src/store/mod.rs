@@ -277,21 +277,31 @@ impl Store {
         }
     }
 
-    /// Stores an override once `accept` has seen the overrides it overlaps, in one write
-    /// transaction, so two people adding at once cannot both pass the check.
-    /// `messages` makes, given the new override's id and the others overlapping it, the
-    /// messages queued in the same transaction.
-    pub fn add_override(
+    /// Stores overrides (one, or the two halves of a swap) once `accept` has seen the
+    /// overrides they overlap, in one write transaction, so two people adding at once cannot
+    /// both pass the check. `messages` makes, given the new overrides as stored and the others
+    /// overlapping them, the messages queued in the same transaction. Their ids, in order.
+    pub fn add_overrides(
         &mut self,
-        new: &NewOverride,
+        news: &[NewOverride],
         accept: impl FnOnce(&[Override]) -> Result<()>,
         messages: &OverrideMessages<'_>,
-    ) -> Result<i64> {
+    ) -> Result<Vec<i64>> {
         match &mut self.backend {
-            Backend::Sqlite(db) => db.add_override(new, accept, messages),
-            Backend::Postgres(db) => db.add_override(new, accept, messages),
+            Backend::Sqlite(db) => db.add_overrides(news, accept, messages),
+            Backend::Postgres(db) => db.add_overrides(news, accept, messages),
         }
     }
+}
+
+/// The stretch a set of new overrides covers, from the first start to the last end.
+pub(crate) fn span(news: &[NewOverride]) -> (DateTime<Utc>, DateTime<Utc>) {
+    let from = news.iter().map(|n| n.from).min();
+    let to = news.iter().map(|n| n.to).max();
+    (
+        from.unwrap_or(DateTime::<Utc>::MIN_UTC),
+        to.unwrap_or(DateTime::<Utc>::MIN_UTC),
+    )
 }
 
 /// Every other method of [`Store`] passes straight to the backend; written once here so that a
@@ -552,9 +562,9 @@ impl NewOverride<'_> {
     }
 }
 
-/// What an override change queues: given the override (as stored, or its id for a new one)
-/// and the other overrides overlapping it, the messages telling the people it moves.
-pub type OverrideMessages<'a> = dyn Fn(&Override, &[Override]) -> Vec<NewMessage> + 'a;
+/// What an override change queues: given the overrides changed (as stored) and the others
+/// overlapping them, the messages telling the people they move.
+pub type OverrideMessages<'a> = dyn Fn(&[Override], &[Override]) -> Vec<NewMessage> + 'a;
 
 /// What event counts are grouped by: who did it, or the value it set (the person paged).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

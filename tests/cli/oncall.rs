@@ -417,3 +417,226 @@ fn handover_notes_wrap_to_the_screen() {
         "continuation lines are indented:\n{out}"
     );
 }
+
+/// Time off in rotation.yaml and from `oncall off`: the cover rule fills the role (the seed's
+/// order: those below move up, the lowest stays empty), everyone it moves is told once, pages
+/// go to whoever holds the roles then, and an empty step is skipped.
+#[test]
+fn time_off_is_covered_told_and_paged_around() {
+    let env = Env::new();
+    // Felix holds On-Call in the week of 19 August; written in the file, his time off moves
+    // Iris up from Backup and leaves Backup empty.
+    let text = env.read("work/rotation.yaml");
+    env.write(
+        "work/rotation.yaml",
+        &format!(
+            "{text}\ntime_off:\n  - {{person: Felix, from: 2024-08-19, to: 2024-08-23, reason: conference}}\n\
+             notify:\n  channels:\n    sms:\n      type: command\n      \
+             command: 'm=$(cat); printf \"%s\\n\" \"$m\" >> personal.jsonl'\n"
+        ),
+    );
+    let (code, _, err) = env.run(&["config", "check"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(
+            "warning: Backup has nobody from 2024-08-19 00:00 UTC to 2024-08-24 00:00 UTC"
+        ),
+        "{err}"
+    );
+    let shown = json(&env.ok(&["oncall", "--date", "2024-08-21", "--format", "json"]));
+    assert_eq!(shown["gaps"], serde_json::json!(["Backup"]));
+
+    let told = || -> Vec<String> {
+        let text = std::fs::read_to_string(env.path("work/personal.jsonl")).unwrap_or_default();
+        let _ = std::fs::remove_file(env.path("work/personal.jsonl"));
+        let mut lines: Vec<String> = text
+            .lines()
+            .map(json)
+            .filter(|m| m["event"] == "rota_change")
+            .map(|m| m["summary"].as_str().unwrap_or_default().to_string())
+            .collect();
+        lines.sort();
+        lines
+    };
+    env.each_backend(|on| {
+        told();
+        // Iris, Primary in the week of 12 August, is off Tuesday and Wednesday: Tilda, Milo
+        // and Felix move up a role, Backup is empty; each person moved hears once.
+        let (code, out, err) = on.at(
+            "2024-08-07T10:00:00Z",
+            &["oncall", "off", "Iris", "--from", "2024-08-13", "--to", "2024-08-14", "--reason", "dentist", "--by", "Ana"],
+        );
+        assert_eq!(code, 0, "{err}");
+        assert!(out.starts_with("time off "), "{out}");
+        assert!(err.contains("warning: Backup has nobody"), "{err}");
+        let span = "from 2024-08-13 00:00 UTC until 2024-08-15 00:00 UTC";
+        let messages = told();
+        assert_eq!(messages.len(), 4, "{messages:?}");
+        assert!(messages.iter().any(|m| m.starts_with(&format!("Felix: you hold On-Call {span}, in place of Milo; you do not hold Backup {span}, and nobody does"))), "{messages:?}");
+        assert!(
+            messages.iter().any(|m| m.starts_with(&format!("Iris: Tilda holds Primary {span}, in your place (time off"))),
+            "{messages:?}"
+        );
+        assert!(messages.iter().all(|m| m.ends_with("by Ana: dentist)")), "{messages:?}");
+        assert!(messages.iter().any(|m| m.starts_with(&format!("Tilda: you hold Primary {span}, in place of Iris; Milo holds Secondary {span}, in your place"))), "{messages:?}");
+
+        let (code, out, _) = on.at("2024-08-13T10:00:00Z", &["oncall", "--format", "json"]);
+        assert_eq!(code, 0);
+        let now = json(&out);
+        let holders: Vec<(&str, &str)> = now["assignments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| (a["role"].as_str().unwrap(), a["person"].as_str().unwrap()))
+            .collect();
+        assert_eq!(holders, [("Primary", "Tilda"), ("Secondary", "Milo"), ("On-Call", "Felix")]);
+        assert_eq!(now["assignments"][0]["cover"], "Iris is off (dentist)");
+
+        // A P2 pages Tilda; its escalations go down the chain as it stands and end where
+        // Backup is empty, without waiting it out.
+        let (code, out, err) = on.at(
+            "2024-08-13T10:00:00Z",
+            &["incident", "open", "--sev", "P2", "--title", "slow", "--format", "json"],
+        );
+        assert_eq!(code, 0, "{err}");
+        let opened = json(&out);
+        let paged: Vec<&str> = opened["paged"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["person"].as_str().unwrap())
+            .collect();
+        assert_eq!(paged, ["Tilda"]);
+        for minute in ["10:30", "11:00", "11:30"] {
+            let (code, _, err) = on.at(&format!("2024-08-13T{minute}:00Z"), &["incident", "check"]);
+            assert!(code <= 1, "{err}");
+        }
+        let (_, out, _) = on.at("2024-08-13T11:30:00Z", &["incident", "show", "1", "--format", "json"]);
+        let pages: Vec<String> = json(&out)["timeline"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["kind"] == "paged")
+            .map(|e| format!("{} {}", e["new_value"].as_str().unwrap(), e["text"].as_str().unwrap()))
+            .collect();
+        assert_eq!(pages, ["Tilda Primary", "Milo Secondary", "Felix On-Call"]);
+        told();
+    });
+}
+
+/// A swap: two overrides made and told as one, each person hearing once.
+#[test]
+fn a_swap_trades_two_roles_for_one_shift_and_tells_each_once() {
+    let env = Env::new();
+    let text = env.read("work/rotation.yaml");
+    env.write(
+        "work/rotation.yaml",
+        &format!(
+            "{text}\nnotify:\n  channels:\n    sms:\n      type: command\n      \
+             command: 'm=$(cat); printf \"%s\\n\" \"$m\" >> personal.jsonl'\n"
+        ),
+    );
+    env.each_backend(|on| {
+        let _ = std::fs::remove_file(env.path("work/personal.jsonl"));
+        // The week of 12 August: Iris is Primary, Felix Backup.
+        let (code, out, err) = on.at(
+            "2024-08-07T10:00:00Z",
+            &["oncall", "swap", "Felix", "Iris", "--week", "2024-08-14", "--by", "Ana"],
+        );
+        assert_eq!((code, err.as_str()), (0, ""), "{out}");
+        assert!(out.contains("Felix holds Primary and Iris holds Backup"), "{out}");
+        let (_, out, _) = on.at("2024-08-13T10:00:00Z", &["oncall", "--format", "plain"]);
+        assert_eq!(out, "Felix\nTilda\nMilo\nIris\n");
+        let text = std::fs::read_to_string(env.path("work/personal.jsonl")).unwrap_or_default();
+        let mut told: Vec<String> = text
+            .lines()
+            .map(json)
+            .map(|m| m["summary"].as_str().unwrap_or_default().to_string())
+            .collect();
+        told.sort();
+        let span = "from 2024-08-12 00:00 UTC until 2024-08-19 00:00 UTC";
+        assert_eq!(
+            told,
+            [
+                format!("Felix: you hold Primary {span}, in place of Iris; Iris holds Backup {span}, in your place (swap 1 and 2 by Ana: swap of Felix and Iris)"),
+                format!("Iris: Felix holds Primary {span}, in your place; you hold Backup {span}, in place of Felix (swap 1 and 2 by Ana: swap of Felix and Iris)"),
+            ]
+        );
+        let (code, _, err) = on.at(
+            "2024-08-07T10:00:00Z",
+            &["oncall", "swap", "Felix", "felix", "--week", "3"],
+        );
+        assert_eq!(code, 2);
+        assert!(err.contains("needs two people"), "{err}");
+    });
+}
+
+/// `oncall plan --against DIR`: only the stretches that change, hours before and after, and
+/// exit 1 when the other config leaves a role empty, for a pull request's CI job.
+#[test]
+fn plan_shows_only_what_a_branch_changes_and_fails_on_a_gap() {
+    let env = Env::new();
+    std::fs::create_dir_all(env.path("work/branch")).unwrap();
+    let text = env.read("work/rotation.yaml");
+    env.write("work/branch/rotation.yaml", &text);
+    let (code, out, err) = env.run(&["oncall", "plan", "--against", "branch"]);
+    assert_eq!((code, err.as_str()), (0, ""), "{out}");
+    assert!(out.contains("no one's shifts change"), "{out}");
+
+    // Felix (On-Call in the week of 19 August) off that week: Iris moves up, Backup is empty.
+    env.write(
+        "work/branch/rotation.yaml",
+        &format!("{text}\ntime_off:\n  - {{person: Felix, from: 2024-08-19, to: 2024-08-23}}\n"),
+    );
+    let (code, out, _) = env.run(&["oncall", "plan", "--against", "branch", "--format", "json"]);
+    assert_eq!(code, 1, "{out}");
+    let plan = json(&out);
+    assert_eq!(plan["ok"], false);
+    let changes: Vec<String> = plan["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {}..{} {} -> {}",
+                c["role"].as_str().unwrap(),
+                c["from"].as_str().unwrap(),
+                c["until"].as_str().unwrap(),
+                c["now"].as_str().unwrap_or("nobody"),
+                c["then"].as_str().unwrap_or("nobody")
+            )
+        })
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            "Backup 2024-08-19T00:00:00Z..2024-08-24T00:00:00Z Iris -> nobody",
+            "On-Call 2024-08-19T00:00:00Z..2024-08-24T00:00:00Z Felix -> Iris",
+        ]
+    );
+    assert_eq!(plan["problems"][0]["kind"], "gap");
+    let felix = plan["hours"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["person"] == "Felix")
+        .unwrap();
+    assert_eq!(
+        felix["now"].as_f64().unwrap() - felix["then"].as_f64().unwrap(),
+        120.0
+    );
+    let (code, md, _) = env.run(&[
+        "oncall",
+        "plan",
+        "--against",
+        "branch",
+        "--format",
+        "markdown",
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        md.contains("| Backup | 2024-08-19 00:00 UTC | 2024-08-24 00:00 UTC | Iris | *nobody* |"),
+        "{md}"
+    );
+    assert!(md.contains("**Problems:**"), "{md}");
+}

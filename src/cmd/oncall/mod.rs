@@ -3,6 +3,7 @@
 pub(crate) mod check;
 mod export;
 mod overrides;
+mod plan;
 mod schedule;
 
 use anyhow::{Context as _, Result};
@@ -24,6 +25,9 @@ pub fn run(ctx: &Context, args: OncallArgs) -> Result<u8> {
         None => now(ctx, args.now),
         Some(OncallCommand::Schedule(a)) => schedule::run(ctx, a),
         Some(OncallCommand::Override { command }) => overrides::run(ctx, command),
+        Some(OncallCommand::Off(args)) => overrides::off(ctx, args),
+        Some(OncallCommand::Swap(args)) => overrides::swap(ctx, args),
+        Some(OncallCommand::Plan(args)) => plan::run(ctx, args),
         Some(OncallCommand::Export(a)) => export::run(ctx, a),
         Some(OncallCommand::Check(a)) => check::run(ctx, a),
     }
@@ -159,6 +163,9 @@ struct Assignment {
     is_override: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     override_id: Option<i64>,
+    /// Why someone else holds the role: `Felix is off (conference)`, `moved up`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cover: Option<String>,
     from: String,
     until: String,
 }
@@ -184,6 +191,7 @@ impl Assignment {
             area: area(rotation, &seg.person),
             is_override: seg.override_id.is_some(),
             override_id: seg.override_id,
+            cover: seg.cover.clone(),
             from: rfc3339(seg.from),
             until: rfc3339(seg.to),
         }
@@ -202,6 +210,8 @@ struct NowJson {
     at: String,
     shift: ShiftJson,
     assignments: Vec<Assignment>,
+    /// Roles nobody holds at that instant (their holder off, nobody to cover).
+    gaps: Vec<String>,
     /// Handover notes written since the shift began.
     handover: Vec<HandoverNote>,
 }
@@ -261,6 +271,10 @@ fn now(ctx: &Context, args: OncallNow) -> Result<u8> {
                 .find(|s| s.from <= at && at < s.to)
         })
         .collect();
+    let gaps: Vec<String> = (0..rotation.roles.len())
+        .filter(|r| only.is_none_or(|o| o == *r) && !held.iter().any(|s| s.role == *r))
+        .map(|r| rotation.roles[r].clone())
+        .collect();
 
     let mut out = Out::stdout();
     match args.format {
@@ -277,6 +291,7 @@ fn now(ctx: &Context, args: OncallNow) -> Result<u8> {
                 end: rfc3339(shift.end),
             },
             assignments: held.iter().map(|s| Assignment::new(&rotation, s)).collect(),
+            gaps: gaps.clone(),
             handover,
         })?,
         Format::Csv => {
@@ -296,10 +311,10 @@ fn now(ctx: &Context, args: OncallNow) -> Result<u8> {
                 .style
                 .table(&["Role", "Person", "Area", "From", "Until"]);
             for seg in &held {
-                let person = if seg.override_id.is_some() {
-                    ctx.style.marked(format!("{} (override)", seg.person))
-                } else {
-                    comfy_table::Cell::new(&seg.person)
+                let person = match (&seg.cover, seg.override_id) {
+                    (Some(cover), _) => ctx.style.marked(format!("{} ({cover})", seg.person)),
+                    (None, Some(_)) => ctx.style.marked(format!("{} (override)", seg.person)),
+                    (None, None) => comfy_table::Cell::new(&seg.person),
                 };
                 table.add_row(vec![
                     comfy_table::Cell::new(&rotation.roles[seg.role]),
@@ -310,6 +325,12 @@ fn now(ctx: &Context, args: OncallNow) -> Result<u8> {
                 ]);
             }
             out.table(&table)?;
+            for role in &gaps {
+                out.line(format!(
+                    "{role}: nobody (someone is off and nobody is left to cover; pages go to \
+                     the next role)"
+                ))?;
+            }
             if !handover.is_empty() {
                 let width = text_width();
                 let heading = format!(

@@ -5,12 +5,13 @@ use comfy_table::Cell;
 use serde::Serialize;
 
 use super::{known_member, known_role};
-use crate::cli::{Format, OverrideAddArgs, OverrideCommand};
+use crate::cli::{Format, OffArgs, OverrideAddArgs, OverrideCommand, SwapArgs};
 use crate::ops::notify::undelivered;
-use crate::rules::rotation::{double_roles, Override};
+use crate::rules::coverage::gap_message;
+use crate::rules::rotation::{double_roles, gaps, holders_at, time_off, Override};
 use crate::store::NewOverride;
 use crate::util::output::{note, Out};
-use crate::util::time::{human, parse_instant, rfc3339};
+use crate::util::time::{human, parse_date, parse_instant, rfc3339};
 use crate::{exit, Context};
 
 pub fn run(ctx: &Context, command: OverrideCommand) -> Result<u8> {
@@ -50,7 +51,7 @@ fn add(ctx: &Context, args: OverrideAddArgs) -> Result<u8> {
         at: now,
     };
     let zone = ctx.zone(&rotation);
-    let id = desk.add_override(&new, |existing| {
+    let ids = desk.add_overrides(std::slice::from_ref(&new), |existing| {
         if args.force {
             return Ok(());
         }
@@ -70,6 +71,7 @@ fn add(ctx: &Context, args: OverrideAddArgs) -> Result<u8> {
             None => Ok(()),
         }
     })?;
+    let id = ids.first().copied().unwrap_or_default();
     Out::stdout().line(format!(
         "override {id}: {person} holds {role} from {} until {}",
         human(from, zone),
@@ -81,10 +83,129 @@ fn add(ctx: &Context, args: OverrideAddArgs) -> Result<u8> {
     Ok(exit::SUCCESS)
 }
 
+/// `mindops oncall off PERSON --from --to`: time off, stored as an override with no role.
+pub fn off(ctx: &Context, args: OffArgs) -> Result<u8> {
+    let mut desk = ctx.desk()?;
+    let rotation = desk.rotation.clone();
+    let person = known_member(&rotation, &args.person)?;
+    let day =
+        |flag: &str, text: &str| parse_date(text).map_err(|e| anyhow::anyhow!("--{flag}: {e}"));
+    let (first, last) = (day("from", &args.from)?, day("to", &args.to)?);
+    if last < first {
+        anyhow::bail!(
+            "--to ({last}) is before --from ({first}); --to is the last day off, included"
+        );
+    }
+    let by = ctx.actor(args.by.as_deref());
+    let entry = time_off(
+        0,
+        person,
+        first,
+        last,
+        rotation.zone,
+        args.reason.clone(),
+        &by,
+    );
+    let new = NewOverride {
+        role: "",
+        person,
+        from: entry.from,
+        to: entry.to,
+        reason: args.reason.as_deref(),
+        by: &by,
+        at: desk.now,
+    };
+    let ids = desk.add_overrides(std::slice::from_ref(&new), |_| Ok(()))?;
+    let id = ids.first().copied().unwrap_or_default();
+    Out::stdout().line(format!(
+        "time off {id}: {person} is off from {first} to {last}, both included"
+    ))?;
+    // What the cover rule leaves empty, said now rather than at the first page.
+    let zone = ctx.zone(&rotation);
+    let overrides = desk.store.overrides_between(new.from, new.to)?;
+    for gap in gaps(&rotation, &overrides, new.from, new.to) {
+        note(format!("warning: {}", gap_message(&rotation, &gap, zone)));
+    }
+    for line in desk.send(None)?.iter().flat_map(undelivered) {
+        note(line);
+    }
+    Ok(exit::SUCCESS)
+}
+
+/// `mindops oncall swap A B --week W`: each takes the other's role for one shift.
+pub fn swap(ctx: &Context, args: SwapArgs) -> Result<u8> {
+    let mut desk = ctx.desk()?;
+    let rotation = desk.rotation.clone();
+    let first = known_member(&rotation, &args.first)?;
+    let second = known_member(&rotation, &args.second)?;
+    if first.eq_ignore_ascii_case(second) {
+        anyhow::bail!("a swap needs two people; {first} was given twice");
+    }
+    let week = args.week.trim();
+    let shift = match week.parse::<u64>() {
+        Ok(number) if number >= 1 => rotation.shift(number),
+        _ => {
+            let day = parse_date(week).map_err(|e| {
+                anyhow::anyhow!("--week: \"{week}\" is neither a shift number nor a day: {e}")
+            })?;
+            rotation.shift_on(day)?
+        }
+    };
+    let overrides = desk.store.overrides_between(shift.start, shift.end)?;
+    let holders = holders_at(&rotation, &overrides, shift.start);
+    let role_of = |person: &str| {
+        holders
+            .iter()
+            .find(|h| h.person.eq_ignore_ascii_case(person))
+            .map(|h| rotation.roles[h.role].as_str())
+            .ok_or_else(|| {
+                anyhow::anyhow!(
+                    "{person} holds no role when shift {} starts; give a role with `mindops \
+                     oncall override add`",
+                    shift.number
+                )
+            })
+    };
+    let (first_role, second_role) = (role_of(first)?, role_of(second)?);
+    let by = ctx.actor(args.by.as_deref());
+    let reason = args
+        .reason
+        .clone()
+        .unwrap_or_else(|| format!("swap of {first} and {second}"));
+    let half = |role, person| NewOverride {
+        role,
+        person,
+        from: shift.start,
+        to: shift.end,
+        reason: Some(reason.as_str()),
+        by: by.as_str(),
+        at: desk.now,
+    };
+    let news = [half(second_role, first), half(first_role, second)];
+    let ids = desk.add_overrides(&news, |_| Ok(()))?;
+    let zone = ctx.zone(&rotation);
+    Out::stdout().line(format!(
+        "swap (overrides {}): from {} until {}, {first} holds {second_role} and {second} holds \
+         {first_role}",
+        ids.iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(" and "),
+        human(shift.start, zone),
+        human(shift.end, zone)
+    ))?;
+    for line in desk.send(None)?.iter().flat_map(undelivered) {
+        note(line);
+    }
+    Ok(exit::SUCCESS)
+}
+
 #[derive(Serialize)]
 struct OverrideJson {
     id: i64,
+    /// Empty for time off.
     role: String,
+    time_off: bool,
     person: String,
     from: String,
     until: String,
@@ -116,6 +237,7 @@ fn list(ctx: &Context, all: bool, format: Format) -> Result<u8> {
                 .map(|o| OverrideJson {
                     id: o.id,
                     role: o.role.clone(),
+                    time_off: o.is_time_off(),
                     person: o.person.clone(),
                     from: rfc3339(o.from),
                     until: rfc3339(o.to),
@@ -172,7 +294,7 @@ fn list(ctx: &Context, all: bool, format: Format) -> Result<u8> {
                 for o in &overrides {
                     table.add_row(vec![
                         Cell::new(o.id),
-                        Cell::new(&o.role),
+                        Cell::new(if o.is_time_off() { "(off)" } else { &o.role }),
                         Cell::new(&o.person),
                         Cell::new(human(o.from, zone)),
                         Cell::new(human(o.to, zone)),
@@ -202,10 +324,17 @@ fn remove(ctx: &Context, id: i64, by: Option<&str>) -> Result<u8> {
         return Ok(exit::SUCCESS);
     }
     desk.remove_override(id, &ctx.actor(by))?;
-    note(format!(
-        "removed override {id} ({} as {}); it stays in `override list --all`",
-        existing.person, existing.role
-    ));
+    note(if existing.is_time_off() {
+        format!(
+            "removed time off {id} ({}); it stays in `override list --all`",
+            existing.person
+        )
+    } else {
+        format!(
+            "removed override {id} ({} as {}); it stays in `override list --all`",
+            existing.person, existing.role
+        )
+    });
     for line in desk.send(None)?.iter().flat_map(undelivered) {
         note(line);
     }

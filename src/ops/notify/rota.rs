@@ -1,5 +1,5 @@
-//! Telling people that who holds a role changed: an override added or removed tells each
-//! person it gives a role to or takes one from, once, on their personal channels, so nobody
+//! Telling people that who holds a role changed: an override or time off added or removed
+//! tells each person it gives a role to or takes one from, once, on their personal channels, so nobody
 //! learns of a changed shift from a page.
 
 use chrono::{DateTime, Utc};
@@ -17,34 +17,59 @@ pub enum Change<'a> {
     Removed { by: &'a str },
 }
 
-/// The messages for `changed` being added or removed, given the other overrides that overlap
-/// it. Only what is still to come counts: the part of the override before `now` is history.
+/// The messages for `changed` (an override, time off, or the two halves of a swap) being
+/// added or removed, given the other overrides that overlap them. Only what is still to come
+/// counts: what lies before `now` is history.
 pub fn override_messages(
     planner: &Planner,
-    changed: &Override,
+    changed: &[Override],
     others: &[Override],
     change: Change<'_>,
     now: DateTime<Utc>,
 ) -> Vec<NewMessage> {
     let rotation = &planner.rotation;
-    let Some(role) = rotation.role_index(&changed.role) else {
+    let Some(first) = changed.first() else {
         return Vec::new();
     };
-    let from = changed.from.max(now);
-    if from >= changed.to {
+    // Time off moves every role the cover rule touches; an override, its own.
+    let mut roles: Vec<usize> = Vec::new();
+    for o in changed {
+        if o.is_time_off() {
+            roles = (0..rotation.roles.len()).collect();
+            break;
+        }
+        roles.extend(rotation.role_index(&o.role).filter(|r| !roles.contains(r)));
+    }
+    let from = changed
+        .iter()
+        .map(|o| o.from)
+        .min()
+        .unwrap_or(first.from)
+        .max(now);
+    let to = changed.iter().map(|o| o.to).max().unwrap_or(first.to);
+    if from >= to || roles.is_empty() {
         return Vec::new();
     }
     let mut with = others.to_vec();
-    with.push(changed.clone());
+    with.extend(changed.iter().cloned());
+    let what = match (changed.len(), first.is_time_off()) {
+        (1, true) => "time off",
+        (1, false) => "override",
+        _ => "swap",
+    };
+    let ids = changed
+        .iter()
+        .map(|o| o.id.to_string())
+        .collect::<Vec<_>>()
+        .join(" and ");
     let (before, after, cause, verb) = match change {
         Change::Added => (
             others,
             &with[..],
             format!(
-                "override {} by {}{}",
-                changed.id,
-                changed.created_by,
-                changed
+                "{what} {ids} by {}{}",
+                first.created_by,
+                first
                     .reason
                     .as_deref()
                     .map(|r| format!(": {r}"))
@@ -55,11 +80,10 @@ pub fn override_messages(
         Change::Removed { by } => (
             &with[..],
             others,
-            format!("override {} removed by {by}", changed.id),
+            format!("{what} {ids} removed by {by}"),
             "removed",
         ),
     };
-    let role_name = &rotation.roles[role];
     // Each person's stretches, in order, so that each hears once however many there are.
     let mut people: Vec<(String, Vec<String>)> = Vec::new();
     let mut tell = |person: &str, line: String| match people
@@ -69,24 +93,45 @@ pub fn override_messages(
         Some((_, lines)) => lines.push(line),
         None => people.push((person.to_string(), vec![line])),
     };
-    for h in handoffs(rotation, before, after, role, from, changed.to) {
+    let moved = roles
+        .iter()
+        .flat_map(|role| handoffs(rotation, before, after, *role, from, to));
+    for h in moved {
+        let role_name = &rotation.roles[h.role];
         let span = format!(
             "from {} until {}",
             human(h.from, planner.zone),
             human(h.to, planner.zone)
         );
-        tell(
-            &h.after,
-            format!("you hold {role_name} {span}, in place of {}", h.before),
-        );
-        tell(
-            &h.before,
-            format!("{} holds {role_name} {span}, in your place", h.after),
-        );
+        match (&h.before, &h.after) {
+            (Some(before), Some(after)) => {
+                tell(
+                    after,
+                    format!("you hold {role_name} {span}, in place of {before}"),
+                );
+                tell(
+                    before,
+                    format!("{after} holds {role_name} {span}, in your place"),
+                );
+            }
+            (Some(before), None) => tell(
+                before,
+                format!("you do not hold {role_name} {span}, and nobody does"),
+            ),
+            (None, Some(after)) => tell(after, format!("you hold {role_name} {span}")),
+            (None, None) => {}
+        }
     }
-    let key = format!("mindops:rota:override:{}:{verb}", changed.id);
+    let key = format!(
+        "mindops:rota:override:{}:{verb}",
+        changed
+            .iter()
+            .map(|o| o.id.to_string())
+            .collect::<Vec<_>>()
+            .join("+")
+    );
     let actor = match change {
-        Change::Added => changed.created_by.as_str(),
+        Change::Added => first.created_by.as_str(),
         Change::Removed { by } => by,
     };
     let mut out = Vec::new();
@@ -112,7 +157,7 @@ pub fn override_messages(
             &key,
             None,
             &body,
-            &[Recipient::of(member, Some(role_name))],
+            &[Recipient::of(member, None)],
         ));
     }
     out

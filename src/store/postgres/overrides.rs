@@ -31,34 +31,41 @@ impl Postgres {
         })
     }
 
-    pub fn add_override(
+    pub fn add_overrides(
         &mut self,
-        new: &NewOverride,
+        news: &[NewOverride],
         accept: impl FnOnce(&[Override]) -> Result<()>,
         messages: &OverrideMessages<'_>,
-    ) -> Result<i64> {
+    ) -> Result<Vec<i64>> {
         self.write(|s| {
             // The overlap is about rows that may not exist yet, so no row lock can hold it:
             // adds take turns on one advisory lock instead.
             s.lock(LOCK_OVERRIDES, 0)?;
-            let overlapping = overlapping(s, new.from, new.to)?;
+            let (from, to) = crate::store::span(news);
+            let overlapping = overlapping(s, from, to)?;
             accept(&overlapping)?;
-            let id: i64 = s.one(
-                "INSERT INTO overrides (role, person, starts_at, ends_at, reason, created_by, created_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-                &[
-                    &new.role,
-                    &new.person,
-                    &new.from.timestamp(),
-                    &new.to.timestamp(),
-                    &new.reason,
-                    &new.by,
-                    &new.at.timestamp(),
-                ],
-            )?
-            .get(0);
-            super::outbox::insert_messages(s, new.at, &messages(&new.stored(id), &overlapping))?;
-            Ok(id)
+            let mut stored = Vec::with_capacity(news.len());
+            for new in news {
+                let id: i64 = s.one(
+                    "INSERT INTO overrides (role, person, starts_at, ends_at, reason, created_by, created_at)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                    &[
+                        &new.role,
+                        &new.person,
+                        &new.from.timestamp(),
+                        &new.to.timestamp(),
+                        &new.reason,
+                        &new.by,
+                        &new.at.timestamp(),
+                    ],
+                )?
+                .get(0);
+                stored.push(new.stored(id));
+            }
+            if let Some(first) = news.first() {
+                super::outbox::insert_messages(s, first.at, &messages(&stored, &overlapping))?;
+            }
+            Ok(stored.iter().map(|o| o.id).collect())
         })
     }
 
@@ -91,7 +98,11 @@ impl Postgres {
             // The messages describe the override as it stood, in place.
             (removed.removed_at, removed.removed_by) = (None, None);
             let others = overlapping(s, removed.from, removed.to)?;
-            super::outbox::insert_messages(s, at, &messages(&removed, &others))?;
+            super::outbox::insert_messages(
+                s,
+                at,
+                &messages(std::slice::from_ref(&removed), &others),
+            )?;
             Ok(true)
         })
     }

@@ -29,36 +29,43 @@ impl Sqlite {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Stores an override when `accept` agrees, given the overrides that overlap it; both in
-    /// one write transaction, so two people adding at once cannot both pass the check.
-    pub fn add_override(
+    /// Stores overrides (one, or the two halves of a swap) when `accept` agrees, given the
+    /// overrides that overlap them; all in one write transaction with the messages, so two
+    /// people adding at once cannot both pass the check. Their ids, in order.
+    pub fn add_overrides(
         &mut self,
-        new: &NewOverride,
+        news: &[NewOverride],
         accept: impl FnOnce(&[Override]) -> Result<()>,
         messages: &OverrideMessages<'_>,
-    ) -> Result<i64> {
+    ) -> Result<Vec<i64>> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let overlapping = overlapping(&tx, new.from, new.to)?;
+        let (from, to) = super::super::span(news);
+        let overlapping = overlapping(&tx, from, to)?;
         accept(&overlapping)?;
-        tx.execute(
-            "INSERT INTO overrides (role, person, starts_at, ends_at, reason, created_by, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![
-                new.role,
-                new.person,
-                new.from.timestamp(),
-                new.to.timestamp(),
-                new.reason,
-                new.by,
-                new.at.timestamp()
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        super::outbox::insert_messages(&tx, new.at, &messages(&new.stored(id), &overlapping))?;
+        let mut stored = Vec::with_capacity(news.len());
+        for new in news {
+            tx.execute(
+                "INSERT INTO overrides (role, person, starts_at, ends_at, reason, created_by, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    new.role,
+                    new.person,
+                    new.from.timestamp(),
+                    new.to.timestamp(),
+                    new.reason,
+                    new.by,
+                    new.at.timestamp()
+                ],
+            )?;
+            stored.push(new.stored(tx.last_insert_rowid()));
+        }
+        if let Some(first) = news.first() {
+            super::outbox::insert_messages(&tx, first.at, &messages(&stored, &overlapping))?;
+        }
         tx.commit()?;
-        Ok(id)
+        Ok(stored.iter().map(|o| o.id).collect())
     }
 
     pub fn override_by_id(&self, id: i64) -> Result<Option<Override>> {
@@ -94,7 +101,11 @@ impl Sqlite {
             params![id, by, at.timestamp()],
         )?;
         let others = overlapping(&tx, removed.from, removed.to)?;
-        super::outbox::insert_messages(&tx, at, &messages(&removed, &others))?;
+        super::outbox::insert_messages(
+            &tx,
+            at,
+            &messages(std::slice::from_ref(&removed), &others),
+        )?;
         tx.commit()?;
         Ok(true)
     }
