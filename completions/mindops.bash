@@ -1089,7 +1089,7 @@ _mindops() {
             return 0
             ;;
         mindops__subcmd__config__subcmd__check)
-            opts="-h --config-dir --db --tz --color --help"
+            opts="-h --rewrite-history --config-dir --db --tz --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -967,6 +967,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
             cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
             cand --color 'When to colour the output'
+            cand --rewrite-history 'Accept a version of the team that starts before the last recorded page, changing who the history says was on call'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }

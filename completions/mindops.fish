@@ -771,6 +771,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand config; and __fish_seen_
 complete -c mindops -n "__fish_mindops_using_subcommand config; and __fish_seen_subcommand_from check" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand config; and __fish_seen_subcommand_from check" -l rewrite-history -d 'Accept a version of the team that starts before the last recorded page, changing who the history says was on call'
 complete -c mindops -n "__fish_mindops_using_subcommand config; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mindops -n "__fish_mindops_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check rotation.yaml and thresholds.yaml and their cross-references (exit 0 valid, 2 invalid)'
 complete -c mindops -n "__fish_mindops_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

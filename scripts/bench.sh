@@ -277,6 +277,10 @@ bench oncall-json 5 "$bin oncall --format json"
 bench complete-severities 20 "$bin complete severities"
 bench complete-incidents-100k 20 "$bin --db $BIG_DB complete incidents"
 bench oncall-schedule-52w 20 "$bin oncall schedule --from 2024-07-29 --weeks 52"
+# A branch's rotation compared shift by shift with the one in force, a year ahead.
+mkdir -p "$work/branch"
+{ cat rotation.yaml; printf 'time_off:\n  - {person: Felix, from: 2024-08-19, to: 2024-08-23}\n'; } > "$work/branch/rotation.yaml"
+BENCH_IGNORE_EXIT=1 bench oncall-plan-52w 20 "$bin oncall plan --against $work/branch --weeks 52 --format json"
 # A dry run of the policy: P1 through every repeat, P3 through a day's resolution limit.
 bench incident-simulate-p1 10 "$bin incident simulate --sev P1 --format json"
 bench incident-simulate-p3 10 "$bin incident simulate --sev P3 --format json"

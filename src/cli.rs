@@ -251,7 +251,12 @@ pub enum NotifyCommand {
 #[derive(Debug, Subcommand)]
 pub enum ConfigCommand {
     /// Check rotation.yaml and thresholds.yaml and their cross-references (exit 0 valid, 2 invalid)
-    Check,
+    Check {
+        /// Accept a version of the team that starts before the last recorded page, changing
+        /// who the history says was on call
+        #[arg(long)]
+        rewrite_history: bool,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -637,7 +637,10 @@ pub const PAGES: &[Page] = &[
         path: "config check",
         description: "Checks rotation.yaml and thresholds.yaml and their cross-references, and \
             reports every mistake it finds at once with its file, line and column; exits 0 \
-            when valid, 2 when not, 1 when valid but a variable or secret it names is missing.",
+            when valid, 2 when not, 1 when valid but a variable or secret it names is missing \
+            or the file's time off leaves a role empty in the next 12 weeks. A version of the \
+            team that starts before the last recorded page is refused unless \
+            --rewrite-history.",
         examples: &[
             ("mindops config check", "check the config in use"),
             ("mindops --config-dir ./ops config check", "check another folder, as in CI"),

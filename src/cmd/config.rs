@@ -8,9 +8,39 @@ use crate::{exit, Context};
 
 pub fn run(ctx: &Context, command: ConfigCommand) -> Result<u8> {
     match command {
-        ConfigCommand::Check => {
+        ConfigCommand::Check { rewrite_history } => {
             let dir = ctx.config_dir()?;
             let (rotation, thresholds) = ctx.config()?;
+            // A new version of the team that starts where pages are on record would change who
+            // the history says was on call: refused unless asked for.
+            // A store that cannot be read (a CI job of the config repository has none) leaves
+            // the files' own checks standing.
+            let last = ctx.existing_store().and_then(|s| s.last_page_at());
+            if let Err(e) = &last {
+                note(format!(
+                    "warning: cannot read the store to check the history: {e:#}"
+                ));
+            }
+            if let Ok(Some(last)) = last {
+                let zone = ctx.zone(&rotation.rotation);
+                let early: Vec<String> = rotation
+                    .rotation
+                    .later
+                    .iter()
+                    .filter(|era| era.from <= last)
+                    .map(|era| crate::util::time::human(era.from, zone))
+                    .collect();
+                if !early.is_empty() && !rewrite_history {
+                    anyhow::bail!(
+                        "{}: the version of the team from {} starts before the last recorded page \
+                         ({}), so it would change who the history says was on call; start it \
+                         after that, or pass --rewrite-history if that is the intent",
+                        dir.path.join("rotation.yaml").display(),
+                        early.join(" and "),
+                        crate::util::time::human(last, zone)
+                    );
+                }
+            }
             note(format!(
                 "{}: valid ({} roles, {} members, {} checklist items; {} severities, {} metrics)",
                 dir.path.display(),

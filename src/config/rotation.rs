@@ -5,7 +5,7 @@ use chrono::{NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
 use super::Problems;
-use crate::rules::rotation::{Cover, Member, Override, Rotation};
+use crate::rules::rotation::{Cover, Era, Member, Override, Rotation};
 use crate::util::time::{parse_date, parse_time_of_day, parse_zone};
 
 #[derive(Debug, Deserialize)]
@@ -23,10 +23,21 @@ pub struct RotationFile {
     serve: Option<super::serve::ServeFile>,
     #[serde(default, deserialize_with = "super::ordered_map")]
     heartbeats: Vec<(String, super::serve::HeartbeatFile)>,
+    /// Later versions of the team, each from a day: who was on call before stays as it was.
+    #[serde(default)]
+    rotation: Vec<VersionFile>,
     #[serde(default)]
     time_off: Vec<TimeOffFile>,
     /// `move_up` (the default), or the name of the member who takes a vacated role.
     cover: Option<String>,
+}
+
+/// `{from: 2024-10-01, members: [...]}`: the team from that day (in the rotation's zone) on.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VersionFile {
+    from: String,
+    members: Vec<MemberFile>,
 }
 
 /// `{person: Felix, from: 2024-08-12, to: 2024-08-16, reason: conference}`: whole days in the
@@ -224,33 +235,52 @@ impl RotationFile {
         let shift_days = problems.check("shift", shift_days(&self.shift));
 
         check_names(problems, "roles", "", "role", &self.roles);
-        let member_names: Vec<String> = self.members.iter().map(|m| m.name.clone()).collect();
-        check_names(problems, "members", ".name", "member", &member_names);
-        if !self.members.is_empty() && self.members.len() < self.roles.len() {
-            problems.add(
-                "members",
-                format!(
-                    "{} roles need at least {} members so that nobody holds two roles at once; \
-                     there are {}",
-                    self.roles.len(),
-                    self.roles.len(),
-                    self.members.len()
-                ),
+        let members = team(self.members, "members", self.roles.len(), problems);
+        let mut later = Some(Vec::new());
+        let mut previous = start;
+        for (i, version) in self.rotation.into_iter().enumerate() {
+            let here = format!("rotation[{i}]");
+            let from = problems.check(format!("{here}.from"), parse_date(&version.from));
+            if let (Some(from), Some(before)) = (from, previous) {
+                if from <= before {
+                    problems.add(
+                        format!("{here}.from"),
+                        format!(
+                            "{from} is not after {before}: each version of the team starts after \
+                             the start and the version before it"
+                        ),
+                    );
+                }
+            }
+            previous = from.or(previous);
+            let members = team(
+                version.members,
+                &format!("{here}.members"),
+                self.roles.len(),
+                problems,
             );
+            match (from, zone, later.as_mut()) {
+                (Some(from), Some(zone), Some(eras)) => eras.push(Era {
+                    from: crate::util::time::local_to_utc(zone, from.and_time(NaiveTime::MIN)),
+                    members,
+                }),
+                _ => later = None,
+            }
         }
 
         let checklist = validate_checklist(self.checklist, problems);
-        let members: Vec<Member> = self
-            .members
-            .into_iter()
-            .map(|m| Member {
-                name: m.name.trim().to_string(),
-                area: m.area,
-                email: m.email,
-                phone: m.phone,
-                chat: m.chat,
-            })
-            .collect();
+        // Time off and cover may name anyone of any version of the team.
+        let mut everyone = members.clone();
+        for era in later.iter().flatten() {
+            for m in &era.members {
+                if !everyone
+                    .iter()
+                    .any(|e| e.name.eq_ignore_ascii_case(&m.name))
+                {
+                    everyone.push(m.clone());
+                }
+            }
+        }
         let cover = match self.cover.as_deref().map(str::trim) {
             None | Some("move_up") => Some(Cover::MoveUp),
             Some(name) => match members
@@ -261,13 +291,13 @@ impl RotationFile {
                 None => {
                     problems.add(
                         "cover",
-                        unknown_member(name, &members, "move_up or a member"),
+                        unknown_member(name, &everyone, "move_up or a member"),
                     );
                     None
                 }
             },
         };
-        let time_off = validate_time_off(self.time_off, &members, zone, problems);
+        let time_off = validate_time_off(self.time_off, &everyone, zone, problems);
         let notify = self.notify.map(|n| n.validate(None, problems));
         let serve = self.serve.map(|s| s.validate(problems));
         let heartbeats = super::serve::validate_heartbeats(self.heartbeats, problems);
@@ -282,6 +312,7 @@ impl RotationFile {
                 shift_days: shift_days?,
                 roles: self.roles.iter().map(|r| r.trim().to_string()).collect(),
                 members,
+                later: later?,
                 time_off,
                 cover: cover?,
             },
@@ -289,6 +320,37 @@ impl RotationFile {
         })
         .filter(|_| problems.is_empty())
     }
+}
+
+/// A list of members, checked (names unique, enough for the roles) and converted.
+fn team(
+    members: Vec<MemberFile>,
+    path: &str,
+    roles: usize,
+    problems: &mut Problems,
+) -> Vec<Member> {
+    let names: Vec<String> = members.iter().map(|m| m.name.clone()).collect();
+    check_names(problems, path, ".name", "member", &names);
+    if !members.is_empty() && members.len() < roles {
+        problems.add(
+            path,
+            format!(
+                "{roles} roles need at least {roles} members so that nobody holds two roles at \
+                 once; there are {}",
+                members.len()
+            ),
+        );
+    }
+    members
+        .into_iter()
+        .map(|m| Member {
+            name: m.name.trim().to_string(),
+            area: m.area,
+            email: m.email,
+            phone: m.phone,
+            chat: m.chat,
+        })
+        .collect()
 }
 
 /// "unknown member" with a suggestion and the names there are.

@@ -27,12 +27,23 @@ pub struct Rotation {
     /// In escalation order.
     pub roles: Vec<String>,
     /// Never fewer than roles (config validation sees to it), so nobody holds two at once.
+    /// The team from the start; `later` holds the teams that follow it.
     pub members: Vec<Member>,
+    /// Later versions of the team, each in force from its instant on, in order: who was on
+    /// call before a change stays as it was.
+    pub later: Vec<Era>,
     /// Time off written in rotation.yaml, as [`Override::is_time_off`] entries; the stored ones
     /// come with the overrides.
     pub time_off: Vec<Override>,
     /// How a role whose holder is off is filled.
     pub cover: Cover,
+}
+
+/// A version of the team, in force from `from` (a local midnight) until the next one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Era {
+    pub from: DateTime<Utc>,
+    pub members: Vec<Member>,
 }
 
 /// How a role whose holder is off is filled.
@@ -188,12 +199,24 @@ impl Rotation {
         self.shift_at(t)
     }
 
-    /// The seed's rule: in shift w (0-based) role r is held by member (w + r) mod n.
-    pub fn scheduled(&self, shift_number: u64, role: usize) -> &Member {
-        let n = self.members.len() as u64;
+    /// The team in force at `t`: the latest version begun by then.
+    pub fn members_at(&self, t: DateTime<Utc>) -> &[Member] {
+        self.later
+            .iter()
+            .rev()
+            .find(|era| era.from <= t)
+            .map_or(&self.members, |era| &era.members)
+    }
+
+    /// The seed's rule: in shift w (0-based) role r is held by member (w + r) mod n, of the
+    /// team in force at `t`. Shifts count from the rotation's start whatever the team, so a
+    /// new version carries the rotation on rather than restarting it.
+    pub fn scheduled(&self, shift_number: u64, role: usize, t: DateTime<Utc>) -> &Member {
+        let members = self.members_at(t);
+        let n = members.len().max(1) as u64;
         let w = shift_number.saturating_sub(1);
         let index = (w % n + role as u64 % n) % n;
-        &self.members[index as usize]
+        &members[(index as usize).min(members.len().saturating_sub(1))]
     }
 
     /// Shifts that overlap `[from, to)`.
@@ -214,9 +237,15 @@ impl Rotation {
         self.roles.iter().position(|r| r.eq_ignore_ascii_case(name))
     }
 
+    /// A member by name, of any version of the team, the newest first (where their contact
+    /// details are kept up to date).
     pub fn member(&self, name: &str) -> Option<&Member> {
-        self.members
+        self.later
             .iter()
+            .rev()
+            .map(|era| &era.members)
+            .chain(std::iter::once(&self.members))
+            .flat_map(|members| members.iter())
             .find(|m| m.name.eq_ignore_ascii_case(name))
     }
 }
@@ -258,6 +287,7 @@ pub fn segments(
     let shifts = rotation.shifts_between(from, to);
     let mut cuts: Vec<DateTime<Utc>> = vec![from, to];
     cuts.extend(shifts.iter().map(|s| s.start));
+    cuts.extend(rotation.later.iter().map(|era| era.from));
     // With someone off, who holds this role depends on every role's holder.
     for o in overrides.iter().chain(off.iter().copied()).filter(|o| {
         o.removed_at.is_none() && (!off.is_empty() || o.role.eq_ignore_ascii_case(role_name))
@@ -317,7 +347,7 @@ fn holder(
 ) -> Option<(String, Option<i64>, Option<String>)> {
     let base = |r: usize| match override_at(overrides, &rotation.roles[r], t) {
         Some(o) => (o.person.clone(), Some(o.id)),
-        None => (rotation.scheduled(shift.number, r).name.clone(), None),
+        None => (rotation.scheduled(shift.number, r, t).name.clone(), None),
     };
     if off.is_empty() {
         let (person, id) = base(role);
@@ -746,6 +776,7 @@ mod tests {
                 .map(String::from)
                 .to_vec(),
             members: ["Milo", "Felix", "Iris", "Tilda"].map(member).to_vec(),
+            later: Vec::new(),
             time_off: Vec::new(),
             cover: Cover::MoveUp,
         }
@@ -1035,7 +1066,7 @@ mod tests {
                 r.roles = (0..roles).map(|i| format!("r{i}")).collect();
                 for shift in 1..=(3 * members as u64 + 2) {
                     let mut held: Vec<&str> = (0..roles)
-                        .map(|role| r.scheduled(shift, role).name.as_str())
+                        .map(|role| r.scheduled(shift, role, r.shift(shift).start).name.as_str())
                         .collect();
                     held.sort();
                     held.dedup();

@@ -369,6 +369,9 @@ delegate! {
     fn beats(&self) -> Result<Vec<(String, DateTime<Utc>)>>;
     /// When the longest-waiting undelivered message fell due, if any is waiting.
     fn oldest_due_message(&self) -> Result<Option<DateTime<Utc>>>;
+    /// When the last page was recorded, if any was: the history a new version of the team
+    /// must not rewrite.
+    fn last_page_at(&self) -> Result<Option<DateTime<Utc>>>;
     /// The list a day was kept with, if it has been used.
     fn checklist_day(&self, day: NaiveDate) -> Result<Option<Checklist>>;
     /// The ticks of each day in `[from, to]`, in the order they were made.

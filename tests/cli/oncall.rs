@@ -640,3 +640,106 @@ fn plan_shows_only_what_a_branch_changes_and_fails_on_a_gap() {
     );
     assert!(md.contains("**Problems:**"), "{md}");
 }
+
+/// Tilda leaves on 1 October and Ana joins: a dated version of the team. Everything about the
+/// time before stays byte for byte as it was; the plan of the change shows only the time
+/// after; a version that would rewrite recorded pages is refused unless asked for.
+#[test]
+fn a_new_version_of_the_team_keeps_the_history() {
+    let env = Env::new();
+    for (at, sev) in [
+        ("2024-08-14T10:00:00Z", "P1"),
+        ("2024-09-20T03:00:00Z", "P2"),
+    ] {
+        env.did(at, &["incident", "open", "--sev", sev, "--title", "before"]);
+        env.did(at, &["incident", "check"]);
+    }
+    let later = "2024-10-20T10:00:00Z";
+    let views: [&[&str]; 5] = [
+        &["oncall", "--date", "2024-09-25", "--format", "json"],
+        &[
+            "oncall",
+            "schedule",
+            "--from",
+            "2024-07-29",
+            "--to",
+            "2024-09-29",
+            "--format",
+            "csv",
+        ],
+        &[
+            "report",
+            "quarterly",
+            "--period",
+            "2024-Q3",
+            "--format",
+            "json",
+        ],
+        &[
+            "report", "monthly", "--period", "2024-09", "--format", "markdown",
+        ],
+        &["oncall", "check", "--weeks", "4", "--format", "json"],
+    ];
+    let look = |args: &[&str]| {
+        let (code, out, err) = env.at(later, args);
+        assert!(code <= 1, "{args:?}: {err}");
+        out
+    };
+    let before: Vec<String> = views[..4].iter().map(|v| look(v)).collect();
+
+    let text = env.read("work/rotation.yaml");
+    let version = "rotation:\n  - from: 2024-10-01\n    members:\n      - name: Milo\n        \
+                   area: AI Integration\n      - name: Felix\n        area: Frontend\n      \
+                   - name: Iris\n        area: Infrastructure\n      - name: Ana\n        \
+                   area: Testing\n";
+    std::fs::create_dir_all(env.path("work/branch")).unwrap();
+    env.write("work/branch/rotation.yaml", &format!("{text}\n{version}"));
+    let (code, out, _) = env.at(
+        "2024-09-25T10:00:00Z",
+        &["oncall", "plan", "--against", "branch", "--format", "json"],
+    );
+    assert_eq!(code, 0, "{out}");
+    let plan = json(&out);
+    let changes = plan["changes"].as_array().unwrap();
+    assert!(!changes.is_empty());
+    assert!(
+        changes
+            .iter()
+            .all(|c| c["from"].as_str().unwrap() >= "2024-10-01T00:00:00Z"),
+        "{changes:?}"
+    );
+    assert!(
+        changes
+            .iter()
+            .all(|c| c["now"] == "Tilda" && c["then"] == "Ana"),
+        "{changes:?}"
+    );
+
+    env.write("work/rotation.yaml", &format!("{text}\n{version}"));
+    let after: Vec<String> = views[..4].iter().map(|v| look(v)).collect();
+    for (i, (b, a)) in before.iter().zip(&after).enumerate() {
+        assert_eq!(b, a, "{:?} changed", views[i]);
+    }
+    // From 1 October Ana holds what Tilda would have.
+    let (code, out, _) = env.at(
+        later,
+        &["oncall", "--date", "2024-10-02", "--format", "plain"],
+    );
+    assert_eq!(code, 0);
+    assert!(out.contains("Ana") && !out.contains("Tilda"), "{out}");
+    assert_eq!(look(views[4]).matches("unknown_person").count(), 0);
+
+    // A page recorded on 5 October: a version from 1 October would now rewrite it.
+    env.did(
+        "2024-10-05T10:00:00Z",
+        &["incident", "open", "--sev", "P3", "--title", "after"],
+    );
+    let (code, _, err) = env.at(later, &["config", "check"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("starts before the last recorded page"),
+        "{err}"
+    );
+    let (code, _, err) = env.at(later, &["config", "check", "--rewrite-history"]);
+    assert_eq!(code, 0, "{err}");
+}

@@ -36,4 +36,14 @@ impl Postgres {
             instant_opt(row.try_get(0)?)
         })
     }
+
+    pub fn last_page_at(&self) -> Result<Option<DateTime<Utc>>> {
+        self.read(|s| {
+            let row = s.one(
+                "SELECT max(at) FROM incident_events WHERE kind = 'paged'",
+                &[],
+            )?;
+            instant_opt(row.try_get(0)?)
+        })
+    }
 }

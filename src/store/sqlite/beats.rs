@@ -37,4 +37,18 @@ impl Sqlite {
             .flatten();
         at.map(instant).transpose().map_err(Into::into)
     }
+
+    /// When the last page was recorded, if any was.
+    pub fn last_page_at(&self) -> Result<Option<DateTime<Utc>>> {
+        let at: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT max(at) FROM incident_events WHERE kind = 'paged'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?
+            .flatten();
+        at.map(instant).transpose().map_err(Into::into)
+    }
 }
