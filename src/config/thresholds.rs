@@ -82,6 +82,35 @@ struct SeverityFile {
     page: PageFile,
     description: Option<String>,
     repeat: Option<RepeatFile>,
+    /// `business` (Monday to Friday, 09:00 to 17:00), or `{days: mon-fri, from, to}`.
+    hours: Option<HoursFile>,
+}
+
+/// When a severity pages, in the rotation's zone.
+#[derive(Debug)]
+enum HoursFile {
+    Named(String),
+    Spec(HoursSpec),
+}
+
+impl<'de> Deserialize<'de> for HoursFile {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        super::text_or(
+            d,
+            "business, or a map with days, from and to",
+            HoursFile::Named,
+            HoursFile::Spec,
+        )
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HoursSpec {
+    /// `mon-fri`, `mon,wed,fri`, `sat-sun`.
+    days: String,
+    from: String,
+    to: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -238,6 +267,9 @@ pub struct Severity {
     pub description: Option<String>,
     /// Once the whole chain is paged and nobody acknowledges, page it again.
     pub repeat: Option<Repeat>,
+    /// When it pages: an incident opened outside these hours waits for their next start, and
+    /// its limits count from there. None: at any hour.
+    pub hours: Option<crate::rules::hours::Hours>,
 }
 
 /// How often an unanswered chain is paged again, and how many times at most.
@@ -522,6 +554,13 @@ fn validate_severity(
             })
         }
     };
+    let hours = match s.hours {
+        None => None,
+        Some(hours) => problems.check(
+            format!("{here}.hours"),
+            validate_hours(hours, rotation.zone),
+        ),
+    };
     Some(Severity {
         key,
         name: s.name.trim().to_string(),
@@ -530,6 +569,41 @@ fn validate_severity(
         page,
         description: s.description,
         repeat,
+        hours,
+    })
+}
+
+/// `business`, or days and a time span, in the rotation's zone.
+fn validate_hours(
+    hours: HoursFile,
+    zone: chrono_tz::Tz,
+) -> Result<crate::rules::hours::Hours, String> {
+    use crate::util::time::parse_time_of_day;
+    let (days, from, to) = match hours {
+        HoursFile::Named(name) if name.trim().eq_ignore_ascii_case("business") => {
+            ("mon-fri".to_string(), "09:00".to_string(), "17:00".to_string())
+        }
+        HoursFile::Named(name) => {
+            return Err(format!(
+                "\"{name}\" is not a set of hours; write business, or {{days: mon-fri, from: \"09:00\", to: \"17:00\"}}"
+            ))
+        }
+        HoursFile::Spec(spec) => (spec.days, spec.from, spec.to),
+    };
+    let from = parse_time_of_day(&from)?;
+    let to = parse_time_of_day(&to)?;
+    if to <= from {
+        return Err(format!(
+            "hours from {} to {} end before they start; hours across midnight are not supported",
+            from.format("%H:%M"),
+            to.format("%H:%M")
+        ));
+    }
+    Ok(crate::rules::hours::Hours {
+        days: crate::rules::hours::parse_days(&days)?,
+        from,
+        to,
+        zone,
     })
 }
 

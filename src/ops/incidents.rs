@@ -247,7 +247,10 @@ pub fn open_incident(
     by: &str,
 ) -> Result<Opened> {
     let now = desk.now;
-    let (ack_due, resolve_due) = due(now, severity);
+    // A severity with hours opened outside them waits for their start, and its limits count
+    // from there; `incident check` pages then.
+    let starts = crate::rules::hours::pages_from(severity.hours.as_ref(), now);
+    let (ack_due, resolve_due) = due(starts, severity);
     let phase = desk
         .thresholds
         .protocol
@@ -256,7 +259,17 @@ pub fn open_incident(
     let mut first = vec![Event::new(now, by, Kind::Opened)
         .value(&severity.key)
         .text(Some(title.to_string()))];
-    first.extend(open_pages(severity, &desk.roster(), now, by));
+    if starts > now {
+        first.push(
+            Event::new(now, crate::rules::incident::SYSTEM_ACTOR, Kind::Note).text(Some(format!(
+                "{} pages in its hours: paging starts {}",
+                severity.key,
+                crate::util::time::human(starts, desk.zone)
+            ))),
+        );
+    } else {
+        first.extend(open_pages(severity, &desk.roster(), now, by));
+    }
     desk.store.open_incident(
         &NewIncident {
             title,
@@ -301,8 +314,11 @@ pub fn check_all(desk: &mut Desk) -> Result<CheckOutcome> {
             unknown_severity.push(inc);
             continue;
         };
-        // Before its acknowledgement is due an incident owes nothing.
-        if passed(inc.ack_due.min(inc.resolve_due), now) {
+        // Before its acknowledgement is due an incident owes nothing, unless it waits for its
+        // severity's hours and they have begun.
+        let starts = crate::rules::incident::paging_starts(&inc, severity);
+        let held = starts > inc.opened_at && passed(starts, now);
+        if held || passed(inc.ack_due.min(inc.resolve_due), now) {
             if let Some((mut probe, history)) = desk.store.incident(inc.id)? {
                 if !check(&mut probe, &history, severity, &desk.roster(), now).is_empty() {
                     owed.push((checked.len(), inc.id));

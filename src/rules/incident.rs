@@ -246,7 +246,14 @@ pub fn roles_for(severity: &Severity, rotation: &Rotation) -> Vec<usize> {
     }
 }
 
-/// Due times count from the open time, whatever the severity has been since.
+/// When an incident of `severity` starts paging, and so its limits start counting: when it
+/// opened, or for a severity with hours, their next start.
+pub fn paging_starts(inc: &Incident, severity: &Severity) -> DateTime<Utc> {
+    crate::rules::hours::pages_from(severity.hours.as_ref(), inc.opened_at)
+}
+
+/// Due times count from when paging starts (`paging_starts`), whatever the severity has been
+/// since.
 pub fn due(opened_at: DateTime<Utc>, severity: &Severity) -> (DateTime<Utc>, DateTime<Utc>) {
     (
         later(opened_at, severity.response),
@@ -362,7 +369,7 @@ pub fn set_severity(
         bail!("incident {} is already {}", inc.id, severity.key);
     }
     let old = std::mem::replace(&mut inc.severity, severity.key.clone());
-    (inc.ack_due, inc.resolve_due) = due(inc.opened_at, severity);
+    (inc.ack_due, inc.resolve_due) = due(paging_starts(inc, severity), severity);
     let mut events = vec![Event::new(now, actor, Kind::SeverityChanged)
         .change(old, &severity.key)
         .text(reason)];
@@ -449,7 +456,7 @@ pub fn as_of(
         .or_else(|| first_old(Kind::PhaseChanged))
         .unwrap_or_else(|| inc.phase.clone());
     let (ack_due, resolve_due) = match severities.iter().find(|s| s.key == severity) {
-        Some(s) if severity != inc.severity => due(inc.opened_at, s),
+        Some(s) if severity != inc.severity => due(paging_starts(inc, s), s),
         _ => (inc.ack_due, inc.resolve_due),
     };
     let acked_at = upto
@@ -498,11 +505,23 @@ pub fn check(
     now: DateTime<Utc>,
 ) -> Vec<Event> {
     let mut events = breaches(inc, history, now);
+    let mut seen: Vec<Event> = history.to_vec();
+    // An incident held for its severity's hours pages once they begin.
+    let held = crate::rules::hours::pages_from(severity.hours.as_ref(), inc.opened_at);
+    if held > inc.opened_at
+        && passed(held, now)
+        && inc.acked_at.is_none()
+        && inc.status != Status::Closed
+        && !history.iter().any(|e| e.kind == Kind::Paged)
+    {
+        let pages = open_pages(severity, roster, now, SYSTEM_ACTOR);
+        seen.extend(pages.iter().cloned());
+        events.extend(pages);
+    }
     let done = history
         .iter()
         .filter(|e| e.kind == Kind::TimeoutEscalated)
         .count() as u32;
-    let mut seen: Vec<Event> = history.to_vec();
     for _ in done..timeouts_owed(inc, severity.response, now) {
         match escalate(
             inc,
@@ -536,7 +555,8 @@ pub fn simulate(
     acked_after: Option<Duration>,
 ) -> Vec<Event> {
     const WHO: &str = "simulated";
-    let (ack_due, resolve_due) = due(at, severity);
+    let starts = crate::rules::hours::pages_from(severity.hours.as_ref(), at);
+    let (ack_due, resolve_due) = due(starts, severity);
     let mut inc = Incident {
         id: 0,
         title: String::new(),
@@ -555,7 +575,9 @@ pub fn simulate(
         resolution: None,
     };
     let mut history = vec![Event::new(at, WHO, Kind::Opened).value(&severity.key)];
-    history.extend(open_pages(severity, roster, at, WHO));
+    if starts <= at {
+        history.extend(open_pages(severity, roster, at, WHO));
+    }
     // Every role of the chain paged in turn, then every repeat: the last page any
     // unanswered incident can owe, so the walk below always ends.
     let times = |d: Duration, n: usize| d.checked_mul(i32::try_from(n).unwrap_or(i32::MAX));
@@ -612,6 +634,9 @@ fn next_change(
         Some(later(start, Duration::seconds(k.checked_mul(step)?)))
     };
     let mut candidates = Vec::new();
+    if !history.iter().any(|e| e.kind == Kind::Paged) {
+        candidates.extend(Some(paging_starts(inc, severity)).filter(|s| *s >= from));
+    }
     if inc.acked_at.is_none() {
         candidates.extend(next_of(inc.ack_due, severity.response));
         candidates.extend(acked_at.filter(|a| *a >= from));

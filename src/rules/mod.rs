@@ -5,6 +5,7 @@ pub mod checklist;
 pub mod coverage;
 pub mod deadline;
 pub mod duration;
+pub mod hours;
 pub mod incident;
 pub mod intake;
 pub mod links;

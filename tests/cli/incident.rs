@@ -1026,3 +1026,74 @@ fn simulate_matches_what_check_then_does_minute_by_minute() {
         assert_eq!(planned, happened, "{sev}");
     }
 }
+
+/// A severity with `hours: business` opened on a Saturday night pages nobody until Monday
+/// 09:00, its limits counting from there; `simulate` says the same.
+#[test]
+fn a_severity_with_hours_waits_for_them() {
+    let env = Env::new();
+    env.edit(
+        "thresholds.yaml",
+        "    resolution: 24h\n    page: [Primary]\n",
+        "    resolution: 24h\n    page: [Primary]\n    hours: business\n",
+    );
+    let saturday = "2024-08-10T03:00:00Z";
+    let (code, out, err) = env.at(
+        saturday,
+        &[
+            "incident",
+            "open",
+            "--sev",
+            "P3",
+            "--title",
+            "slow export",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let opened = json(&out);
+    assert_eq!(opened["paged"], serde_json::json!([]), "{out}");
+    assert_eq!(opened["ack_due"], "2024-08-12T11:00:00Z");
+    assert_eq!(opened["resolve_due"], "2024-08-13T09:00:00Z");
+    for at in ["2024-08-10T12:00:00Z", "2024-08-11T23:59:00Z"] {
+        let (code, out, _) = env.at(at, &["incident", "check", "--format", "json"]);
+        assert_eq!(code, 0);
+        assert_eq!(json(&out)["done"], serde_json::json!([]), "{at}");
+    }
+    let (_, out, _) = env.at(
+        "2024-08-12T09:00:00Z",
+        &["incident", "check", "--format", "json"],
+    );
+    let done = json(&out)["done"].clone();
+    assert_eq!(done[0]["kind"], "paged", "{done}");
+    assert!(done[0]["what"].as_str().unwrap().contains("Iris"), "{done}");
+    let (_, shown, _) = env.at("2024-08-12T09:00:00Z", &["incident", "show", "1"]);
+    assert!(
+        shown.contains("P3 pages in its hours: paging starts 2024-08-12 09:00 UTC"),
+        "{shown}"
+    );
+
+    let (code, out, _) = env.at(
+        saturday,
+        &["incident", "simulate", "--sev", "P3", "--format", "json"],
+    );
+    assert_eq!(code, 0);
+    let steps = json(&out);
+    let first_page = steps
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["event"] == "page")
+        .unwrap();
+    assert_eq!(first_page["at"], "2024-08-12T09:00:00Z");
+    assert_eq!(first_page["person"], "Iris");
+    // P1 has no hours: it pages at once, whatever the hour.
+    let (_, out, _) = env.at(
+        saturday,
+        &[
+            "incident", "open", "--sev", "P1", "--title", "down", "--format", "json",
+        ],
+    );
+    assert_eq!(json(&out)["paged"].as_array().unwrap().len(), 2);
+}
