@@ -68,6 +68,7 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             [CompletionResult]::new('off', 'off', [CompletionResultType]::ParameterValue, 'Time off: the person holds no role over whole days, and the cover rule fills theirs')
             [CompletionResult]::new('swap', 'swap', [CompletionResultType]::ParameterValue, 'Swap two people''s roles for one shift (two overrides, made and told as one)')
             [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Who would hold each role under another config (a branch''s): the differences, hours per person before and after, and the gaps (exit 1 when the other config has one)')
+            [CompletionResult]::new('load', 'load', [CompletionResultType]::ParameterValue, 'On-call health over a period: hours, pages, pages at night, acknowledgements, overrides and time off per person, and how evenly the hours fell')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -216,6 +217,17 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'mindops;oncall;load' {
+            [CompletionResult]::new('--period', '--period', [CompletionResultType]::ParameterName, 'A week (2024-W32), a month (2024-08) or a quarter (2024-Q3) [default: the last complete month]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print: a table for people, or json, csv or plain for scripts')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'mindops;oncall;help' {
             [CompletionResult]::new('schedule', 'schedule', [CompletionResultType]::ParameterValue, 'The coming shifts, one row each')
             [CompletionResult]::new('override', 'override', [CompletionResultType]::ParameterValue, 'Temporary replacements of a role''s holder')
@@ -224,6 +236,7 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             [CompletionResult]::new('off', 'off', [CompletionResultType]::ParameterValue, 'Time off: the person holds no role over whole days, and the cover rule fills theirs')
             [CompletionResult]::new('swap', 'swap', [CompletionResultType]::ParameterValue, 'Swap two people''s roles for one shift (two overrides, made and told as one)')
             [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Who would hold each role under another config (a branch''s): the differences, hours per person before and after, and the gaps (exit 1 when the other config has one)')
+            [CompletionResult]::new('load', 'load', [CompletionResultType]::ParameterValue, 'On-call health over a period: hours, pages, pages at night, acknowledgements, overrides and time off per person, and how evenly the hours fell')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -258,6 +271,9 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             break
         }
         'mindops;oncall;help;plan' {
+            break
+        }
+        'mindops;oncall;help;load' {
             break
         }
         'mindops;oncall;help;help' {
@@ -1183,6 +1199,7 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             [CompletionResult]::new('off', 'off', [CompletionResultType]::ParameterValue, 'Time off: the person holds no role over whole days, and the cover rule fills theirs')
             [CompletionResult]::new('swap', 'swap', [CompletionResultType]::ParameterValue, 'Swap two people''s roles for one shift (two overrides, made and told as one)')
             [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Who would hold each role under another config (a branch''s): the differences, hours per person before and after, and the gaps (exit 1 when the other config has one)')
+            [CompletionResult]::new('load', 'load', [CompletionResultType]::ParameterValue, 'On-call health over a period: hours, pages, pages at night, acknowledgements, overrides and time off per person, and how evenly the hours fell')
             break
         }
         'mindops;help;oncall;schedule' {
@@ -1216,6 +1233,9 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             break
         }
         'mindops;help;oncall;plan' {
+            break
+        }
+        'mindops;help;oncall;load' {
             break
         }
         'mindops;help;incident' {

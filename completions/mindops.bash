@@ -340,6 +340,9 @@ _mindops() {
             mindops__subcmd__help__subcmd__oncall,export)
                 cmd="mindops__subcmd__help__subcmd__oncall__subcmd__export"
                 ;;
+            mindops__subcmd__help__subcmd__oncall,load)
+                cmd="mindops__subcmd__help__subcmd__oncall__subcmd__load"
+                ;;
             mindops__subcmd__help__subcmd__oncall,off)
                 cmd="mindops__subcmd__help__subcmd__oncall__subcmd__off"
                 ;;
@@ -562,6 +565,9 @@ _mindops() {
             mindops__subcmd__oncall,help)
                 cmd="mindops__subcmd__oncall__subcmd__help"
                 ;;
+            mindops__subcmd__oncall,load)
+                cmd="mindops__subcmd__oncall__subcmd__load"
+                ;;
             mindops__subcmd__oncall,off)
                 cmd="mindops__subcmd__oncall__subcmd__off"
                 ;;
@@ -585,6 +591,9 @@ _mindops() {
                 ;;
             mindops__subcmd__oncall__subcmd__help,help)
                 cmd="mindops__subcmd__oncall__subcmd__help__subcmd__help"
+                ;;
+            mindops__subcmd__oncall__subcmd__help,load)
+                cmd="mindops__subcmd__oncall__subcmd__help__subcmd__load"
                 ;;
             mindops__subcmd__oncall__subcmd__help,off)
                 cmd="mindops__subcmd__oncall__subcmd__help__subcmd__off"
@@ -2279,7 +2288,7 @@ _mindops() {
             return 0
             ;;
         mindops__subcmd__help__subcmd__oncall)
-            opts="schedule override export check off swap plan"
+            opts="schedule override export check off swap plan load"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2307,6 +2316,20 @@ _mindops() {
             return 0
             ;;
         mindops__subcmd__help__subcmd__oncall__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__help__subcmd__oncall__subcmd__load)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4161,7 +4184,7 @@ _mindops() {
             return 0
             ;;
         mindops__subcmd__oncall)
-            opts="-h --date --at --role --format --config-dir --db --tz --color --help schedule override export check off swap plan help"
+            opts="-h --date --at --role --format --config-dir --db --tz --color --help schedule override export check off swap plan load help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4291,7 +4314,7 @@ _mindops() {
             return 0
             ;;
         mindops__subcmd__oncall__subcmd__help)
-            opts="schedule override export check off swap plan help"
+            opts="schedule override export check off swap plan load help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4333,6 +4356,20 @@ _mindops() {
             return 0
             ;;
         mindops__subcmd__oncall__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__oncall__subcmd__help__subcmd__load)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4451,6 +4488,44 @@ _mindops() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__oncall__subcmd__load)
+            opts="-h --period --format --config-dir --db --tz --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --period)
+                    COMPREPLY=($(compgen -W "$(_mindops_values periods)" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv plain" -- "${cur}"))
+                    return 0
+                    ;;
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -64,6 +64,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand off 'Time off: the person holds no role over whole days, and the cover rule fills theirs'
             cand swap 'Swap two people''s roles for one shift (two overrides, made and told as one)'
             cand plan 'Who would hold each role under another config (a branch''s): the differences, hours per person before and after, and the gaps (exit 1 when the other config has one)'
+            cand load 'On-call health over a period: hours, pages, pages at night, acknowledgements, overrides and time off per person, and how evenly the hours fell'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mindops;oncall;schedule'= {
@@ -196,6 +197,16 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'mindops;oncall;load'= {
+            cand --period 'A week (2024-W32), a month (2024-08) or a quarter (2024-Q3) [default: the last complete month]'
+            cand --format 'How to print: a table for people, or json, csv or plain for scripts'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'mindops;oncall;help'= {
             cand schedule 'The coming shifts, one row each'
             cand override 'Temporary replacements of a role''s holder'
@@ -204,6 +215,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand off 'Time off: the person holds no role over whole days, and the cover rule fills theirs'
             cand swap 'Swap two people''s roles for one shift (two overrides, made and told as one)'
             cand plan 'Who would hold each role under another config (a branch''s): the differences, hours per person before and after, and the gaps (exit 1 when the other config has one)'
+            cand load 'On-call health over a period: hours, pages, pages at night, acknowledgements, overrides and time off per person, and how evenly the hours fell'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mindops;oncall;help;schedule'= {
@@ -228,6 +240,8 @@ set edit:completion:arg-completer[mindops] = {|@words|
         &'mindops;oncall;help;swap'= {
         }
         &'mindops;oncall;help;plan'= {
+        }
+        &'mindops;oncall;help;load'= {
         }
         &'mindops;oncall;help;help'= {
         }
@@ -1033,6 +1047,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand off 'Time off: the person holds no role over whole days, and the cover rule fills theirs'
             cand swap 'Swap two people''s roles for one shift (two overrides, made and told as one)'
             cand plan 'Who would hold each role under another config (a branch''s): the differences, hours per person before and after, and the gaps (exit 1 when the other config has one)'
+            cand load 'On-call health over a period: hours, pages, pages at night, acknowledgements, overrides and time off per person, and how evenly the hours fell'
         }
         &'mindops;help;oncall;schedule'= {
         }
@@ -1056,6 +1071,8 @@ set edit:completion:arg-completer[mindops] = {|@words|
         &'mindops;help;oncall;swap'= {
         }
         &'mindops;help;oncall;plan'= {
+        }
+        &'mindops;help;oncall;load'= {
         }
         &'mindops;help;incident'= {
             cand open 'Open an incident and page the roles its severity names'

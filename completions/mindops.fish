@@ -51,28 +51,29 @@ complete -c mindops -n "__fish_mindops_needs_command" -f -a "completions" -d 'Pr
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "man" -d 'Print a man page (roff): mindops\'s own, or a command\'s; or write them all to a folder'
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "complete" -d 'Values for shell completion, one a line (the completion scripts call it)'
 complete -c mindops -n "__fish_mindops_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan help" -l date -d 'The shift covering this day (YYYY-MM-DD, in the rotation\'s zone)' -r
-complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan help" -l at -d 'An instant (RFC 3339, e.g. 2024-08-07T10:00:00Z)' -r
-complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan help" -l role -d 'Only this role' -r
-complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan help" -l format -d 'How to print: a table for people, or json, csv or plain for scripts' -r -f -a "table\t'A table for people'
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan load help" -l date -d 'The shift covering this day (YYYY-MM-DD, in the rotation\'s zone)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan load help" -l at -d 'An instant (RFC 3339, e.g. 2024-08-07T10:00:00Z)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan load help" -l role -d 'Only this role' -r
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan load help" -l format -d 'How to print: a table for people, or json, csv or plain for scripts' -r -f -a "table\t'A table for people'
 json\t'JSON with stable field names (see the README)'
 csv\t'Comma-separated values with a header line'
 plain\t'Bare values, one a line, for shell scripts'"
-complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan help" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan help" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
-complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan help" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
-complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan help" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan load help" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan load help" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan load help" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan load help" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
-complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan help" -f -a "schedule" -d 'The coming shifts, one row each'
-complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan help" -f -a "override" -d 'Temporary replacements of a role\'s holder'
-complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan help" -f -a "export" -d 'Export shifts as an iCalendar (RFC 5545) file'
-complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan help" -f -a "check" -d 'Check coverage and fairness over the coming weeks (exit 1 on a problem)'
-complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan help" -f -a "off" -d 'Time off: the person holds no role over whole days, and the cover rule fills theirs'
-complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan help" -f -a "swap" -d 'Swap two people\'s roles for one shift (two overrides, made and told as one)'
-complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan help" -f -a "plan" -d 'Who would hold each role under another config (a branch\'s): the differences, hours per person before and after, and the gaps (exit 1 when the other config has one)'
-complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan load help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan load help" -f -a "schedule" -d 'The coming shifts, one row each'
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan load help" -f -a "override" -d 'Temporary replacements of a role\'s holder'
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan load help" -f -a "export" -d 'Export shifts as an iCalendar (RFC 5545) file'
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan load help" -f -a "check" -d 'Check coverage and fairness over the coming weeks (exit 1 on a problem)'
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan load help" -f -a "off" -d 'Time off: the person holds no role over whole days, and the cover rule fills theirs'
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan load help" -f -a "swap" -d 'Swap two people\'s roles for one shift (two overrides, made and told as one)'
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan load help" -f -a "plan" -d 'Who would hold each role under another config (a branch\'s): the differences, hours per person before and after, and the gaps (exit 1 when the other config has one)'
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan load help" -f -a "load" -d 'On-call health over a period: hours, pages, pages at night, acknowledgements, overrides and time off per person, and how evenly the hours fell'
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and not __fish_seen_subcommand_from schedule override export check off swap plan load help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from schedule" -l from -d 'First day (YYYY-MM-DD) [default: today]' -r
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from schedule" -l weeks -d 'How many weeks from --from' -r
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from schedule" -l to -d 'Last day, inclusive (YYYY-MM-DD)' -r
@@ -156,6 +157,18 @@ complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_
 always\t''
 never\t''"
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from plan" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from load" -l period -d 'A week (2024-W32), a month (2024-08) or a quarter (2024-Q3) [default: the last complete month]' -r
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from load" -l format -d 'How to print: a table for people, or json, csv or plain for scripts' -r -f -a "table\t'A table for people'
+json\t'JSON with stable field names (see the README)'
+csv\t'Comma-separated values with a header line'
+plain\t'Bare values, one a line, for shell scripts'"
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from load" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from load" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from load" -l tz -d 'Show times in this IANA zone instead of the rotation\'s (e.g. Europe/Berlin)' -r
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from load" -l color -d 'When to colour the output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from load" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from help" -f -a "schedule" -d 'The coming shifts, one row each'
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from help" -f -a "override" -d 'Temporary replacements of a role\'s holder'
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from help" -f -a "export" -d 'Export shifts as an iCalendar (RFC 5545) file'
@@ -163,6 +176,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from help" -f -a "off" -d 'Time off: the person holds no role over whole days, and the cover rule fills theirs'
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from help" -f -a "swap" -d 'Swap two people\'s roles for one shift (two overrides, made and told as one)'
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from help" -f -a "plan" -d 'Who would hold each role under another config (a branch\'s): the differences, hours per person before and after, and the gaps (exit 1 when the other config has one)'
+complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from help" -f -a "load" -d 'On-call health over a period: hours, pages, pages at night, acknowledgements, overrides and time off per person, and how evenly the hours fell'
 complete -c mindops -n "__fish_mindops_using_subcommand oncall; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and not __fish_seen_subcommand_from open simulate ack escalate update phase step note close reopen list show check review action help" -l config-dir -d 'Folder holding rotation.yaml and thresholds.yaml' -r -F
 complete -c mindops -n "__fish_mindops_using_subcommand incident; and not __fish_seen_subcommand_from open simulate ack escalate update phase step note close reopen list show check review action help" -l db -d 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]' -r -F
@@ -823,6 +837,7 @@ complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_su
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from oncall" -f -a "off" -d 'Time off: the person holds no role over whole days, and the cover rule fills theirs'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from oncall" -f -a "swap" -d 'Swap two people\'s roles for one shift (two overrides, made and told as one)'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from oncall" -f -a "plan" -d 'Who would hold each role under another config (a branch\'s): the differences, hours per person before and after, and the gaps (exit 1 when the other config has one)'
+complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from oncall" -f -a "load" -d 'On-call health over a period: hours, pages, pages at night, acknowledgements, overrides and time off per person, and how evenly the hours fell'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "open" -d 'Open an incident and page the roles its severity names'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "simulate" -d 'A dry run: who an incident would page, when and on which channels, if nobody answered (nothing is stored or sent)'
 complete -c mindops -n "__fish_mindops_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "ack" -d 'Acknowledge: stops the response clock and timeout escalations'

@@ -309,6 +309,21 @@ pub enum OncallCommand {
     /// Who would hold each role under another config (a branch's): the differences, hours per
     /// person before and after, and the gaps (exit 1 when the other config has one)
     Plan(PlanArgs),
+    /// On-call health over a period: hours, pages, pages at night, acknowledgements,
+    /// overrides and time off per person, and how evenly the hours fell
+    Load(LoadArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct LoadArgs {
+    /// A week (2024-W32), a month (2024-08) or a quarter (2024-Q3) [default: the last complete
+    /// month]
+    #[arg(long, value_name = "PERIOD")]
+    pub period: Option<String>,
+
+    /// How to print: a table for people, or json, csv or plain for scripts
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
 }
 
 #[derive(Debug, Args)]

@@ -112,6 +112,18 @@ pub const PAGES: &[Page] = &[
         ],
     },
     Page {
+        path: "oncall load",
+        description: "Shows who carried the rotation over a week, a month or a quarter: each \
+            person's hours on call, pages received, pages between 22:00 and 07:00 on their own \
+            clock (a member's zone: in rotation.yaml, else the rotation's), acknowledgements, \
+            overrides taken and days off; and how evenly the hours fell, the largest share over \
+            the smallest. The monthly and quarterly reports carry the night pages too.",
+        examples: &[
+            ("mindops oncall load", "the last complete month"),
+            ("mindops oncall load --period 2024-Q3 --format csv", "a quarter, for a spreadsheet"),
+        ],
+    },
+    Page {
         path: "oncall override",
         description: "Overrides hand a role to someone else for a stretch of time: a swap, an \
             illness, a holiday. They are stored, shown by oncall and the schedule, followed by \

@@ -78,6 +78,8 @@ struct MemberFile {
     email: Option<String>,
     phone: Option<String>,
     chat: Option<String>,
+    /// Their IANA zone, when they live outside the rotation's.
+    zone: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -343,12 +345,16 @@ fn team(
     }
     members
         .into_iter()
-        .map(|m| Member {
+        .enumerate()
+        .map(|(i, m)| Member {
             name: m.name.trim().to_string(),
             area: m.area,
             email: m.email,
             phone: m.phone,
             chat: m.chat,
+            zone: m
+                .zone
+                .and_then(|z| problems.check(format!("{path}[{i}].zone"), parse_zone(&z))),
         })
         .collect()
 }

@@ -224,6 +224,8 @@ pub struct Team {
     pub roles: Vec<String>,
     pub shifts: Vec<ShiftRow>,
     pub pages: Vec<Count>,
+    /// Pages between 22:00 and 07:00 in each person's zone.
+    pub pages_at_night: Vec<Count>,
     pub acks: Vec<Count>,
     pub checklist_rate: f64,
     pub checklist_days: Vec<HistoryDay>,
@@ -588,6 +590,20 @@ fn team(store: &Store, sheet: &Sheet, period: &Period, span: &Span) -> Result<Te
             .collect::<Vec<_>>()
     };
     let pages = store.event_counts(EventKind::Paged, CountBy::Value, span.from, span.to)?;
+    // Pages between 22:00 and 07:00 on each person's clock: the figure teams burn out on.
+    let mut at_night: Vec<(String, u64)> = Vec::new();
+    for (at, person) in store.pages_between(span.from, span.to)? {
+        let zone = rotation
+            .member(&person)
+            .and_then(|m| m.zone)
+            .unwrap_or(rotation.zone);
+        if crate::rules::load::asleep(at, zone) {
+            match at_night.iter_mut().find(|(p, _)| *p == person) {
+                Some((_, n)) => *n += 1,
+                None => at_night.push((person, 1)),
+            }
+        }
+    }
     let acks = store.event_counts(EventKind::Acknowledged, CountBy::Actor, span.from, span.to)?;
     let last_day = period.end.pred_opt().unwrap_or(period.end);
     let checklist = sheet.completion(store, period.start, last_day)?;
@@ -595,6 +611,7 @@ fn team(store: &Store, sheet: &Sheet, period: &Period, span: &Span) -> Result<Te
         roles: rotation.roles.clone(),
         shifts,
         pages: counts(pages),
+        pages_at_night: counts(at_night),
         acks: counts(acks),
         checklist_rate: pct(checklist.done as u64, checklist.total as u64).unwrap_or(0.0),
         checklist_days: checklist.days,

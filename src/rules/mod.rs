@@ -9,6 +9,7 @@ pub mod hours;
 pub mod incident;
 pub mod intake;
 pub mod links;
+pub mod load;
 pub mod metrics;
 pub mod period;
 pub mod rotation;

@@ -77,6 +77,19 @@ impl Period {
         Period::containing(self.kind, self.start.pred_opt().unwrap_or(self.start))
     }
 
+    /// A week (`2024-W32`), a month (`2024-08`) or a quarter (`2024-Q3`), told by its form.
+    pub fn any(text: &str) -> Result<Self, String> {
+        let upper = text.trim().to_uppercase();
+        let kind = if upper.contains("-W") {
+            Kind::Week
+        } else if upper.contains("-Q") {
+            Kind::Quarter
+        } else {
+            Kind::Month
+        };
+        Period::parse(kind, text)
+    }
+
     pub fn parse(kind: Kind, text: &str) -> Result<Self, String> {
         let t = text.trim();
         let bad = || {

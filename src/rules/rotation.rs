@@ -14,6 +14,8 @@ pub struct Member {
     pub email: Option<String>,
     pub phone: Option<String>,
     pub chat: Option<String>,
+    /// Where they sleep, when not in the rotation's zone: their night is counted in it.
+    pub zone: Option<Tz>,
 }
 
 #[derive(Debug, Clone)]
@@ -763,6 +765,7 @@ mod tests {
             email: None,
             phone: None,
             chat: None,
+            zone: None,
         }
     }
 

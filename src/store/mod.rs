@@ -372,6 +372,8 @@ delegate! {
     /// When the last page was recorded, if any was: the history a new version of the team
     /// must not rewrite.
     fn last_page_at(&self) -> Result<Option<DateTime<Utc>>>;
+    /// Every page in `[from, to)`: when, and to whom.
+    fn pages_between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<(DateTime<Utc>, String)>>;
     /// The list a day was kept with, if it has been used.
     fn checklist_day(&self, day: NaiveDate) -> Result<Option<Checklist>>;
     /// The ticks of each day in `[from, to]`, in the order they were made.

@@ -743,3 +743,61 @@ fn a_new_version_of_the_team_keeps_the_history() {
     let (code, _, err) = env.at(later, &["config", "check", "--rewrite-history"]);
     assert_eq!(code, 0, "{err}");
 }
+
+/// `oncall load` and the reports count the pages that woke people, each on their own clock.
+#[test]
+fn pages_at_night_are_counted_in_each_persons_zone() {
+    let env = Env::new();
+    env.edit(
+        "rotation.yaml",
+        "  - name: Iris\n    area: Infrastructure\n",
+        "  - name: Iris\n    area: Infrastructure\n    zone: Asia/Tokyo\n",
+    );
+    // Week 2 (5 August): Felix Primary, Iris Secondary.
+    for (at, sev) in [
+        ("2024-08-07T23:30:00Z", "P2"), // Felix asleep
+        ("2024-08-08T10:00:00Z", "P2"), // Felix awake
+        ("2024-08-08T14:00:00Z", "P1"), // Felix awake; 23:00 in Tokyo for Iris
+    ] {
+        env.did(at, &["incident", "open", "--sev", sev, "--title", "t"]);
+    }
+    let (code, out, err) = env.at(
+        "2024-08-20T10:00:00Z",
+        &["oncall", "load", "--period", "2024-W32", "--format", "json"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let load = json(&out);
+    let person = |name: &str| {
+        load["people"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["person"] == name)
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(
+        (
+            person("Felix")["pages"].as_u64(),
+            person("Felix")["pages_at_night"].as_u64()
+        ),
+        (Some(3), Some(1))
+    );
+    assert_eq!(
+        (
+            person("Iris")["pages"].as_u64(),
+            person("Iris")["pages_at_night"].as_u64()
+        ),
+        (Some(1), Some(1))
+    );
+    assert_eq!(person("Milo")["hours"], 168.0);
+    assert_eq!(load["fairness"], 1.0);
+    let (_, report, _) = env.at(
+        "2024-08-20T10:00:00Z",
+        &[
+            "report", "weekly", "--period", "2024-W32", "--format", "markdown",
+        ],
+    );
+    assert!(report.contains("| Felix | 3 | 1 | 0 |"), "{report}");
+    assert!(report.contains("| Iris | 1 | 1 | 0 |"), "{report}");
+}

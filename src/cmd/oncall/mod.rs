@@ -2,6 +2,7 @@
 
 pub(crate) mod check;
 mod export;
+mod health;
 mod overrides;
 mod plan;
 mod schedule;
@@ -28,6 +29,7 @@ pub fn run(ctx: &Context, args: OncallArgs) -> Result<u8> {
         Some(OncallCommand::Off(args)) => overrides::off(ctx, args),
         Some(OncallCommand::Swap(args)) => overrides::swap(ctx, args),
         Some(OncallCommand::Plan(args)) => plan::run(ctx, args),
+        Some(OncallCommand::Load(args)) => health::run(ctx, args),
         Some(OncallCommand::Export(a)) => export::run(ctx, a),
         Some(OncallCommand::Check(a)) => check::run(ctx, a),
     }

@@ -296,10 +296,17 @@ pub fn pages(t: &Team) -> Rows {
             .to_string()
     };
     Rows::new(
-        &["Person", "Paged", "Acknowledged"],
+        &["Person", "Paged", "At night (22-07)", "Acknowledged"],
         people
             .iter()
-            .map(|p| vec![p.to_string(), count(&t.pages, p), count(&t.acks, p)])
+            .map(|p| {
+                vec![
+                    p.to_string(),
+                    count(&t.pages, p),
+                    count(&t.pages_at_night, p),
+                    count(&t.acks, p),
+                ]
+            })
             .collect(),
     )
 }

@@ -46,4 +46,22 @@ impl Postgres {
             instant_opt(row.try_get(0)?)
         })
     }
+
+    pub fn pages_between(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<(DateTime<Utc>, String)>> {
+        self.read(|s| {
+            s.all(
+                "SELECT at, new_value FROM incident_events
+                  WHERE kind = 'paged' AND at >= $1 AND at < $2 AND new_value IS NOT NULL
+                  ORDER BY at, id",
+                &[&from.timestamp(), &to.timestamp()],
+            )?
+            .iter()
+            .map(|r| Ok((instant(r.try_get(0)?)?, r.try_get(1)?)))
+            .collect()
+        })
+    }
 }

@@ -51,4 +51,21 @@ impl Sqlite {
             .flatten();
         at.map(instant).transpose().map_err(Into::into)
     }
+
+    /// Every page in `[from, to)`: when, and to whom.
+    pub fn pages_between(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<(DateTime<Utc>, String)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT at, new_value FROM incident_events
+              WHERE kind = 'paged' AND at >= ?1 AND at < ?2 AND new_value IS NOT NULL
+              ORDER BY at, id",
+        )?;
+        let rows = stmt.query_map(rusqlite::params![from.timestamp(), to.timestamp()], |r| {
+            Ok((instant(r.get(0)?)?, r.get(1)?))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
 }
