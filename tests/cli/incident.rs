@@ -943,8 +943,11 @@ fn simulate_matches_what_check_then_does_minute_by_minute() {
         assert_eq!((code, err.as_str()), (0, ""), "{args:?}");
         out
     };
-    // (severity, acknowledged after, the minutes cron runs, the window compared)
-    let cases: [(&str, Option<i64>, Vec<i64>, i64); 2] = [
+    // (severity, acknowledged after, the minutes cron runs, the window compared). P3's day is
+    // checked at each of its limits and the minutes either side of them.
+    let edges =
+        |limits: &[i64]| -> Vec<i64> { limits.iter().flat_map(|m| [m - 1, *m, m + 1]).collect() };
+    let cases: [(&str, Option<i64>, Vec<i64>, i64); 4] = [
         (
             "P1",
             Some(40),
@@ -952,6 +955,8 @@ fn simulate_matches_what_check_then_does_minute_by_minute() {
             241,
         ),
         ("P0", None, (1..=35).collect(), 35),
+        ("P2", None, (1..=95).collect(), 95),
+        ("P3", None, edges(&[120, 240, 360, 1440]), 1441),
     ];
     for (number, (sev, acked, minutes, window)) in cases.into_iter().enumerate() {
         let mut args = vec!["incident", "simulate", "--sev", sev, "--format", "json"];
