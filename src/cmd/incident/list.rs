@@ -111,6 +111,9 @@ fn stream_json(
     keep: &mut dyn FnMut(&Incident) -> bool,
 ) -> Result<()> {
     let (batches, received) = std::sync::mpsc::sync_channel::<Vec<(Incident, Vec<Paged>)>>(2);
+    // Written batches go back to be emptied and refilled here: memory is freed by the thread
+    // that allocated it, so the two threads do not queue on the allocator's locks.
+    let (give_back, given_back) = std::sync::mpsc::sync_channel::<Vec<(Incident, Vec<Paged>)>>(4);
     let writer = std::thread::spawn(move || -> Result<()> {
         use serde::ser::{SerializeSeq, Serializer as _};
         let mut out = Out::stdout();
@@ -122,6 +125,8 @@ fn stream_json(
                 seq.serialize_element(&IncidentJson::new(incident, paged, now))
                     .map_err(std::io::Error::from)?;
             }
+            // A full return queue (the reader is done) drops it here instead.
+            let _ = give_back.try_send(batch);
         }
         seq.end().map_err(std::io::Error::from)?;
         out.line("")?;
@@ -133,8 +138,17 @@ fn stream_json(
         if keep(&i) {
             batch.push((i, paged));
             // A send fails only when the writer has stopped; its own error says why.
-            if batch.len() >= BATCH && batches.send(std::mem::take(&mut batch)).is_err() {
-                anyhow::bail!(WriterStopped);
+            if batch.len() >= BATCH {
+                let next = match given_back.try_recv() {
+                    Ok(mut used) => {
+                        used.clear();
+                        used
+                    }
+                    Err(_) => Vec::with_capacity(BATCH),
+                };
+                if batches.send(std::mem::replace(&mut batch, next)).is_err() {
+                    anyhow::bail!(WriterStopped);
+                }
             }
         }
         Ok(())
