@@ -131,6 +131,7 @@ fn render(ctx: &Context, s: &Status) -> String {
         .map(|o| {
             crate::util::output::escape_controls(&format!("{} {}", o.role, o.person)).into_owned()
         })
+        .chain(s.gaps.iter().map(|role| format!("{role} nobody")))
         .collect();
     let screen = crate::util::output::screen();
     let columns = screen.columns;

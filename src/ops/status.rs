@@ -78,6 +78,8 @@ pub struct Status {
     pub at: String,
     pub shift: Option<u64>,
     pub oncall: Vec<OnCall>,
+    /// Roles nobody holds now (someone is off and nobody is left to cover).
+    pub gaps: Vec<String>,
     pub incidents: Vec<IncidentLine>,
     pub metrics: Vec<MetricLine>,
     pub checklist: ChecklistLine,
@@ -106,12 +108,18 @@ pub fn gather(
         now,
         crate::util::time::later(now, chrono::Duration::seconds(1)),
     )?;
-    let oncall = holders_at(rotation, &overrides, now)
+    let oncall: Vec<OnCall> = holders_at(rotation, &overrides, now)
         .into_iter()
         .map(|s| OnCall {
             role: rotation.roles[s.role].clone(),
             person: s.person,
         })
+        .collect();
+    let gaps = rotation
+        .roles
+        .iter()
+        .filter(|r| !oncall.iter().any(|o| &o.role == *r))
+        .cloned()
         .collect();
     let incidents: Vec<Incident> = store.incidents(&IncidentFilter::default())?;
     let mut metrics = Vec::new();
@@ -153,6 +161,7 @@ pub fn gather(
         at: rfc3339(now),
         shift: rotation.shift_at(now).ok().map(|s| s.number),
         oncall,
+        gaps,
         incidents: incidents
             .iter()
             .map(|i| {

@@ -491,6 +491,14 @@ fn time_off_is_covered_told_and_paged_around() {
             .collect();
         assert_eq!(holders, [("Primary", "Tilda"), ("Secondary", "Milo"), ("On-Call", "Felix")]);
         assert_eq!(now["assignments"][0]["cover"], "Iris is off (dentist)");
+        let (_, out, _) = on.at("2024-08-13T10:00:00Z", &["status", "--format", "json"]);
+        assert_eq!(json(&out)["gaps"], serde_json::json!(["Backup"]));
+        let (_, out, _) = on.at(
+            "2024-08-13T10:00:00Z",
+            &["oncall", "schedule", "--from", "2024-08-12", "--weeks", "1"],
+        );
+        assert!(out.contains("nobody 08-13 00:00–08-15"), "{out}");
+        assert!(out.contains("~ covering for someone off"), "{out}");
 
         // A P2 pages Tilda; its escalations go down the chain as it stands and end where
         // Backup is empty, without waiting it out.

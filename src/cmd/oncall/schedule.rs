@@ -129,12 +129,18 @@ pub fn run(ctx: &Context, args: ScheduleArgs) -> Result<u8> {
                 ];
                 for role in 0..rotation.roles.len() {
                     let mine: Vec<&Segment> = held.iter().filter(|s| s.role == role).collect();
-                    let text = holders_text(&mine, zone);
-                    row.push(if mine.iter().any(|s| s.override_id.is_some()) {
-                        ctx.style.marked(text)
-                    } else {
-                        Cell::new(text)
-                    });
+                    let span = (shift.start.max(from), shift.end.min(to));
+                    let text = holders_text(&mine, span, zone);
+                    row.push(
+                        if mine
+                            .iter()
+                            .any(|s| s.override_id.is_some() || s.cover.is_some())
+                        {
+                            ctx.style.marked(text)
+                        } else {
+                            Cell::new(text)
+                        },
+                    );
                 }
                 table.add_row(row);
             }
@@ -146,25 +152,50 @@ pub fn run(ctx: &Context, args: ScheduleArgs) -> Result<u8> {
             {
                 out.line("* override (mindops oncall override list)")?;
             }
+            if shifts
+                .iter()
+                .flat_map(|(_, h)| h)
+                .any(|s| s.cover.is_some())
+            {
+                out.line(
+                    "~ covering for someone off (mindops oncall --date DAY says who and why)",
+                )?;
+            }
         }
     }
     out.flush()?;
     Ok(exit::SUCCESS)
 }
 
-/// `Felix`, or `Felix, Iris* 08-07 10:00–08-09 10:00` where an override takes part of a shift.
-fn holders_text(held: &[&Segment], zone: chrono_tz::Tz) -> String {
+/// `Felix`, or `Felix, Iris* 08-07 10:00–08-09 10:00` where an override takes part of a shift,
+/// `Milo~ …` where someone covers for time off, and `nobody …` where the role is empty.
+fn holders_text(
+    held: &[&Segment],
+    (start, end): (chrono::DateTime<chrono::Utc>, chrono::DateTime<chrono::Utc>),
+    zone: chrono_tz::Tz,
+) -> String {
     let short =
         |t: chrono::DateTime<chrono::Utc>| t.with_timezone(&zone).format("%m-%d %H:%M").to_string();
     let mut parts: Vec<String> = Vec::new();
-    for seg in held {
-        let part = match seg.override_id {
-            Some(_) => format!("{}* {}–{}", seg.person, short(seg.from), short(seg.to)),
-            None => seg.person.clone(),
-        };
+    let mut push = |part: String| {
         if parts.last() != Some(&part) {
             parts.push(part);
         }
+    };
+    let mut at = start;
+    for seg in held {
+        if seg.from > at {
+            push(format!("nobody {}–{}", short(at), short(seg.from)));
+        }
+        at = at.max(seg.to);
+        push(match (seg.override_id, &seg.cover) {
+            (_, Some(_)) => format!("{}~ {}–{}", seg.person, short(seg.from), short(seg.to)),
+            (Some(_), None) => format!("{}* {}–{}", seg.person, short(seg.from), short(seg.to)),
+            (None, None) => seg.person.clone(),
+        });
+    }
+    if at < end {
+        push(format!("nobody {}–{}", short(at), short(end)));
     }
     parts.join(", ")
 }
