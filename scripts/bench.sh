@@ -294,6 +294,17 @@ bench incident-show-100k 10 "$bin --db $BIG_DB incident show 99990"
 
 BENCH_IGNORE_EXIT=1 bench metrics-check-prom-50k 50 "$bin --config-dir $work/nonet metrics check --input $work/big.prom"
 BENCH_IGNORE_EXIT=1 bench metrics-check-prom-50k-nagios 50 "$bin --config-dir $work/nonet metrics check --input $work/big.prom --format nagios --no-record"
+# The same scrape through promtool, in the same run: mindops reads and judges it at least 20
+# times as fast as promtool only checks it.
+if [[ -n ${medians[metrics-check-prom-50k-nagios]:-} ]] && command -v promtool >/dev/null; then
+  hyperfine --warmup 2 --runs 10 --ignore-failure --export-json "$work/promtool.json" \
+    "promtool check metrics < $work/big.prom" >/dev/null
+  promtool_ms=$(python3 -c "import json,sys; print(round(json.load(open(sys.argv[1]))['results'][0]['median']*1000, 2))" "$work/promtool.json")
+  ratio=$(python3 -c "import sys; print(round(float(sys.argv[1]) / float(sys.argv[2]), 1))" "$promtool_ms" "${medians[metrics-check-prom-50k-nagios]}")
+  verdict=ok
+  python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) >= 20 else 1)" "$ratio" || { verdict=OVER; failed=1; }
+  printf '%-32s promtool %6s ms = %5sx mindops   budget >= 20x   %s\n' promtool-50k-side-by-side "$promtool_ms" "$ratio" "$verdict"
+fi
 # Network sources: twenty probes of a local server at once; ten PromQL queries.
 BENCH_IGNORE_EXIT=1 bench metrics-check-20-probes 100 "$bin --config-dir $work/probes20 metrics check"
 if [[ -n $prom ]]; then
