@@ -20,9 +20,27 @@ mod status;
 use anyhow::Result;
 
 use crate::cli::Command;
+use crate::store::NotFound;
 use crate::Context;
 
 pub fn run(ctx: &Context, command: Command) -> Result<u8> {
+    dispatch(ctx, command).map_err(hint)
+}
+
+/// What the store could not find, with the command that lists what there is.
+fn hint(e: anyhow::Error) -> anyhow::Error {
+    match e.chain().find_map(|c| c.downcast_ref::<NotFound>()) {
+        Some(NotFound::Incident(id)) => {
+            anyhow::anyhow!("no incident {id}; `mindops incident list --all` shows them all")
+        }
+        Some(NotFound::Action(id)) => anyhow::anyhow!(
+            "no action {id}; `mindops incident show ID` lists an incident's actions"
+        ),
+        None => e,
+    }
+}
+
+fn dispatch(ctx: &Context, command: Command) -> Result<u8> {
     match command {
         Command::Oncall(args) => oncall::run(ctx, *args),
         Command::Incident { command } => incident::run(ctx, command),

@@ -61,6 +61,16 @@ pub struct OutcomeUnknown {
     pub cause: String,
 }
 
+/// A row asked for by its number that is not there. The store says what is missing; the
+/// command line (`cmd::run`) says which command lists what there is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum NotFound {
+    #[error("no incident {0}")]
+    Incident(i64),
+    #[error("no action {0}")]
+    Action(i64),
+}
+
 /// Where the store is: a SQLite file, or a PostgreSQL database named by a `postgres://` URL.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Location {

@@ -667,6 +667,11 @@ fn bad_input_exits_2_and_writes_nothing() {
             "{args:?}: {err}"
         );
     }
+    let err = env.fails(&["incident", "action", "done", "7"], 2);
+    assert!(
+        err.contains("no action 7; `mindops incident show ID` lists an incident's actions"),
+        "{err}"
+    );
     let err = env.fails(&["incident", "ack", "abc"], 2);
     assert!(err.contains("invalid value 'abc'"), "{err}");
 }

@@ -148,7 +148,7 @@ impl Postgres {
                     &[&id],
                 )?
                 else {
-                    bail!("no incident {id}; `mindops incident list --all` shows them all");
+                    bail!(crate::store::NotFound::Incident(id));
                 };
                 let mut incident = incident_row(&row)?;
                 let history = events(s, id)?;
@@ -258,7 +258,7 @@ impl Postgres {
             )?
             .is_none()
             {
-                bail!("no incident {incident_id}; `mindops incident list --all` shows them all");
+                bail!(crate::store::NotFound::Incident(incident_id));
             }
             let id: i64 = s
                 .one(
@@ -297,9 +297,7 @@ impl Postgres {
                 &[&action_id],
             )?
             else {
-                bail!(
-                    "no action {action_id}; `mindops incident show ID` lists an incident's actions"
-                );
+                bail!(crate::store::NotFound::Action(action_id));
             };
             let action = action_row(&row)?;
             if action.done_at.is_none() {

@@ -136,7 +136,7 @@ impl Sqlite {
                 )
                 .optional()?
             else {
-                bail!("no incident {id}; `mindops incident list --all` shows them all");
+                bail!(crate::store::NotFound::Incident(id));
             };
             let history = events(&tx, id)?;
             let (new_events, result) = change(&mut incident, &history)?;
@@ -246,7 +246,7 @@ impl Sqlite {
             |r| r.get(0),
         )?;
         if !exists {
-            bail!("no incident {incident_id}; `mindops incident list --all` shows them all");
+            bail!(crate::store::NotFound::Incident(incident_id));
         }
         tx.execute(
             "INSERT INTO incident_actions (incident_id, text, owner, due, created_at, created_by)
@@ -290,7 +290,7 @@ impl Sqlite {
             )
             .optional()?
         else {
-            bail!("no action {action_id}; `mindops incident show ID` lists an incident's actions");
+            bail!(crate::store::NotFound::Action(action_id));
         };
         if action.done_at.is_none() {
             tx.execute(
