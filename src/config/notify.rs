@@ -92,18 +92,7 @@ struct RemindersFile {
     weekly: Option<String>,
 }
 
-/// How an email channel protects the connection.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EmailTls {
-    /// STARTTLS, refusing a server that does not offer it (port 587).
-    #[default]
-    Starttls,
-    /// TLS from the first byte (port 465).
-    Tls,
-    /// Plain text: only for a relay on the same host.
-    None,
-}
+pub use crate::net::smtp::EmailTls;
 
 /// What a message is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]

@@ -351,7 +351,7 @@ pub struct Metric {
     pub description: Option<String>,
     /// The Prometheus series this metric reads from an input file (default: the series named
     /// like the metric).
-    pub selector: Option<crate::sources::prometheus::Selector>,
+    pub selector: Option<crate::rules::selector::Selector>,
     pub source: Option<Source>,
     /// The environment variables passed on to a `command:` source, beyond the basic ones.
     pub env: Vec<String>,
@@ -680,7 +680,7 @@ fn validate_metric(
     let selector = m.selector.as_ref().and_then(|t| {
         problems.check(
             format!("{here}.selector"),
-            crate::sources::prometheus::Selector::parse(t),
+            crate::rules::selector::Selector::parse(t),
         )
     });
     match (m.min, m.max) {

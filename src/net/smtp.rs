@@ -10,7 +10,18 @@ use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
 use lettre::{SmtpTransport, Transport};
 
-use crate::config::notify::EmailTls;
+/// How an email channel protects the connection (rotation.yaml's `tls:`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EmailTls {
+    /// STARTTLS, refusing a server that does not offer it (port 587).
+    #[default]
+    Starttls,
+    /// TLS from the first byte (port 465).
+    Tls,
+    /// Plain text: only for a relay on the same host.
+    None,
+}
 
 pub struct Mail<'a> {
     /// `smtp://host:port`, `host:port` or `host`.

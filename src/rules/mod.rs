@@ -13,6 +13,7 @@ pub mod load;
 pub mod metrics;
 pub mod period;
 pub mod rotation;
+pub mod selector;
 pub mod stats;
 pub mod threshold;
 pub mod units;

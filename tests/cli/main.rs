@@ -2,6 +2,7 @@
 //! pinned. One module per subcommand.
 
 mod acceptance;
+mod architecture;
 mod checklist;
 mod common;
 mod completions;

@@ -1,0 +1,73 @@
+//! ARCHITECTURE.md's code map, held to: each folder of `src/` imports only the folders its row
+//! says it may ("may import", up to the first `;`), and nothing below `cmd/` reaches up to the
+//! command line.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+const MODULES: [&str; 9] = [
+    "cli", "cmd", "ops", "rules", "config", "store", "sources", "net", "util",
+];
+
+/// Every `crate::NAME` a folder's files mention, NAME one of the crate's top modules.
+fn imports(dir: &Path) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for (i, _) in text.match_indices("crate::") {
+                let name: String = text[i + 7..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_lowercase() || *c == '_')
+                    .collect();
+                if MODULES.contains(&name.as_str()) {
+                    found.insert(name);
+                }
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn every_folder_imports_only_what_the_code_map_allows() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let map = std::fs::read_to_string(root.join("ARCHITECTURE.md")).unwrap();
+    let mut checked = 0;
+    for row in map.lines().filter(|l| l.starts_with("| `src/")) {
+        let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+        let folder = cells[1].trim_matches('`').trim_end_matches('/');
+        let Some(name) = folder.strip_prefix("src/").filter(|n| !n.ends_with(".rs")) else {
+            continue;
+        };
+        if name == "cmd" {
+            continue; // everything below it
+        }
+        let allowed_text = cells[cells.len() - 2].split(';').next().unwrap_or_default();
+        let allowed: BTreeSet<String> = allowed_text
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+            .filter(|w| MODULES.contains(w))
+            .map(str::to_string)
+            .collect();
+        let mut used = imports(&root.join(folder));
+        used.remove(name);
+        let beyond: Vec<&String> = used.difference(&allowed).collect();
+        assert!(
+            beyond.is_empty(),
+            "src/{name}/ imports {beyond:?}, which ARCHITECTURE.md's code map does not allow \
+             (it allows {allowed:?})"
+        );
+        assert!(
+            !used.contains("cli") && !used.contains("cmd"),
+            "src/{name}/ reaches up"
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 7, "the code map's rows were not all found");
+}
