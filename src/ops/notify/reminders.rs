@@ -26,12 +26,23 @@ pub fn reminders(
     sheet: &Sheet,
     now: DateTime<Utc>,
 ) -> Result<Vec<NewMessage>> {
+    let mut out = shift_reminders(planner, store, now)?;
+    out.extend(acked_reminders(planner, store, now)?);
+    out.extend(checklist_reminders(planner, store, sheet, now)?);
+    out.extend(weekly_summary(planner, store, now)?);
+    Ok(out)
+}
+
+fn shift_reminders(
+    planner: &Planner,
+    store: &Store,
+    now: DateTime<Utc>,
+) -> Result<Vec<NewMessage>> {
     let mut out = Vec::new();
     let notify = &planner.notify;
     let rotation = &planner.rotation;
     let body =
         |event: Topic, summary: String, next: Option<String>| Body::new(event, now, summary, next);
-
     // Whoever takes up a role within the lead time: at a handoff, and where an override begins
     // or ends, as the overrides stand now. An override made after a reminder went out reminds
     // its new holder on the next run; the key names the person, so each is reminded once.
@@ -76,6 +87,20 @@ pub fn reminders(
         }
     }
 
+    Ok(out)
+}
+
+/// An acknowledged incident left unresolved, brought back up every `acked` interval.
+fn acked_reminders(
+    planner: &Planner,
+    store: &Store,
+    now: DateTime<Utc>,
+) -> Result<Vec<NewMessage>> {
+    let mut out = Vec::new();
+    let notify = &planner.notify;
+    let rotation = &planner.rotation;
+    let body =
+        |event: Topic, summary: String, next: Option<String>| Body::new(event, now, summary, next);
     if let Some(every) = notify.reminders.acked {
         let open = store.incidents(&IncidentFilter::default())?;
         for inc in open.iter().filter(|i| i.status == Status::Acknowledged) {
@@ -129,6 +154,20 @@ pub fn reminders(
         }
     }
 
+    Ok(out)
+}
+
+fn checklist_reminders(
+    planner: &Planner,
+    store: &Store,
+    sheet: &Sheet,
+    now: DateTime<Utc>,
+) -> Result<Vec<NewMessage>> {
+    let mut out = Vec::new();
+    let notify = &planner.notify;
+    let rotation = &planner.rotation;
+    let body =
+        |event: Topic, summary: String, next: Option<String>| Body::new(event, now, summary, next);
     // Each slot with items past its deadline, once a day, to the person responsible.
     let date = local_date(planner.zone, now);
     let day = sheet.day(store, date)?;
@@ -168,6 +207,16 @@ pub fn reminders(
         out.extend(fan_out(notify, &key, None, &message, &people));
     }
 
+    Ok(out)
+}
+
+/// The coming shifts, once a week, to the team's channels.
+fn weekly_summary(planner: &Planner, store: &Store, now: DateTime<Utc>) -> Result<Vec<NewMessage>> {
+    let mut out = Vec::new();
+    let notify = &planner.notify;
+    let rotation = &planner.rotation;
+    let body =
+        |event: Topic, summary: String, next: Option<String>| Body::new(event, now, summary, next);
     if let Some((day, time)) = notify.reminders.weekly {
         let today = local_date(planner.zone, now);
         let back = (7 + today.weekday().num_days_from_monday() - day.num_days_from_monday()) % 7;
