@@ -3,28 +3,49 @@
 use anyhow::{bail, Result};
 
 use super::{report_events, send};
-use crate::cli::IncidentCommand;
+use crate::cli::By;
 use crate::config::Thresholds;
 use crate::ops::incidents::{severity, Desk};
 use crate::rules::incident::{self, Event, Incident, Kind};
 use crate::util::output::note;
 use crate::{exit, Context};
 
-pub fn run(ctx: &Context, command: IncidentCommand) -> Result<u8> {
-    use IncidentCommand as C;
+/// A change to one incident, as the command line asked for it.
+pub enum Change {
+    Ack,
+    Escalate {
+        sev: Option<String>,
+        reason: Option<String>,
+    },
+    Update {
+        sev: Option<String>,
+        title: Option<String>,
+        description: Option<String>,
+        reason: Option<String>,
+    },
+    Phase {
+        phase: String,
+    },
+    Step {
+        step: String,
+        note: Option<String>,
+    },
+    Note {
+        text: String,
+    },
+    Close {
+        resolution: String,
+    },
+    Reopen {
+        reason: Option<String>,
+    },
+}
+
+pub fn run(ctx: &Context, id: i64, by: &By, command: Change) -> Result<u8> {
+    use Change as C;
     let mut desk = ctx.desk()?;
     let now = desk.now;
-    let (id, by) = match &command {
-        C::Ack { id, by }
-        | C::Escalate { id, by, .. }
-        | C::Update { id, by, .. }
-        | C::Phase { id, by, .. }
-        | C::Step { id, by, .. }
-        | C::Note { id, by, .. }
-        | C::Close { id, by, .. }
-        | C::Reopen { id, by, .. } => (*id, ctx.actor(by.by.as_deref())),
-        _ => unreachable!("dispatched in incident::run"),
-    };
+    let by = ctx.actor(by.by.as_deref());
     let by = by.as_str();
     // The store runs the closure inside its write transaction; what it needs is borrowed from
     // the desk apart from the store itself.
@@ -43,7 +64,7 @@ pub fn run(ctx: &Context, command: IncidentCommand) -> Result<u8> {
     let (events, message) = store.modify_incident(id, |inc, history| {
         let apply = || -> Result<(Vec<Event>, Option<String>)> {
             let events = match command {
-                C::Ack { .. } => {
+                C::Ack => {
                     let events = incident::acknowledge(inc, history, now, by)?;
                     if events.is_empty() {
                         let at = inc
@@ -59,13 +80,12 @@ pub fn run(ctx: &Context, command: IncidentCommand) -> Result<u8> {
                     }
                     events
                 }
-                C::Escalate {
-                    sev: None, reason, ..
-                } => incident::escalate(inc, history, &roster, now, by, reason, false)?,
+                C::Escalate { sev: None, reason } => {
+                    incident::escalate(inc, history, &roster, now, by, reason, false)?
+                }
                 C::Escalate {
                     sev: Some(key),
                     reason,
-                    ..
                 } => {
                     let target = severity(thresholds, &key)?;
                     if rank(thresholds, &target.key) >= rank(thresholds, &inc.severity) {
@@ -84,7 +104,6 @@ pub fn run(ctx: &Context, command: IncidentCommand) -> Result<u8> {
                     title,
                     description,
                     reason,
-                    ..
                 } => update(
                     inc,
                     history,
@@ -97,7 +116,7 @@ pub fn run(ctx: &Context, command: IncidentCommand) -> Result<u8> {
                     description,
                     reason,
                 )?,
-                C::Phase { phase, .. } => {
+                C::Phase { phase } => {
                     let events = change_phase(inc, thresholds, &phase, now, by)?;
                     if events.is_empty() {
                         return Ok((
@@ -109,7 +128,7 @@ pub fn run(ctx: &Context, command: IncidentCommand) -> Result<u8> {
                     }
                     events
                 }
-                C::Step { step, note, .. } => {
+                C::Step { step, note } => {
                     let step_id = find_step(thresholds, &step)?;
                     if history
                         .iter()
@@ -124,15 +143,14 @@ pub fn run(ctx: &Context, command: IncidentCommand) -> Result<u8> {
                     }
                     vec![Event::new(now, by, Kind::Step).value(step_id).text(note)]
                 }
-                C::Note { text, .. } => {
+                C::Note { text } => {
                     if text.trim().is_empty() {
                         bail!("a note needs text");
                     }
                     vec![Event::new(now, by, Kind::Note).text(Some(text))]
                 }
-                C::Close { resolution, .. } => incident::close(inc, history, now, by, &resolution)?,
-                C::Reopen { reason, .. } => incident::reopen(inc, now, by, reason)?,
-                _ => unreachable!("dispatched in incident::run"),
+                C::Close { resolution } => incident::close(inc, history, now, by, &resolution)?,
+                C::Reopen { reason } => incident::reopen(inc, now, by, reason)?,
             };
             Ok((events, None))
         };

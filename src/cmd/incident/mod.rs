@@ -18,6 +18,7 @@ use crate::ops::incidents::Desk;
 use crate::rules::incident::{sla, Event, Incident, Kind, Paged, Sla};
 use crate::util::time::{human, serde_rfc3339, serde_rfc3339_opt};
 use crate::Context;
+use lifecycle::Change;
 
 pub fn run(ctx: &Context, command: IncidentCommand) -> Result<u8> {
     use IncidentCommand as C;
@@ -29,7 +30,38 @@ pub fn run(ctx: &Context, command: IncidentCommand) -> Result<u8> {
         C::Check { format } => check::run(ctx, format),
         C::Review { id } => review::review(ctx, id),
         C::Action { command } => review::action(ctx, command),
-        other => lifecycle::run(ctx, other),
+        C::Ack { id, by } => lifecycle::run(ctx, id, &by, Change::Ack),
+        C::Escalate {
+            id,
+            sev,
+            reason,
+            by,
+        } => lifecycle::run(ctx, id, &by, Change::Escalate { sev, reason }),
+        C::Update {
+            id,
+            sev,
+            title,
+            description,
+            reason,
+            by,
+        } => lifecycle::run(
+            ctx,
+            id,
+            &by,
+            Change::Update {
+                sev,
+                title,
+                description,
+                reason,
+            },
+        ),
+        C::Phase { id, phase, by } => lifecycle::run(ctx, id, &by, Change::Phase { phase }),
+        C::Step { id, step, note, by } => lifecycle::run(ctx, id, &by, Change::Step { step, note }),
+        C::Note { id, text, by } => lifecycle::run(ctx, id, &by, Change::Note { text }),
+        C::Close { id, resolution, by } => {
+            lifecycle::run(ctx, id, &by, Change::Close { resolution })
+        }
+        C::Reopen { id, reason, by } => lifecycle::run(ctx, id, &by, Change::Reopen { reason }),
     }
 }
 
