@@ -304,190 +304,15 @@ const DEFAULT_TIMEOUT: Duration = Duration::seconds(10);
 
 impl NotifyFile {
     pub fn validate(self, severities_known: Option<&[&str]>, problems: &mut Problems) -> Notify {
-        let duration = |problems: &mut Problems, path: String, text: Option<&str>| {
-            let d = problems.check(path.clone(), crate::rules::duration::parse(text?))?;
-            if d < Duration::zero() {
-                problems.add(path, "must not be negative");
-                return None;
-            }
-            Some(d)
-        };
-        let mut channels = Vec::new();
-        for (name, file) in self.channels {
-            let here = format!("notify.channels.{name}");
-            let secret = |problems: &mut Problems,
-                          field: &str,
-                          env: Option<String>,
-                          file: Option<PathBuf>|
-             -> Option<Secret> {
-                match (env, file) {
-                    (Some(_), Some(_)) => {
-                        problems.add(&here, format!("give {field}_env or {field}_file, not both"));
-                        None
-                    }
-                    (Some(name), None) => Some(Secret::Env(name)),
-                    (None, Some(path)) => Some(Secret::File(path)),
-                    (None, None) => None,
-                }
-            };
-            let url_ok = |problems: &mut Problems, url: &str| {
-                problems.check(format!("{here}.url"), super::template(url));
-            };
-            let (kind, timeout) = match file {
-                ChannelFile::Webhook {
-                    url,
-                    secret_env,
-                    secret_file,
-                    timeout,
-                    ca_file,
-                } => {
-                    url_ok(problems, &url);
-                    let secret = secret(problems, "secret", secret_env, secret_file);
-                    (
-                        ChannelKind::Webhook {
-                            url,
-                            secret,
-                            trust: Trust {
-                                ca_file,
-                                insecure: false,
-                            },
-                        },
-                        timeout,
-                    )
-                }
-                ChannelFile::Slack { url, timeout } => {
-                    url_ok(problems, &url);
-                    (ChannelKind::Slack { url }, timeout)
-                }
-                ChannelFile::Email {
-                    server,
-                    from,
-                    tls,
-                    username,
-                    password_env,
-                    password_file,
-                    timeout,
-                    ca_file,
-                } => {
-                    problems.check(format!("{here}.server"), super::template(&server));
-                    if !from.contains('@') {
-                        problems.add(
-                            format!("{here}.from"),
-                            format!(
-                                "\"{from}\" is not an address, e.g. mindops <oncall@example.com>"
-                            ),
-                        );
-                    }
-                    let password = secret(problems, "password", password_env, password_file);
-                    if password.is_some() != username.is_some() {
-                        problems.add(
-                            &here,
-                            "give username and a password (password_env or password_file) together",
-                        );
-                    }
-                    (
-                        ChannelKind::Email {
-                            server,
-                            from,
-                            tls,
-                            username,
-                            password,
-                            trust: Trust {
-                                ca_file,
-                                insecure: false,
-                            },
-                        },
-                        timeout,
-                    )
-                }
-                ChannelFile::Command {
-                    command,
-                    timeout,
-                    env,
-                } => (ChannelKind::Command { command, env }, timeout),
-                ChannelFile::Pagerduty {
-                    routing_key_env,
-                    routing_key_file,
-                    url,
-                    timeout,
-                } => {
-                    let Some(routing_key) =
-                        secret(problems, "routing_key", routing_key_env, routing_key_file)
-                    else {
-                        problems.add(
-                            &here,
-                            "PagerDuty needs the integration's routing key: routing_key_env or routing_key_file",
-                        );
-                        continue;
-                    };
-                    (
-                        ChannelKind::Pagerduty {
-                            routing_key,
-                            url: url.unwrap_or_else(|| PAGERDUTY_EVENTS.to_string()),
-                        },
-                        timeout,
-                    )
-                }
-                ChannelFile::Ntfy {
-                    url,
-                    topic,
-                    token_env,
-                    token_file,
-                    timeout,
-                } => {
-                    url_ok(problems, &url);
-                    let token = secret(problems, "token", token_env, token_file);
-                    (ChannelKind::Ntfy { url, topic, token }, timeout)
-                }
-            };
-            let timeout = duration(problems, format!("{here}.timeout"), timeout.as_deref())
-                .filter(|d| *d > Duration::zero())
-                .unwrap_or(DEFAULT_TIMEOUT);
-            channels.push(Channel {
-                name,
-                kind,
-                timeout,
-            });
-        }
+        let channels: Vec<Channel> = self
+            .channels
+            .into_iter()
+            .filter_map(|(name, file)| channel(name, file, problems))
+            .collect();
         let names: Vec<&str> = channels.iter().map(|c| c.name.as_str()).collect();
-        let routes = self.routes.map(|routes| {
-            routes
-                .into_iter()
-                .enumerate()
-                .map(|(i, r)| {
-                    for (j, c) in r.channels.iter().enumerate() {
-                        if !names.contains(&c.as_str()) {
-                            problems.add(
-                                format!("notify.routes[{i}].channels[{j}]"),
-                                format!(
-                                    "no channel \"{c}\"{}; channels: {}",
-                                    crate::util::suggest::hint(c, names.iter().copied()),
-                                    names.join(", ")
-                                ),
-                            );
-                        }
-                    }
-                    if let Some(known) = severities_known {
-                        for (j, s) in r.severities.iter().enumerate() {
-                            if !known.contains(&s.as_str()) {
-                                problems.add(
-                                    format!("notify.routes[{i}].severities[{j}]"),
-                                    format!(
-                                        "unknown severity \"{s}\"; known: {}",
-                                        known.join(", ")
-                                    ),
-                                );
-                            }
-                        }
-                    }
-                    Route {
-                        topics: r.events,
-                        severities: r.severities,
-                        channels: r.channels,
-                    }
-                })
-                .collect()
-        });
+        let routes = self
+            .routes
+            .map(|routes| validate_routes(routes, &names, severities_known, problems));
         let weekly = self
             .reminders
             .weekly
@@ -521,6 +346,202 @@ impl NotifyFile {
             channels,
         }
     }
+}
+
+/// A duration that is not negative, when one is written.
+fn duration(problems: &mut Problems, path: String, text: Option<&str>) -> Option<Duration> {
+    let d = problems.check(path.clone(), crate::rules::duration::parse(text?))?;
+    if d < Duration::zero() {
+        problems.add(path, "must not be negative");
+        return None;
+    }
+    Some(d)
+}
+
+/// A secret named by an environment variable or a file, not both.
+fn secret(
+    problems: &mut Problems,
+    here: &str,
+    field: &str,
+    env: Option<String>,
+    file: Option<PathBuf>,
+) -> Option<Secret> {
+    match (env, file) {
+        (Some(_), Some(_)) => {
+            problems.add(here, format!("give {field}_env or {field}_file, not both"));
+            None
+        }
+        (Some(name), None) => Some(Secret::Env(name)),
+        (None, Some(path)) => Some(Secret::File(path)),
+        (None, None) => None,
+    }
+}
+
+/// One channel of `notify.channels`, its kind's keys checked; None when it cannot be used.
+fn channel(name: String, file: ChannelFile, problems: &mut Problems) -> Option<Channel> {
+    let here = format!("notify.channels.{name}");
+    let url_ok = |problems: &mut Problems, url: &str| {
+        problems.check(format!("{here}.url"), super::template(url));
+    };
+    let (kind, timeout) = match file {
+        ChannelFile::Webhook {
+            url,
+            secret_env,
+            secret_file,
+            timeout,
+            ca_file,
+        } => {
+            url_ok(problems, &url);
+            let secret = secret(problems, &here, "secret", secret_env, secret_file);
+            (
+                ChannelKind::Webhook {
+                    url,
+                    secret,
+                    trust: Trust {
+                        ca_file,
+                        insecure: false,
+                    },
+                },
+                timeout,
+            )
+        }
+        ChannelFile::Slack { url, timeout } => {
+            url_ok(problems, &url);
+            (ChannelKind::Slack { url }, timeout)
+        }
+        ChannelFile::Email {
+            server,
+            from,
+            tls,
+            username,
+            password_env,
+            password_file,
+            timeout,
+            ca_file,
+        } => {
+            problems.check(format!("{here}.server"), super::template(&server));
+            if !from.contains('@') {
+                problems.add(
+                    format!("{here}.from"),
+                    format!("\"{from}\" is not an address, e.g. mindops <oncall@example.com>"),
+                );
+            }
+            let password = secret(problems, &here, "password", password_env, password_file);
+            if password.is_some() != username.is_some() {
+                problems.add(
+                    &here,
+                    "give username and a password (password_env or password_file) together",
+                );
+            }
+            (
+                ChannelKind::Email {
+                    server,
+                    from,
+                    tls,
+                    username,
+                    password,
+                    trust: Trust {
+                        ca_file,
+                        insecure: false,
+                    },
+                },
+                timeout,
+            )
+        }
+        ChannelFile::Command {
+            command,
+            timeout,
+            env,
+        } => (ChannelKind::Command { command, env }, timeout),
+        ChannelFile::Pagerduty {
+            routing_key_env,
+            routing_key_file,
+            url,
+            timeout,
+        } => {
+            let Some(routing_key) = secret(
+                problems,
+                &here,
+                "routing_key",
+                routing_key_env,
+                routing_key_file,
+            ) else {
+                problems.add(
+                    &here,
+                    "PagerDuty needs the integration's routing key: routing_key_env or routing_key_file",
+                );
+                return None;
+            };
+            (
+                ChannelKind::Pagerduty {
+                    routing_key,
+                    url: url.unwrap_or_else(|| PAGERDUTY_EVENTS.to_string()),
+                },
+                timeout,
+            )
+        }
+        ChannelFile::Ntfy {
+            url,
+            topic,
+            token_env,
+            token_file,
+            timeout,
+        } => {
+            url_ok(problems, &url);
+            let token = secret(problems, &here, "token", token_env, token_file);
+            (ChannelKind::Ntfy { url, topic, token }, timeout)
+        }
+    };
+    let timeout = duration(problems, format!("{here}.timeout"), timeout.as_deref())
+        .filter(|d| *d > Duration::zero())
+        .unwrap_or(DEFAULT_TIMEOUT);
+    Some(Channel {
+        name,
+        kind,
+        timeout,
+    })
+}
+
+/// `notify.routes`, each naming channels that exist and severities thresholds.yaml knows.
+fn validate_routes(
+    routes: Vec<RouteFile>,
+    names: &[&str],
+    severities_known: Option<&[&str]>,
+    problems: &mut Problems,
+) -> Vec<Route> {
+    routes
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            for (j, c) in r.channels.iter().enumerate() {
+                if !names.contains(&c.as_str()) {
+                    problems.add(
+                        format!("notify.routes[{i}].channels[{j}]"),
+                        format!(
+                            "no channel \"{c}\"{}; channels: {}",
+                            crate::util::suggest::hint(c, names.iter().copied()),
+                            names.join(", ")
+                        ),
+                    );
+                }
+            }
+            if let Some(known) = severities_known {
+                for (j, s) in r.severities.iter().enumerate() {
+                    if !known.contains(&s.as_str()) {
+                        problems.add(
+                            format!("notify.routes[{i}].severities[{j}]"),
+                            format!("unknown severity \"{s}\"; known: {}", known.join(", ")),
+                        );
+                    }
+                }
+            }
+            Route {
+                topics: r.events,
+                severities: r.severities,
+                channels: r.channels,
+            }
+        })
+        .collect()
 }
 
 /// `monday 09:00`.
