@@ -1,6 +1,6 @@
-//! Telling people that who holds a role changed: an override or time off added or removed
-//! tells each person it gives a role to or takes one from, once, on their personal channels, so nobody
-//! learns of a changed shift from a page.
+//! Telling people that who holds a role changed: an override, time off or swap, added or
+//! removed, tells each person it gives a role to or takes one from, once, on their personal
+//! channels, so nobody learns of a changed shift from a page.
 
 use chrono::{DateTime, Utc};
 
@@ -31,15 +31,9 @@ pub fn override_messages(
     let Some(first) = changed.first() else {
         return Vec::new();
     };
-    // Time off moves every role the cover rule touches; an override, its own.
-    let mut roles: Vec<usize> = Vec::new();
-    for o in changed {
-        if o.is_time_off() {
-            roles = (0..rotation.roles.len()).collect();
-            break;
-        }
-        roles.extend(rotation.role_index(&o.role).filter(|r| !roles.contains(r)));
-    }
+    // Every role is compared, not only the one an override names: where someone is off, the
+    // cover rule may move the holders of the others too.
+    let roles: Vec<usize> = (0..rotation.roles.len()).collect();
     let from = changed
         .iter()
         .map(|o| o.from)
