@@ -491,6 +491,24 @@ fn time_off_is_covered_told_and_paged_around() {
             .collect();
         assert_eq!(holders, [("Primary", "Tilda"), ("Secondary", "Milo"), ("On-Call", "Felix")]);
         assert_eq!(now["assignments"][0]["cover"], "Iris is off (dentist)");
+        // The time off written in the file is told once too, by the next cron run.
+        told();
+        let (code, _, err) = on.at("2024-08-13T10:00:00Z", &["notify", "flush"]);
+        assert_eq!(code, 0, "{err}");
+        let week = "from 2024-08-19 00:00 UTC until 2024-08-24 00:00 UTC";
+        assert_eq!(
+            told(),
+            [
+                format!("Felix: Iris holds On-Call {week}, in your place (time off in rotation.yaml: conference)"),
+                format!(
+                    "Iris: you hold On-Call {week}, in place of Felix; you do not hold Backup \
+                     {week}, and nobody does (time off in rotation.yaml: conference)"
+                ),
+            ]
+        );
+        let (code, _, _) = on.at("2024-08-13T10:05:00Z", &["notify", "flush"]);
+        assert_eq!(code, 0);
+        assert!(told().is_empty(), "once");
         let (_, out, _) = on.at("2024-08-13T10:00:00Z", &["status", "--format", "json"]);
         assert_eq!(json(&out)["gaps"], serde_json::json!(["Backup"]));
         let (_, out, _) = on.at(

@@ -310,6 +310,7 @@ pub fn handover_messages(
 }
 
 /// What the store asks, inside an incident change's transaction, for the messages it makes.
+#[derive(Clone)]
 pub struct Planner {
     pub notify: Notify,
     pub rotation: Rotation,

@@ -30,6 +30,7 @@ pub fn reminders(
     out.extend(acked_reminders(planner, store, now)?);
     out.extend(checklist_reminders(planner, store, sheet, now)?);
     out.extend(weekly_summary(planner, store, now)?);
+    out.extend(super::rota::file_time_off_messages(planner, store, now)?);
     Ok(out)
 }
 

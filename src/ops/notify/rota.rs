@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use super::{fan_out, Body, Planner, Recipient};
 use crate::config::notify::Topic;
 use crate::rules::rotation::{handoffs, Override};
-use crate::store::NewMessage;
+use crate::store::{NewMessage, Store};
 use crate::util::time::{human, local_date};
 
 /// What happened to an override.
@@ -61,8 +61,12 @@ pub fn override_messages(
             others,
             &with[..],
             format!(
-                "{what} {ids} by {}{}",
-                first.created_by,
+                "{}{}",
+                if first.id < 0 {
+                    "time off in rotation.yaml".to_string()
+                } else {
+                    format!("{what} {ids} by {}", first.created_by)
+                },
                 first
                     .reason
                     .as_deref()
@@ -155,4 +159,52 @@ pub fn override_messages(
         ));
     }
     out
+}
+
+/// Time off written in rotation.yaml tells the people it moves once, as `oncall off` does: the
+/// first cron run that sees an entry still to come queues the messages, keyed by the entry's
+/// content (person and days), so editing its reason tells nobody twice and moving its days
+/// tells them anew. Removing an entry from the file tells nobody: nothing records that it was.
+pub fn file_time_off_messages(
+    planner: &Planner,
+    store: &Store,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Vec<NewMessage>> {
+    let mut out = Vec::new();
+    for (i, entry) in planner.rotation.time_off.iter().enumerate() {
+        if entry.to <= now {
+            continue;
+        }
+        // The schedule without this entry is the one people were told of.
+        let mut without = planner.clone();
+        without.rotation.time_off.remove(i);
+        let changed = Override {
+            id: file_entry_id(entry),
+            ..entry.clone()
+        };
+        out.extend(override_messages(
+            &without,
+            std::slice::from_ref(&changed),
+            &store.overrides_between(entry.from, entry.to)?,
+            Change::Added,
+            now,
+        ));
+    }
+    Ok(out)
+}
+
+/// A negative id made from the entry's person and days: the same entry, the same id, in any
+/// order in the file.
+fn file_entry_id(entry: &Override) -> i64 {
+    let text = format!(
+        "{}:{}:{}",
+        entry.person.to_lowercase(),
+        entry.from.timestamp(),
+        entry.to.timestamp()
+    );
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    -((h >> 1) as i64) - 1
 }
