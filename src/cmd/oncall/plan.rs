@@ -62,20 +62,21 @@ pub fn run(ctx: &Context, args: PlanArgs) -> Result<u8> {
     let mut hours: Vec<HoursJson> = Vec::new();
     for (side, rotation) in [(0, &now_config), (1, &then_config)] {
         for l in load(rotation, &overrides, from, to) {
-            let row = match hours
-                .iter_mut()
-                .find(|h| h.person.eq_ignore_ascii_case(&l.person))
+            let at = match hours
+                .iter()
+                .position(|h| h.person.eq_ignore_ascii_case(&l.person))
             {
-                Some(row) => row,
+                Some(at) => at,
                 None => {
                     hours.push(HoursJson {
                         person: l.person.clone(),
                         now: 0.0,
                         then: 0.0,
                     });
-                    hours.last_mut().expect("just pushed")
+                    hours.len() - 1
                 }
             };
+            let row = &mut hours[at];
             *(if side == 0 {
                 &mut row.now
             } else {
