@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use chrono::{Duration, NaiveTime, Weekday};
 use serde::Deserialize;
 
+use super::serve::secret;
 use super::{ordered_map, Problems, Secret};
 use crate::net::http::Trust;
 use crate::util::time::parse_time_of_day;
@@ -356,25 +357,6 @@ fn duration(problems: &mut Problems, path: String, text: Option<&str>) -> Option
         return None;
     }
     Some(d)
-}
-
-/// A secret named by an environment variable or a file, not both.
-fn secret(
-    problems: &mut Problems,
-    here: &str,
-    field: &str,
-    env: Option<String>,
-    file: Option<PathBuf>,
-) -> Option<Secret> {
-    match (env, file) {
-        (Some(_), Some(_)) => {
-            problems.add(here, format!("give {field}_env or {field}_file, not both"));
-            None
-        }
-        (Some(name), None) => Some(Secret::Env(name)),
-        (None, Some(path)) => Some(Secret::File(path)),
-        (None, None) => None,
-    }
 }
 
 /// One channel of `notify.channels`, its kind's keys checked; None when it cannot be used.

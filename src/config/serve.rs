@@ -124,8 +124,9 @@ impl Heartbeat {
     }
 }
 
-/// A secret named by `FIELD_env` or `FIELD_file`, one of them, not both.
-fn secret(
+/// A secret named by `FIELD_env` or `FIELD_file`, one of them, not both: the serve section's
+/// and every channel's.
+pub(super) fn secret(
     problems: &mut Problems,
     here: &str,
     field: &str,
