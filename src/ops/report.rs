@@ -211,6 +211,9 @@ pub struct ShiftRow {
     pub person: String,
     pub shifts: BTreeMap<String, u32>,
     pub hours: f64,
+    /// Overrides that gave them a role in the period, and days off they took in it.
+    pub overrides: u64,
+    pub days_off: f64,
 }
 
 #[derive(Debug, Serialize)]
@@ -223,6 +226,8 @@ pub struct Count {
 pub struct Team {
     pub roles: Vec<String>,
     pub shifts: Vec<ShiftRow>,
+    /// The largest share of hours on call over the smallest; 1.0 is even.
+    pub fairness: Option<f64>,
     pub pages: Vec<Count>,
     /// Pages between 22:00 and 07:00 in each person's zone.
     pub pages_at_night: Vec<Count>,
@@ -576,12 +581,28 @@ fn metric_row(
 fn team(store: &Store, sheet: &Sheet, period: &Period, span: &Span) -> Result<Team> {
     let rotation = &sheet.config.rotation;
     let overrides = store.overrides_between(span.from, span.to)?;
+    let acks = store.event_counts(EventKind::Acknowledged, CountBy::Actor, span.from, span.to)?;
+    // Hours, overrides, days off and the pages between 22:00 and 07:00 on each person's
+    // clock: the figure teams burn out on. `oncall load` shows the same.
+    let health = crate::rules::load::health(
+        rotation,
+        &overrides,
+        &store.pages_between(span.from, span.to)?,
+        &acks,
+        span.from,
+        span.to,
+    );
     let shifts = crate::rules::rotation::load(rotation, &overrides, span.from, span.to)
         .into_iter()
-        .map(|l| ShiftRow {
-            person: l.person,
-            shifts: rotation.roles.iter().cloned().zip(l.shifts).collect(),
-            hours: (l.hours * 10.0).round() / 10.0,
+        .map(|l| {
+            let h = health.iter().find(|h| h.person == l.person);
+            ShiftRow {
+                shifts: rotation.roles.iter().cloned().zip(l.shifts).collect(),
+                hours: (l.hours * 10.0).round() / 10.0,
+                overrides: h.map_or(0, |h| h.overrides_taken),
+                days_off: h.map_or(0.0, |h| (h.days_off * 10.0).round() / 10.0),
+                person: l.person,
+            }
         })
         .collect();
     let counts = |rows: Vec<(String, u64)>| {
@@ -590,26 +611,18 @@ fn team(store: &Store, sheet: &Sheet, period: &Period, span: &Span) -> Result<Te
             .collect::<Vec<_>>()
     };
     let pages = store.event_counts(EventKind::Paged, CountBy::Value, span.from, span.to)?;
-    // Pages between 22:00 and 07:00 on each person's clock: the figure teams burn out on.
-    let mut at_night: Vec<(String, u64)> = Vec::new();
-    for (at, person) in store.pages_between(span.from, span.to)? {
-        let zone = rotation
-            .member(&person)
-            .and_then(|m| m.zone)
-            .unwrap_or(rotation.zone);
-        if crate::rules::load::asleep(at, zone) {
-            match at_night.iter_mut().find(|(p, _)| *p == person) {
-                Some((_, n)) => *n += 1,
-                None => at_night.push((person, 1)),
-            }
-        }
-    }
-    let acks = store.event_counts(EventKind::Acknowledged, CountBy::Actor, span.from, span.to)?;
+    let at_night = health
+        .iter()
+        .filter(|h| h.pages_at_night > 0)
+        .map(|h| (h.person.clone(), h.pages_at_night))
+        .collect();
+    let fairness = crate::rules::load::fairness(&health).map(|f| (f * 100.0).round() / 100.0);
     let last_day = period.end.pred_opt().unwrap_or(period.end);
     let checklist = sheet.completion(store, period.start, last_day)?;
     Ok(Team {
         roles: rotation.roles.clone(),
         shifts,
+        fairness,
         pages: counts(pages),
         pages_at_night: counts(at_night),
         acks: counts(acks),

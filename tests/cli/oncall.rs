@@ -546,6 +546,20 @@ fn time_off_is_covered_told_and_paged_around() {
             .map(|e| format!("{} {}", e["new_value"].as_str().unwrap(), e["text"].as_str().unwrap()))
             .collect();
         assert_eq!(pages, ["Tilda Primary", "Milo Secondary", "Felix On-Call"]);
+        // The week's report counts Iris's two days off, and Felix's week in the file.
+        let (_, out, _) = on.at(
+            "2024-09-02T10:00:00Z",
+            &["report", "weekly", "--period", "2024-W33", "--format", "json"],
+        );
+        let report = json(&out);
+        let iris = report["team"]["shifts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["person"] == "Iris")
+            .cloned()
+            .unwrap();
+        assert_eq!(iris["days_off"], 2.0, "{iris}");
         told();
     });
 }

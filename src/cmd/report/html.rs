@@ -5,9 +5,9 @@
 use std::fmt::Write as _;
 
 use super::rows::{
-    agenda, breaches, checklist_days, checklist_people, closed_without_review, growth_line,
-    handovers, meta, metric_table, more_breaches, overview, pages, percent, shifts, sla, title,
-    trends, Rows,
+    agenda, breaches, checklist_days, checklist_people, closed_without_review, fairness,
+    growth_line, handovers, meta, metric_table, more_breaches, overview, pages, percent, shifts,
+    sla, title, trends, Rows,
 };
 use crate::ops::report::{MetricRow, Report};
 
@@ -423,6 +423,9 @@ pub fn render(r: &Report) -> String {
     let t = &r.team;
     out.push_str("<section id=\"team\"><h2>Team</h2><h3>Shifts</h3>");
     table(&mut out, &shifts(t));
+    if let Some(line) = fairness(t) {
+        let _ = write!(out, "<p>{}</p>", esc(&line));
+    }
     out.push_str("<h3>Pages and acknowledgements</h3>");
     table(&mut out, &pages(t));
     let _ = write!(

@@ -3,9 +3,9 @@
 use std::fmt::Write as _;
 
 use super::rows::{
-    agenda, breaches, checklist_days, checklist_people, closed_without_review, growth_line,
-    handovers, meta, metric_table, more_breaches, overview, pages, shifts, sla, title, trends,
-    Rows,
+    agenda, breaches, checklist_days, checklist_people, closed_without_review, fairness,
+    growth_line, handovers, meta, metric_table, more_breaches, overview, pages, shifts, sla, title,
+    trends, Rows,
 };
 use crate::ops::report::Report;
 
@@ -79,6 +79,9 @@ pub fn render(r: &Report) -> String {
     let t = &r.team;
     let _ = writeln!(md, "## Team\n\n### Shifts\n");
     table(&mut md, &shifts(t));
+    if let Some(line) = fairness(t) {
+        let _ = writeln!(md, "{line}\n");
+    }
     let _ = writeln!(md, "### Pages and acknowledgements\n");
     table(&mut md, &pages(t));
     let _ = writeln!(

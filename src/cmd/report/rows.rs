@@ -262,7 +262,7 @@ pub fn trends(rows: &[MetricTrend]) -> Rows {
 pub fn shifts(t: &Team) -> Rows {
     let mut headers: Vec<&str> = vec!["Person"];
     headers.extend(t.roles.iter().map(String::as_str));
-    headers.push("Hours");
+    headers.extend(["Hours", "Overrides", "Days off"]);
     let rows = t
         .shifts
         .iter()
@@ -274,6 +274,8 @@ pub fn shifts(t: &Team) -> Rows {
                     .map(|r| s.shifts.get(r).copied().unwrap_or(0).to_string()),
             );
             row.push(crate::rules::units::number(s.hours));
+            row.push(s.overrides.to_string());
+            row.push(crate::rules::units::number(s.days_off));
             row
         })
         .collect();
@@ -435,4 +437,11 @@ pub fn agenda(r: &Report) -> Vec<AgendaText> {
                 .collect(),
         })
         .collect()
+}
+
+/// `Fairness: the largest share of hours is 1.25 times the smallest (1.00 is even).`
+pub fn fairness(t: &Team) -> Option<String> {
+    t.fairness.map(|f| {
+        format!("Fairness: the largest share of hours on call is {f:.2} times the smallest (1.00 is even).")
+    })
 }
