@@ -403,7 +403,8 @@ impl Source {
     /// run. The value comes back when what is left reads; the caller validates it for the
     /// mistakes serde cannot see.
     fn parse<T: DeserializeOwned>(&self) -> (Option<T>, Vec<String>) {
-        let mut text = self.text.clone();
+        // Borrowed until a mistake needs an entry set aside: a file that reads is not copied.
+        let mut text = std::borrow::Cow::Borrowed(self.text.as_str());
         let mut lines = Vec::new();
         // Keys set aside: a "missing field" naming one is an echo of its own removal.
         let mut removed: Vec<String> = Vec::new();
@@ -437,7 +438,7 @@ impl Source {
             } else {
                 Some(at.line())
             };
-            match line.and_then(|line| set_aside(&mut text, line)) {
+            match line.and_then(|line| set_aside(text.to_mut(), line)) {
                 Some(key) => removed.push(key),
                 None => break,
             }

@@ -584,15 +584,17 @@ fn team(store: &Store, sheet: &Sheet, period: &Period, span: &Span) -> Result<Te
     let acks = store.event_counts(EventKind::Acknowledged, CountBy::Actor, span.from, span.to)?;
     // Hours, overrides, days off and the pages between 22:00 and 07:00 on each person's
     // clock: the figure teams burn out on. `oncall load` shows the same.
+    let loads = crate::rules::rotation::load(rotation, &overrides, span.from, span.to);
     let health = crate::rules::load::health(
         rotation,
+        &loads,
         &overrides,
         &store.pages_between(span.from, span.to)?,
         &acks,
         span.from,
         span.to,
     );
-    let shifts = crate::rules::rotation::load(rotation, &overrides, span.from, span.to)
+    let shifts = loads
         .into_iter()
         .map(|l| {
             let h = health.iter().find(|h| h.person == l.person);

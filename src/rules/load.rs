@@ -4,7 +4,7 @@
 use chrono::{DateTime, Timelike, Utc};
 use chrono_tz::Tz;
 
-use crate::rules::rotation::{load, Override, Rotation};
+use crate::rules::rotation::{Load, Override, Rotation};
 
 /// Sleep hours: 22:00 to 07:00 on the sleeper's clock.
 pub fn asleep(at: DateTime<Utc>, zone: Tz) -> bool {
@@ -26,10 +26,12 @@ pub struct Health {
     pub days_off: f64,
 }
 
-/// Each member's health over `[from, to)`, given the pages (when, to whom) and the
-/// acknowledgements (who, how many) recorded in it; and the fairness figure.
+/// Each member's health over `[from, to)`, given their hours on call (`rotation::load` over
+/// the same stretch), the pages (when, to whom) and the acknowledgements (who, how many)
+/// recorded in it.
 pub fn health(
     rotation: &Rotation,
+    loads: &[Load],
     overrides: &[Override],
     pages: &[(DateTime<Utc>, String)],
     acks: &[(String, u64)],
@@ -42,10 +44,10 @@ pub fn health(
             .and_then(|m| m.zone)
             .unwrap_or(rotation.zone)
     };
-    let mut out: Vec<Health> = load(rotation, overrides, from, to)
-        .into_iter()
+    let mut out: Vec<Health> = loads
+        .iter()
         .map(|l| Health {
-            person: l.person,
+            person: l.person.clone(),
             hours: l.hours,
             pages: 0,
             pages_at_night: 0,

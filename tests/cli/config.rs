@@ -208,6 +208,46 @@ fn mistakes_serde_and_validation_find_are_reported_in_one_run() {
     );
 }
 
+/// The keys this wave added say what is wrong with them, all in one run.
+#[test]
+fn time_off_versions_cover_and_hours_mistakes_are_named() {
+    let env = Env::new();
+    let text = env.read("work/rotation.yaml");
+    env.write(
+        "work/rotation.yaml",
+        &format!(
+            "{text}\ncover: Ana\ntime_off:\n  - {{person: Fleix, from: 2024-08-16, to: 2024-08-12}}\n\
+             rotation:\n  - from: 2024-07-01\n    members: [{{name: Milo}}, {{name: Felix}}]\n"
+        ),
+    );
+    env.edit(
+        "thresholds.yaml",
+        "    resolution: 24h\n    page: [Primary]\n",
+        "    resolution: 24h\n    page: [Primary]\n    hours: {days: mon-fri, from: \"18:00\", to: \"08:00\"}\n",
+    );
+    let err = env.fails(&["config", "check"], 2);
+    for expected in [
+        "cover: unknown member \"Ana\"",
+        "time_off[0].person: unknown member \"Fleix\"; write a member: Milo, Felix, Iris, Tilda",
+        "time_off[0].to: 2024-08-12 is before from (2024-08-16)",
+        "rotation[0].from: 2024-07-01 is not after 2024-07-29",
+        "rotation[0].members: 4 roles need at least 4 members",
+    ] {
+        assert!(err.contains(expected), "{expected}:\n{err}");
+    }
+    env.edit("rotation.yaml", "cover: Ana\n", "");
+    let text = env.read("work/rotation.yaml");
+    env.write(
+        "work/rotation.yaml",
+        &text[..text.find("time_off:").unwrap()],
+    );
+    let err = env.fails(&["config", "check"], 2);
+    assert!(
+        err.contains("severities.P3.hours: hours from 18:00 to 08:00 end before they start"),
+        "{err}"
+    );
+}
+
 #[test]
 fn too_few_members_for_the_roles_is_refused() {
     let env = Env::new();

@@ -608,6 +608,25 @@ fn a_swap_trades_two_roles_for_one_shift_and_tells_each_once() {
         );
         assert_eq!(code, 2);
         assert!(err.contains("needs two people"), "{err}");
+        // Someone off when the shift starts has no role to trade, and time off ends after its
+        // start.
+        let (code, _, err) = on.at(
+            "2024-08-07T10:00:00Z",
+            &["oncall", "off", "Milo", "--from", "2024-08-19", "--to", "2024-08-18"],
+        );
+        assert_eq!(code, 2);
+        assert!(err.contains("--to (2024-08-18) is before --from (2024-08-19)"), "{err}");
+        let (code, _, err) = on.at(
+            "2024-08-07T10:00:00Z",
+            &["oncall", "off", "Milo", "--from", "2024-08-19", "--to", "2024-08-20"],
+        );
+        assert_eq!(code, 0, "{err}");
+        let (code, _, err) = on.at(
+            "2024-08-07T10:00:00Z",
+            &["oncall", "swap", "Milo", "Iris", "--week", "4"],
+        );
+        assert_eq!(code, 2);
+        assert!(err.contains("Milo holds no role when shift 4 starts"), "{err}");
     });
 }
 

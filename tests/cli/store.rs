@@ -199,3 +199,28 @@ cat said"#;
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("is the database itself"), "{err}");
 }
+
+/// `db backup` of nothing, and of a PostgreSQL store, says what to do instead.
+#[test]
+fn a_backup_of_no_database_or_of_postgresql_says_what_to_do() {
+    let env = Env::new();
+    let err = env.fails(&["--db", "none.db", "db", "backup", "--to", "b.db"], 2);
+    assert!(
+        err.contains("there is no database at none.db to back up"),
+        "{err}"
+    );
+    // Refused before any connection is tried: nothing listens on port 9.
+    let err = env.fails(
+        &[
+            "--db",
+            "postgres://ops@127.0.0.1:9/mindops",
+            "db",
+            "backup",
+            "--to",
+            "b.db",
+        ],
+        2,
+    );
+    assert!(err.contains("back up PostgreSQL with pg_dump"), "{err}");
+    assert!(!env.path("work/b.db").exists());
+}

@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::cli::{Format, LoadArgs};
 use crate::rules::load::{fairness, health, Health};
 use crate::rules::period::{Kind, Period};
+use crate::rules::rotation::load;
 use crate::store::CountBy;
 use crate::util::output::{text_width, wrap, Out};
 use crate::util::time::{local_date, local_to_utc};
@@ -39,7 +40,8 @@ pub fn run(ctx: &Context, args: LoadArgs) -> Result<u8> {
         from,
         to,
     )?;
-    let people = health(&rotation, &overrides, &pages, &acks, from, to);
+    let loads = load(&rotation, &overrides, from, to);
+    let people = health(&rotation, &loads, &overrides, &pages, &acks, from, to);
     let fair = fairness(&people);
     let mut out = Out::stdout();
     let one = |x: f64| crate::rules::units::number((x * 10.0).round() / 10.0);

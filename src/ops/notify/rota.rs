@@ -14,7 +14,11 @@ use crate::util::time::{human, local_date};
 #[derive(Debug, Clone, Copy)]
 pub enum Change<'a> {
     Added,
-    Removed { by: &'a str },
+    Removed {
+        by: &'a str,
+    },
+    /// Time off written in rotation.yaml, first seen by a cron run.
+    InFile,
 }
 
 /// The messages for `changed` (an override, time off, or the two halves of a swap) being
@@ -57,15 +61,14 @@ pub fn override_messages(
         .collect::<Vec<_>>()
         .join(" and ");
     let (before, after, cause, verb) = match change {
-        Change::Added => (
+        Change::Added | Change::InFile => (
             others,
             &with[..],
             format!(
                 "{}{}",
-                if first.id < 0 {
-                    "time off in rotation.yaml".to_string()
-                } else {
-                    format!("{what} {ids} by {}", first.created_by)
+                match change {
+                    Change::InFile => "time off in rotation.yaml".to_string(),
+                    _ => format!("{what} {ids} by {}", first.created_by),
                 },
                 first
                     .reason
@@ -129,7 +132,7 @@ pub fn override_messages(
             .join("+")
     );
     let actor = match change {
-        Change::Added => first.created_by.as_str(),
+        Change::Added | Change::InFile => first.created_by.as_str(),
         Change::Removed { by } => by,
     };
     let mut out = Vec::new();
@@ -186,7 +189,7 @@ pub fn file_time_off_messages(
             &without,
             std::slice::from_ref(&changed),
             &store.overrides_between(entry.from, entry.to)?,
-            Change::Added,
+            Change::InFile,
             now,
         ));
     }
