@@ -36,6 +36,7 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             [CompletionResult]::new('handover', 'handover', [CompletionResultType]::ParameterValue, 'Notes handed to the next person on call')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Weekly, monthly and quarterly reviews from what was recorded')
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'A review meeting''s decisions, noted under its agenda''s topics and shown in its report')
+            [CompletionResult]::new('slo', 'slo', [CompletionResultType]::ParameterValue, 'Service level objectives: error budgets and burn-rate alerts, judged from the history')
             [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'Messages to people and chat rooms: send what is queued, test a channel, list the outbox')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'The monitoring dashboard on one screen')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Listen for alerts, heartbeats and acknowledgements from links; run cron''s work too')
@@ -601,6 +602,8 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             [CompletionResult]::new('record', 'record', [CompletionResultType]::ParameterValue, 'Store values as they are, e.g. from a daily job, without checking the other metrics')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Recorded values of one metric')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The metrics and their thresholds')
+            [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'What the config (thresholds, for: holds, SLOs) would have done over the recorded values of a period, beside what was recorded; writes nothing')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Load a history of values from a CSV file (at,metric,value), judged as they are recorded')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -654,11 +657,34 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'mindops;metrics;replay' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'From this day on (YYYY-MM-DD, in the rotation''s zone)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Up to the end of this day [default: today]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print: a table for people, or json for scripts')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mindops;metrics;import' {
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'mindops;metrics;help' {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Compare values with thresholds, record them, exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN')
             [CompletionResult]::new('record', 'record', [CompletionResultType]::ParameterValue, 'Store values as they are, e.g. from a daily job, without checking the other metrics')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Recorded values of one metric')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The metrics and their thresholds')
+            [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'What the config (thresholds, for: holds, SLOs) would have done over the recorded values of a period, beside what was recorded; writes nothing')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Load a history of values from a CSV file (at,metric,value), judged as they are recorded')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -672,6 +698,12 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             break
         }
         'mindops;metrics;help;list' {
+            break
+        }
+        'mindops;metrics;help;replay' {
+            break
+        }
+        'mindops;metrics;help;import' {
             break
         }
         'mindops;metrics;help;help' {
@@ -929,6 +961,54 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
         'mindops;review;help;help' {
             break
         }
+        'mindops;slo' {
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Each SLO''s budget left, its burn rate over every alert window, and the alert that fires; exit 0 OK, 1 ticket, 2 page, 3 unknown')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'The SLOs as Sloth or Pyrra specs, for Prometheus to evaluate them')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mindops;slo;status' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print: a table for people, or json for scripts')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mindops;slo;export' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Sloth''s prometheus/v1 spec, or Pyrra''s ServiceLevelObjective resources')
+            [CompletionResult]::new('--service', '--service', [CompletionResultType]::ParameterName, 'The service the SLOs belong to (Sloth''s service, Pyrra''s namespace label)')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mindops;slo;help' {
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Each SLO''s budget left, its burn rate over every alert window, and the alert that fires; exit 0 OK, 1 ticket, 2 page, 3 unknown')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'The SLOs as Sloth or Pyrra specs, for Prometheus to evaluate them')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mindops;slo;help;status' {
+            break
+        }
+        'mindops;slo;help;export' {
+            break
+        }
+        'mindops;slo;help;help' {
+            break
+        }
         'mindops;notify' {
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Folder holding rotation.yaml and thresholds.yaml')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]')
@@ -1177,6 +1257,7 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             [CompletionResult]::new('handover', 'handover', [CompletionResultType]::ParameterValue, 'Notes handed to the next person on call')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Weekly, monthly and quarterly reviews from what was recorded')
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'A review meeting''s decisions, noted under its agenda''s topics and shown in its report')
+            [CompletionResult]::new('slo', 'slo', [CompletionResultType]::ParameterValue, 'Service level objectives: error budgets and burn-rate alerts, judged from the history')
             [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'Messages to people and chat rooms: send what is queued, test a channel, list the outbox')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'The monitoring dashboard on one screen')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Listen for alerts, heartbeats and acknowledgements from links; run cron''s work too')
@@ -1314,6 +1395,8 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             [CompletionResult]::new('record', 'record', [CompletionResultType]::ParameterValue, 'Store values as they are, e.g. from a daily job, without checking the other metrics')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Recorded values of one metric')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The metrics and their thresholds')
+            [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'What the config (thresholds, for: holds, SLOs) would have done over the recorded values of a period, beside what was recorded; writes nothing')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Load a history of values from a CSV file (at,metric,value), judged as they are recorded')
             break
         }
         'mindops;help;metrics;check' {
@@ -1326,6 +1409,12 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             break
         }
         'mindops;help;metrics;list' {
+            break
+        }
+        'mindops;help;metrics;replay' {
+            break
+        }
+        'mindops;help;metrics;import' {
             break
         }
         'mindops;help;checklist' {
@@ -1382,6 +1471,17 @@ Register-ArgumentCompleter -Native -CommandName 'mindops' -ScriptBlock {
             break
         }
         'mindops;help;review;agenda' {
+            break
+        }
+        'mindops;help;slo' {
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Each SLO''s budget left, its burn rate over every alert window, and the alert that fires; exit 0 OK, 1 ticket, 2 page, 3 unknown')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'The SLOs as Sloth or Pyrra specs, for Prometheus to evaluate them')
+            break
+        }
+        'mindops;help;slo;status' {
+            break
+        }
+        'mindops;help;slo;export' {
             break
         }
         'mindops;help;notify' {

@@ -88,6 +88,9 @@ _mindops() {
             mindops,serve)
                 cmd="mindops__subcmd__serve"
                 ;;
+            mindops,slo)
+                cmd="mindops__subcmd__slo"
+                ;;
             mindops,status)
                 cmd="mindops__subcmd__status"
                 ;;
@@ -229,6 +232,9 @@ _mindops() {
             mindops__subcmd__help,serve)
                 cmd="mindops__subcmd__help__subcmd__serve"
                 ;;
+            mindops__subcmd__help,slo)
+                cmd="mindops__subcmd__help__subcmd__slo"
+                ;;
             mindops__subcmd__help,status)
                 cmd="mindops__subcmd__help__subcmd__status"
                 ;;
@@ -319,11 +325,17 @@ _mindops() {
             mindops__subcmd__help__subcmd__metrics,history)
                 cmd="mindops__subcmd__help__subcmd__metrics__subcmd__history"
                 ;;
+            mindops__subcmd__help__subcmd__metrics,import)
+                cmd="mindops__subcmd__help__subcmd__metrics__subcmd__import"
+                ;;
             mindops__subcmd__help__subcmd__metrics,list)
                 cmd="mindops__subcmd__help__subcmd__metrics__subcmd__list"
                 ;;
             mindops__subcmd__help__subcmd__metrics,record)
                 cmd="mindops__subcmd__help__subcmd__metrics__subcmd__record"
+                ;;
+            mindops__subcmd__help__subcmd__metrics,replay)
+                cmd="mindops__subcmd__help__subcmd__metrics__subcmd__replay"
                 ;;
             mindops__subcmd__help__subcmd__notify,flush)
                 cmd="mindops__subcmd__help__subcmd__notify__subcmd__flush"
@@ -381,6 +393,12 @@ _mindops() {
                 ;;
             mindops__subcmd__help__subcmd__review,note)
                 cmd="mindops__subcmd__help__subcmd__review__subcmd__note"
+                ;;
+            mindops__subcmd__help__subcmd__slo,export)
+                cmd="mindops__subcmd__help__subcmd__slo__subcmd__export"
+                ;;
+            mindops__subcmd__help__subcmd__slo,status)
+                cmd="mindops__subcmd__help__subcmd__slo__subcmd__status"
                 ;;
             mindops__subcmd__incident,ack)
                 cmd="mindops__subcmd__incident__subcmd__ack"
@@ -511,11 +529,17 @@ _mindops() {
             mindops__subcmd__metrics,history)
                 cmd="mindops__subcmd__metrics__subcmd__history"
                 ;;
+            mindops__subcmd__metrics,import)
+                cmd="mindops__subcmd__metrics__subcmd__import"
+                ;;
             mindops__subcmd__metrics,list)
                 cmd="mindops__subcmd__metrics__subcmd__list"
                 ;;
             mindops__subcmd__metrics,record)
                 cmd="mindops__subcmd__metrics__subcmd__record"
+                ;;
+            mindops__subcmd__metrics,replay)
+                cmd="mindops__subcmd__metrics__subcmd__replay"
                 ;;
             mindops__subcmd__metrics__subcmd__help,check)
                 cmd="mindops__subcmd__metrics__subcmd__help__subcmd__check"
@@ -526,11 +550,17 @@ _mindops() {
             mindops__subcmd__metrics__subcmd__help,history)
                 cmd="mindops__subcmd__metrics__subcmd__help__subcmd__history"
                 ;;
+            mindops__subcmd__metrics__subcmd__help,import)
+                cmd="mindops__subcmd__metrics__subcmd__help__subcmd__import"
+                ;;
             mindops__subcmd__metrics__subcmd__help,list)
                 cmd="mindops__subcmd__metrics__subcmd__help__subcmd__list"
                 ;;
             mindops__subcmd__metrics__subcmd__help,record)
                 cmd="mindops__subcmd__metrics__subcmd__help__subcmd__record"
+                ;;
+            mindops__subcmd__metrics__subcmd__help,replay)
+                cmd="mindops__subcmd__metrics__subcmd__help__subcmd__replay"
                 ;;
             mindops__subcmd__notify,flush)
                 cmd="mindops__subcmd__notify__subcmd__flush"
@@ -685,6 +715,24 @@ _mindops() {
             mindops__subcmd__review__subcmd__help,note)
                 cmd="mindops__subcmd__review__subcmd__help__subcmd__note"
                 ;;
+            mindops__subcmd__slo,export)
+                cmd="mindops__subcmd__slo__subcmd__export"
+                ;;
+            mindops__subcmd__slo,help)
+                cmd="mindops__subcmd__slo__subcmd__help"
+                ;;
+            mindops__subcmd__slo,status)
+                cmd="mindops__subcmd__slo__subcmd__status"
+                ;;
+            mindops__subcmd__slo__subcmd__help,export)
+                cmd="mindops__subcmd__slo__subcmd__help__subcmd__export"
+                ;;
+            mindops__subcmd__slo__subcmd__help,help)
+                cmd="mindops__subcmd__slo__subcmd__help__subcmd__help"
+                ;;
+            mindops__subcmd__slo__subcmd__help,status)
+                cmd="mindops__subcmd__slo__subcmd__help__subcmd__status"
+                ;;
             *)
                 ;;
         esac
@@ -692,7 +740,7 @@ _mindops() {
 
     case "${cmd}" in
         mindops)
-            opts="-h -V --config-dir --db --tz --color --help --version oncall incident metrics checklist handover report review notify status serve heartbeat demo init db config completions man complete help"
+            opts="-h -V --config-dir --db --tz --color --help --version oncall incident metrics checklist handover report review slo notify status serve heartbeat demo init db config completions man complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1602,7 +1650,7 @@ _mindops() {
             return 0
             ;;
         mindops__subcmd__help)
-            opts="oncall incident metrics checklist handover report review notify status serve heartbeat demo init db config completions man complete help"
+            opts="oncall incident metrics checklist handover report review slo notify status serve heartbeat demo init db config completions man complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2162,7 +2210,7 @@ _mindops() {
             return 0
             ;;
         mindops__subcmd__help__subcmd__metrics)
-            opts="check record history list"
+            opts="check record history list replay import"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2203,6 +2251,20 @@ _mindops() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mindops__subcmd__help__subcmd__metrics__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mindops__subcmd__help__subcmd__metrics__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2218,6 +2280,20 @@ _mindops() {
             return 0
             ;;
         mindops__subcmd__help__subcmd__metrics__subcmd__record)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__help__subcmd__metrics__subcmd__replay)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2556,6 +2632,48 @@ _mindops() {
         mindops__subcmd__help__subcmd__serve)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__help__subcmd__slo)
+            opts="status export"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__help__subcmd__slo__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__help__subcmd__slo__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3696,7 +3814,7 @@ _mindops() {
             return 0
             ;;
         mindops__subcmd__metrics)
-            opts="-h --config-dir --db --tz --color --help check record history list help"
+            opts="-h --config-dir --db --tz --color --help check record history list replay import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3776,7 +3894,7 @@ _mindops() {
             return 0
             ;;
         mindops__subcmd__metrics__subcmd__help)
-            opts="check record history list help"
+            opts="check record history list replay import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3831,6 +3949,20 @@ _mindops() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mindops__subcmd__metrics__subcmd__help__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mindops__subcmd__metrics__subcmd__help__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -3859,6 +3991,20 @@ _mindops() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mindops__subcmd__metrics__subcmd__help__subcmd__replay)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mindops__subcmd__metrics__subcmd__history)
             opts="-h --since --format --config-dir --db --tz --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3874,6 +4020,36 @@ _mindops() {
                     COMPREPLY=($(compgen -W "table json csv plain" -- "${cur}"))
                     return 0
                     ;;
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__metrics__subcmd__import)
+            opts="-h --config-dir --db --tz --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3948,6 +4124,48 @@ _mindops() {
                     ;;
                 --max-input-mib)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__metrics__subcmd__replay)
+            opts="-h --from --to --format --config-dir --db --tz --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
                 --config-dir)
@@ -5336,6 +5554,164 @@ _mindops() {
             case "${prev}" in
                 --listen)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__slo)
+            opts="-h --config-dir --db --tz --color --help status export help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__slo__subcmd__export)
+            opts="-h --format --service --config-dir --db --tz --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "sloth pyrra" -- "${cur}"))
+                    return 0
+                    ;;
+                --service)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -W "$(_mindops_values zones)" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__slo__subcmd__help)
+            opts="status export help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__slo__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__slo__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__slo__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mindops__subcmd__slo__subcmd__status)
+            opts="-h --format --config-dir --db --tz --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
                 --config-dir)

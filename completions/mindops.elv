@@ -33,6 +33,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand handover 'Notes handed to the next person on call'
             cand report 'Weekly, monthly and quarterly reviews from what was recorded'
             cand review 'A review meeting''s decisions, noted under its agenda''s topics and shown in its report'
+            cand slo 'Service level objectives: error budgets and burn-rate alerts, judged from the history'
             cand notify 'Messages to people and chat rooms: send what is queued, test a channel, list the outbox'
             cand status 'The monitoring dashboard on one screen'
             cand serve 'Listen for alerts, heartbeats and acknowledgements from links; run cron''s work too'
@@ -526,6 +527,8 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand record 'Store values as they are, e.g. from a daily job, without checking the other metrics'
             cand history 'Recorded values of one metric'
             cand list 'The metrics and their thresholds'
+            cand replay 'What the config (thresholds, for: holds, SLOs) would have done over the recorded values of a period, beside what was recorded; writes nothing'
+            cand import 'Load a history of values from a CSV file (at,metric,value), judged as they are recorded'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mindops;metrics;check'= {
@@ -574,11 +577,32 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'mindops;metrics;replay'= {
+            cand --from 'From this day on (YYYY-MM-DD, in the rotation''s zone)'
+            cand --to 'Up to the end of this day [default: today]'
+            cand --format 'How to print: a table for people, or json for scripts'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;metrics;import'= {
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'mindops;metrics;help'= {
             cand check 'Compare values with thresholds, record them, exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
             cand record 'Store values as they are, e.g. from a daily job, without checking the other metrics'
             cand history 'Recorded values of one metric'
             cand list 'The metrics and their thresholds'
+            cand replay 'What the config (thresholds, for: holds, SLOs) would have done over the recorded values of a period, beside what was recorded; writes nothing'
+            cand import 'Load a history of values from a CSV file (at,metric,value), judged as they are recorded'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mindops;metrics;help;check'= {
@@ -588,6 +612,10 @@ set edit:completion:arg-completer[mindops] = {|@words|
         &'mindops;metrics;help;history'= {
         }
         &'mindops;metrics;help;list'= {
+        }
+        &'mindops;metrics;help;replay'= {
+        }
+        &'mindops;metrics;help;import'= {
         }
         &'mindops;metrics;help;help'= {
         }
@@ -809,6 +837,47 @@ set edit:completion:arg-completer[mindops] = {|@words|
         }
         &'mindops;review;help;help'= {
         }
+        &'mindops;slo'= {
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand status 'Each SLO''s budget left, its burn rate over every alert window, and the alert that fires; exit 0 OK, 1 ticket, 2 page, 3 unknown'
+            cand export 'The SLOs as Sloth or Pyrra specs, for Prometheus to evaluate them'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mindops;slo;status'= {
+            cand --format 'How to print: a table for people, or json for scripts'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;slo;export'= {
+            cand --format 'Sloth''s prometheus/v1 spec, or Pyrra''s ServiceLevelObjective resources'
+            cand --service 'The service the SLOs belong to (Sloth''s service, Pyrra''s namespace label)'
+            cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
+            cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
+            cand --tz 'Show times in this IANA zone instead of the rotation''s (e.g. Europe/Berlin)'
+            cand --color 'When to colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mindops;slo;help'= {
+            cand status 'Each SLO''s budget left, its burn rate over every alert window, and the alert that fires; exit 0 OK, 1 ticket, 2 page, 3 unknown'
+            cand export 'The SLOs as Sloth or Pyrra specs, for Prometheus to evaluate them'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mindops;slo;help;status'= {
+        }
+        &'mindops;slo;help;export'= {
+        }
+        &'mindops;slo;help;help'= {
+        }
         &'mindops;notify'= {
             cand --config-dir 'Folder holding rotation.yaml and thresholds.yaml'
             cand --db 'SQLite file, or a shared PostgreSQL as postgres://USER@HOST/DB [default: $XDG_DATA_HOME/mindops/mindops.db]'
@@ -1026,6 +1095,7 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand handover 'Notes handed to the next person on call'
             cand report 'Weekly, monthly and quarterly reviews from what was recorded'
             cand review 'A review meeting''s decisions, noted under its agenda''s topics and shown in its report'
+            cand slo 'Service level objectives: error budgets and burn-rate alerts, judged from the history'
             cand notify 'Messages to people and chat rooms: send what is queued, test a channel, list the outbox'
             cand status 'The monitoring dashboard on one screen'
             cand serve 'Listen for alerts, heartbeats and acknowledgements from links; run cron''s work too'
@@ -1132,6 +1202,8 @@ set edit:completion:arg-completer[mindops] = {|@words|
             cand record 'Store values as they are, e.g. from a daily job, without checking the other metrics'
             cand history 'Recorded values of one metric'
             cand list 'The metrics and their thresholds'
+            cand replay 'What the config (thresholds, for: holds, SLOs) would have done over the recorded values of a period, beside what was recorded; writes nothing'
+            cand import 'Load a history of values from a CSV file (at,metric,value), judged as they are recorded'
         }
         &'mindops;help;metrics;check'= {
         }
@@ -1140,6 +1212,10 @@ set edit:completion:arg-completer[mindops] = {|@words|
         &'mindops;help;metrics;history'= {
         }
         &'mindops;help;metrics;list'= {
+        }
+        &'mindops;help;metrics;replay'= {
+        }
+        &'mindops;help;metrics;import'= {
         }
         &'mindops;help;checklist'= {
             cand done 'Tick items: by id (morning.verify-backups), number, or a prefix of the text'
@@ -1181,6 +1257,14 @@ set edit:completion:arg-completer[mindops] = {|@words|
         &'mindops;help;review;note'= {
         }
         &'mindops;help;review;agenda'= {
+        }
+        &'mindops;help;slo'= {
+            cand status 'Each SLO''s budget left, its burn rate over every alert window, and the alert that fires; exit 0 OK, 1 ticket, 2 page, 3 unknown'
+            cand export 'The SLOs as Sloth or Pyrra specs, for Prometheus to evaluate them'
+        }
+        &'mindops;help;slo;status'= {
+        }
+        &'mindops;help;slo;export'= {
         }
         &'mindops;help;notify'= {
             cand flush 'Queue the reminders due, then send every message due (for cron; `incident check` does this too). Failed attempts are retried later with backoff'

@@ -325,6 +325,27 @@ if [[ -z $filter || notify-flush-1000 == *$filter* ]]; then
   printf '%-32s median %8s ms   budget %6s ms   %s (%s of 1000 sent)\n' notify-flush-1000 "$median" 2000 "$verdict" "$sent"
 fi
 
+# Error budgets over the million samples: the sample config without SLOs, and with three (two
+# over values, one over states), side by side; SLOs read their windows, never every sample.
+mkdir -p "$work/noslo" "$work/slo3"
+cp rotation.yaml "$work/noslo/"
+cp rotation.yaml "$work/slo3/"
+sed '/^slos:/,$d' "$work/nonet/thresholds.yaml" > "$work/noslo/thresholds.yaml"
+{ cat "$work/noslo/thresholds.yaml"; printf '%s\n' 'slos:' \
+  '  latency: {objective: 99.9, from_metric: response_time, good: "< 2s"}' \
+  '  db_latency: {objective: 99, window: 28d, from_metric: db_response_time, good: "< 3s"}' \
+  '  uptime: {objective: 99.5, from_metric: uptime}'; } > "$work/slo3/thresholds.yaml"
+BENCH_IGNORE_EXIT=1 bench slo-status-3-over-1m-samples 100 "$bin --config-dir $work/slo3 --db $BIG_DB slo status"
+BENCH_IGNORE_EXIT=1 bench metrics-check-no-slos 50 "$bin --config-dir $work/noslo --db $BIG_DB metrics check --no-record"
+BENCH_IGNORE_EXIT=1 bench metrics-check-3-slos 60 "$bin --config-dir $work/slo3 --db $BIG_DB metrics check --no-record"
+if [[ -n ${medians[metrics-check-no-slos]:-} && -n ${medians[metrics-check-3-slos]:-} ]]; then
+  added=$(python3 -c "import sys; print(round(float(sys.argv[2]) - float(sys.argv[1]), 2))" \
+    "${medians[metrics-check-no-slos]}" "${medians[metrics-check-3-slos]}")
+  verdict=ok
+  python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) <= 10 else 1)" "$added" || { verdict=OVER; failed=1; }
+  printf '%-32s added  %8s ms   budget %6s ms   %s\n' metrics-check-3-slos-cost "$added" 10 "$verdict"
+fi
+BENCH_IGNORE_EXIT=1 bench metrics-replay-90d-big 1000 "$bin --config-dir $work/slo3 --db $BIG_DB metrics replay --from 2024-05-01 --to 2024-07-31"
 bench report-quarterly-big 500 "$bin --db $BIG_DB report quarterly --period 2024-Q2"
 bench report-quarterly-big-html 500 "$bin --db $BIG_DB report quarterly --period 2024-Q2 --format html"
 peak report-quarterly-big-memory 50 $bin --db "$BIG_DB" report quarterly --period 2024-Q2
@@ -339,6 +360,7 @@ if [[ -n $pg ]]; then
   bench report-quarterly-big@pg 1000 "$bin --db $PG_BIG report quarterly --period 2024-Q2"
   peak report-quarterly-big-memory@pg 50 $bin --db "$PG_BIG" report quarterly --period 2024-Q2
   bench status-big@pg 30 "$bin --db $PG_BIG status"
+  BENCH_IGNORE_EXIT=1 bench slo-status-3-over-1m-samples@pg 300 "$bin --config-dir $work/slo3 --db $PG_BIG slo status"
   # 20 people opening at once: every one must get its incident.
   if [[ -z $filter || parallel == *$filter* ]]; then
     fails=$(for i in $(seq 1 20); do
@@ -350,7 +372,7 @@ if [[ -n $pg ]]; then
   echo
   printf '%-28s %12s %12s\n' "side by side (median ms)" SQLite PostgreSQL
   for name in oncall-date incident-open-100k:incident-open incident-list-open-100k \
-      incident-show-100k report-quarterly-big status-big; do
+      incident-show-100k report-quarterly-big status-big slo-status-3-over-1m-samples; do
     left=${name%%:*} right=${name##*:}
     [[ -n ${medians[$right@pg]:-} ]] || continue
     printf '%-28s %12s %12s\n' "$right" "${medians[$left]:--}" "${medians[$right@pg]}"

@@ -123,6 +123,11 @@ pub enum Command {
         #[command(subcommand)]
         command: ReviewCommand,
     },
+    /// Service level objectives: error budgets and burn-rate alerts, judged from the history
+    Slo {
+        #[command(subcommand)]
+        command: SloCommand,
+    },
     /// Messages to people and chat rooms: send what is queued, test a channel, list the outbox
     Notify {
         #[command(subcommand)]
@@ -537,6 +542,62 @@ pub enum MetricsCommand {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// What the config (thresholds, for: holds, SLOs) would have done over the recorded values
+    /// of a period, beside what was recorded; writes nothing
+    Replay {
+        /// From this day on (YYYY-MM-DD, in the rotation's zone)
+        #[arg(long, value_name = "DATE")]
+        from: String,
+        /// Up to the end of this day [default: today]
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// How to print: a table for people, or json for scripts
+        #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+        format: TableOrJson,
+    },
+    /// Load a history of values from a CSV file (at,metric,value), judged as they are recorded
+    Import {
+        /// The CSV file, or - for standard input: a header line, then at (RFC 3339 or epoch
+        /// seconds), metric, value
+        #[arg(value_name = "FILE")]
+        file: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableOrJson {
+    /// A table for people
+    Table,
+    /// JSON with stable field names
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SloCommand {
+    /// Each SLO's budget left, its burn rate over every alert window, and the alert that fires;
+    /// exit 0 OK, 1 ticket, 2 page, 3 unknown
+    Status {
+        /// How to print: a table for people, or json for scripts
+        #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+        format: TableOrJson,
+    },
+    /// The SLOs as Sloth or Pyrra specs, for Prometheus to evaluate them
+    Export {
+        /// Sloth's prometheus/v1 spec, or Pyrra's ServiceLevelObjective resources
+        #[arg(long, value_enum)]
+        format: SloExportFormat,
+        /// The service the SLOs belong to (Sloth's service, Pyrra's namespace label)
+        #[arg(long, value_name = "NAME", default_value = "mindops")]
+        service: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SloExportFormat {
+    /// Sloth's `prometheus/v1` spec (sloth generate -i FILE)
+    Sloth,
+    /// Pyrra's `pyrra.dev/v1alpha1` ServiceLevelObjective, one document per SLO
+    Pyrra,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -409,6 +409,66 @@ pub const PAGES: &[Page] = &[
         ],
     },
     Page {
+        path: "metrics replay",
+        description: "Judges the values recorded over a period again with the config in use \
+            (its thresholds, for: holds and SLOs), as checks would have judged them when they \
+            came, and shows the incidents it would have opened beside the CRITICAL stretches \
+            that were recorded and the incidents that really opened. Nothing is written: point \
+            --config-dir at a changed copy of the config to see what new thresholds would have \
+            done.",
+        examples: &[
+            ("mindops metrics replay --from 2026-11-01 --to 2026-11-30", "November, by this config"),
+            ("mindops --config-dir ./tighter metrics replay --from 2026-11-01", "the same history by a changed config"),
+            ("mindops metrics replay --from 2026-11-01 --format json", "for a script"),
+        ],
+    },
+    Page {
+        path: "metrics import",
+        description: "Loads a history of values from CSV: a header line, then at (RFC 3339 or \
+            epoch seconds), metric and value, in time order. Each value is judged as a check \
+            would have judged it then (for: holds across the file's own values), and the values \
+            of one instant are recorded as one check, all in one transaction: a file with a \
+            mistake loads nothing, and the error names its line.",
+        examples: &[
+            ("mindops metrics import history.csv", "a history exported from another system"),
+            ("mindops metrics import -", "from standard input"),
+        ],
+    },
+    Page {
+        path: "slo",
+        description: "Service level objectives from the slos: section of thresholds.yaml: the \
+            share of good events over a window (a metric's recorded checks, or PromQL counts), \
+            the error budget the rest allows, and the multi-window, multi-burn-rate alerts of \
+            the SRE Workbook that page or open a ticket when the budget burns too fast. metrics \
+            check judges them too and opens their incidents.",
+        examples: &[
+            ("mindops slo status", "each SLO's budget and burn rates"),
+            ("mindops slo export --format sloth", "the SLOs for Sloth to turn into Prometheus rules"),
+        ],
+    },
+    Page {
+        path: "slo status",
+        description: "Shows each SLO's objective and window, the budget left (minutes for an SLO \
+            over a metric's checks, events for a ratio), the burn rate over every window its \
+            alerts read, and the alert that fires with why. Exits 0 when none fires, 1 for a \
+            ticket, 2 for a page and 3 when an SLO cannot be judged (Prometheus unreachable).",
+        examples: &[
+            ("mindops slo status", "the table"),
+            ("mindops slo status --format json", "every figure, for a script or a dashboard"),
+        ],
+    },
+    Page {
+        path: "slo export",
+        description: "Writes the SLOs as Sloth's prometheus/v1 spec or as Pyrra's \
+            ServiceLevelObjective resources, so Prometheus can evaluate the same alerts. An SLO \
+            a tool cannot express (Pyrra needs request counters; Prometheus cannot judge a \
+            metric only mindops records) is left out with its reason on standard error.",
+        examples: &[
+            ("mindops slo export --format sloth > slos.yaml", "for sloth generate -i slos.yaml"),
+            ("mindops slo export --format pyrra --service checkout", "Pyrra resources for Kubernetes"),
+        ],
+    },
+    Page {
         path: "checklist",
         description: "Shows the day's checklist by slot (morning, afternoon, evening) with what \
             is done, by whom and when, what is overdue, and who is responsible for the day. \

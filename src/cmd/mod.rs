@@ -15,6 +15,7 @@ pub(crate) mod oncall;
 mod report;
 mod review;
 mod serve;
+mod slo;
 mod status;
 
 use anyhow::Result;
@@ -51,6 +52,7 @@ fn dispatch(ctx: &Context, command: Command) -> Result<u8> {
         Command::Review { command } => review::run(ctx, command),
         Command::Notify { command } => notify::run(ctx, command),
         Command::Status(args) => status::run(ctx, args),
+        Command::Slo { command } => slo::run(ctx, command),
         Command::Serve(args) => serve::run(ctx, args),
         Command::Heartbeat { name } => serve::heartbeat(ctx, &name),
         Command::Demo(args) => demo::run(ctx, args),

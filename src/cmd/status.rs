@@ -173,7 +173,7 @@ fn render(ctx: &Context, s: &Status) -> String {
     // notifications line when there is one; above them the blank, heading, header and rule.
     let notifications = usize::from(s.notifications.failed > 0 || s.notifications.pending > 0);
     // And the shell's prompt after it all, so the title never scrolls away.
-    let used = out.lines().count() + 4 + 1 + 2 + 1 + notifications + 1;
+    let used = out.lines().count() + 4 + 1 + 2 + 1 + notifications + 1 + s.slos.len();
     let room = screen.lines.map(|l| usize::from(l).saturating_sub(used));
     let shown: Vec<&MetricLine> = match room {
         Some(room) if s.metrics.len() > room => {
@@ -241,6 +241,12 @@ fn render(ctx: &Context, s: &Status) -> String {
             s.metrics.len() - shown.len(),
             hidden_by_state(&s.metrics, &shown)
         );
+        out.push_str(&fit(line, columns));
+        out.push('\n');
+    }
+
+    for slo in &s.slos {
+        let line = format!("SLO {}: {} ({})", slo.name, slo.text, slo.state);
         out.push_str(&fit(line, columns));
         out.push('\n');
     }

@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use super::{ordered_map, Problems, Secret};
 use crate::rules::rotation::Rotation;
+use crate::rules::slo::{self, Slo};
 use crate::rules::threshold::Threshold;
 use crate::util::suggest;
 
@@ -24,6 +25,48 @@ pub struct ThresholdsFile {
     metrics: Vec<(String, MetricFile)>,
     prometheus: Option<PrometheusFile>,
     check_interval: Option<String>,
+    /// Service level objectives over the metrics or over PromQL counts.
+    #[serde(default, deserialize_with = "ordered_map")]
+    slos: Vec<(String, SloFile)>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SloFile {
+    objective: f64,
+    window: Option<String>,
+    description: Option<String>,
+    /// A metric mindops records: its checks are the events.
+    from_metric: Option<String>,
+    /// When a check of `from_metric` is good (`< 2s`); without it, when its state is OK.
+    good: Option<String>,
+    /// PromQL counting bad and all events over `$window`.
+    errors: Option<String>,
+    total: Option<String>,
+    #[serde(default)]
+    alerts: SloAlertsFile,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SloAlertsFile {
+    page: Option<SloAlertFile>,
+    ticket: Option<SloAlertFile>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SloAlertFile {
+    severity: Option<String>,
+    windows: Option<Vec<BurnRuleFile>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BurnRuleFile {
+    long: String,
+    short: String,
+    burn: f64,
 }
 
 #[derive(Debug, Deserialize)]
@@ -186,6 +229,7 @@ pub struct Thresholds {
     /// How often cron (or `serve`) checks: a check from the metrics' own sources is recorded
     /// once per interval, whichever host ran it.
     pub check_interval: Duration,
+    pub slos: Vec<Slo>,
 }
 
 /// How long a metric with a source may go without a value when no check interval is set.
@@ -456,6 +500,12 @@ impl ThresholdsFile {
             }
         }
 
+        let slos = self
+            .slos
+            .into_iter()
+            .filter_map(|(name, s)| validate_slo(name, s, &metrics, &severities, problems))
+            .collect();
+
         Some(Thresholds {
             severities,
             protocol,
@@ -463,6 +513,7 @@ impl ThresholdsFile {
             metrics,
             prometheus,
             check_interval: interval,
+            slos,
         })
         .filter(|_| problems.is_empty())
     }
@@ -604,6 +655,178 @@ fn validate_hours(
         from,
         to,
         zone,
+    })
+}
+
+/// An SLO's objective, window, indicator and alerts; the alerts default to the Workbook's
+/// table 5-8 at the first severity (page) and the last (ticket) unless P1 and P3 exist.
+fn validate_slo(
+    name: String,
+    s: SloFile,
+    metrics: &[Metric],
+    severities: &[Severity],
+    problems: &mut Problems,
+) -> Option<Slo> {
+    let here = format!("slos.{name}");
+    let lowercase = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-';
+    if !name.starts_with(|c: char| c.is_ascii_lowercase()) || !name.chars().all(lowercase) {
+        problems.add(
+            &here,
+            format!(
+                "SLO name \"{name}\" must be lowercase letters, digits, - and _, starting with \
+                 a letter (it names the SLO's incidents and its Sloth and Pyrra exports)"
+            ),
+        );
+    }
+    if !(s.objective > 0.0 && s.objective < 100.0) {
+        problems.add(
+            format!("{here}.objective"),
+            format!(
+                "{} is not a percentage between 0 and 100 (exclusive); e.g. 99.9",
+                s.objective
+            ),
+        );
+    }
+    let window = positive(problems, &format!("{here}.window"), s.window.as_deref())
+        .unwrap_or(Duration::days(30));
+    let indicator = match (s.from_metric, s.errors, s.total) {
+        (Some(metric), None, None) => {
+            let Some(m) = metrics.iter().find(|m| m.name == metric.trim()) else {
+                problems.add(
+                    format!("{here}.from_metric"),
+                    format!(
+                        "unknown metric \"{metric}\"{}",
+                        suggest::hint(&metric, metrics.iter().map(|m| m.name.as_str()))
+                    ),
+                );
+                return None;
+            };
+            let good = match &s.good {
+                None => slo::Good::State,
+                // A mistake here is noted and the rest still read, so every one shows at once.
+                Some(text) => problems
+                    .check(format!("{here}.good"), slo::Good::parse(text, &m.unit))
+                    .unwrap_or(slo::Good::State),
+            };
+            slo::Indicator::Metric {
+                metric: m.name.clone(),
+                good,
+            }
+        }
+        (None, Some(errors), Some(total)) => {
+            if s.good.is_some() {
+                problems.add(format!("{here}.good"), "good: is for from_metric: SLOs");
+            }
+            for (field, query) in [("errors", &errors), ("total", &total)] {
+                if !query.contains("$window") && !query.contains("{{.window}}") {
+                    problems.add(
+                        format!("{here}.{field}"),
+                        "the query needs $window where each alert window goes, e.g. \
+                         sum(rate(http_requests_total[$window]))",
+                    );
+                }
+            }
+            slo::Indicator::Ratio { errors, total }
+        }
+        (None, None, None) => {
+            problems.add(
+                &here,
+                "an SLO needs from_metric: (a metric mindops records) or errors: and total: \
+                 (PromQL with $window)",
+            );
+            return None;
+        }
+        _ => {
+            problems.add(
+                &here,
+                "give from_metric:, or errors: and total: together, not a mix",
+            );
+            return None;
+        }
+    };
+    let known = |key: &str| severities.iter().any(|s| s.key == key);
+    let fallback = |preferred: &str, at: fn(&[Severity]) -> Option<&Severity>| {
+        if known(preferred) {
+            preferred.to_string()
+        } else {
+            at(severities).map(|s| s.key.clone()).unwrap_or_default()
+        }
+    };
+    let mut alert =
+        |level: &str, file: Option<SloAlertFile>, severity: String, rules: Vec<slo::BurnRule>| {
+            let at = format!("{here}.alerts.{level}");
+            let file = file.unwrap_or(SloAlertFile {
+                severity: None,
+                windows: None,
+            });
+            let severity = file.severity.unwrap_or(severity);
+            if !known(&severity) {
+                problems.add(
+                    format!("{at}.severity"),
+                    format!(
+                        "unknown severity \"{severity}\"; known severities: {}",
+                        severities
+                            .iter()
+                            .map(|s| s.key.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                );
+            }
+            let rules = match file.windows {
+                None => rules,
+                Some(written) => written
+                    .into_iter()
+                    .enumerate()
+                    .filter_map(|(i, r)| {
+                        let at = format!("{at}.windows[{i}]");
+                        let long = positive(problems, &format!("{at}.long"), Some(&r.long))?;
+                        let short = positive(problems, &format!("{at}.short"), Some(&r.short))?;
+                        if short >= long {
+                            problems.add(
+                                format!("{at}.short"),
+                                format!(
+                                    "the short window ({}) must be shorter than the long ({})",
+                                    r.short, r.long
+                                ),
+                            );
+                        }
+                        if !(r.burn > 0.0 && r.burn.is_finite()) {
+                            problems.add(
+                                format!("{at}.burn"),
+                                format!("{} is not a burn rate above 0", r.burn),
+                            );
+                        }
+                        Some(slo::BurnRule {
+                            long,
+                            short,
+                            factor: r.burn,
+                        })
+                    })
+                    .collect(),
+            };
+            slo::Alert { severity, rules }
+        };
+    let page = alert(
+        "page",
+        s.alerts.page,
+        fallback("P1", |s| s.first()),
+        slo::default_page(),
+    );
+    let ticket = alert(
+        "ticket",
+        s.alerts.ticket,
+        fallback("P3", |s| s.last()),
+        slo::default_ticket(),
+    );
+    Some(Slo {
+        name,
+        objective: s.objective,
+        window,
+        indicator,
+        page,
+        ticket,
+        description: s.description,
     })
 }
 

@@ -125,7 +125,6 @@ pub fn incidents_for(
     previous: &Before,
 ) -> Result<Vec<IncidentAction>> {
     let by = incident::SYSTEM_ACTOR;
-    let now = desk.now;
     let mut actions = Vec::new();
     for (m, r) in checked.iter().zip(readings) {
         let key = format!("metric:{}", m.name);
@@ -161,35 +160,52 @@ pub fn incidents_for(
                 });
             }
             State::Ok if previous.get(m.name.as_str()).copied().flatten() != Some(State::Ok) => {
-                let Some(id) = desk.store.unclosed_incident_with_key(&key)? else {
-                    continue;
-                };
                 let value = r.value.map(|v| units::show(v, &m.unit)).unwrap_or_default();
                 let text = format!("{} back within target: {value}", m.name);
-                let closing = m.auto_resolve;
-                desk.store.modify_incident(id, |inc, history| {
-                    let mut events = vec![Event::new(now, by, Kind::Note).text(Some(text.clone()))];
-                    if closing {
-                        events.extend(incident::close(
-                            inc,
-                            history,
-                            now,
-                            by,
-                            &format!("resolved automatically: {text}"),
-                        )?);
-                    }
-                    Ok((events, ()))
-                })?;
-                actions.push(IncidentAction {
-                    metric: m.name.clone(),
-                    incident: id,
-                    action: if closing { "closed" } else { "noted_recovery" },
-                });
+                if let Some(id) = resolve_by_key(desk, &key, &text, m.auto_resolve)? {
+                    actions.push(IncidentAction {
+                        metric: m.name.clone(),
+                        incident: id,
+                        action: if m.auto_resolve {
+                            "closed"
+                        } else {
+                            "noted_recovery"
+                        },
+                    });
+                }
             }
             _ => {}
         }
     }
     Ok(actions)
+}
+
+/// The unclosed incident holding `key`, if any, given a note that says `text`, and with
+/// `closing` closed as resolved automatically, in one transaction; its id.
+pub fn resolve_by_key(
+    desk: &mut Desk,
+    key: &str,
+    text: &str,
+    closing: bool,
+) -> Result<Option<i64>> {
+    let Some(id) = desk.store.unclosed_incident_with_key(key)? else {
+        return Ok(None);
+    };
+    let (now, by) = (desk.now, incident::SYSTEM_ACTOR);
+    desk.store.modify_incident(id, |inc, history| {
+        let mut events = vec![Event::new(now, by, Kind::Note).text(Some(text.to_string()))];
+        if closing {
+            events.extend(incident::close(
+                inc,
+                history,
+                now,
+                by,
+                &format!("resolved automatically: {text}"),
+            )?);
+        }
+        Ok((events, ()))
+    })?;
+    Ok(Some(id))
 }
 
 /// A check's metrics, their readings and this run's own values.
@@ -277,8 +293,122 @@ pub fn check_sources(desk: &mut Desk) -> Result<State> {
         true,
         thresholds.check_interval,
     )?;
+    let judged = crate::ops::slo::judge_all(&desk.store, &thresholds, now)?;
     if thresholds.incidents {
         incidents_for(desk, &thresholds, &checked, &readings, &previous)?;
+        crate::ops::slo::incidents_for(desk, &thresholds, &judged)?;
     }
-    Ok(state)
+    Ok(metrics::worst(
+        std::iter::once(state).chain(judged.iter().map(|j| j.state())),
+    ))
+}
+
+/// What an import loaded.
+#[derive(Debug, Default, Serialize)]
+pub struct Imported {
+    pub checks: usize,
+    pub samples: usize,
+    #[serde(serialize_with = "crate::util::time::serde_rfc3339_opt")]
+    pub from: Option<DateTime<Utc>>,
+    #[serde(serialize_with = "crate::util::time::serde_rfc3339_opt")]
+    pub to: Option<DateTime<Utc>>,
+}
+
+/// A history of values from CSV (`at,metric,value`, a header first, in time order), each value
+/// judged as a check would have judged it then (`for:` across the file's own values), the
+/// values of one instant recorded as one check. `source` names the input in errors, which give
+/// its line. Nothing is written unless the whole file reads.
+pub fn import(
+    store: &mut Store,
+    thresholds: &Thresholds,
+    input: impl std::io::BufRead,
+    source: &str,
+) -> Result<Imported> {
+    use crate::rules::metrics::rejudge;
+    let mut rows: Vec<(DateTime<Utc>, usize, Option<f64>)> = Vec::new();
+    for (i, line) in input.lines().enumerate() {
+        let line = line.map_err(|e| anyhow::anyhow!("{source}: {e}"))?;
+        let at_line = |why: String| anyhow::anyhow!("{source}:{}: {why}", i + 1);
+        let line = line.trim();
+        if line.is_empty() || (i == 0 && line.starts_with("at,")) {
+            continue;
+        }
+        let mut fields = line.splitn(3, ',').map(str::trim);
+        let (Some(at), Some(name), Some(value)) = (fields.next(), fields.next(), fields.next())
+        else {
+            return Err(at_line(format!(
+                "\"{line}\" is not at,metric,value (e.g. 2026-11-01T10:00:00Z,uptime,100)"
+            )));
+        };
+        let at = match at.parse::<i64>() {
+            Ok(secs) => DateTime::from_timestamp(secs, 0)
+                .ok_or_else(|| at_line(format!("{secs} is not a time")))?,
+            Err(_) => DateTime::parse_from_rfc3339(at)
+                .map(|t| t.with_timezone(&Utc))
+                .map_err(|_| {
+                    at_line(format!(
+                        "\"{at}\" is not a time; write RFC 3339 (2026-11-01T10:00:00Z) or epoch seconds"
+                    ))
+                })?,
+        };
+        let at = crate::util::time::checked_instant(at, &at.to_rfc3339()).map_err(at_line)?;
+        if rows.last().is_some_and(|(last, _, _)| at < *last) {
+            return Err(at_line(
+                "the file goes back in time here; sort it by time (sort -t, -k1,1)".into(),
+            ));
+        }
+        let Some(index) = thresholds.metrics.iter().position(|m| m.name == name) else {
+            return Err(at_line(format!(
+                "unknown metric \"{name}\"{}",
+                crate::util::suggest::hint(
+                    name,
+                    thresholds.metrics.iter().map(|m| m.name.as_str())
+                )
+            )));
+        };
+        let metric = &thresholds.metrics[index];
+        let value = units::parse_value(value, &metric.unit)
+            .and_then(|v| admissible(metric, v))
+            .map_err(|why| at_line(format!("{name}: {why}")))?;
+        rows.push((at, index, Some(value)));
+    }
+    // Each metric's states, `for:` walked over its own values in time order.
+    let mut states: Vec<(State, State)> = vec![(State::Unknown, State::Unknown); rows.len()];
+    for (index, metric) in thresholds.metrics.iter().enumerate() {
+        let mine: Vec<usize> = (0..rows.len()).filter(|&r| rows[r].1 == index).collect();
+        let held = rejudge(metric, mine.iter().map(|&r| (rows[r].0, rows[r].2)));
+        for (&r, (_, state)) in mine.iter().zip(held) {
+            let raw = rows[r].2.map_or(State::Unknown, |v| evaluate(metric, v));
+            states[r] = (state, raw);
+        }
+    }
+    let mut checks: Vec<(DateTime<Utc>, State, Vec<NewSample>)> = Vec::new();
+    for (r, (at, index, value)) in rows.iter().enumerate() {
+        let (state, raw) = states[r];
+        let sample = NewSample {
+            metric: &thresholds.metrics[*index].name,
+            value: *value,
+            state,
+            raw,
+        };
+        match checks.last_mut() {
+            Some((last, worst_so_far, samples)) if last == at => {
+                *worst_so_far = metrics::worst([*worst_so_far, state]);
+                samples.push(sample);
+            }
+            _ => checks.push((*at, state, vec![sample])),
+        }
+    }
+    let borrowed: Vec<(DateTime<Utc>, State, &[NewSample])> = checks
+        .iter()
+        .map(|(at, state, samples)| (*at, *state, samples.as_slice()))
+        .collect();
+    // One transaction: an import that fails leaves nothing half-loaded to be imported twice.
+    store.record_checks(&borrowed)?;
+    Ok(Imported {
+        checks: checks.len(),
+        samples: rows.len(),
+        from: rows.first().map(|r| r.0),
+        to: rows.last().map(|r| r.0),
+    })
 }

@@ -6,6 +6,8 @@ pub mod checklist;
 pub mod incidents;
 pub mod metrics;
 pub mod notify;
+pub mod replay;
 pub mod report;
 pub mod serve;
+pub mod slo;
 pub mod status;

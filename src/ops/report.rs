@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use anyhow::Result;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::config::{Metric, Role, RotationConfig, Thresholds};
@@ -44,6 +45,8 @@ pub struct Report {
     pub previous_incidents: IncidentStats,
     pub incidents_per_week: Vec<WeekCount>,
     pub metrics: Vec<MetricRow>,
+    /// The SLOs over the metrics' checks: what the period spent of their budgets.
+    pub slos: Vec<SloRow>,
     pub growth: Option<Growth>,
     pub support: Vec<MetricTrend>,
     pub team: Team,
@@ -362,11 +365,84 @@ pub fn gather(
         previous_incidents,
         incidents_per_week,
         metrics,
+        slos: slo_rows(store, thresholds, config.rotation.zone, &this, now)?,
         growth,
         support,
         team: team(store, sheet, period, &this)?,
         agenda: agenda(store, period)?,
     })
+}
+
+/// An SLO in a review: the share of one window's budget the period spent, what was left at
+/// its end, and what was left at the end of each day (the burn-down chart).
+#[derive(Debug, Serialize)]
+pub struct SloRow {
+    pub name: String,
+    pub objective: f64,
+    pub window: String,
+    /// 0.69 for 69 % of a window's budget; null without checks in the period.
+    pub spent: Option<f64>,
+    /// The budget left over the window ending at the period's end.
+    pub left_at_end: Option<f64>,
+    /// (day, budget left over the window ending that day's end), for each day of the period.
+    pub burn_down: Vec<(String, Option<f64>)>,
+}
+
+/// Each SLO over a metric's checks, as it stood at the period's end (or now): from one pass
+/// over its checks, kept per hour, the period and the window before it. Ratio SLOs count
+/// Prometheus's events, which the store does not hold: `slo status` shows those.
+fn slo_rows(
+    store: &Store,
+    thresholds: &Thresholds,
+    zone: Tz,
+    this: &Span,
+    now: DateTime<Utc>,
+) -> Result<Vec<SloRow>> {
+    use crate::ops::slo::settle;
+    use crate::rules::slo::{promql_range, Indicator, Steps};
+    let end = this.to.min(now).max(this.from);
+    let hour = chrono::Duration::hours(1);
+    let mut rows = Vec::new();
+    for slo in &thresholds.slos {
+        let Indicator::Metric { metric, good } = &slo.indicator else {
+            continue;
+        };
+        let span = end - this.from;
+        let n = ((span + slo.window).num_seconds() / 3600 + 1).max(1) as usize;
+        let steps = Steps::new(hour, n, store.sli_steps(metric, good, end, hour, n)?);
+        let left = |back: usize| {
+            slo.spent(steps.window_at(back, slo.window), thresholds.check_interval)
+                .map(|spent| 1.0 - spent)
+        };
+        let whole_step = span.max(chrono::Duration::seconds(1));
+        let whole = store.sli_steps(metric, good, end, whole_step, 1)?;
+        let mut burn_down = Vec::new();
+        let mut day = crate::util::time::local_date(zone, this.from);
+        loop {
+            let day_end =
+                local_to_utc(zone, day.succ_opt().unwrap_or(day).and_time(NaiveTime::MIN));
+            if day_end > end {
+                break;
+            }
+            let back = ((end - day_end).num_seconds() / 3600).max(0) as usize;
+            burn_down.push((day.to_string(), left(back).map(settle)));
+            day = day.succ_opt().unwrap_or(day);
+        }
+        rows.push(SloRow {
+            name: slo.name.clone(),
+            objective: slo.objective,
+            window: promql_range(slo.window),
+            spent: slo
+                .spent(
+                    Steps::new(whole_step, 1, whole).window_at(0, whole_step),
+                    thresholds.check_interval,
+                )
+                .map(settle),
+            left_at_end: left(0).map(settle),
+            burn_down,
+        });
+    }
+    Ok(rows)
 }
 
 /// A period's incident figures, from each incident as it stood at the period's end (or now):

@@ -51,6 +51,19 @@ pub struct MetricLine {
 }
 
 #[derive(Serialize)]
+pub struct SloLine {
+    pub name: String,
+    /// `OK`, `ticket`, `page`, or `UNKNOWN` when it could not be judged.
+    pub state: &'static str,
+    /// The metrics state it counts as, for colour: a page is CRITICAL, a ticket WARNING.
+    pub severity_state: &'static str,
+    /// The share of the budget left, 0.38 for 38 %; null without events.
+    pub budget_left: Option<f64>,
+    /// `budget 38% left`, or why it could not be judged.
+    pub text: String,
+}
+
+#[derive(Serialize)]
 pub struct ChecklistLine {
     pub date: String,
     pub done: usize,
@@ -82,6 +95,7 @@ pub struct Status {
     pub gaps: Vec<String>,
     pub incidents: Vec<IncidentLine>,
     pub metrics: Vec<MetricLine>,
+    pub slos: Vec<SloLine>,
     pub checklist: ChecklistLine,
     pub handover: Option<HandoverLine>,
     pub notifications: NotificationsLine,
@@ -151,6 +165,24 @@ pub fn gather(
             trend,
         });
     }
+    let slos = crate::ops::slo::judge_all(store, thresholds, now)?
+        .iter()
+        .map(|j| SloLine {
+            name: j.slo.name.clone(),
+            state: if j.error.is_some() {
+                "UNKNOWN"
+            } else {
+                j.judgement.level.as_str()
+            },
+            severity_state: j.state().as_str(),
+            budget_left: j
+                .budget
+                .filter(|_| j.error.is_none())
+                .and_then(|b| b.consumed)
+                .map(|spent| 1.0 - spent),
+            text: j.error.clone().unwrap_or_else(|| j.left()),
+        })
+        .collect();
     let sheet = Sheet::new(config, thresholds, now, zone);
     let progress = sheet.progress(store)?;
     let handover: Option<HandoverNote> = store.latest_handover()?;
@@ -177,6 +209,7 @@ pub fn gather(
             })
             .collect(),
         metrics,
+        slos,
         checklist: ChecklistLine {
             date: progress.date.to_string(),
             done: progress.done,

@@ -119,6 +119,60 @@ pub fn hold(
     }
 }
 
+/// A stretch during which something stood CRITICAL: an incident's life as a replay sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Episode {
+    #[serde(serialize_with = "crate::util::time::serde_rfc3339")]
+    pub from: DateTime<Utc>,
+    /// When it came back to OK; `None` while it still stood at the end.
+    #[serde(serialize_with = "crate::util::time::serde_rfc3339_opt")]
+    pub to: Option<DateTime<Utc>>,
+}
+
+/// The CRITICAL stretches of a series of states in time order: each opens at the first
+/// CRITICAL and ends at the next OK (a WARNING or UNKNOWN in between keeps it open, as an
+/// incident stays open until the metric is back within target).
+pub fn episodes(states: impl IntoIterator<Item = (DateTime<Utc>, State)>) -> Vec<Episode> {
+    let mut out: Vec<Episode> = Vec::new();
+    let mut open: Option<DateTime<Utc>> = None;
+    for (at, state) in states {
+        match (state, open) {
+            (State::Critical, None) => open = Some(at),
+            (State::Ok, Some(from)) => {
+                out.push(Episode { from, to: Some(at) });
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    out.extend(open.map(|from| Episode { from, to: None }));
+    out
+}
+
+/// A metric's recorded values judged again by `metric` as a check would have judged them
+/// when they came, `for:` included: each value's state, in time order. Values the metric
+/// would not admit are UNKNOWN.
+pub fn rejudge(
+    metric: &Metric,
+    values: impl IntoIterator<Item = (DateTime<Utc>, Option<f64>)>,
+) -> Vec<(DateTime<Utc>, State)> {
+    let mut since: Option<DateTime<Utc>> = None;
+    values
+        .into_iter()
+        .map(|(at, value)| {
+            let raw = value
+                .and_then(|v| admissible(metric, v).ok())
+                .map_or(State::Unknown, |v| evaluate(metric, v));
+            since = if raw == State::Critical {
+                since.or(Some(at))
+            } else {
+                None
+            };
+            (at, hold(raw, metric.hold, since, at).0)
+        })
+        .collect()
+}
+
 /// One metric's result in this run.
 #[derive(Debug, Clone)]
 pub struct Reading {

@@ -54,35 +54,57 @@ impl Server {
 
     /// The metric's value by its query, in its unit.
     pub fn query(&self, metric: &Metric, expr: &str, reduce: Option<Reduce>) -> Given {
-        let timeout = metric
-            .timeout
-            .and_then(|t| t.to_std().ok())
-            .or(self.timeout)
-            .unwrap_or(DEFAULT_TIMEOUT);
-        let url = format!("{}/api/v1/query?query={}", self.base, http::escape(expr));
-        let mut headers = Vec::new();
-        if let Some(auth) = &self.authorization {
-            headers.push(("Authorization", auth.as_str()));
-        }
-        let reply = match self.client.get(&url, &headers, timeout) {
-            Ok(reply) => reply,
-            Err(why) => return Given::Failed(format!("Prometheus: {why}")),
-        };
-        if let Some(to) = reply.redirect() {
-            return Given::Failed(format!(
-                "Prometheus: {} redirected to {}; point prometheus.url at it",
-                http::host_of(&url),
-                http::redact(to)
-            ));
-        }
-        let series = match answer(reply.status, &reply.body) {
+        let timeout = metric.timeout.and_then(|t| t.to_std().ok());
+        let series = match self.ask(expr, None, timeout) {
             Ok(series) => series,
-            Err(why) => return Given::Failed(format!("Prometheus: {why}")),
+            Err(why) => return Given::Failed(why),
         };
         match one_value(&series, reduce).and_then(|v| in_unit(v, &series, metric)) {
             Ok(v) => Given::Number(v),
             Err(why) => Given::Failed(why),
         }
+    }
+
+    /// A count of events at an instant: the sum of the query's series, 0 when it matches
+    /// none (a counter of errors that never happened has no series), NaN read as 0 (a rate
+    /// over no requests).
+    pub fn count(&self, expr: &str, at: chrono::DateTime<chrono::Utc>) -> Result<f64, String> {
+        let series = self.ask(expr, Some(at), None)?;
+        Ok(series
+            .iter()
+            .map(|s| s.value)
+            .filter(|v| v.is_finite())
+            .sum())
+    }
+
+    /// An instant query's series (at `at`, else the server's now), or why there are none.
+    fn ask(
+        &self,
+        expr: &str,
+        at: Option<chrono::DateTime<chrono::Utc>>,
+        timeout: Option<Duration>,
+    ) -> Result<Vec<Series>, String> {
+        let timeout = timeout.or(self.timeout).unwrap_or(DEFAULT_TIMEOUT);
+        let mut url = format!("{}/api/v1/query?query={}", self.base, http::escape(expr));
+        if let Some(at) = at {
+            url.push_str(&format!("&time={}", at.timestamp()));
+        }
+        let mut headers = Vec::new();
+        if let Some(auth) = &self.authorization {
+            headers.push(("Authorization", auth.as_str()));
+        }
+        let reply = self
+            .client
+            .get(&url, &headers, timeout)
+            .map_err(|why| format!("Prometheus: {why}"))?;
+        if let Some(to) = reply.redirect() {
+            return Err(format!(
+                "Prometheus: {} redirected to {}; point prometheus.url at it",
+                http::host_of(&url),
+                http::redact(to)
+            ));
+        }
+        answer(reply.status, &reply.body).map_err(|why| format!("Prometheus: {why}"))
     }
 }
 

@@ -49,6 +49,40 @@ pub(crate) fn with_histories(
         .collect()
 }
 
+/// The counts of a metric's checks per step back from `end`, as `store.sli_steps` returns
+/// them, in one SQL statement both dialects read alike (`$n` placeholders; SQLite takes them as
+/// named parameters): the good and bad checks of each step, as `rules::slo::Good` judges them.
+/// Parameters: $1 the metric, $2 the end, $3 the step, $4 the start (exclusive), and with a
+/// comparison $5 its limit. Only the operator is spliced in, from a fixed set.
+pub(crate) fn sli_sql(good: &crate::rules::slo::Good) -> String {
+    use crate::rules::threshold::Op;
+    let (good, bad) = match good {
+        crate::rules::slo::Good::State => (
+            "raw_state = 'OK'".to_string(),
+            "raw_state IN ('WARNING', 'CRITICAL')".to_string(),
+        ),
+        crate::rules::slo::Good::Compare { op, .. } => {
+            let op = match op {
+                Op::Lt => "<",
+                Op::Le => "<=",
+                Op::Gt => ">",
+                Op::Ge => ">=",
+                Op::Eq => "=",
+            };
+            (
+                format!("value {op} $5"),
+                format!("value IS NOT NULL AND NOT (value {op} $5)"),
+            )
+        }
+    };
+    format!(
+        "SELECT ($2 - at) / $3 AS back, count(*) FILTER (WHERE {good}),
+                count(*) FILTER (WHERE {bad})
+           FROM metric_samples WHERE metric = $1 AND at > $4 AND at <= $2
+          GROUP BY back"
+    )
+}
+
 /// A write whose commit was sent but whose answer never came: the connection was lost, and
 /// the change may or may not be stored. Whoever retries must look first.
 #[derive(Debug, thiserror::Error)]
@@ -420,6 +454,11 @@ delegate! {
     fn messages(&self, filter: &MessageFilter) -> Result<Vec<Message>>;
     fn message_counts(&self) -> Result<MessageCounts>;
     fn samples_since(&self, metric: &str, since: DateTime<Utc>) -> Result<Vec<Sample>>;
+    /// A metric's samples in `[from, to)`, oldest first.
+    fn samples_between(&self, metric: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Sample>>;
+    /// The good and bad checks of a metric per `step` back from `end`, over `steps` steps
+    /// (`(end − steps·step, end]`): the `(steps back, counts)` of each step that holds any.
+    fn sli_steps(&self, metric: &str, good: &crate::rules::slo::Good, end: DateTime<Utc>, step: chrono::Duration, steps: usize) -> Result<Vec<(usize, crate::rules::slo::Counts)>>;
     /// Overrides not removed that overlap `[from, to)`.
     fn overrides_between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Override>>;
     /// Overrides still to end (or all of them, removed ones too).

@@ -18,6 +18,7 @@ mod report;
 mod serve;
 mod servers;
 mod shared;
+mod slo;
 mod sources;
 mod store;
 

@@ -10,6 +10,7 @@ use crate::cli::{CheckFormat, MetricsCheckArgs};
 use crate::config::Metric;
 use crate::ops::incidents::Desk;
 use crate::ops::metrics::{incidents_for, judge_all, record, IncidentAction};
+use crate::ops::slo::Judged;
 use crate::rules::metrics::{self, sparkline, worst, Reading, State};
 use crate::rules::units;
 use crate::sources::gather;
@@ -89,11 +90,25 @@ pub fn run(ctx: &Context, args: MetricsCheckArgs) -> Result<u8> {
         _ => Vec::new(),
     };
 
+    // SLOs read the history this check just joined. `--only-given` judges what it was given
+    // and nothing else, so it leaves them out.
+    let judged = if args.only_given {
+        Vec::new()
+    } else {
+        crate::ops::slo::judge_all(&store, &thresholds, now)?
+    };
+    let state = worst(std::iter::once(state).chain(judged.iter().map(|j| j.state())));
+
     let mut actions = Vec::new();
     if incidents && unrecorded.is_none() {
         let zone = ctx.zone(&rotation.rotation);
         let mut desk = Desk::new(rotation, thresholds.clone(), store, now, zone)?;
         actions = incidents_for(&mut desk, &thresholds, &checked, &readings, &previous)?;
+        actions.extend(crate::ops::slo::incidents_for(
+            &mut desk,
+            &thresholds,
+            &judged,
+        )?);
         desk.send(None)?;
     }
 
@@ -103,8 +118,7 @@ pub fn run(ctx: &Context, args: MetricsCheckArgs) -> Result<u8> {
     print(
         ctx,
         &args,
-        &checked,
-        &readings,
+        (&checked, &readings, &judged),
         &trends,
         &actions,
         state,
@@ -115,6 +129,33 @@ pub fn run(ctx: &Context, args: MetricsCheckArgs) -> Result<u8> {
         crate::util::output::note(format!("mindops: error: {why}"));
     }
     Ok(state.code())
+}
+
+/// `SLO latency: budget 38% left (page)`.
+fn slo_line(j: &Judged) -> String {
+    match &j.error {
+        Some(why) => format!("SLO {}: UNKNOWN: {why}", j.slo.name),
+        None => format!(
+            "SLO {}: {} ({})",
+            j.slo.name,
+            j.left(),
+            j.judgement.level.as_str()
+        ),
+    }
+}
+
+/// The Nagios line with each SLO's budget after the metrics' summary, before the performance
+/// data: `... ; SLO latency budget 38% left (OK) | 'response_time'=...`.
+fn with_slos(line: String, judged: &[Judged]) -> String {
+    if judged.is_empty() {
+        return line;
+    }
+    let slos: Vec<String> = judged.iter().map(slo_line).collect();
+    let slos = slos.join("; ").replace('|', "/");
+    match line.split_once(" | ") {
+        Some((summary, perf)) => format!("{summary}; {slos} | {perf}"),
+        None => format!("{line}; {slos}"),
+    }
 }
 
 /// Temp file beside the target, then rename: the textfile collector never reads half a file.
@@ -142,6 +183,7 @@ struct CheckJson<'a> {
     state: &'static str,
     code: u8,
     metrics: Vec<ReadingJson<'a>>,
+    slos: Vec<crate::ops::slo::SloJson<'a>>,
     incidents: &'a [IncidentAction],
 }
 
@@ -149,8 +191,7 @@ struct CheckJson<'a> {
 fn print(
     ctx: &Context,
     args: &MetricsCheckArgs,
-    checked: &[&Metric],
-    readings: &[Reading],
+    (checked, readings, judged): (&[&Metric], &[Reading], &[Judged]),
     trends: &[String],
     actions: &[IncidentAction],
     state: State,
@@ -166,7 +207,7 @@ fn print(
     };
     match args.format {
         CheckFormat::Nagios => {
-            let line = metrics::nagios(checked, readings);
+            let line = with_slos(metrics::nagios(checked, readings), judged);
             out.line(match unrecorded {
                 // Before the performance data, which starts at the first `|`.
                 Some(why) => {
@@ -206,6 +247,7 @@ fn print(
                     as_of: r.as_of.map(rfc3339),
                 })
                 .collect(),
+            slos: judged.iter().map(crate::ops::slo::json).collect(),
             incidents: actions,
         })?,
         CheckFormat::Csv => {
@@ -265,6 +307,9 @@ fn print(
             }
             out.table(&table)?;
             out.line(metrics::summary(checked, readings))?;
+            for j in judged {
+                out.line(slo_line(j))?;
+            }
             for a in actions {
                 note(format!(
                     "incident {}: {} for {}",

@@ -2,6 +2,7 @@
 
 mod check;
 mod record;
+mod replay;
 
 use anyhow::{Context as _, Result};
 use chrono::{DateTime, Duration, NaiveTime, Utc};
@@ -28,6 +29,10 @@ pub fn run(ctx: &Context, command: MetricsCommand) -> Result<u8> {
             format,
         } => history(ctx, &name, since.as_deref(), format),
         MetricsCommand::List { format } => list(ctx, format),
+        MetricsCommand::Replay { from, to, format } => {
+            replay::run(ctx, &from, to.as_deref(), format)
+        }
+        MetricsCommand::Import { file } => replay::import(ctx, &file),
     }
 }
 

@@ -7,9 +7,9 @@ use std::fmt::Write as _;
 use super::rows::{
     agenda, breaches, checklist_days, checklist_people, closed_without_review, fairness,
     growth_line, handovers, meta, metric_table, more_breaches, overview, pages, percent, shifts,
-    sla, title, trends, Rows,
+    sla, slo_table, title, trends, Rows,
 };
-use crate::ops::report::{MetricRow, Report};
+use crate::ops::report::{MetricRow, Report, SloRow};
 
 const STYLE: &str = "
 body { font: 14px/1.45 system-ui, -apple-system, 'Segoe UI', sans-serif; color: #1d232b; margin: 2rem auto; max-width: 1040px; padding: 0 1rem; }
@@ -204,6 +204,53 @@ fn metric_chart(m: &MetricRow) -> String {
         esc(&label(hi)),
         h - pad + 12.0,
         esc(&label(lo))
+    );
+    svg
+}
+
+/// An SLO's burn-down: the share of its budget left at each day's end, from 100 % at the top
+/// to the lowest it reached (or 0 %) at the bottom, with 0 % marked where it is in view.
+fn burn_down(slo: &SloRow) -> String {
+    let (w, h, pad) = (300.0, 120.0, 22.0);
+    let points: Vec<(usize, f64)> = slo
+        .burn_down
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (_, left))| left.map(|v| (i, v)))
+        .collect();
+    let low = points.iter().map(|p| p.1).fold(0.0_f64, f64::min);
+    let (top, bottom) = (1.0_f64, low);
+    let n = slo.burn_down.len().max(2) as f64 - 1.0;
+    let x = |i: usize| pad + (w - 2.0 * pad) * i as f64 / n;
+    let y = |v: f64| 8.0 + (h - 26.0) * (top - v) / (top - bottom).max(1e-9);
+    let mut svg = format!(
+        "<svg class=\"chart chart-budget\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"100%\" role=\"img\"><title>{}: error budget left at the end of each day</title>",
+        esc(&slo.name)
+    );
+    let _ = write!(
+        svg,
+        "<line class=\"alert\" x1=\"{pad}\" x2=\"{:.1}\" y1=\"{:.1}\" y2=\"{:.1}\"/>",
+        w - pad,
+        y(0.0),
+        y(0.0)
+    );
+    if !points.is_empty() {
+        let line: Vec<String> = points
+            .iter()
+            .map(|&(i, v)| format!("{:.1},{:.1}", x(i), y(v)))
+            .collect();
+        let _ = write!(
+            svg,
+            "<polyline class=\"line\" points=\"{}\"/>",
+            line.join(" ")
+        );
+    }
+    let _ = write!(
+        svg,
+        "<text x=\"2\" y=\"{:.1}\">100%</text><text x=\"2\" y=\"{:.1}\">{}%</text></svg>",
+        y(1.0) + 3.0,
+        y(bottom) + 3.0,
+        label(bottom * 100.0)
     );
     svg
 }
@@ -403,6 +450,20 @@ pub fn render(r: &Report) -> String {
     }
     out.push_str("</div>");
     table(&mut out, &metric_table(r, false));
+    if !r.slos.is_empty() {
+        out.push_str("<h3>Error budgets</h3><div class=\"charts\">");
+        for slo in &r.slos {
+            let _ = write!(
+                out,
+                "<figure><figcaption>{} <small>(budget left over {}, by day)</small></figcaption>{}</figure>",
+                esc(&slo.name),
+                esc(&slo.window),
+                burn_down(slo)
+            );
+        }
+        out.push_str("</div>");
+        table(&mut out, &slo_table(r));
+    }
     out.push_str("</section>\n");
 
     if let Some(g) = &r.growth {

@@ -4,8 +4,8 @@ use std::fmt::Write as _;
 
 use super::rows::{
     agenda, breaches, checklist_days, checklist_people, closed_without_review, fairness,
-    growth_line, handovers, meta, metric_table, more_breaches, overview, pages, shifts, sla, title,
-    trends, Rows,
+    growth_line, handovers, meta, metric_table, more_breaches, overview, pages, shifts, sla,
+    slo_table, title, trends, Rows,
 };
 use crate::ops::report::Report;
 
@@ -65,6 +65,10 @@ pub fn render(r: &Report) -> String {
 
     let _ = writeln!(md, "## Metrics\n");
     table(&mut md, &metric_table(r, true));
+    if !r.slos.is_empty() {
+        let _ = writeln!(md, "### Error budgets\n");
+        table(&mut md, &slo_table(r));
+    }
 
     if let Some(g) = &r.growth {
         let _ = writeln!(md, "## Growth\n\n{}\n\n### Engagement\n", growth_line(g));

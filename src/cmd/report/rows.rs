@@ -189,6 +189,40 @@ fn duration_or_dash(s: i64) -> String {
     }
 }
 
+/// Each SLO's objective, the share of a window's budget the period spent, and what was left
+/// at its end.
+pub fn slo_table(r: &Report) -> Rows {
+    let share = |v: Option<f64>| {
+        v.map_or_else(
+            || "-".into(),
+            |v| format!("{}%", crate::rules::units::significant(v * 100.0, 3)),
+        )
+    };
+    Rows::new(
+        &[
+            "SLO",
+            "Objective",
+            "Budget spent in the period",
+            "Budget left at its end",
+        ],
+        r.slos
+            .iter()
+            .map(|s| {
+                vec![
+                    s.name.clone(),
+                    format!(
+                        "{}% over {}",
+                        crate::rules::units::significant(s.objective, 6),
+                        s.window
+                    ),
+                    share(s.spent),
+                    share(s.left_at_end),
+                ]
+            })
+            .collect(),
+    )
+}
+
 pub fn metric_table(r: &Report, with_trend: bool) -> Rows {
     let mut headers = vec![
         "Metric",

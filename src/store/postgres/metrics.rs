@@ -6,6 +6,7 @@ use postgres::Row;
 
 use super::{bad_row, instant, instant_opt, Postgres};
 use crate::rules::metrics::State;
+use crate::rules::slo::{Counts, Good};
 use crate::store::{NewSample, Sample};
 
 impl Postgres {
@@ -170,6 +171,61 @@ impl Postgres {
             .iter()
             .map(sample_row)
             .collect()
+        })
+    }
+}
+
+impl Postgres {
+    pub fn samples_between(
+        &self,
+        metric: &str,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<Sample>> {
+        self.read(|s| {
+            s.all(
+                "SELECT at, value, state, id FROM metric_samples
+                  WHERE metric = $1 AND at >= $2 AND at < $3 ORDER BY at, id",
+                &[&metric, &from.timestamp(), &to.timestamp()],
+            )?
+            .iter()
+            .map(sample_row)
+            .collect()
+        })
+    }
+
+    pub fn sli_steps(
+        &self,
+        metric: &str,
+        good: &Good,
+        end: DateTime<Utc>,
+        step: chrono::Duration,
+        steps: usize,
+    ) -> Result<Vec<(usize, Counts)>> {
+        let (end, step) = (end.timestamp(), step.num_seconds().max(1));
+        let start = end.saturating_sub(step.saturating_mul(steps as i64));
+        let sql = crate::store::sli_sql(good);
+        self.read(|s| {
+            let rows = match good {
+                Good::Compare { value, .. } => {
+                    s.all(&sql, &[&metric, &end, &step, &start, value])?
+                }
+                Good::State => s.all(&sql, &[&metric, &end, &step, &start])?,
+            };
+            rows.iter()
+                .map(|r| {
+                    let back: i64 = r.try_get(0)?;
+                    let good: i64 = r.try_get(1)?;
+                    let bad: i64 = r.try_get(2)?;
+                    Ok((
+                        usize::try_from(back).unwrap_or(usize::MAX),
+                        Counts {
+                            good: good as f64,
+                            bad: bad as f64,
+                        },
+                    ))
+                })
+                .collect()
         })
     }
 }

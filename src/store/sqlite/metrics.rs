@@ -6,6 +6,7 @@ use rusqlite::{params, OptionalExtension, TransactionBehavior};
 
 use super::{bad_row, instant, Sqlite};
 use crate::rules::metrics::State;
+use crate::rules::slo::{Counts, Good};
 use crate::store::{NewSample, Sample};
 
 impl Sqlite {
@@ -142,6 +143,62 @@ impl Sqlite {
             "SELECT at, value, state, id FROM metric_samples WHERE metric = ?1 AND at >= ?2 ORDER BY at, id",
         )?;
         let rows = stmt.query_map(params![metric, since.timestamp()], sample_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+impl Sqlite {
+    pub fn samples_between(
+        &self,
+        metric: &str,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<Sample>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT at, value, state, id FROM metric_samples
+              WHERE metric = ?1 AND at >= ?2 AND at < ?3 ORDER BY at, id",
+        )?;
+        let rows = stmt.query_map(
+            params![metric, from.timestamp(), to.timestamp()],
+            sample_row,
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Read from the covering index alone: a 30-day window of minute checks is 43,200 index
+    /// entries, counted without touching the table.
+    pub fn sli_steps(
+        &self,
+        metric: &str,
+        good: &Good,
+        end: DateTime<Utc>,
+        step: chrono::Duration,
+        steps: usize,
+    ) -> Result<Vec<(usize, Counts)>> {
+        let (end, step) = (end.timestamp(), step.num_seconds().max(1));
+        let start = end.saturating_sub(step.saturating_mul(steps as i64));
+        let mut stmt = self.conn.prepare_cached(&crate::store::sli_sql(good))?;
+        let limit = match good {
+            Good::Compare { value, .. } => Some(*value),
+            Good::State => None,
+        };
+        let mut bound: Vec<(&str, &dyn rusqlite::ToSql)> =
+            vec![("$1", &metric), ("$2", &end), ("$3", &step), ("$4", &start)];
+        if let Some(limit) = &limit {
+            bound.push(("$5", limit));
+        }
+        let rows = stmt.query_map(bound.as_slice(), |r| {
+            let back: i64 = r.get(0)?;
+            let good: i64 = r.get(1)?;
+            let bad: i64 = r.get(2)?;
+            Ok((
+                usize::try_from(back).unwrap_or(usize::MAX),
+                Counts {
+                    good: good as f64,
+                    bad: bad as f64,
+                },
+            ))
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
