@@ -92,7 +92,7 @@ pub fn judge_all<'a>(
         .collect()
 }
 
-/// Each window of the SLO read from one pass over its metric's checks, kept per step.
+/// Each window of the SLO counted in one pass over its metric's checks.
 fn judge_metric<'a>(
     store: &Store,
     slo: &'a Slo,
@@ -100,8 +100,16 @@ fn judge_metric<'a>(
     interval: Duration,
     now: DateTime<Utc>,
 ) -> Result<Judged<'a>> {
-    let steps = metric_steps(store, slo, metric, good, now, Duration::zero())?;
-    Ok(judged(slo, &|w| steps.window_at(0, w), interval))
+    let windows = slo.windows();
+    let counts = store.sli_windows(metric, good, now, &windows)?;
+    let of = |w: Duration| {
+        windows
+            .iter()
+            .position(|x| *x == w)
+            .and_then(|i| counts.get(i).copied())
+            .unwrap_or_default()
+    };
+    Ok(judged(slo, &of, interval))
 }
 
 /// The SLO's checks per step back from `end`, far enough back for every window `before` it.

@@ -525,3 +525,35 @@ fn slo_mistakes_are_named_where_they_are() {
         assert!(err.contains(want), "{want:?} not in:\n{err}");
     }
 }
+
+#[test]
+fn an_import_with_a_mistake_names_its_line_and_loads_nothing() {
+    let env = Env::new();
+    let cases = [
+        (
+            "at,metric,value\n2024-08-07T09:00:00Z,response_time,1.2s\n2024-08-07T09:01:00Z,respons_time,1s\n",
+            "history.csv:3: unknown metric \"respons_time\" (did you mean \"response_time\"?)",
+        ),
+        (
+            "at,metric,value\n2024-08-07T09:00:00Z,response_time,fast\n",
+            "history.csv:2: response_time: \"fast\" is not a number",
+        ),
+        (
+            "at,metric,value\n2024-08-07T09:01:00Z,response_time,1s\n2024-08-07T09:00:00Z,response_time,1s\n",
+            "history.csv:3: the file goes back in time here; sort it by time",
+        ),
+        (
+            "at,metric,value\nyesterday,response_time,1s\n",
+            "history.csv:2: \"yesterday\" is not a time",
+        ),
+    ];
+    for (csv, want) in cases {
+        env.write("work/history.csv", csv);
+        let err = env.fails(&["metrics", "import", "history.csv"], 2);
+        assert!(err.contains(want), "{want:?} not in {err}");
+    }
+    assert!(
+        env.rows("metric_samples").iter().all(|n| *n == 0),
+        "nothing loaded"
+    );
+}

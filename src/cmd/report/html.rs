@@ -211,7 +211,7 @@ fn metric_chart(m: &MetricRow) -> String {
 /// An SLO's burn-down: the share of its budget left at each day's end, from 100 % at the top
 /// to the lowest it reached (or 0 %) at the bottom, with 0 % marked where it is in view.
 fn burn_down(slo: &SloRow) -> String {
-    let (w, h, pad) = (300.0, 120.0, 22.0);
+    let (w, h, pad) = (300.0, 120.0, 30.0);
     let points: Vec<(usize, f64)> = slo
         .burn_down
         .iter()

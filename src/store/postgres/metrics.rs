@@ -204,7 +204,7 @@ impl Postgres {
     ) -> Result<Vec<(usize, Counts)>> {
         let (end, step) = (end.timestamp(), step.num_seconds().max(1));
         let start = end.saturating_sub(step.saturating_mul(steps as i64));
-        let sql = crate::store::sli_sql(good);
+        let sql = crate::store::sli_steps_sql(good);
         self.read(|s| {
             let rows = match good {
                 Good::Compare { value, .. } => {
@@ -215,19 +215,39 @@ impl Postgres {
             rows.iter()
                 .map(|r| {
                     let back: i64 = r.try_get(0)?;
-                    let good: i64 = r.try_get(1)?;
-                    let bad: i64 = r.try_get(2)?;
-                    Ok((
-                        usize::try_from(back).unwrap_or(usize::MAX),
-                        Counts {
-                            good: good as f64,
-                            bad: bad as f64,
-                        },
-                    ))
+                    Ok((usize::try_from(back).unwrap_or(usize::MAX), counts(r, 1)?))
                 })
                 .collect()
         })
     }
+
+    pub fn sli_windows(
+        &self,
+        metric: &str,
+        good: &Good,
+        end: DateTime<Utc>,
+        windows: &[chrono::Duration],
+    ) -> Result<Vec<Counts>> {
+        let sql = crate::store::sli_windows_sql(good, windows);
+        let end = end.timestamp();
+        self.read(|s| {
+            let row = match good {
+                Good::Compare { value, .. } => s.one(&sql, &[&metric, &end, value])?,
+                Good::State => s.one(&sql, &[&metric, &end])?,
+            };
+            (0..windows.len()).map(|i| counts(&row, 2 * i)).collect()
+        })
+    }
+}
+
+/// Good and bad counts from two columns of a row, from `first` on.
+fn counts(r: &Row, first: usize) -> Result<Counts> {
+    let good: i64 = r.try_get(first)?;
+    let bad: i64 = r.try_get(first + 1)?;
+    Ok(Counts {
+        good: good as f64,
+        bad: bad as f64,
+    })
 }
 
 fn sample_row(r: &Row) -> Result<Sample> {

@@ -175,31 +175,57 @@ impl Sqlite {
         step: chrono::Duration,
         steps: usize,
     ) -> Result<Vec<(usize, Counts)>> {
-        let (end, step) = (end.timestamp(), step.num_seconds().max(1));
-        let start = end.saturating_sub(step.saturating_mul(steps as i64));
-        let mut stmt = self.conn.prepare_cached(&crate::store::sli_sql(good))?;
-        let limit = match good {
-            Good::Compare { value, .. } => Some(*value),
-            Good::State => None,
-        };
-        let mut bound: Vec<(&str, &dyn rusqlite::ToSql)> =
+        let step = step.num_seconds().max(1);
+        let start = end
+            .timestamp()
+            .saturating_sub(step.saturating_mul(steps as i64));
+        let mut stmt = self
+            .conn
+            .prepare_cached(&crate::store::sli_steps_sql(good))?;
+        let end = end.timestamp();
+        let mut named: Vec<(&str, &dyn rusqlite::ToSql)> =
             vec![("$1", &metric), ("$2", &end), ("$3", &step), ("$4", &start)];
-        if let Some(limit) = &limit {
-            bound.push(("$5", limit));
+        if let Good::Compare { value, .. } = good {
+            named.push(("$5", value));
         }
-        let rows = stmt.query_map(bound.as_slice(), |r| {
+        let rows = stmt.query_map(named.as_slice(), |r| {
             let back: i64 = r.get(0)?;
-            let good: i64 = r.get(1)?;
-            let bad: i64 = r.get(2)?;
             Ok((
                 usize::try_from(back).unwrap_or(usize::MAX),
                 Counts {
-                    good: good as f64,
-                    bad: bad as f64,
+                    good: r.get::<_, i64>(1)? as f64,
+                    bad: r.get::<_, i64>(2)? as f64,
                 },
             ))
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn sli_windows(
+        &self,
+        metric: &str,
+        good: &Good,
+        end: DateTime<Utc>,
+        windows: &[chrono::Duration],
+    ) -> Result<Vec<Counts>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&crate::store::sli_windows_sql(good, windows))?;
+        let end = end.timestamp();
+        let mut named: Vec<(&str, &dyn rusqlite::ToSql)> = vec![("$1", &metric), ("$2", &end)];
+        if let Good::Compare { value, .. } = good {
+            named.push(("$3", value));
+        }
+        Ok(stmt.query_row(named.as_slice(), |r| {
+            (0..windows.len())
+                .map(|i| {
+                    Ok(Counts {
+                        good: r.get::<_, i64>(2 * i)? as f64,
+                        bad: r.get::<_, i64>(2 * i + 1)? as f64,
+                    })
+                })
+                .collect()
+        })?)
     }
 }
 
