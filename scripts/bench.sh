@@ -369,13 +369,30 @@ if [[ -n $pg ]]; then
     verdict=ok; [[ $fails == 0 ]] || { verdict=OVER; failed=1; }
     printf '%-32s failed %8s      budget %6s      %s\n' incident-open-20-parallel@pg "$fails" 0 "$verdict"
   fi
+  # The same through PgBouncer in transaction mode, when the server is this script's own: the
+  # pooler ignores the startup options, so search_path goes on the databases.
+  if [[ -n ${MINDOPS_PG_DIR:-} ]] && { command -v pgbouncer || [ -x /usr/sbin/pgbouncer ]; } >/dev/null 2>&1; then
+    eval "$("$root/scripts/pg.sh" pooler)"
+    for db in bench_small bench_big; do
+      psql -q "$MINDOPS_TEST_POSTGRES" -c "ALTER DATABASE $db SET search_path = mindops"
+    done
+    PB_SMALL=$MINDOPS_TEST_POOLER/bench_small PB_BIG=$MINDOPS_TEST_POOLER/bench_big
+    bench oncall-date@pgbouncer 10 "$bin --db $PB_SMALL oncall --date 2024-08-07"
+    bench incident-open@pgbouncer 15 "$bin --db $PB_SMALL incident open --sev P2 --title bench --format plain"
+    bench incident-list-open-100k@pgbouncer 30 "$bin --db $PB_BIG incident list --open"
+    bench incident-show-100k@pgbouncer 15 "$bin --db $PB_BIG incident show 99990"
+    bench report-quarterly-big@pgbouncer 1000 "$bin --db $PB_BIG report quarterly --period 2024-Q2"
+    bench status-big@pgbouncer 30 "$bin --db $PB_BIG status"
+    BENCH_IGNORE_EXIT=1 bench slo-status-3-over-1m-samples@pgbouncer 300 "$bin --config-dir $work/slo3 --db $PB_BIG slo status"
+  fi
   echo
-  printf '%-28s %12s %12s\n' "side by side (median ms)" SQLite PostgreSQL
+  printf '%-28s %12s %12s %12s\n' "side by side (median ms)" SQLite PostgreSQL "via PgBouncer"
   for name in oncall-date incident-open-100k:incident-open incident-list-open-100k \
       incident-show-100k report-quarterly-big status-big slo-status-3-over-1m-samples; do
     left=${name%%:*} right=${name##*:}
     [[ -n ${medians[$right@pg]:-} ]] || continue
-    printf '%-28s %12s %12s\n' "$right" "${medians[$left]:--}" "${medians[$right@pg]}"
+    printf '%-28s %12s %12s %12s\n' "$right" "${medians[$left]:--}" "${medians[$right@pg]}" \
+      "${medians[$right@pgbouncer]:--}"
   done
 fi
 

@@ -535,14 +535,16 @@ fn a_store_that_refuses_writes_leaves_the_checks_judgement_standing() {
     };
     let (code, out, err) = check(&env);
     assert_eq!((code, err.as_str()), (2, ""), "{out}");
-    let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
-    let db: String = admin
-        .query_one("SELECT current_database()", &[])
-        .unwrap()
-        .get(0);
+    // The server itself, not a pooler in front of it: the settings change there.
+    let server = crate::common::postgres_server().unwrap();
+    let mut admin = postgres::Client::connect(&server, postgres::NoTls).unwrap();
+    let db = url.rsplit_once('/').unwrap().1.to_string();
+    // A setting of the database applies to new connections: a pooler's idle ones are ended
+    // so that it opens new ones.
     admin
         .batch_execute(&format!(
-            "ALTER DATABASE {db} SET default_transaction_read_only = on"
+            "ALTER DATABASE {db} SET default_transaction_read_only = on;
+             SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{db}';"
         ))
         .unwrap();
     let (code, out, err) = check(&env);
@@ -795,10 +797,13 @@ fn a_commit_whose_answer_is_lost_says_the_outcome_is_unknown() {
     };
     env.ok(&["incident", "open", "--sev", "P3", "--title", "first"]);
     // postgres://postgres@%2F...%2Fsocket/DB: the socket folder and the database.
+    // Through the suite's pooler the socket has its port: %2F...:6432.
     let rest = url.split_once('@').unwrap().1;
     let (dir, db) = rest.rsplit_once('/').unwrap();
+    let (dir, server_port) = dir.rsplit_once(':').unwrap_or((dir, "5432"));
     let dir = dir.replace("%2F", "/");
-    let port = proxy_losing_commit(std::path::Path::new(&dir).join(".s.PGSQL.5432"), 1);
+    let socket = std::path::Path::new(&dir).join(format!(".s.PGSQL.{server_port}"));
+    let port = proxy_losing_commit(socket, 1);
     let via = format!("postgres://postgres@127.0.0.1:{port}/{db}?sslmode=disable");
     let (code, out, err) = run(env.cmd().env("MINDOPS_DB", &via).args([
         "incident",

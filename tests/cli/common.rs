@@ -83,6 +83,14 @@ pub fn postgres_server() -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
+/// A PgBouncer in transaction mode in front of the same server, if the suite is to run
+/// through one (`MINDOPS_TEST_POOLER`, a URL without the database: .ci/run's second pass).
+fn pooler() -> Option<String> {
+    std::env::var("MINDOPS_TEST_POOLER")
+        .ok()
+        .filter(|v| !v.is_empty())
+}
+
 /// A database made for one test, dropped with it.
 struct Database {
     admin: String,
@@ -103,7 +111,22 @@ impl Database {
         admin
             .batch_execute(&format!("CREATE DATABASE {name}"))
             .expect("create the test database");
-        let base = server.rsplit_once('/').map_or(server, |(base, _)| base);
+        let direct = server.rsplit_once('/').map_or(server, |(base, _)| base);
+        let base = match pooler() {
+            // A transaction pooler drops the startup `options` mindops sets these in, so they
+            // go on the database, as ARCHITECTURE.md tells an operator to.
+            Some(pooler) => {
+                admin
+                    .batch_execute(&format!(
+                        "ALTER DATABASE {name} SET search_path = mindops;
+                         ALTER DATABASE {name} SET lock_timeout = '15s';
+                         ALTER DATABASE {name} SET statement_timeout = '30s';"
+                    ))
+                    .expect("settings for the pooler");
+                pooler
+            }
+            None => direct.to_string(),
+        };
         Database {
             admin: server.to_string(),
             url: format!("{base}/{name}"),
@@ -169,8 +192,9 @@ impl Env {
         let mut counts = vec![conn.query_row(&sql, [], |r| r.get(0)).expect("count")];
         if let Some(url) = self.postgres() {
             let mut client = postgres::Client::connect(url, postgres::NoTls).expect("connect");
+            // Unnamed: a named statement would outlive its turn on a pooler's connection.
             let sql = format!("SELECT count(*) FROM mindops.{table}");
-            counts.push(client.query_one(&sql, &[]).expect("count").get(0));
+            counts.push(client.query_typed_one(&sql, &[]).expect("count").get(0));
         }
         counts
     }

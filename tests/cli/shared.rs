@@ -241,7 +241,7 @@ fn a_missing_database_or_a_newer_schema_is_refused_untouched() {
         "{err}"
     );
     let notes: i64 = client
-        .query_one("SELECT count(*) FROM mindops.handover_notes", &[])
+        .query_typed_one("SELECT count(*) FROM mindops.handover_notes", &[])
         .expect("count")
         .get(0);
     assert_eq!(notes, 1);

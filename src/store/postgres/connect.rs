@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{bail, Context, Result};
-use postgres::config::{Host, SslMode};
+use postgres::config::{Host, SslMode, TargetSessionAttrs};
 use postgres::{Client, Config};
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
 use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
@@ -108,11 +108,34 @@ impl Target {
         };
         config.dbname(&dbname);
         let port = config.get_ports().first().copied().unwrap_or(5432);
-        let server = match config.get_hosts().first() {
-            Some(Host::Tcp(host)) => format!("{host}:{port}"),
-            Some(Host::Unix(dir)) => format!("{}/.s.PGSQL.{port}", dir.display()),
-            None => "localhost:5432".into(),
-        };
+        // libpq's multi-host form names each server of a primary and its standbys; messages
+        // name them all, as the connection may land on any.
+        let ports = config.get_ports().to_vec();
+        let server = config
+            .get_hosts()
+            .iter()
+            .enumerate()
+            .map(|(i, host)| {
+                let port = ports.get(i).or(ports.first()).copied().unwrap_or(5432);
+                match host {
+                    Host::Tcp(host) => format!("{host}:{port}"),
+                    Host::Unix(dir) => format!("{}/.s.PGSQL.{port}", dir.display()),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(",");
+        if config.get_target_session_attrs() == TargetSessionAttrs::Any {
+            match env("PGTARGETSESSIONATTRS").as_deref() {
+                None | Some("any") => {}
+                Some("read-write") => {
+                    config.target_session_attrs(TargetSessionAttrs::ReadWrite);
+                }
+                Some(other) => bail!(
+                    "PGTARGETSESSIONATTRS={other} is not one mindops takes; use read-write \
+                     (the primary of several hosts) or any"
+                ),
+            }
+        }
         if config.get_password().is_none() {
             let host = match config.get_hosts().first() {
                 Some(Host::Tcp(host)) => host.clone(),
@@ -249,6 +272,14 @@ impl Target {
             );
         }
         let cause = if cause.is_empty() { text } else { cause };
+        if cause.contains("does not allow writes") {
+            // target_session_attrs=read-write and only standbys answered: a failover under way.
+            return anyhow::anyhow!(
+                "no server of {server} accepts writes: each that answered is a standby \
+                 (target_session_attrs=read-write). If the primary failed, promote a standby; \
+                 nothing was written, so run the command again once one is"
+            );
+        }
         anyhow::anyhow!(
             "cannot reach PostgreSQL at {server}: {cause}. Is the server running, and are the \
              host and port right (URL, PGHOST, PGPORT)?"

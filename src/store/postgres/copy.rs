@@ -28,9 +28,7 @@ impl Postgres {
             table.name,
             table.columns[0].0
         );
-        let mut rows = inner
-            .client
-            .query_raw(sql.as_str(), std::iter::empty::<&str>())?;
+        let mut rows = inner.client.query_typed_raw(&sql, super::typed(&[]))?;
         let mut row_values = Vec::with_capacity(table.columns.len());
         while let Some(row) = postgres::fallible_iterator::FallibleIterator::next(&mut rows)? {
             row_values.clear();
@@ -95,14 +93,11 @@ impl Postgres {
             })?;
             writer.finish()?;
             if table.columns[0] == ("id", Ty::Int) {
-                tx.execute(
-                    &format!(
-                        "SELECT setval(pg_get_serial_sequence('mindops.{0}', 'id'),
-                                       coalesce(max(id), 0) + 1, false) FROM {0}",
-                        table.name
-                    ),
-                    &[],
-                )?;
+                tx.batch_execute(&format!(
+                    "SELECT setval(pg_get_serial_sequence('mindops.{0}', 'id'),
+                                   coalesce(max(id), 0) + 1, false) FROM {0}",
+                    table.name
+                ))?;
             }
         }
         verify(expected, &counts(&mut tx)?)?;
@@ -144,7 +139,7 @@ fn counts(client: &mut impl GenericClient) -> Result<Vec<(&'static str, u64)>> {
         .iter()
         .map(|t| {
             let n: i64 = client
-                .query_one(&format!("SELECT count(*) FROM {}", t.name), &[])?
+                .query_typed_one(&format!("SELECT count(*) FROM {}", t.name), &[])?
                 .get(0);
             Ok((t.name, u64::try_from(n).unwrap_or(0)))
         })

@@ -2,11 +2,10 @@
 
 use anyhow::{bail, Result};
 use chrono::{DateTime, NaiveDate, Utc};
-use postgres::types::ToSql;
 use postgres::{GenericClient, Row};
 
 use super::outbox::insert_messages;
-use super::{bad_row, instant, instant_opt, Postgres, Session, LOCK_DEDUP};
+use super::{bad_row, instant, instant_opt, Param, Postgres, Session, LOCK_DEDUP};
 use crate::rules::incident::{Action, Event, Incident, Kind, Paged, Status};
 use crate::store::{IncidentFilter, NewAction, NewIncident, Opened, Plan};
 
@@ -104,7 +103,7 @@ impl Postgres {
         to: DateTime<Utc>,
     ) -> Result<Vec<(Incident, Vec<Event>)>> {
         let chosen = "opened_at < $2 AND (opened_at >= $1 OR closed_at IS NULL OR closed_at >= $1)";
-        let range: [&(dyn ToSql + Sync); 2] = [&from.timestamp(), &to.timestamp()];
+        let range: [&dyn Param; 2] = [&from.timestamp(), &to.timestamp()];
         self.read(|s| {
             let incidents = s
                 .all(
@@ -203,7 +202,7 @@ impl Postgres {
         let mut sql = format!("SELECT {INCIDENT_COLUMNS}{pages} FROM incidents WHERE true");
         let severity = filter.severity.clone();
         let since = filter.since.map(|t| t.timestamp());
-        let mut args: Vec<&(dyn ToSql + Sync)> = Vec::new();
+        let mut args: Vec<&dyn Param> = Vec::new();
         if !filter.include_closed {
             sql.push_str(" AND status <> 'closed'");
         }
@@ -220,10 +219,9 @@ impl Postgres {
             sql.push_str(&format!(" LIMIT {limit}"));
         }
         let mut inner = self.inner.borrow_mut();
-        let statement = inner.client.prepare(&sql)?;
         // Rows stream from the server as they are read: a listing of every incident never holds
         // them all.
-        let mut rows = inner.client.query_raw(&statement, args)?;
+        let mut rows = inner.client.query_typed_raw(&sql, super::typed(&args))?;
         while let Some(row) = postgres::fallible_iterator::FallibleIterator::next(&mut rows)? {
             let incident = incident_row(&row)?;
             let paged = if with_pages {

@@ -8,12 +8,11 @@
 //! checklist, the override calendar).
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use anyhow::{Context, Result};
 use chrono::{DateTime, Utc};
-use postgres::types::ToSql;
-use postgres::{Client, GenericClient, Row, Statement, Transaction};
+use postgres::types::{ToSql, Type};
+use postgres::{Client, GenericClient, Row, Transaction};
 
 mod beats;
 mod checklist;
@@ -195,7 +194,6 @@ pub struct Postgres {
 
 struct Inner {
     client: Client,
-    statements: HashMap<String, Statement>,
 }
 
 /// What a database holds as far as mindops is concerned.
@@ -243,10 +241,7 @@ impl Postgres {
     fn connect(target: Target) -> Result<Self> {
         let client = target.connect()?;
         Ok(Postgres {
-            inner: RefCell::new(Inner {
-                client,
-                statements: HashMap::new(),
-            }),
+            inner: RefCell::new(Inner { client }),
             target,
             version: 0,
         })
@@ -336,74 +331,147 @@ impl Postgres {
     /// Runs `f` on the connection outside any transaction (each statement its own).
     fn read<T>(&self, f: impl FnOnce(&mut Session<'_, Client>) -> Result<T>) -> Result<T> {
         let mut inner = self.inner.borrow_mut();
-        let Inner { client, statements } = &mut *inner;
         f(&mut Session {
-            c: client,
-            statements,
+            c: &mut inner.client,
         })
     }
 
     /// Runs `f` in one transaction, committed when it returns Ok, rolled back otherwise.
+    /// A connection lost before the transaction began (a server restarted, a primary failed
+    /// over to its standby) is made again, once: nothing was sent that could have been saved.
     fn write<T>(
         &mut self,
         f: impl FnOnce(&mut Session<'_, Transaction<'_>>) -> Result<T>,
     ) -> Result<T> {
-        let Inner { client, statements } = self.inner.get_mut();
-        let mut tx = client.transaction()?;
-        let out = f(&mut Session {
-            c: &mut tx,
-            statements,
-        })?;
-        // An error from the server itself (a constraint, a serialization failure) means the
-        // transaction did not commit; a connection lost on the way does not say either way.
-        tx.commit().map_err(|e| match e.as_db_error() {
-            Some(_) => anyhow::Error::from(e),
-            None => anyhow::Error::from(crate::store::OutcomeUnknown {
-                server: self.target.shown(),
-                cause: e.to_string(),
-            }),
-        })?;
-        Ok(out)
+        let target = &self.target;
+        let inner = self.inner.get_mut();
+        if inner.client.is_closed() {
+            inner.client = target.connect()?;
+        }
+        match inner.client.transaction() {
+            Ok(tx) => return commit(tx, f, target),
+            Err(e) if e.as_db_error().is_some() => return Err(e.into()),
+            Err(_) => {}
+        }
+        inner.client = target.connect()?;
+        commit(inner.client.transaction()?, f, target)
     }
 }
 
-/// A connection or transaction, with the process's prepared statements: each statement text
-/// is prepared once and reused by every later call.
+/// Runs `f` in `tx` and commits it. An error from the server itself (a constraint, a
+/// serialization failure) means the transaction did not commit; a connection lost on the way
+/// does not say either way.
+fn commit<T>(
+    mut tx: Transaction<'_>,
+    f: impl FnOnce(&mut Session<'_, Transaction<'_>>) -> Result<T>,
+    target: &Target,
+) -> Result<T> {
+    let out = f(&mut Session { c: &mut tx })?;
+    tx.commit().map_err(|e| match e.as_db_error() {
+        Some(_) => anyhow::Error::from(e),
+        None => anyhow::Error::from(crate::store::OutcomeUnknown {
+            server: target.shown(),
+            cause: e.to_string(),
+        }),
+    })?;
+    Ok(out)
+}
+
+/// A connection or transaction. Every statement goes as one unnamed, typed statement (Parse,
+/// Bind and Execute in one round trip): a command runs most statements once, so preparing
+/// them first cost a second round trip each, and a named statement outlives its transaction on
+/// the server connection, which a transaction pooler (PgBouncer) then hands to another client
+/// whose own `s0` clashes with it.
 pub(super) struct Session<'a, C: GenericClient> {
     pub c: &'a mut C,
-    statements: &'a mut HashMap<String, Statement>,
 }
 
-type Params<'p> = &'p [&'p (dyn ToSql + Sync)];
+/// A statement parameter that knows its PostgreSQL type, so statements need not be prepared
+/// to learn it.
+pub(super) trait Param: ToSql + Sync {
+    fn pg_type(&self) -> Type;
+    fn as_sql(&self) -> &(dyn ToSql + Sync);
+}
+
+/// The PostgreSQL type of a Rust value mindops binds.
+pub(super) trait Typed {
+    fn pg() -> Type;
+}
+
+macro_rules! typed {
+    ($($rust:ty => $pg:ident, $array:ident;)*) => {
+        $(
+            impl Typed for $rust {
+                fn pg() -> Type {
+                    Type::$pg
+                }
+            }
+            impl Typed for Vec<$rust> {
+                fn pg() -> Type {
+                    Type::$array
+                }
+            }
+            impl Typed for Vec<Option<$rust>> {
+                fn pg() -> Type {
+                    Type::$array
+                }
+            }
+        )*
+    };
+}
+
+typed! {
+    i64 => INT8, INT8_ARRAY;
+    i32 => INT4, INT4_ARRAY;
+    f64 => FLOAT8, FLOAT8_ARRAY;
+    bool => BOOL, BOOL_ARRAY;
+    String => TEXT, TEXT_ARRAY;
+    &str => TEXT, TEXT_ARRAY;
+}
+
+impl<T: Typed> Typed for Option<T> {
+    fn pg() -> Type {
+        T::pg()
+    }
+}
+
+impl<T: Typed + ?Sized> Typed for &T {
+    fn pg() -> Type {
+        T::pg()
+    }
+}
+
+impl<T: ToSql + Sync + Typed> Param for T {
+    fn pg_type(&self) -> Type {
+        T::pg()
+    }
+    fn as_sql(&self) -> &(dyn ToSql + Sync) {
+        self
+    }
+}
+
+type Params<'p> = &'p [&'p dyn Param];
+
+/// The parameters as the typed calls take them.
+pub(super) fn typed<'p>(params: Params<'p>) -> Vec<(&'p (dyn ToSql + Sync), Type)> {
+    params.iter().map(|p| (p.as_sql(), p.pg_type())).collect()
+}
 
 impl<C: GenericClient> Session<'_, C> {
-    fn prepare(&mut self, sql: &str) -> Result<Statement> {
-        if let Some(statement) = self.statements.get(sql) {
-            return Ok(statement.clone());
-        }
-        let statement = self.c.prepare(sql)?;
-        self.statements.insert(sql.to_string(), statement.clone());
-        Ok(statement)
-    }
-
     pub fn all(&mut self, sql: &str, params: Params<'_>) -> Result<Vec<Row>> {
-        let statement = self.prepare(sql)?;
-        Ok(self.c.query(&statement, params)?)
+        Ok(self.c.query_typed(sql, &typed(params))?)
     }
 
     pub fn one(&mut self, sql: &str, params: Params<'_>) -> Result<Row> {
-        let statement = self.prepare(sql)?;
-        Ok(self.c.query_one(&statement, params)?)
+        Ok(self.c.query_typed_one(sql, &typed(params))?)
     }
 
     pub fn opt(&mut self, sql: &str, params: Params<'_>) -> Result<Option<Row>> {
-        let statement = self.prepare(sql)?;
-        Ok(self.c.query_opt(&statement, params)?)
+        Ok(self.c.query_typed_opt(sql, &typed(params))?)
     }
 
     pub fn exec(&mut self, sql: &str, params: Params<'_>) -> Result<u64> {
-        let statement = self.prepare(sql)?;
-        Ok(self.c.execute(&statement, params)?)
+        Ok(self.c.execute_typed(sql, &typed(params))?)
     }
 
     /// Holds an advisory lock until the transaction ends.
