@@ -9,8 +9,8 @@ use serde::Deserialize;
 
 use super::serve::secret;
 use super::{ordered_map, Problems, Secret};
-use crate::net::http::Trust;
 use crate::util::time::parse_time_of_day;
+use crate::util::trust::Trust;
 
 /// PagerDuty's Events API v2.
 pub const PAGERDUTY_EVENTS: &str = "https://events.pagerduty.com/v2/enqueue";

@@ -2,9 +2,10 @@
 //! [`Checklist`].
 
 use chrono::{NaiveTime, Weekday};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use super::Problems;
+pub use crate::rules::checklist::{slug, Checklist, Evidence, Item, Slot};
 use crate::rules::rotation::{Cover, Era, Member, Override, Rotation};
 use crate::util::time::{parse_date, parse_time_of_day, parse_zone};
 
@@ -117,54 +118,6 @@ struct ItemSpec {
     evidence: Option<Evidence>,
 }
 
-/// What lets mindops tick a checklist item by itself.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Ord, PartialOrd, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Evidence {
-    MetricsChecked,
-    BackupOk,
-    NoUnackedIncidents,
-    RotationOk,
-    HandoverWritten,
-}
-
-impl Evidence {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Evidence::MetricsChecked => "metrics_checked",
-            Evidence::BackupOk => "backup_ok",
-            Evidence::NoUnackedIncidents => "no_unacked_incidents",
-            Evidence::RotationOk => "rotation_ok",
-            Evidence::HandoverWritten => "handover_written",
-        }
-    }
-}
-
-/// The daily list. Its serde form is the snapshot a day is kept with in the store, so renaming
-/// a field here needs a migration.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Checklist {
-    pub slots: Vec<Slot>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Slot {
-    #[serde(rename = "slot")]
-    pub name: String,
-    #[serde(with = "hours_minutes")]
-    pub due: NaiveTime,
-    pub items: Vec<Item>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Item {
-    /// `slot.item`, e.g. `morning.verify-backups`: stable across edits of other items.
-    pub id: String,
-    pub text: String,
-    pub evidence: Option<Evidence>,
-}
-
 #[derive(Debug, Clone)]
 pub struct RotationConfig {
     pub rotation: Rotation,
@@ -200,19 +153,6 @@ fn weekday_name(day: Weekday) -> &'static str {
         Weekday::Sat => "Saturday",
         Weekday::Sun => "Sunday",
     }
-}
-
-/// `Verify backups` -> `verify-backups`.
-pub fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
 }
 
 impl RotationFile {
@@ -507,22 +447,5 @@ mod tests {
     fn slugs_are_lowercase_words_joined_by_dashes() {
         assert_eq!(slug("Verify backups"), "verify-backups");
         assert_eq!(slug("  Final status check! "), "final-status-check");
-    }
-}
-
-/// `09:00`, as rotation.yaml writes a slot's time.
-mod hours_minutes {
-    use chrono::NaiveTime;
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    const FORMAT: &str = "%H:%M";
-
-    pub fn serialize<S: Serializer>(t: &NaiveTime, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&t.format(FORMAT))
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveTime, D::Error> {
-        let text = String::deserialize(d)?;
-        NaiveTime::parse_from_str(&text, FORMAT).map_err(serde::de::Error::custom)
     }
 }

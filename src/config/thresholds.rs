@@ -7,7 +7,9 @@ use chrono::Duration;
 use serde::Deserialize;
 
 use super::{ordered_map, Problems, Secret};
+pub use crate::rules::metrics::{Measure, Metric, Probe, Reduce, Role, Source};
 use crate::rules::rotation::Rotation;
+pub use crate::rules::severity::{Page, Repeat, Severity};
 use crate::rules::slo::{self, Slo};
 use crate::rules::threshold::Threshold;
 use crate::util::suggest;
@@ -248,89 +250,6 @@ pub struct PrometheusServer {
     pub timeout: Option<Duration>,
 }
 
-/// Where a metric's value comes from when a check is not given it.
-#[derive(Debug, Clone)]
-pub enum Source {
-    /// A shell command whose first line of output is the value.
-    Command(String),
-    /// An instant PromQL query.
-    Query {
-        expr: String,
-        reduce: Option<Reduce>,
-    },
-    Probe(Probe),
-}
-
-/// How several series of one query become one value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Reduce {
-    Max,
-    Min,
-    Avg,
-    Sum,
-}
-
-/// An HTTP request whose answer is measured.
-#[derive(Debug, Clone)]
-pub struct Probe {
-    /// May hold `${VAR}` and `${VAR:-default}`.
-    pub url: String,
-    /// The statuses that count as up; empty means any 2xx.
-    pub status: Vec<u16>,
-    /// Text the body must contain to count as up.
-    pub body: Option<String>,
-    pub measure: Measure,
-    /// Follow up to [`crate::net::http::MAX_REDIRECTS`] redirects to http(s) URLs.
-    pub follow_redirects: bool,
-    pub trust: crate::net::http::Trust,
-}
-
-/// Which of a probe's results is the metric's value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Measure {
-    /// Seconds until the whole answer arrived.
-    Time,
-    /// `ok` when the answer came with an expected status and body, else `failed`.
-    Up,
-    /// Time until the server's TLS certificate expires.
-    CertExpiry,
-}
-
-#[derive(Debug, Clone)]
-pub struct Severity {
-    /// The short key people type: `P1`.
-    pub key: String,
-    pub name: String,
-    /// Time allowed to acknowledge.
-    pub response: Duration,
-    /// Time allowed to close.
-    pub resolution: Duration,
-    pub page: Page,
-    pub description: Option<String>,
-    /// Once the whole chain is paged and nobody acknowledges, page it again.
-    pub repeat: Option<Repeat>,
-    /// When it pages: an incident opened outside these hours waits for their next start, and
-    /// its limits count from there. None: at any hour.
-    pub hours: Option<crate::rules::hours::Hours>,
-}
-
-/// How often an unanswered chain is paged again, and how many times at most.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Repeat {
-    pub every: Duration,
-    pub times: u32,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Page {
-    /// Every member of the team.
-    All,
-    /// These roles, by name as rotation.yaml spells them.
-    Roles(Vec<String>),
-}
-
 #[derive(Debug, Clone)]
 pub struct Phase {
     pub name: String,
@@ -344,73 +263,11 @@ impl Phase {
     }
 }
 
-/// What a metric stands for in the reviews and the checklist, so that those read a team's own
-/// metric names rather than the sample's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// The headline of the growth section (one metric at most).
-    Users,
-    /// Engagement trends in the monthly and quarterly reviews.
-    Engagement,
-    /// Feature adoption trends in the monthly and quarterly reviews.
-    Adoption,
-    /// Support trends in every review.
-    Support,
-    /// The backup whose `ok` ticks the `backup_ok` checklist evidence (one metric at most).
-    Backup,
-}
-
-impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Users => "users",
-            Role::Engagement => "engagement",
-            Role::Adoption => "adoption",
-            Role::Support => "support",
-            Role::Backup => "backup",
-        }
-    }
-}
-
 impl Thresholds {
     /// The metrics that play a role, in the order written.
     pub fn with_role(&self, role: Role) -> impl Iterator<Item = &Metric> {
         self.metrics.iter().filter(move |m| m.role == Some(role))
     }
-}
-
-#[derive(Debug, Clone)]
-pub struct Metric {
-    pub name: String,
-    pub label: String,
-    pub group: String,
-    pub unit: String,
-    pub target: Option<Threshold>,
-    /// The target and alert as written in thresholds.yaml (`< 4.0/5`), for showing.
-    pub target_text: Option<String>,
-    pub alert_text: Option<String>,
-    pub alert: Option<Threshold>,
-    pub severity: Option<String>,
-    pub description: Option<String>,
-    /// The Prometheus series this metric reads from an input file (default: the series named
-    /// like the metric).
-    pub selector: Option<crate::rules::selector::Selector>,
-    pub source: Option<Source>,
-    /// The environment variables passed on to a `command:` source, beyond the basic ones.
-    pub env: Vec<String>,
-    /// The unit a source's numbers are in, when not the metric's own.
-    pub source_unit: Option<String>,
-    pub timeout: Option<Duration>,
-    /// How old the latest value may be and still stand for the metric when a check has none.
-    pub max_age: Duration,
-    /// How long a breach must hold before it counts at its full state (`for:`).
-    pub hold: Option<Duration>,
-    pub role: Option<Role>,
-    /// The least and most a value can be, where the unit's natural bounds do not fit.
-    pub min: Option<f64>,
-    pub max: Option<f64>,
-    pub auto_resolve: bool,
 }
 
 impl ThresholdsFile {
@@ -659,7 +516,7 @@ fn validate_hours(
 }
 
 /// An SLO's objective, window, indicator and alerts; the alerts default to the Workbook's
-/// table 5-8 at the first severity (page) and the last (ticket) unless P1 and P3 exist.
+/// table 5-8 at P1 (page) and P3 (ticket), or the first and last severities without them.
 fn validate_slo(
     name: String,
     s: SloFile,
@@ -689,7 +546,54 @@ fn validate_slo(
     }
     let window = positive(problems, &format!("{here}.window"), s.window.as_deref())
         .unwrap_or(Duration::days(30));
-    let indicator = match (s.from_metric, s.errors, s.total) {
+    let written = (s.from_metric, s.good, s.errors, s.total);
+    let indicator = slo_indicator(&here, written, metrics, problems)?;
+    let fallback = |preferred: &str, at: fn(&[Severity]) -> Option<&Severity>| {
+        if severities.iter().any(|s| s.key == preferred) {
+            preferred.to_string()
+        } else {
+            at(severities).map(|s| s.key.clone()).unwrap_or_default()
+        }
+    };
+    let page = slo_alert(
+        &format!("{here}.alerts.page"),
+        s.alerts.page,
+        (fallback("P1", |s| s.first()), slo::default_page()),
+        severities,
+        problems,
+    );
+    let ticket = slo_alert(
+        &format!("{here}.alerts.ticket"),
+        s.alerts.ticket,
+        (fallback("P3", |s| s.last()), slo::default_ticket()),
+        severities,
+        problems,
+    );
+    Some(Slo {
+        name,
+        objective: s.objective,
+        window,
+        indicator,
+        page,
+        ticket,
+        description: s.description,
+    })
+}
+
+/// What an SLO counts: a metric's checks (`from_metric:`, and `good:`), or PromQL counts
+/// (`errors:` and `total:` with `$window`).
+fn slo_indicator(
+    here: &str,
+    (from_metric, good, errors, total): (
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    ),
+    metrics: &[Metric],
+    problems: &mut Problems,
+) -> Option<slo::Indicator> {
+    match (from_metric, errors, total) {
         (Some(metric), None, None) => {
             let Some(m) = metrics.iter().find(|m| m.name == metric.trim()) else {
                 problems.add(
@@ -701,20 +605,20 @@ fn validate_slo(
                 );
                 return None;
             };
-            let good = match &s.good {
+            let good = match &good {
                 None => slo::Good::State,
                 // A mistake here is noted and the rest still read, so every one shows at once.
                 Some(text) => problems
                     .check(format!("{here}.good"), slo::Good::parse(text, &m.unit))
                     .unwrap_or(slo::Good::State),
             };
-            slo::Indicator::Metric {
+            Some(slo::Indicator::Metric {
                 metric: m.name.clone(),
                 good,
-            }
+            })
         }
         (None, Some(errors), Some(total)) => {
-            if s.good.is_some() {
+            if good.is_some() {
                 problems.add(format!("{here}.good"), "good: is for from_metric: SLOs");
             }
             for (field, query) in [("errors", &errors), ("total", &total)] {
@@ -726,108 +630,86 @@ fn validate_slo(
                     );
                 }
             }
-            slo::Indicator::Ratio { errors, total }
+            Some(slo::Indicator::Ratio { errors, total })
         }
         (None, None, None) => {
             problems.add(
-                &here,
+                here,
                 "an SLO needs from_metric: (a metric mindops records) or errors: and total: \
                  (PromQL with $window)",
             );
-            return None;
+            None
         }
         _ => {
             problems.add(
-                &here,
+                here,
                 "give from_metric:, or errors: and total: together, not a mix",
             );
-            return None;
+            None
         }
+    }
+}
+
+/// One alert level at `at` (`slos.NAME.alerts.page`): its severity and burn-rate windows as
+/// written, else the defaults given.
+fn slo_alert(
+    at: &str,
+    file: Option<SloAlertFile>,
+    (severity, rules): (String, Vec<slo::BurnRule>),
+    severities: &[Severity],
+    problems: &mut Problems,
+) -> slo::Alert {
+    let file = file.unwrap_or(SloAlertFile {
+        severity: None,
+        windows: None,
+    });
+    let severity = file.severity.unwrap_or(severity);
+    if !severities.iter().any(|s| s.key == severity) {
+        problems.add(
+            format!("{at}.severity"),
+            format!(
+                "unknown severity \"{severity}\"; known severities: {}",
+                severities
+                    .iter()
+                    .map(|s| s.key.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        );
+    }
+    let Some(written) = file.windows else {
+        return slo::Alert { severity, rules };
     };
-    let known = |key: &str| severities.iter().any(|s| s.key == key);
-    let fallback = |preferred: &str, at: fn(&[Severity]) -> Option<&Severity>| {
-        if known(preferred) {
-            preferred.to_string()
-        } else {
-            at(severities).map(|s| s.key.clone()).unwrap_or_default()
-        }
-    };
-    let mut alert =
-        |level: &str, file: Option<SloAlertFile>, severity: String, rules: Vec<slo::BurnRule>| {
-            let at = format!("{here}.alerts.{level}");
-            let file = file.unwrap_or(SloAlertFile {
-                severity: None,
-                windows: None,
-            });
-            let severity = file.severity.unwrap_or(severity);
-            if !known(&severity) {
+    let rules = written
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, r)| {
+            let at = format!("{at}.windows[{i}]");
+            let long = positive(problems, &format!("{at}.long"), Some(&r.long))?;
+            let short = positive(problems, &format!("{at}.short"), Some(&r.short))?;
+            if short >= long {
                 problems.add(
-                    format!("{at}.severity"),
+                    format!("{at}.short"),
                     format!(
-                        "unknown severity \"{severity}\"; known severities: {}",
-                        severities
-                            .iter()
-                            .map(|s| s.key.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                        "the short window ({}) must be shorter than the long ({})",
+                        r.short, r.long
                     ),
                 );
             }
-            let rules = match file.windows {
-                None => rules,
-                Some(written) => written
-                    .into_iter()
-                    .enumerate()
-                    .filter_map(|(i, r)| {
-                        let at = format!("{at}.windows[{i}]");
-                        let long = positive(problems, &format!("{at}.long"), Some(&r.long))?;
-                        let short = positive(problems, &format!("{at}.short"), Some(&r.short))?;
-                        if short >= long {
-                            problems.add(
-                                format!("{at}.short"),
-                                format!(
-                                    "the short window ({}) must be shorter than the long ({})",
-                                    r.short, r.long
-                                ),
-                            );
-                        }
-                        if !(r.burn > 0.0 && r.burn.is_finite()) {
-                            problems.add(
-                                format!("{at}.burn"),
-                                format!("{} is not a burn rate above 0", r.burn),
-                            );
-                        }
-                        Some(slo::BurnRule {
-                            long,
-                            short,
-                            factor: r.burn,
-                        })
-                    })
-                    .collect(),
-            };
-            slo::Alert { severity, rules }
-        };
-    let page = alert(
-        "page",
-        s.alerts.page,
-        fallback("P1", |s| s.first()),
-        slo::default_page(),
-    );
-    let ticket = alert(
-        "ticket",
-        s.alerts.ticket,
-        fallback("P3", |s| s.last()),
-        slo::default_ticket(),
-    );
-    Some(Slo {
-        name,
-        objective: s.objective,
-        window,
-        indicator,
-        page,
-        ticket,
-        description: s.description,
-    })
+            if !(r.burn > 0.0 && r.burn.is_finite()) {
+                problems.add(
+                    format!("{at}.burn"),
+                    format!("{} is not a burn rate above 0", r.burn),
+                );
+            }
+            Some(slo::BurnRule {
+                long,
+                short,
+                factor: r.burn,
+            })
+        })
+        .collect();
+    slo::Alert { severity, rules }
 }
 
 /// A duration longer than zero at `path`, when one is written.
@@ -1072,7 +954,7 @@ fn validate_probe(here: &str, p: ProbeFile, unit: &str, problems: &mut Problems)
         measure,
         // As the blackbox exporter does by default.
         follow_redirects: p.follow_redirects.unwrap_or(true),
-        trust: crate::net::http::Trust {
+        trust: crate::util::trust::Trust {
             ca_file: p.ca_file,
             insecure: p.insecure,
         },

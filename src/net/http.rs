@@ -21,14 +21,7 @@ use ureq::unversioned::transport::{
 /// streams forever does not fill memory.
 pub const MAX_BODY: u64 = 16 * 1024 * 1024;
 
-/// Which servers are trusted.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
-pub struct Trust {
-    /// Also trust the authority in this PEM file (a self-signed or internal CA).
-    pub ca_file: Option<PathBuf>,
-    /// Trust any certificate.
-    pub insecure: bool,
-}
+pub use crate::util::trust::Trust;
 
 #[derive(Clone)]
 pub struct Client {

@@ -5,10 +5,89 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
-use crate::config::rotation::{Item, Slot};
-use crate::config::{Checklist, Evidence};
+use chrono::NaiveTime;
+use serde::{Deserialize, Serialize};
+
 use crate::rules::deadline::passed;
 use crate::util::time::local_to_utc;
+
+/// What lets mindops tick a checklist item by itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Ord, PartialOrd, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Evidence {
+    MetricsChecked,
+    BackupOk,
+    NoUnackedIncidents,
+    RotationOk,
+    HandoverWritten,
+}
+
+impl Evidence {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Evidence::MetricsChecked => "metrics_checked",
+            Evidence::BackupOk => "backup_ok",
+            Evidence::NoUnackedIncidents => "no_unacked_incidents",
+            Evidence::RotationOk => "rotation_ok",
+            Evidence::HandoverWritten => "handover_written",
+        }
+    }
+}
+
+/// The daily list. Its serde form is the snapshot a day is kept with in the store, so renaming
+/// a field here needs a migration.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Checklist {
+    pub slots: Vec<Slot>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Slot {
+    #[serde(rename = "slot")]
+    pub name: String,
+    #[serde(with = "hours_minutes")]
+    pub due: NaiveTime,
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    /// `slot.item`, e.g. `morning.verify-backups`: stable across edits of other items.
+    pub id: String,
+    pub text: String,
+    pub evidence: Option<Evidence>,
+}
+
+/// `Verify backups` -> `verify-backups`.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// `09:00`, as rotation.yaml writes a slot's time.
+mod hours_minutes {
+    use chrono::NaiveTime;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    const FORMAT: &str = "%H:%M";
+
+    pub fn serialize<S: Serializer>(t: &NaiveTime, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&t.format(FORMAT))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveTime, D::Error> {
+        let text = String::deserialize(d)?;
+        NaiveTime::parse_from_str(&text, FORMAT).map_err(serde::de::Error::custom)
+    }
+}
 
 /// A tick or an untick, as stored.
 #[derive(Debug, Clone, PartialEq)]
@@ -150,7 +229,7 @@ mod tests {
 
     fn checklist() -> Checklist {
         let item = |slot: &str, text: &str, evidence| Item {
-            id: format!("{slot}.{}", crate::config::rotation::slug(text)),
+            id: format!("{slot}.{}", slug(text)),
             text: text.into(),
             evidence,
         };

@@ -7,10 +7,10 @@ use std::fmt;
 use anyhow::{bail, Result};
 use chrono::{DateTime, Duration, DurationRound, Utc};
 
-use crate::config::{Page, Severity};
 use crate::rules::deadline::{in_time, passed};
 use crate::rules::duration;
 use crate::rules::rotation::{holders_at, Override, Rotation};
+use crate::rules::severity::{Page, Severity};
 use crate::util::time::later;
 
 /// The actor of what mindops does by itself (timeout escalations, breach records).

@@ -1,11 +1,125 @@
-//! Metric states from values and thresholds, and the formats monitoring systems read. Pure
-//! functions; the handler gathers values, records and prints.
+//! A metric as thresholds.yaml defines it (config parses into it), its states from values and
+//! thresholds, and the formats monitoring systems read. Pure functions; the handler gathers
+//! values, records and prints.
 
 use chrono::{DateTime, Duration, Utc};
+use serde::Deserialize;
 
-use crate::config::Metric;
+use crate::rules::threshold::Threshold;
 use crate::rules::{duration, units};
 use crate::util::time::ago;
+
+#[derive(Debug, Clone)]
+pub struct Metric {
+    pub name: String,
+    pub label: String,
+    pub group: String,
+    pub unit: String,
+    pub target: Option<Threshold>,
+    /// The target and alert as written in thresholds.yaml (`< 4.0/5`), for showing.
+    pub target_text: Option<String>,
+    pub alert_text: Option<String>,
+    pub alert: Option<Threshold>,
+    pub severity: Option<String>,
+    pub description: Option<String>,
+    /// The Prometheus series this metric reads from an input file (default: the series named
+    /// like the metric).
+    pub selector: Option<crate::rules::selector::Selector>,
+    pub source: Option<Source>,
+    /// The environment variables passed on to a `command:` source, beyond the basic ones.
+    pub env: Vec<String>,
+    /// The unit a source's numbers are in, when not the metric's own.
+    pub source_unit: Option<String>,
+    pub timeout: Option<Duration>,
+    /// How old the latest value may be and still stand for the metric when a check has none.
+    pub max_age: Duration,
+    /// How long a breach must hold before it counts at its full state (`for:`).
+    pub hold: Option<Duration>,
+    pub role: Option<Role>,
+    /// The least and most a value can be, where the unit's natural bounds do not fit.
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub auto_resolve: bool,
+}
+
+/// Where a metric's value comes from when a check is not given it.
+#[derive(Debug, Clone)]
+pub enum Source {
+    /// A shell command whose first line of output is the value.
+    Command(String),
+    /// An instant PromQL query.
+    Query {
+        expr: String,
+        reduce: Option<Reduce>,
+    },
+    Probe(Probe),
+}
+
+/// How several series of one query become one value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reduce {
+    Max,
+    Min,
+    Avg,
+    Sum,
+}
+
+/// An HTTP request whose answer is measured.
+#[derive(Debug, Clone)]
+pub struct Probe {
+    /// May hold `${VAR}` and `${VAR:-default}`.
+    pub url: String,
+    /// The statuses that count as up; empty means any 2xx.
+    pub status: Vec<u16>,
+    /// Text the body must contain to count as up.
+    pub body: Option<String>,
+    pub measure: Measure,
+    /// Follow up to ten redirects to http(s) URLs (`net::http::MAX_REDIRECTS`).
+    pub follow_redirects: bool,
+    pub trust: crate::util::trust::Trust,
+}
+
+/// Which of a probe's results is the metric's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    /// Seconds until the whole answer arrived.
+    Time,
+    /// `ok` when the answer came with an expected status and body, else `failed`.
+    Up,
+    /// Time until the server's TLS certificate expires.
+    CertExpiry,
+}
+
+/// What a metric stands for in the reviews and the checklist, so that those read a team's own
+/// metric names rather than the sample's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// The headline of the growth section (one metric at most).
+    Users,
+    /// Engagement trends in the monthly and quarterly reviews.
+    Engagement,
+    /// Feature adoption trends in the monthly and quarterly reviews.
+    Adoption,
+    /// Support trends in every review.
+    Support,
+    /// The backup whose `ok` ticks the `backup_ok` checklist evidence (one metric at most).
+    Backup,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Users => "users",
+            Role::Engagement => "engagement",
+            Role::Adoption => "adoption",
+            Role::Support => "support",
+            Role::Backup => "backup",
+        }
+    }
+}
 
 /// Nagios states, with their plugin exit codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -14,6 +14,7 @@ pub mod metrics;
 pub mod period;
 pub mod rotation;
 pub mod selector;
+pub mod severity;
 pub mod slo;
 pub mod stats;
 pub mod threshold;

@@ -1,5 +1,6 @@
 //! Small pieces every layer may use: the clock, time parsing and display, terminal output,
-//! files written whole, "did you mean" hints and the iCalendar writer.
+//! files written whole, "did you mean" hints, the iCalendar writer, and which TLS servers are
+//! trusted (`Trust`, a plain value config holds and `net` acts on).
 
 pub mod clock;
 pub mod files;
@@ -7,6 +8,7 @@ pub mod ics;
 pub mod output;
 pub mod suggest;
 pub mod time;
+pub mod trust;
 
 /// `part` as a percentage of `whole`, to one decimal; none of nothing.
 pub fn pct(part: u64, whole: u64) -> Option<f64> {

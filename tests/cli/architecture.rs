@@ -1,6 +1,6 @@
 //! ARCHITECTURE.md's code map, held to: each folder of `src/` imports only the folders its row
 //! says it may ("may import", up to the first `;`), and nothing below `cmd/` reaches up to the
-//! command line.
+//! command line, and no two folders import each other.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -70,4 +70,22 @@ fn every_folder_imports_only_what_the_code_map_allows() {
         checked += 1;
     }
     assert_eq!(checked, 7, "the code map's rows were not all found");
+}
+
+#[test]
+fn no_two_folders_import_each_other() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let below_cmd = ["ops", "rules", "config", "store", "sources", "net", "util"];
+    let imports_of: Vec<(&str, BTreeSet<String>)> = below_cmd
+        .iter()
+        .map(|name| (*name, imports(&root.join(name))))
+        .collect();
+    for (a, uses) in &imports_of {
+        for (b, back) in &imports_of {
+            assert!(
+                a == b || !(uses.contains(*b) && back.contains(*a)),
+                "src/{a}/ and src/{b}/ import each other"
+            );
+        }
+    }
 }
