@@ -270,3 +270,130 @@ pub fn verify(expected: &[(&'static str, u64)], got: &[(&'static str, u64)]) -> 
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Ty, TABLES};
+    use crate::store::{Location, Store};
+
+    /// The columns `db copy` carries, per table, as the description says.
+    fn described() -> Vec<(String, Vec<(String, Ty)>)> {
+        let mut tables: Vec<(String, Vec<(String, Ty)>)> = TABLES
+            .iter()
+            .map(|t| {
+                let columns = t
+                    .columns
+                    .iter()
+                    .map(|(c, ty)| (c.to_string(), *ty))
+                    .collect();
+                (t.name.to_string(), columns)
+            })
+            .collect();
+        tables.sort_by(|a, b| a.0.cmp(&b.0));
+        tables
+    }
+
+    /// Every table the migrations made, with its columns in order and their kinds; a column
+    /// `db copy` did not know would be dropped silently.
+    #[test]
+    fn the_schema_description_matches_what_the_sqlite_migrations_make() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("schema.db");
+        Store::open(&Location::Sqlite(path.clone())).unwrap();
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        let mut names: Vec<String> = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        names.retain(|n| !n.starts_with("sqlite_"));
+        let live: Vec<(String, Vec<(String, Ty)>)> = names
+            .into_iter()
+            .map(|table| {
+                let columns = conn
+                    .prepare(&format!(
+                        "SELECT name, type FROM pragma_table_info('{table}')"
+                    ))
+                    .unwrap()
+                    .query_map([], |r| {
+                        let (name, ty): (String, String) = (r.get(0)?, r.get(1)?);
+                        Ok((name, ty))
+                    })
+                    .unwrap()
+                    .map(|c| {
+                        let (name, ty) = c.unwrap();
+                        let kind = match ty.as_str() {
+                            "INTEGER" if name == "done" => Ty::Bool,
+                            "INTEGER" => Ty::Int,
+                            "REAL" => Ty::Real,
+                            "TEXT" => Ty::Text,
+                            other => panic!("{table}.{name} is {other}"),
+                        };
+                        (name, kind)
+                    })
+                    .collect();
+                (table, columns)
+            })
+            .collect();
+        assert_eq!(live, described());
+    }
+
+    #[test]
+    fn the_schema_description_matches_what_the_postgres_migrations_make() {
+        let Some(server) = std::env::var("MINDOPS_TEST_POSTGRES")
+            .ok()
+            .filter(|v| !v.is_empty())
+        else {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "the PostgreSQL schema check needs MINDOPS_TEST_POSTGRES, which CI sets"
+            );
+            eprintln!("mindops: skipped the PostgreSQL schema check: needs MINDOPS_TEST_POSTGRES");
+            return;
+        };
+        let name = format!("mindops_schema_{}", std::process::id());
+        let mut admin = postgres::Client::connect(&server, postgres::NoTls).unwrap();
+        // Two statements: neither runs inside the implicit transaction of a batch.
+        admin
+            .batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            .unwrap();
+        admin
+            .batch_execute(&format!("CREATE DATABASE {name}"))
+            .unwrap();
+        let base = server.rsplit_once('/').map_or(server.as_str(), |(b, _)| b);
+        let url = format!("{base}/{name}");
+        Store::open(&Location::Postgres(url.clone())).unwrap();
+        let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+        let rows = client
+            .query_typed(
+                "SELECT table_name::text, column_name::text, data_type::text
+                   FROM information_schema.columns WHERE table_schema = 'mindops'
+                    -- the migrations' own record: each store keeps its own
+                    AND table_name <> 'schema_migrations'
+                  ORDER BY table_name, ordinal_position",
+                &[],
+            )
+            .unwrap();
+        drop(client);
+        let mut live: Vec<(String, Vec<(String, Ty)>)> = Vec::new();
+        for row in rows {
+            let (table, column, ty): (String, String, String) =
+                (row.get(0), row.get(1), row.get(2));
+            let kind = match ty.as_str() {
+                "bigint" => Ty::Int,
+                "double precision" => Ty::Real,
+                "text" => Ty::Text,
+                "boolean" => Ty::Bool,
+                other => panic!("{table}.{column} is {other}"),
+            };
+            match live.last_mut() {
+                Some((t, columns)) if *t == table => columns.push((column, kind)),
+                _ => live.push((table, vec![(column, kind)])),
+            }
+        }
+        let _ = admin.batch_execute(&format!("DROP DATABASE {name} WITH (FORCE)"));
+        assert_eq!(live, described());
+    }
+}

@@ -17,169 +17,21 @@ mod outbox;
 mod overrides;
 mod report;
 
-/// Ordered schema steps; step N brings the schema to `user_version` N. Never edit a step that
-/// has shipped: add a new one.
+/// Ordered schema steps, one file each under `migrations/`; step N brings the schema to
+/// `user_version` N. Never edit a step that has shipped: add a new one.
 const MIGRATIONS: &[&str] = &[
-    // 1: on-call overrides. Removal marks a row; nothing is deleted.
-    "CREATE TABLE overrides (
-         id          INTEGER PRIMARY KEY,
-         role        TEXT    NOT NULL,
-         person      TEXT    NOT NULL,
-         starts_at   INTEGER NOT NULL,
-         ends_at     INTEGER NOT NULL CHECK (ends_at > starts_at),
-         reason      TEXT,
-         created_by  TEXT    NOT NULL,
-         created_at  INTEGER NOT NULL,
-         removed_by  TEXT,
-         removed_at  INTEGER
-     );
-     CREATE INDEX overrides_by_end ON overrides (ends_at) WHERE removed_at IS NULL;",
-    // 2: incidents. The event table is both the timeline and the audit log: rows are only
-    // ever added. The incident row holds the current state for fast listing.
-    "CREATE TABLE incidents (
-         id                INTEGER PRIMARY KEY,
-         title             TEXT    NOT NULL,
-         description       TEXT,
-         severity          TEXT    NOT NULL,
-         status            TEXT    NOT NULL CHECK (status IN ('open', 'acknowledged', 'closed')),
-         phase             TEXT    NOT NULL,
-         opened_at         INTEGER NOT NULL,
-         opened_by         TEXT    NOT NULL,
-         acked_at          INTEGER,
-         closed_at         INTEGER,
-         ack_due           INTEGER NOT NULL,
-         resolve_due       INTEGER NOT NULL,
-         escalation_level  INTEGER NOT NULL DEFAULT 0,
-         dedup_key         TEXT,
-         resolution        TEXT
-     );
-     CREATE UNIQUE INDEX incidents_open_dedup ON incidents (dedup_key)
-         WHERE status <> 'closed' AND dedup_key IS NOT NULL;
-     CREATE INDEX incidents_unclosed ON incidents (opened_at) WHERE status <> 'closed';
-     CREATE INDEX incidents_by_opened ON incidents (opened_at);
-     CREATE TABLE incident_events (
-         id           INTEGER PRIMARY KEY,
-         incident_id  INTEGER NOT NULL REFERENCES incidents (id),
-         at           INTEGER NOT NULL,
-         actor        TEXT    NOT NULL,
-         kind         TEXT    NOT NULL,
-         old_value    TEXT,
-         new_value    TEXT,
-         text         TEXT
-     );
-     CREATE INDEX incident_events_by_incident ON incident_events (incident_id, id);
-     CREATE INDEX incident_events_by_kind ON incident_events (kind, at);
-     CREATE TABLE incident_actions (
-         id           INTEGER PRIMARY KEY,
-         incident_id  INTEGER NOT NULL REFERENCES incidents (id),
-         text         TEXT    NOT NULL,
-         owner        TEXT    NOT NULL,
-         due          TEXT    NOT NULL,
-         created_at   INTEGER NOT NULL,
-         created_by   TEXT    NOT NULL,
-         done_at      INTEGER,
-         done_by      TEXT
-     );
-     CREATE INDEX incident_actions_by_incident ON incident_actions (incident_id);",
-    // 3: metric checks and the values they saw. `raw_state` is the state before `for:` holds a
-    // breach back; the streak of raw CRITICAL samples is what `for:` measures.
-    "CREATE TABLE metric_checks (
-         id       INTEGER PRIMARY KEY,
-         at       INTEGER NOT NULL,
-         state    TEXT    NOT NULL,
-         metrics  INTEGER NOT NULL
-     );
-     CREATE INDEX metric_checks_by_time ON metric_checks (at);
-     CREATE TABLE metric_samples (
-         id         INTEGER PRIMARY KEY,
-         check_id   INTEGER NOT NULL REFERENCES metric_checks (id),
-         metric     TEXT    NOT NULL,
-         at         INTEGER NOT NULL,
-         value      REAL,
-         state      TEXT    NOT NULL,
-         raw_state  TEXT    NOT NULL
-     );
-     CREATE INDEX metric_samples_by_metric ON metric_samples (metric, at);",
-    // 4: the daily checklist and handover notes. A day's list is kept as it stood when first
-    // used, so later edits of rotation.yaml do not rewrite the past.
-    "CREATE TABLE checklist_days (
-         day         TEXT    PRIMARY KEY,
-         items       TEXT    NOT NULL,
-         created_at  INTEGER NOT NULL
-     );
-     CREATE TABLE checklist_ticks (
-         id     INTEGER PRIMARY KEY,
-         day    TEXT    NOT NULL REFERENCES checklist_days (day),
-         item   TEXT    NOT NULL,
-         done   INTEGER NOT NULL,
-         actor  TEXT    NOT NULL,
-         at     INTEGER NOT NULL,
-         note   TEXT
-     );
-     CREATE INDEX checklist_ticks_by_day ON checklist_ticks (day, id);
-     CREATE TABLE handover_notes (
-         id      INTEGER PRIMARY KEY,
-         at      INTEGER NOT NULL,
-         author  TEXT    NOT NULL,
-         text    TEXT    NOT NULL
-     );
-     CREATE INDEX handover_notes_by_time ON handover_notes (at);
-     CREATE INDEX metric_samples_by_time ON metric_samples (at);",
-    // 5: what reports count by: closing time, and page and acknowledgement events by time.
-    "CREATE INDEX incidents_by_closed ON incidents (closed_at) WHERE closed_at IS NOT NULL;
-     CREATE INDEX handover_notes_by_author ON handover_notes (at, author);",
-    // 6: reports and checks over a long history read samples from the index alone, and find
-    // the incidents unacknowledged during a period by when they stopped being so.
-    "DROP INDEX metric_samples_by_metric;
-     CREATE INDEX metric_samples_covering ON metric_samples (metric, at, value, state, raw_state);
-     CREATE INDEX incidents_unacked_until ON incidents (
-         min(coalesce(acked_at, 9223372036854775807), coalesce(closed_at, 9223372036854775807)));",
-    // 7: who was paged, read from the index alone when incidents are listed by the thousand.
-    "CREATE INDEX incident_events_paged ON incident_events (incident_id, id, new_value, text)
-         WHERE kind = 'paged';",
-    // 8: what a review meeting decided, per period and agenda topic.
-    "CREATE TABLE review_notes (
-         id      INTEGER PRIMARY KEY,
-         period  TEXT    NOT NULL,
-         topic   TEXT    NOT NULL,
-         text    TEXT    NOT NULL,
-         author  TEXT    NOT NULL,
-         at      INTEGER NOT NULL
-     );
-     CREATE INDEX review_notes_by_period ON review_notes (period, id);",
-    // 9: the outbox. A message is due while queued or while its sender's claim has lapsed;
-    // both are `next_at <= now`, so one partial index finds every due message.
-    "CREATE TABLE outbox (
-         id           INTEGER PRIMARY KEY,
-         key          TEXT    NOT NULL UNIQUE,
-         channel      TEXT    NOT NULL,
-         topic        TEXT    NOT NULL,
-         incident_id  INTEGER REFERENCES incidents (id),
-         recipient    TEXT,
-         payload      TEXT    NOT NULL,
-         state        TEXT    NOT NULL CHECK (state IN ('queued', 'sending', 'sent', 'failed')),
-         attempts     INTEGER NOT NULL DEFAULT 0,
-         created_at   INTEGER NOT NULL,
-         next_at      INTEGER NOT NULL,
-         sent_at      INTEGER,
-         last_error   TEXT
-     );
-     CREATE INDEX outbox_due ON outbox (next_at) WHERE state IN ('queued', 'sending');
-     CREATE INDEX outbox_by_incident ON outbox (incident_id) WHERE incident_id IS NOT NULL;
-     CREATE INDEX outbox_failed ON outbox (id) WHERE state = 'failed';",
-    // 10: who holds a message being sent. Only that sender may write its outcome, so a sender
-    // whose claim lapsed and was taken over cannot overwrite what the next one did.
-    "ALTER TABLE outbox ADD COLUMN claim TEXT;",
-    // 11: heartbeats, the last report of each job (`mindops heartbeat`, `serve`'s own work).
-    "CREATE TABLE beats (
-         name   TEXT    PRIMARY KEY,
-         at     INTEGER NOT NULL,
-         count  INTEGER NOT NULL
-     );",
-    // 12: the interval a check from the metrics' own sources falls in. Two cron hosts (or
-    // serve replicas) checking the same metrics record one check an interval between them.
-    "ALTER TABLE metric_checks ADD COLUMN slot INTEGER;
-     CREATE UNIQUE INDEX metric_checks_one_per_slot ON metric_checks (slot) WHERE slot IS NOT NULL;",
+    include_str!("migrations/01_overrides.sql"),
+    include_str!("migrations/02_incidents.sql"),
+    include_str!("migrations/03_metrics.sql"),
+    include_str!("migrations/04_checklist_handovers.sql"),
+    include_str!("migrations/05_report_indexes.sql"),
+    include_str!("migrations/06_covering_indexes.sql"),
+    include_str!("migrations/07_paged_index.sql"),
+    include_str!("migrations/08_review_notes.sql"),
+    include_str!("migrations/09_outbox.sql"),
+    include_str!("migrations/10_outbox_claim.sql"),
+    include_str!("migrations/11_beats.sql"),
+    include_str!("migrations/12_metric_check_slot.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
