@@ -109,9 +109,6 @@ fn show(
     slot: Option<&str>,
     format: Format,
 ) -> Result<u8> {
-    let rotation = &sheet.config.rotation;
-    let zone = sheet.zone;
-    let now = sheet.now;
     let store = ctx.existing_store()?;
     let day = sheet.day(&store, day_of(sheet, date)?)?;
     if let Some(wanted) = slot {
@@ -126,7 +123,7 @@ fn show(
         }
     }
     let all = day.entries();
-    let late: Vec<&str> = overdue(&all, day.date, rotation.zone, now)
+    let late: Vec<&str> = overdue(&all, day.date, sheet.config.rotation.zone, sheet.now)
         .iter()
         .map(|e| e.item.id.as_str())
         .collect();
@@ -134,24 +131,84 @@ fn show(
         .iter()
         .filter(|e| slot.is_none_or(|s| e.slot.name == s.to_lowercase()))
         .collect();
-    let who = sheet.responsible(&store, day.date)?;
-
+    let view = View {
+        day: &day,
+        all: &all,
+        shown,
+        late,
+        who: sheet.responsible(&store, day.date)?,
+    };
     let mut out = Out::stdout();
     match format {
-        Format::Json => out.json(&DayJson {
+        Format::Json => out.json(&view.json(sheet.config.rotation.zone))?,
+        Format::Csv => {
+            out.csv(&[
+                "number", "id", "slot", "text", "done", "by", "at", "overdue",
+            ])?;
+            for e in &view.shown {
+                out.csv(&[
+                    e.number.to_string(),
+                    e.item.id.clone(),
+                    e.slot.name.clone(),
+                    e.item.text.clone(),
+                    e.done.is_some().to_string(),
+                    e.done.as_ref().map(|d| d.by.clone()).unwrap_or_default(),
+                    e.done.as_ref().map(|d| rfc3339(d.at)).unwrap_or_default(),
+                    view.late.contains(&e.item.id.as_str()).to_string(),
+                ])?;
+            }
+        }
+        Format::Plain => {
+            for e in &view.shown {
+                out.line(format!(
+                    "{}\t{}\t{}",
+                    if e.done.is_some() { "x" } else { " " },
+                    e.item.id,
+                    e.item.text
+                ))?;
+            }
+        }
+        Format::Table => {
+            let (title, table) = view.table(ctx, sheet.zone);
+            out.line(title)?;
+            out.table(&table)?;
+        }
+    }
+    out.flush()?;
+    Ok(exit::SUCCESS)
+}
+
+/// A day's list as `checklist` shows it: every entry, those shown (one slot's, or all), which
+/// are overdue, and who answers for the day.
+struct View<'a> {
+    day: &'a crate::ops::checklist::Day,
+    all: &'a [Entry<'a>],
+    shown: Vec<&'a Entry<'a>>,
+    late: Vec<&'a str>,
+    who: Option<(String, String)>,
+}
+
+impl View<'_> {
+    fn json(&self, rotation_zone: chrono_tz::Tz) -> DayJson {
+        let day = self.day;
+        DayJson {
             date: day.date.to_string(),
-            responsible: who.map(|(role, person)| Responsible { role, person }),
-            done: all.iter().filter(|e| e.done.is_some()).count(),
-            total: all.len(),
+            responsible: self
+                .who
+                .clone()
+                .map(|(role, person)| Responsible { role, person }),
+            done: self.all.iter().filter(|e| e.done.is_some()).count(),
+            total: self.all.len(),
             slots: day
                 .list
                 .slots
                 .iter()
-                .filter(|s| shown.iter().any(|e| e.slot.name == s.name))
+                .filter(|s| self.shown.iter().any(|e| e.slot.name == s.name))
                 .map(|s| SlotJson {
                     slot: s.name.clone(),
-                    due: rfc3339(deadline(s, day.date, rotation.zone)),
-                    items: shown
+                    due: rfc3339(deadline(s, day.date, rotation_zone)),
+                    items: self
+                        .shown
                         .iter()
                         .filter(|e| e.slot.name == s.name)
                         .map(|e| ItemJson {
@@ -163,104 +220,77 @@ fn show(
                             at: e.done.as_ref().map(|d| rfc3339(d.at)),
                             note: e.done.as_ref().and_then(|d| d.note.clone()),
                             evidence: e.done.as_ref().and_then(|d| d.evidence.clone()),
-                            overdue: late.contains(&e.item.id.as_str()),
+                            overdue: self.late.contains(&e.item.id.as_str()),
                         })
                         .collect(),
                 })
                 .collect(),
-        })?,
-        Format::Csv => {
-            out.csv(&[
-                "number", "id", "slot", "text", "done", "by", "at", "overdue",
-            ])?;
-            for e in &shown {
-                out.csv(&[
-                    e.number.to_string(),
-                    e.item.id.clone(),
-                    e.slot.name.clone(),
-                    e.item.text.clone(),
-                    e.done.is_some().to_string(),
-                    e.done.as_ref().map(|d| d.by.clone()).unwrap_or_default(),
-                    e.done.as_ref().map(|d| rfc3339(d.at)).unwrap_or_default(),
-                    late.contains(&e.item.id.as_str()).to_string(),
-                ])?;
-            }
-        }
-        Format::Plain => {
-            for e in &shown {
-                out.line(format!(
-                    "{}\t{}\t{}",
-                    if e.done.is_some() { "x" } else { " " },
-                    e.item.id,
-                    e.item.text
-                ))?;
-            }
-        }
-        Format::Table => {
-            let done = all.iter().filter(|e| e.done.is_some()).count();
-            let who = who.map_or(
-                "nobody (before the rotation starts)".into(),
-                |(role, person)| format!("{person} ({role})"),
-            );
-            out.line(format!(
-                "Checklist {} · {done}/{} done · responsible: {who}",
-                day.date,
-                all.len()
-            ))?;
-            let mut table = ctx
-                .style
-                .table(&["Slot", "#", "Item", "ID", "Done by", "At", "Note"]);
-            // An id is what people type: it never breaks, and on a screen too narrow for it
-            // beside whole words it gives way to the number, which `done` takes too.
-            table.keep_whole(3).optional(3);
-            let mut last_slot = "";
-            for e in &shown {
-                let slot_cell = if e.slot.name == last_slot {
-                    String::new()
-                } else {
-                    format!(
-                        "{} (by {})",
-                        crate::util::output::title_case(&e.slot.name),
-                        e.slot.due.format("%H:%M")
-                    )
-                };
-                last_slot = &e.slot.name;
-                let (by, at, note) = match &e.done {
-                    Some(d) => (
-                        Cell::new(&d.by),
-                        // The day is in the title: a tick made that day shows its time.
-                        Cell::new(if local_date(zone, d.at) == day.date {
-                            d.at.with_timezone(&zone).format("%H:%M").to_string()
-                        } else {
-                            human(d.at, zone)
-                        }),
-                        Cell::new(
-                            d.evidence
-                                .clone()
-                                .or_else(|| d.note.clone())
-                                .unwrap_or_default(),
-                        ),
-                    ),
-                    None if late.contains(&e.item.id.as_str()) => {
-                        (ctx.style.marked("OVERDUE"), Cell::new(""), Cell::new(""))
-                    }
-                    None => (Cell::new("-"), Cell::new(""), Cell::new("")),
-                };
-                table.add_row(vec![
-                    Cell::new(slot_cell),
-                    Cell::new(e.number),
-                    Cell::new(&e.item.text),
-                    Cell::new(&e.item.id),
-                    by,
-                    at,
-                    note,
-                ]);
-            }
-            out.table(&table)?;
         }
     }
-    out.flush()?;
-    Ok(exit::SUCCESS)
+
+    /// The title line and the table, times in `zone`.
+    fn table(&self, ctx: &Context, zone: chrono_tz::Tz) -> (String, crate::util::output::Table) {
+        let done = self.all.iter().filter(|e| e.done.is_some()).count();
+        let who = self.who.clone().map_or(
+            "nobody (before the rotation starts)".into(),
+            |(role, person)| format!("{person} ({role})"),
+        );
+        let title = format!(
+            "Checklist {} · {done}/{} done · responsible: {who}",
+            self.day.date,
+            self.all.len()
+        );
+        let mut table = ctx
+            .style
+            .table(&["Slot", "#", "Item", "ID", "Done by", "At", "Note"]);
+        // An id is what people type: it never breaks, and on a screen too narrow for it
+        // beside whole words it gives way to the number, which `done` takes too.
+        table.keep_whole(3).optional(3);
+        let mut last_slot = "";
+        for e in &self.shown {
+            let slot_cell = if e.slot.name == last_slot {
+                String::new()
+            } else {
+                format!(
+                    "{} (by {})",
+                    crate::util::output::title_case(&e.slot.name),
+                    e.slot.due.format("%H:%M")
+                )
+            };
+            last_slot = &e.slot.name;
+            let (by, at, note) = match &e.done {
+                Some(d) => (
+                    Cell::new(&d.by),
+                    // The day is in the title: a tick made that day shows its time.
+                    Cell::new(if local_date(zone, d.at) == self.day.date {
+                        d.at.with_timezone(&zone).format("%H:%M").to_string()
+                    } else {
+                        human(d.at, zone)
+                    }),
+                    Cell::new(
+                        d.evidence
+                            .clone()
+                            .or_else(|| d.note.clone())
+                            .unwrap_or_default(),
+                    ),
+                ),
+                None if self.late.contains(&e.item.id.as_str()) => {
+                    (ctx.style.marked("OVERDUE"), Cell::new(""), Cell::new(""))
+                }
+                None => (Cell::new("-"), Cell::new(""), Cell::new("")),
+            };
+            table.add_row(vec![
+                Cell::new(slot_cell),
+                Cell::new(e.number),
+                Cell::new(&e.item.text),
+                Cell::new(&e.item.id),
+                by,
+                at,
+                note,
+            ]);
+        }
+        (title, table)
+    }
 }
 
 fn tick(

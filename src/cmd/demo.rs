@@ -283,125 +283,24 @@ fn incidents(
         });
         let severity: &Severity =
             &thresholds.severities[index.unwrap_or(0).min(thresholds.severities.len() - 1)];
-        let opener = holders_at(rotation, &[], t)
-            .first()
-            .map_or("mindops".to_string(), |s| s.person.clone());
+        let opener = holder(rotation, t);
         let title = *rng.pick(&TITLES);
-        let (ack_due, resolve_due) = incident::due(t, severity);
-        let mut first = vec![Event::new(t, &opener, Kind::Opened)
-            .value(&severity.key)
-            .text(Some(title.to_string()))];
-        first.extend(incident::open_pages(severity, &roster, t, &opener));
-        let opened = store.open_incident(
-            &NewIncident {
-                title,
-                description: None,
-                severity: &severity.key,
-                phase: thresholds
-                    .protocol
-                    .first()
-                    .map_or("detection", |p| p.name.as_str()),
-                opened_at: t,
-                opened_by: &opener,
-                ack_due,
-                resolve_due,
-                dedup_key: None,
-            },
-            &first,
+        let opened = open_at(
+            store,
+            thresholds,
+            &roster,
+            severity,
+            t,
+            &opener,
+            (title, None, None),
         )?;
         let crate::store::Opened::New(id) = opened else {
             continue;
         };
         count += 1;
-
-        let late_ack = rng.chance(0.15);
-        let ack_factor = if late_ack {
-            rng.range(1.2, 3.0)
-        } else {
-            rng.range(0.1, 0.9)
-        };
-        let ack_at = later(
-            t,
-            Duration::seconds((severity.response.num_seconds().max(60) as f64 * ack_factor) as i64),
-        );
-        let late_close = rng.chance(0.12);
-        let close_at = later(
-            t,
-            Duration::seconds(
-                (severity.resolution.num_seconds() as f64
-                    * if late_close {
-                        rng.range(1.1, 2.0)
-                    } else {
-                        rng.range(0.2, 0.9)
-                    }) as i64,
-            ),
-        );
-        let acker = holders_at(rotation, &[], ack_at)
-            .first()
-            .map_or("mindops".to_string(), |s| s.person.clone());
-        let steps: Vec<String> = thresholds
-            .protocol
-            .iter()
-            .flat_map(|p| p.steps.iter().map(|s| p.step_id(s)))
-            .collect();
-        let phases: Vec<String> = thresholds.protocol.iter().map(|p| p.name.clone()).collect();
-        let reviewed = rng.chance(0.7);
-        let resolution = *rng.pick(&RESOLUTIONS);
-        let still_open = close_at > now;
-        store.modify_incident(id, |inc, history| {
-            let mut events = Vec::new();
-            let mut seen = history.to_vec();
-            // Timeouts the cron job would have escalated before anyone answered.
-            let mut check_at = inc.ack_due;
-            while check_at < ack_at.min(now) {
-                let more = incident::check(inc, &seen, severity, &roster, check_at);
-                seen.extend(more.iter().cloned());
-                events.extend(more);
-                // At least a minute a step: a zero limit must not stop the demo.
-                check_at = later(check_at, severity.response.max(Duration::minutes(1)));
-            }
-            if ack_at <= now {
-                let more = incident::acknowledge(inc, &seen, ack_at, &acker)?;
-                seen.extend(more.iter().cloned());
-                events.extend(more);
-            }
-            for (i, phase) in phases.iter().enumerate().skip(1) {
-                let at = ack_at + Duration::minutes(5 * i as i64);
-                if at > now.min(close_at) || (phase == "review" && !reviewed) {
-                    break;
-                }
-                let old = std::mem::replace(&mut inc.phase, phase.clone());
-                events.push(Event::new(at, &acker, Kind::PhaseChanged).change(old, phase));
-            }
-            for step in steps.iter().take(if reviewed { steps.len() } else { 6 }) {
-                let at = later(ack_at, Duration::minutes(2));
-                if at <= now.min(close_at) {
-                    let note = step
-                        .starts_with("review.analyze")
-                        .then(|| "A deploy changed a timeout default".to_string());
-                    events.push(Event::new(at, &acker, Kind::Step).value(step).text(note));
-                }
-            }
-            if !still_open {
-                events.extend(incident::close(inc, &seen, close_at, &acker, resolution)?);
-            }
-            Ok((events, ()))
-        })?;
-        if matches!(severity.key.as_str(), "P0" | "P1") && !still_open {
-            let action = store.add_action(
-                id,
-                &NewAction {
-                    text: "Add an alert that would have caught this earlier",
-                    owner: &acker,
-                    due: later(close_at, Duration::days(7)).date_naive(),
-                    by: &acker,
-                    at: close_at,
-                },
-            )?;
-            let done_at = later(close_at, Duration::days(3));
-            if rng.chance(0.6) && done_at < now {
-                store.complete_action(action, &acker, done_at)?;
-            }
+        let (acker, close_at) = live(store, thresholds, &roster, rng, (id, severity, t), now)?;
+        if matches!(severity.key.as_str(), "P0" | "P1") && close_at <= now {
+            follow_up(store, rng, id, &acker, close_at, now)?;
         }
         t = later(
             t,
@@ -415,31 +314,166 @@ fn incidents(
         .or(thresholds.severities.last())
     {
         let at = earlier(now, Duration::minutes(20));
-        let (ack_due, resolve_due) = incident::due(at, severity);
-        let mut first = vec![Event::new(at, "mindops", Kind::Opened)
-            .value(&severity.key)
-            .text(Some("Chat replies timing out".into()))];
-        first.extend(incident::open_pages(severity, &roster, at, "mindops"));
-        store.open_incident(
-            &NewIncident {
-                title: "Chat replies timing out",
-                description: Some("p95 of chat replies above 5s since the 08:40 deploy"),
-                severity: &severity.key,
-                phase: thresholds
-                    .protocol
-                    .first()
-                    .map_or("detection", |p| p.name.as_str()),
-                opened_at: at,
-                opened_by: "mindops",
-                ack_due,
-                resolve_due,
-                dedup_key: Some("demo:chat-latency"),
-            },
-            &first,
-        )?;
+        let what = (
+            "Chat replies timing out",
+            Some("p95 of chat replies above 5s since the 08:40 deploy"),
+            Some("demo:chat-latency"),
+        );
+        open_at(store, thresholds, &roster, severity, at, "mindops", what)?;
         count += 1;
     }
     Ok(count)
+}
+
+/// Whoever held the first role at `at`, or mindops when nobody did.
+fn holder(rotation: &crate::rules::rotation::Rotation, at: DateTime<Utc>) -> String {
+    holders_at(rotation, &[], at)
+        .first()
+        .map_or("mindops".to_string(), |s| s.person.clone())
+}
+
+/// An incident opened at `at` as `incident open` would have: its limits and first pages.
+fn open_at(
+    store: &mut Store,
+    thresholds: &Thresholds,
+    roster: &Roster,
+    severity: &Severity,
+    at: DateTime<Utc>,
+    opener: &str,
+    (title, description, dedup_key): (&str, Option<&str>, Option<&str>),
+) -> Result<crate::store::Opened> {
+    let (ack_due, resolve_due) = incident::due(at, severity);
+    let mut first = vec![Event::new(at, opener, Kind::Opened)
+        .value(&severity.key)
+        .text(Some(title.to_string()))];
+    first.extend(incident::open_pages(severity, roster, at, opener));
+    store.open_incident(
+        &NewIncident {
+            title,
+            description,
+            severity: &severity.key,
+            phase: thresholds
+                .protocol
+                .first()
+                .map_or("detection", |p| p.name.as_str()),
+            opened_at: at,
+            opened_by: opener,
+            ack_due,
+            resolve_due,
+            dedup_key,
+        },
+        &first,
+    )
+}
+
+/// An incident's life after it opened: the escalations cron would have made before anyone
+/// answered, the acknowledgement (now and then late), the protocol's phases and steps, and the
+/// close (now and then late) unless that is still to come. Who acknowledged, and when it
+/// closes.
+fn live(
+    store: &mut Store,
+    thresholds: &Thresholds,
+    roster: &Roster,
+    rng: &mut Rng,
+    (id, severity, t): (i64, &Severity, DateTime<Utc>),
+    now: DateTime<Utc>,
+) -> Result<(String, DateTime<Utc>)> {
+    let late_ack = rng.chance(0.15);
+    let ack_factor = if late_ack {
+        rng.range(1.2, 3.0)
+    } else {
+        rng.range(0.1, 0.9)
+    };
+    let ack_at = later(
+        t,
+        Duration::seconds((severity.response.num_seconds().max(60) as f64 * ack_factor) as i64),
+    );
+    let late_close = rng.chance(0.12);
+    let close_factor = if late_close {
+        rng.range(1.1, 2.0)
+    } else {
+        rng.range(0.2, 0.9)
+    };
+    let close_at = later(
+        t,
+        Duration::seconds((severity.resolution.num_seconds() as f64 * close_factor) as i64),
+    );
+    let acker = holder(roster.rotation, ack_at);
+    let steps: Vec<String> = thresholds
+        .protocol
+        .iter()
+        .flat_map(|p| p.steps.iter().map(|s| p.step_id(s)))
+        .collect();
+    let phases: Vec<String> = thresholds.protocol.iter().map(|p| p.name.clone()).collect();
+    let reviewed = rng.chance(0.7);
+    let resolution = *rng.pick(&RESOLUTIONS);
+    let still_open = close_at > now;
+    store.modify_incident(id, |inc, history| {
+        let mut events = Vec::new();
+        let mut seen = history.to_vec();
+        // Timeouts the cron job would have escalated before anyone answered.
+        let mut check_at = inc.ack_due;
+        while check_at < ack_at.min(now) {
+            let more = incident::check(inc, &seen, severity, roster, check_at);
+            seen.extend(more.iter().cloned());
+            events.extend(more);
+            // At least a minute a step: a zero limit must not stop the demo.
+            check_at = later(check_at, severity.response.max(Duration::minutes(1)));
+        }
+        if ack_at <= now {
+            let more = incident::acknowledge(inc, &seen, ack_at, &acker)?;
+            seen.extend(more.iter().cloned());
+            events.extend(more);
+        }
+        for (i, phase) in phases.iter().enumerate().skip(1) {
+            let at = ack_at + Duration::minutes(5 * i as i64);
+            if at > now.min(close_at) || (phase == "review" && !reviewed) {
+                break;
+            }
+            let old = std::mem::replace(&mut inc.phase, phase.clone());
+            events.push(Event::new(at, &acker, Kind::PhaseChanged).change(old, phase));
+        }
+        for step in steps.iter().take(if reviewed { steps.len() } else { 6 }) {
+            let at = later(ack_at, Duration::minutes(2));
+            if at <= now.min(close_at) {
+                let note = step
+                    .starts_with("review.analyze")
+                    .then(|| "A deploy changed a timeout default".to_string());
+                events.push(Event::new(at, &acker, Kind::Step).value(step).text(note));
+            }
+        }
+        if !still_open {
+            events.extend(incident::close(inc, &seen, close_at, &acker, resolution)?);
+        }
+        Ok((events, ()))
+    })?;
+    Ok((acker, close_at))
+}
+
+/// The follow-up a serious incident's review asks for, done within days more often than not.
+fn follow_up(
+    store: &mut Store,
+    rng: &mut Rng,
+    id: i64,
+    owner: &str,
+    close_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let action = store.add_action(
+        id,
+        &NewAction {
+            text: "Add an alert that would have caught this earlier",
+            owner,
+            due: later(close_at, Duration::days(7)).date_naive(),
+            by: owner,
+            at: close_at,
+        },
+    )?;
+    let done_at = later(close_at, Duration::days(3));
+    if rng.chance(0.6) && done_at < now {
+        store.complete_action(action, owner, done_at)?;
+    }
+    Ok(())
 }
 
 const NOTES: [&str; 6] = [

@@ -3,13 +3,15 @@
 use std::fmt::Write as _;
 
 use anyhow::{bail, Result};
-use chrono::{Duration, NaiveDate};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono_tz::Tz;
 
 use super::{describe, paged_list};
 use crate::cli::ActionCommand;
+use crate::config::{Severity, Thresholds};
 use crate::rules::deadline::{in_time, passed};
 use crate::rules::duration;
-use crate::rules::incident::{paged, Event, Kind};
+use crate::rules::incident::{paged, Action, Event, Incident, Kind};
 use crate::store::NewAction;
 use crate::util::output::{note, Out};
 use crate::util::time::{human, local_date, parse_date};
@@ -25,8 +27,26 @@ pub fn review(ctx: &Context, id: i64) -> Result<u8> {
     let actions = store.actions(id)?;
     let severity = thresholds.severities.iter().find(|s| s.key == inc.severity);
     let mut md = String::new();
-    let t = |at| human(at, zone);
+    summary(&mut md, &inc, severity, &history, zone);
+    limits(&mut md, &inc, severity, ctx.clock.now());
+    phases(&mut md, &thresholds, &inc, &history, zone);
+    timeline(&mut md, &history, zone);
+    findings(&mut md, &history);
+    follow_ups(&mut md, &actions, id, zone);
+    let mut out = Out::stdout();
+    out.document(&md)?;
+    out.flush()?;
+    Ok(exit::SUCCESS)
+}
 
+/// The title, severity, status, who opened it and who was paged, and what it was about.
+fn summary(
+    md: &mut String,
+    inc: &Incident,
+    severity: Option<&Severity>,
+    history: &[Event],
+    zone: Tz,
+) {
     let _ = writeln!(md, "# Incident {}: {}\n", inc.id, inc.title);
     let _ = writeln!(md, "## Summary\n");
     let _ = writeln!(
@@ -39,13 +59,13 @@ pub fn review(ctx: &Context, id: i64) -> Result<u8> {
     let _ = writeln!(
         md,
         "- **Opened:** {} by {}",
-        t(inc.opened_at),
+        human(inc.opened_at, zone),
         inc.opened_by
     );
     if let Some(closed) = inc.closed_at {
-        let _ = writeln!(md, "- **Closed:** {}", t(closed));
+        let _ = writeln!(md, "- **Closed:** {}", human(closed, zone));
     }
-    let _ = writeln!(md, "- **Paged:** {}", paged_list(&paged(&history)));
+    let _ = writeln!(md, "- **Paged:** {}", paged_list(&paged(history)));
     let _ = writeln!(
         md,
         "- **Escalation level reached:** {}",
@@ -57,22 +77,21 @@ pub fn review(ctx: &Context, id: i64) -> Result<u8> {
     if let Some(r) = &inc.resolution {
         let _ = writeln!(md, "\n**Resolution:** {r}");
     }
+}
 
+/// Time to acknowledge and to resolve against the severity's limits.
+fn limits(md: &mut String, inc: &Incident, severity: Option<&Severity>, now: DateTime<Utc>) {
     let _ = writeln!(md, "\n## Response against the limits\n");
     let _ = writeln!(md, "| | Limit | Actual | |\n|---|---|---|---|");
     let limit = |d: Option<Duration>| d.map_or("-".into(), duration::format);
-    let measured = |end: Option<chrono::DateTime<chrono::Utc>>, due| match end {
+    let measured = |end: Option<DateTime<Utc>>, due| match end {
         Some(end) => (
             duration::format(Duration::minutes((end - inc.opened_at).num_minutes())),
             if in_time(end, due) { "met" } else { "missed" },
         ),
         None => (
             "not yet".into(),
-            if !passed(due, ctx.clock.now()) {
-                "open"
-            } else {
-                "missed"
-            },
+            if !passed(due, now) { "open" } else { "missed" },
         ),
     };
     let (ack, ack_verdict) = measured(inc.acked_at, inc.ack_due);
@@ -87,7 +106,10 @@ pub fn review(ctx: &Context, id: i64) -> Result<u8> {
         "| Time to resolve | {} | {res} | {res_verdict} |",
         limit(severity.map(|s| s.resolution))
     );
+}
 
+/// Each phase the incident went through, from when, with its steps ticked or not.
+fn phases(md: &mut String, thresholds: &Thresholds, inc: &Incident, history: &[Event], zone: Tz) {
     let _ = writeln!(md, "\n## Phases\n");
     let mut phase_start = vec![(
         inc.opened_at,
@@ -102,7 +124,7 @@ pub fn review(ctx: &Context, id: i64) -> Result<u8> {
             .filter(|e| e.kind == Kind::PhaseChanged)
             .map(|e| (e.at, e.new_value.clone().unwrap_or_default())),
     );
-    let steps = super::list::steps(&thresholds, &history);
+    let steps = super::list::steps(thresholds, history);
     for (at, phase) in &phase_start {
         let done: Vec<String> = steps
             .iter()
@@ -113,36 +135,38 @@ pub fn review(ctx: &Context, id: i64) -> Result<u8> {
             md,
             "- **{}** from {}: {}",
             crate::util::output::title_case(phase),
-            t(*at),
+            human(*at, zone),
             done.join(", ")
         );
     }
+}
 
+fn timeline(md: &mut String, history: &[Event], zone: Tz) {
     let _ = writeln!(md, "\n## Timeline\n");
     let _ = writeln!(md, "| Time | Who | What |\n|---|---|---|");
-    for e in &history {
+    for e in history {
         let _ = writeln!(
             md,
             "| {} | {} | {} |",
-            t(e.at),
+            human(e.at, zone),
             e.actor,
             describe(e, Some(zone)).replace('|', "\\|")
         );
     }
+}
 
-    // The seed's review steps, each filled with the notes left when it was ticked.
+/// The seed's review steps, each filled with the notes left when it was ticked.
+fn findings(md: &mut String, history: &[Event]) {
     let notes = |step: &str| -> String {
-        let found: Vec<&Event> = history
+        let found: Vec<&str> = history
             .iter()
             .filter(|e| e.kind == Kind::Step && e.new_value.as_deref() == Some(step))
-            .collect();
-        match found
-            .iter()
             .filter_map(|e| e.text.as_deref())
-            .collect::<Vec<_>>()
-        {
-            v if v.is_empty() => "_To be written._".to_string(),
-            v => v.join("\n\n"),
+            .collect();
+        if found.is_empty() {
+            "_To be written._".to_string()
+        } else {
+            found.join("\n\n")
         }
     };
     for (heading, step) in [
@@ -152,37 +176,35 @@ pub fn review(ctx: &Context, id: i64) -> Result<u8> {
     ] {
         let _ = writeln!(md, "\n## {heading}\n\n{}", notes(step));
     }
+}
 
+fn follow_ups(md: &mut String, actions: &[Action], id: i64, zone: Tz) {
     let _ = writeln!(md, "\n## Follow-up actions\n");
     if actions.is_empty() {
         let _ = writeln!(
             md,
             "_None yet: `mindops incident action add {id} TEXT --owner NAME`._"
         );
-    } else {
+        return;
+    }
+    let _ = writeln!(
+        md,
+        "| # | Action | Owner | Due | Status |\n|---|---|---|---|---|"
+    );
+    for a in actions {
+        let status = match (&a.done_at, &a.done_by) {
+            (Some(at), Some(by)) => format!("done {} by {by}", human(*at, zone)),
+            _ => "open".into(),
+        };
         let _ = writeln!(
             md,
-            "| # | Action | Owner | Due | Status |\n|---|---|---|---|---|"
+            "| {} | {} | {} | {} | {status} |",
+            a.id,
+            a.text.replace('|', "\\|"),
+            a.owner,
+            a.due
         );
-        for a in &actions {
-            let status = match (&a.done_at, &a.done_by) {
-                (Some(at), Some(by)) => format!("done {} by {by}", t(*at)),
-                _ => "open".into(),
-            };
-            let _ = writeln!(
-                md,
-                "| {} | {} | {} | {} | {status} |",
-                a.id,
-                a.text.replace('|', "\\|"),
-                a.owner,
-                a.due
-            );
-        }
     }
-    let mut out = Out::stdout();
-    out.document(&md)?;
-    out.flush()?;
-    Ok(exit::SUCCESS)
 }
 
 pub fn action(ctx: &Context, command: ActionCommand) -> Result<u8> {

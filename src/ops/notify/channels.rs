@@ -63,102 +63,24 @@ pub fn send(
     now: i64,
     clients: &Clients,
 ) -> Result<(), Failure> {
-    let expand = |url: &str| crate::config::expand_env(url).map_err(Failure::permanent);
-    let key = body.idempotency_key.as_str();
+    let out = Outgoing {
+        body,
+        payload,
+        timeout,
+        clients,
+    };
     match &channel.kind {
         ChannelKind::Webhook { url, secret, trust } => {
-            let url = expand(url)?;
-            let stamp = now.to_string();
-            let signature = match secret {
-                Some(secret) => {
-                    let secret = secret
-                        .read()
-                        .map_err(|e| Failure::permanent(format!("the webhook secret: {e}")))?;
-                    Some(sign(secret.as_bytes(), now, payload))
-                }
-                None => None,
-            };
-            let mut headers = vec![
-                ("Content-Type", "application/json"),
-                ("Idempotency-Key", key),
-                ("X-Mindops-Event", body.event.as_str()),
-            ];
-            if let Some(signature) = &signature {
-                headers.push((TIMESTAMP_HEADER, stamp.as_str()));
-                headers.push((SIGNATURE_HEADER, signature.as_str()));
-            }
-            post(clients, trust, &url, &headers, payload.as_bytes(), timeout)
+            webhook(&out, &expand(url)?, secret.as_ref(), trust, now)
         }
-        ChannelKind::Slack { url } => {
-            let url = expand(url)?;
-            let mut text = body.summary.clone();
-            if let Some(next) = &body.next {
-                text.push_str(&format!("\n`{next}`"));
-            }
-            for p in &body.links_for {
-                text.push_str(&format!(
-                    "\n{}: <{}|acknowledge> · <{}|resolve> · <{}|escalate>",
-                    p.person, p.links.acknowledge, p.links.resolve, p.links.escalate
-                ));
-            }
-            let slack = json!({ "text": text }).to_string();
-            let headers = [
-                ("Content-Type", "application/json"),
-                ("Idempotency-Key", key),
-            ];
-            post(
-                clients,
-                &Default::default(),
-                &url,
-                &headers,
-                slack.as_bytes(),
-                timeout,
-            )
-        }
+        ChannelKind::Slack { url } => slack(&out, &expand(url)?),
         ChannelKind::Pagerduty { routing_key, url } => {
-            let routing_key = routing_key
-                .read()
-                .map_err(|e| Failure::permanent(format!("the PagerDuty routing key: {e}")))?;
-            let event = pagerduty(&routing_key, body);
+            let event = pagerduty(&read(routing_key, "the PagerDuty routing key")?, body);
             let headers = [("Content-Type", "application/json")];
-            post(
-                clients,
-                &Default::default(),
-                url,
-                &headers,
-                event.as_bytes(),
-                timeout,
-            )
+            out.post(&Default::default(), url, &headers, event.as_bytes())
         }
         ChannelKind::Ntfy { url, topic, token } => {
-            let url = expand(url)?;
-            let person = body
-                .recipient
-                .as_ref()
-                .map(|r| r.person.to_lowercase())
-                .unwrap_or_default();
-            let authorization = match token {
-                Some(token) => Some(format!(
-                    "Bearer {}",
-                    token
-                        .read()
-                        .map_err(|e| Failure::permanent(format!("the ntfy token: {e}")))?
-                )),
-                None => None,
-            };
-            let push = ntfy(&topic.replace("{person}", &person), body);
-            let mut headers = vec![("Content-Type", "application/json")];
-            if let Some(auth) = &authorization {
-                headers.push(("Authorization", auth.as_str()));
-            }
-            post(
-                clients,
-                &Default::default(),
-                &url,
-                &headers,
-                push.as_bytes(),
-                timeout,
-            )
+            ntfy_push(&out, &expand(url)?, topic, token.as_ref())
         }
         ChannelKind::Email {
             server,
@@ -168,53 +90,13 @@ pub fn send(
             password,
             trust,
         } => {
-            let server = expand(server)?;
-            let to = body
-                .recipient
-                .as_ref()
-                .and_then(|r| r.email.clone())
-                .ok_or_else(|| Failure::permanent("the recipient has no email address".into()))?;
             let login = match (username, password) {
-                (Some(user), Some(password)) => Some((
-                    user.clone(),
-                    password
-                        .read()
-                        .map_err(|e| Failure::permanent(format!("the SMTP password: {e}")))?,
-                )),
+                (Some(user), Some(password)) => {
+                    Some((user.clone(), read(password, "the SMTP password")?))
+                }
                 _ => None,
             };
-            let mut text = format!("{}\n", body.summary);
-            if let Some(next) = &body.next {
-                text.push_str(&format!("\n    {next}\n"));
-            }
-            for line in &body.details {
-                text.push_str(&format!("\n{line}\n"));
-            }
-            if let Some(links) = &body.links {
-                text.push_str(&format!(
-                    "\nAcknowledge: {}\nResolve: {}\nEscalate now: {}\n",
-                    links.acknowledge, links.resolve, links.escalate
-                ));
-            }
-            text.push_str(&format!("\n-- \nmindops, {}\n", body.idempotency_key));
-            let subject: String = body.summary.chars().take(120).collect();
-            smtp::send(&smtp::Mail {
-                server: &server,
-                tls: *tls,
-                login,
-                ca_file: trust.ca_file.as_deref(),
-                timeout,
-                from,
-                to: &to,
-                subject: &subject,
-                body: text,
-                message_id: format!("<{}@mindops>", key.replace([':', ' '], ".")),
-            })
-            .map_err(|e| Failure {
-                text: e.text,
-                retry: e.retry,
-                retry_after: None,
-            })
+            email(&out, &expand(server)?, from, *tls, login, trust)
         }
         ChannelKind::Command { command, env } => {
             let mut vars = crate::sources::process::passed_on(env);
@@ -228,6 +110,165 @@ pub fn send(
             .map_err(Failure::retry)
         }
     }
+}
+
+/// What every channel sends with: the message, its JSON, the time it may take, the clients.
+struct Outgoing<'a> {
+    body: &'a Body,
+    payload: &'a str,
+    timeout: Duration,
+    clients: &'a Clients,
+}
+
+impl Outgoing<'_> {
+    fn post(
+        &self,
+        trust: &crate::util::trust::Trust,
+        url: &str,
+        headers: &[(&str, &str)],
+        bytes: &[u8],
+    ) -> Result<(), Failure> {
+        post(self.clients, trust, url, headers, bytes, self.timeout)
+    }
+}
+
+/// A URL's `${VAR}`s from the environment; a missing one fails this message for good.
+fn expand(url: &str) -> Result<String, Failure> {
+    crate::config::expand_env(url).map_err(Failure::permanent)
+}
+
+/// A secret read when it is used; one that cannot be read fails the message for good.
+fn read(secret: &crate::config::Secret, what: &str) -> Result<String, Failure> {
+    secret
+        .read()
+        .map_err(|e| Failure::permanent(format!("{what}: {e}")))
+}
+
+/// The message's JSON as it is, signed when the channel has a secret.
+fn webhook(
+    out: &Outgoing,
+    url: &str,
+    secret: Option<&crate::config::Secret>,
+    trust: &crate::util::trust::Trust,
+    now: i64,
+) -> Result<(), Failure> {
+    let stamp = now.to_string();
+    let signature = match secret {
+        Some(secret) => Some(sign(
+            read(secret, "the webhook secret")?.as_bytes(),
+            now,
+            out.payload,
+        )),
+        None => None,
+    };
+    let mut headers = vec![
+        ("Content-Type", "application/json"),
+        ("Idempotency-Key", out.body.idempotency_key.as_str()),
+        ("X-Mindops-Event", out.body.event.as_str()),
+    ];
+    if let Some(signature) = &signature {
+        headers.push((TIMESTAMP_HEADER, stamp.as_str()));
+        headers.push((SIGNATURE_HEADER, signature.as_str()));
+    }
+    out.post(trust, url, &headers, out.payload.as_bytes())
+}
+
+/// One line of text, the command to run next, and each person's links in Slack's markup.
+fn slack(out: &Outgoing, url: &str) -> Result<(), Failure> {
+    let body = out.body;
+    let mut text = body.summary.clone();
+    if let Some(next) = &body.next {
+        text.push_str(&format!("\n`{next}`"));
+    }
+    for p in &body.links_for {
+        text.push_str(&format!(
+            "\n{}: <{}|acknowledge> · <{}|resolve> · <{}|escalate>",
+            p.person, p.links.acknowledge, p.links.resolve, p.links.escalate
+        ));
+    }
+    let slack = json!({ "text": text }).to_string();
+    let headers = [
+        ("Content-Type", "application/json"),
+        ("Idempotency-Key", body.idempotency_key.as_str()),
+    ];
+    out.post(&Default::default(), url, &headers, slack.as_bytes())
+}
+
+/// A push to the recipient's own topic (`{person}` in the topic), with its bearer token.
+fn ntfy_push(
+    out: &Outgoing,
+    url: &str,
+    topic: &str,
+    token: Option<&crate::config::Secret>,
+) -> Result<(), Failure> {
+    let person = out
+        .body
+        .recipient
+        .as_ref()
+        .map(|r| r.person.to_lowercase())
+        .unwrap_or_default();
+    let authorization = match token {
+        Some(token) => Some(format!("Bearer {}", read(token, "the ntfy token")?)),
+        None => None,
+    };
+    let push = ntfy(&topic.replace("{person}", &person), out.body);
+    let mut headers = vec![("Content-Type", "application/json")];
+    if let Some(auth) = &authorization {
+        headers.push(("Authorization", auth.as_str()));
+    }
+    out.post(&Default::default(), url, &headers, push.as_bytes())
+}
+
+/// A plain-text mail to the recipient's address, its links spelled out.
+fn email(
+    out: &Outgoing,
+    server: &str,
+    from: &str,
+    tls: crate::net::smtp::EmailTls,
+    login: Option<(String, String)>,
+    trust: &crate::util::trust::Trust,
+) -> Result<(), Failure> {
+    let body = out.body;
+    let to = body
+        .recipient
+        .as_ref()
+        .and_then(|r| r.email.clone())
+        .ok_or_else(|| Failure::permanent("the recipient has no email address".into()))?;
+    let mut text = format!("{}\n", body.summary);
+    if let Some(next) = &body.next {
+        text.push_str(&format!("\n    {next}\n"));
+    }
+    for line in &body.details {
+        text.push_str(&format!("\n{line}\n"));
+    }
+    if let Some(links) = &body.links {
+        text.push_str(&format!(
+            "\nAcknowledge: {}\nResolve: {}\nEscalate now: {}\n",
+            links.acknowledge, links.resolve, links.escalate
+        ));
+    }
+    text.push_str(&format!("\n-- \nmindops, {}\n", body.idempotency_key));
+    let subject: String = body.summary.chars().take(120).collect();
+    smtp::send(&smtp::Mail {
+        server,
+        tls,
+        login,
+        ca_file: trust.ca_file.as_deref(),
+        timeout: out.timeout,
+        from,
+        to: &to,
+        subject: &subject,
+        body: text,
+        message_id: format!(
+            "<{}@mindops>",
+            body.idempotency_key.replace([':', ' '], ".")
+        ),
+    })
+    .map_err(|e| Failure {
+        text: e.text,
+        retry: e.retry,
+        retry_after: None,
+    })
 }
 
 /// The message in `MINDOPS_*` variables, for a program that would rather not parse JSON.
