@@ -163,9 +163,53 @@ fn render(ctx: &Context, s: &Status) -> String {
         out.push_str(&format!("{table}\n"));
     }
 
-    // The screen fits where it is drawn: under 100 columns the group column goes and the
-    // trend shortens; when the lines run out, only the metrics not OK are listed, and a line
-    // counts the rest. Wider and taller screens get everything.
+    out.push_str(&metrics_section(ctx, s, &out, screen));
+    for slo in &s.slos {
+        let line = format!("SLO {}: {} ({})", slo.name, slo.text, slo.state);
+        out.push_str(&fit(line, columns));
+        out.push('\n');
+    }
+
+    let c = &s.checklist;
+    out.push_str(&format!(
+        "\nChecklist {}: {}/{} done, {} overdue\n",
+        c.date, c.done, c.total, c.overdue
+    ));
+    let handover = match &s.handover {
+        Some(h) => format!(
+            "Latest handover: {} {}: {}",
+            human(h.when, zone),
+            h.author,
+            h.text
+        ),
+        None => "Latest handover: none".into(),
+    };
+    out.push_str(&fit(handover, columns));
+    out.push('\n');
+    let n = &s.notifications;
+    if n.failed > 0 || n.pending > 0 {
+        out.push_str(&format!(
+            "Notifications: {} failed, {} waiting (mindops notify list{})\n",
+            n.failed,
+            n.pending,
+            if n.failed > 0 { " --failed" } else { "" }
+        ));
+    }
+    out
+}
+
+/// The metrics table, fitted to the screen: under 100 columns the group column goes and the
+/// trend shortens; when the lines run out, only the metrics not OK are listed, and a line
+/// counts the rest. `above` is what the screen shows before it.
+fn metrics_section(
+    ctx: &Context,
+    s: &Status,
+    above: &str,
+    screen: crate::util::output::Screen,
+) -> String {
+    let mut out = String::new();
+    let columns = screen.columns;
+    // Wider and taller screens get everything.
     let width = screen.columns.unwrap_or(120);
     let narrow = width < 100;
     let trend_points = if width >= 110 { TREND as usize } else { 8 };
@@ -173,7 +217,7 @@ fn render(ctx: &Context, s: &Status) -> String {
     // notifications line when there is one; above them the blank, heading, header and rule.
     let notifications = usize::from(s.notifications.failed > 0 || s.notifications.pending > 0);
     // And the shell's prompt after it all, so the title never scrolls away.
-    let used = out.lines().count() + 4 + 1 + 2 + 1 + notifications + 1 + s.slos.len();
+    let used = above.lines().count() + 4 + 1 + 2 + 1 + notifications + 1 + s.slos.len();
     let room = screen.lines.map(|l| usize::from(l).saturating_sub(used));
     let shown: Vec<&MetricLine> = match room {
         Some(room) if s.metrics.len() > room => {
@@ -245,36 +289,5 @@ fn render(ctx: &Context, s: &Status) -> String {
         out.push('\n');
     }
 
-    for slo in &s.slos {
-        let line = format!("SLO {}: {} ({})", slo.name, slo.text, slo.state);
-        out.push_str(&fit(line, columns));
-        out.push('\n');
-    }
-
-    let c = &s.checklist;
-    out.push_str(&format!(
-        "\nChecklist {}: {}/{} done, {} overdue\n",
-        c.date, c.done, c.total, c.overdue
-    ));
-    let handover = match &s.handover {
-        Some(h) => format!(
-            "Latest handover: {} {}: {}",
-            human(h.when, zone),
-            h.author,
-            h.text
-        ),
-        None => "Latest handover: none".into(),
-    };
-    out.push_str(&fit(handover, columns));
-    out.push('\n');
-    let n = &s.notifications;
-    if n.failed > 0 || n.pending > 0 {
-        out.push_str(&format!(
-            "Notifications: {} failed, {} waiting (mindops notify list{})\n",
-            n.failed,
-            n.pending,
-            if n.failed > 0 { " --failed" } else { "" }
-        ));
-    }
     out
 }

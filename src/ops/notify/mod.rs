@@ -372,29 +372,105 @@ impl Planner {
             inc.severity, inc.id, inc.title
         )
     }
+
+    /// What a topic says, the command to run next, and whom it reaches beyond the team's
+    /// channels; `None` for a topic that sends nothing.
+    fn news(
+        &self,
+        topic: Topic,
+        inc: &Incident,
+        events: &[Event],
+        pages: &[Paged],
+        actor: &Option<String>,
+        told: &dyn Fn(&Option<String>) -> Vec<Recipient>,
+    ) -> Option<(String, Option<String>, Vec<Recipient>)> {
+        let headline = self.headline(inc);
+        let when = |t: DateTime<Utc>| human(t, self.zone);
+        let by = actor.as_deref().unwrap_or("someone");
+        Some(match topic {
+            Topic::Page => {
+                let who: Vec<String> = pages
+                    .iter()
+                    .map(|p| format!("{} ({})", p.person, p.role))
+                    .collect();
+                // An escalation after the limit says how late it is, not "by" a past time.
+                let at = events.first().map_or(inc.opened_at, |e| e.at);
+                let ack = if crate::rules::deadline::passed(inc.ack_due, at) {
+                    format!("Acknowledgement overdue since {}", when(inc.ack_due))
+                } else {
+                    format!("Acknowledge by {}", when(inc.ack_due))
+                };
+                // A repeat of the whole chain says which.
+                let again = events
+                    .iter()
+                    .find_map(|e| e.old_value.as_deref().filter(|_| repeat_of(e).is_some()))
+                    .map(|r| format!(" again ({r})"))
+                    .unwrap_or_default();
+                (
+                    format!("{headline}. Paged {}{again}. {ack}", who.join(", ")),
+                    Some(format!("mindops incident ack {}", inc.id)),
+                    pages
+                        .iter()
+                        .filter_map(|p| self.recipient(&p.person, Some(&p.role)))
+                        .collect(),
+                )
+            }
+            Topic::Acknowledged => (
+                format!(
+                    "{headline}: acknowledged by {by}. {}",
+                    self.resolve_clause(inc, events.first().map_or(inc.opened_at, |e| e.at))
+                ),
+                Some(format!(
+                    "mindops incident close {} --resolution TEXT",
+                    inc.id
+                )),
+                told(actor),
+            ),
+            Topic::Resolved => (
+                format!(
+                    "{headline}: resolved by {by}{}",
+                    inc.resolution
+                        .as_deref()
+                        .map(|r| format!(": {r}"))
+                        .unwrap_or_default()
+                ),
+                None,
+                told(actor),
+            ),
+            Topic::Reopened => (
+                format!("{headline}: reopened by {by}"),
+                Some(format!("mindops incident ack {}", inc.id)),
+                Vec::new(),
+            ),
+            Topic::Breach => {
+                let resolve = events.iter().any(|e| e.kind == Kind::ResolveBreached);
+                let (what, due, next) = if resolve {
+                    (
+                        "resolution",
+                        inc.resolve_due,
+                        format!("mindops incident show {}", inc.id),
+                    )
+                } else {
+                    (
+                        "acknowledgement",
+                        inc.ack_due,
+                        format!("mindops incident ack {}", inc.id),
+                    )
+                };
+                (
+                    format!("{headline}: {what} limit passed (due {})", when(due)),
+                    Some(next),
+                    Vec::new(),
+                )
+            }
+            _ => return None,
+        })
+    }
 }
 
 impl Plan for Planner {
     fn plan(&self, inc: &Incident, history: &[Event], events: &[Event]) -> Vec<NewMessage> {
         let mut out = Vec::new();
-        let headline = self.headline(inc);
-        let when = |t: DateTime<Utc>| human(t, self.zone);
-        // Each kind of news once per change, named by where its first event stands in the
-        // incident's story.
-        let mut topics: Vec<(Topic, usize)> = Vec::new();
-        for (i, e) in events.iter().enumerate() {
-            let topic = match e.kind {
-                Kind::Paged => Topic::Page,
-                Kind::Acknowledged => Topic::Acknowledged,
-                Kind::Closed => Topic::Resolved,
-                Kind::Reopened => Topic::Reopened,
-                Kind::AckBreached | Kind::ResolveBreached => Topic::Breach,
-                _ => continue,
-            };
-            if !topics.iter().any(|(t, _)| *t == topic) {
-                topics.push((topic, history.len() + i));
-            }
-        }
         let pages = paged(events);
         let everyone_paged = paged(history)
             .into_iter()
@@ -411,95 +487,17 @@ impl Plan for Planner {
             }
             people
         };
-        for (topic, ordinal) in topics {
+        for (topic, ordinal) in topics(history.len(), events) {
             // Who did it: the actor of the topic's own event (a late acknowledgement comes
             // after the breach mindops records for it).
             let actor = events
                 .get(ordinal - history.len())
                 .or(events.first())
                 .map(|e| e.actor.clone());
-            let (summary, next, people): (String, Option<String>, Vec<Recipient>) = match topic {
-                Topic::Page => {
-                    let who: Vec<String> = pages
-                        .iter()
-                        .map(|p| format!("{} ({})", p.person, p.role))
-                        .collect();
-                    // An escalation after the limit says how late it is, not "by" a past time.
-                    let at = events.first().map_or(inc.opened_at, |e| e.at);
-                    let ack = if crate::rules::deadline::passed(inc.ack_due, at) {
-                        format!("Acknowledgement overdue since {}", when(inc.ack_due))
-                    } else {
-                        format!("Acknowledge by {}", when(inc.ack_due))
-                    };
-                    // A repeat of the whole chain says which.
-                    let again = events
-                        .iter()
-                        .find_map(|e| e.old_value.as_deref().filter(|_| repeat_of(e).is_some()))
-                        .map(|r| format!(" again ({r})"))
-                        .unwrap_or_default();
-                    (
-                        format!("{headline}. Paged {}{again}. {ack}", who.join(", ")),
-                        Some(format!("mindops incident ack {}", inc.id)),
-                        pages
-                            .iter()
-                            .filter_map(|p| self.recipient(&p.person, Some(&p.role)))
-                            .collect(),
-                    )
-                }
-                Topic::Acknowledged => (
-                    format!(
-                        "{headline}: acknowledged by {}. {}",
-                        actor.as_deref().unwrap_or("someone"),
-                        self.resolve_clause(inc, events.first().map_or(inc.opened_at, |e| e.at))
-                    ),
-                    Some(format!(
-                        "mindops incident close {} --resolution TEXT",
-                        inc.id
-                    )),
-                    told(&actor),
-                ),
-                Topic::Resolved => (
-                    format!(
-                        "{headline}: resolved by {}{}",
-                        actor.as_deref().unwrap_or("someone"),
-                        inc.resolution
-                            .as_deref()
-                            .map(|r| format!(": {r}"))
-                            .unwrap_or_default()
-                    ),
-                    None,
-                    told(&actor),
-                ),
-                Topic::Reopened => (
-                    format!(
-                        "{headline}: reopened by {}",
-                        actor.as_deref().unwrap_or("someone")
-                    ),
-                    Some(format!("mindops incident ack {}", inc.id)),
-                    Vec::new(),
-                ),
-                Topic::Breach => {
-                    let resolve = events.iter().any(|e| e.kind == Kind::ResolveBreached);
-                    let (what, due, next) = if resolve {
-                        (
-                            "resolution",
-                            inc.resolve_due,
-                            format!("mindops incident show {}", inc.id),
-                        )
-                    } else {
-                        (
-                            "acknowledgement",
-                            inc.ack_due,
-                            format!("mindops incident ack {}", inc.id),
-                        )
-                    };
-                    (
-                        format!("{headline}: {what} limit passed (due {})", when(due)),
-                        Some(next),
-                        Vec::new(),
-                    )
-                }
-                _ => continue,
+            let Some((summary, next, people)) =
+                self.news(topic, inc, events, &pages, &actor, &told)
+            else {
+                continue;
             };
             // The team's channels name everyone paged so far; a person's channel reaches
             // those this event paged.
@@ -629,4 +627,24 @@ pub fn message_line(m: &Message) -> String {
         },
     };
     format!("#{} {} to {}: {state}", m.id, m.topic, addressee(m))
+}
+
+/// Each kind of news a change makes, once, named by where its first event stands in the
+/// incident's story (`history_len` events came before these).
+fn topics(history_len: usize, events: &[Event]) -> Vec<(Topic, usize)> {
+    let mut topics: Vec<(Topic, usize)> = Vec::new();
+    for (i, e) in events.iter().enumerate() {
+        let topic = match e.kind {
+            Kind::Paged => Topic::Page,
+            Kind::Acknowledged => Topic::Acknowledged,
+            Kind::Closed => Topic::Resolved,
+            Kind::Reopened => Topic::Reopened,
+            Kind::AckBreached | Kind::ResolveBreached => Topic::Breach,
+            _ => continue,
+        };
+        if !topics.iter().any(|(t, _)| *t == topic) {
+            topics.push((topic, history_len + i));
+        }
+    }
+    topics
 }
