@@ -378,26 +378,21 @@ fn live(
     (id, severity, t): (i64, &Severity, DateTime<Utc>),
     now: DateTime<Utc>,
 ) -> Result<(String, DateTime<Utc>)> {
-    let late_ack = rng.chance(0.15);
-    let ack_factor = if late_ack {
-        rng.range(1.2, 3.0)
-    } else {
-        rng.range(0.1, 0.9)
+    // Now and then past the limit, mostly well within it.
+    let mut after = |limit: Duration, late_chance: f64, late: (f64, f64), early: (f64, f64)| {
+        let (lo, hi) = if rng.chance(late_chance) { late } else { early };
+        later(
+            t,
+            Duration::seconds((limit.num_seconds() as f64 * rng.range(lo, hi)) as i64),
+        )
     };
-    let ack_at = later(
-        t,
-        Duration::seconds((severity.response.num_seconds().max(60) as f64 * ack_factor) as i64),
+    let ack_at = after(
+        severity.response.max(Duration::minutes(1)),
+        0.15,
+        (1.2, 3.0),
+        (0.1, 0.9),
     );
-    let late_close = rng.chance(0.12);
-    let close_factor = if late_close {
-        rng.range(1.1, 2.0)
-    } else {
-        rng.range(0.2, 0.9)
-    };
-    let close_at = later(
-        t,
-        Duration::seconds((severity.resolution.num_seconds() as f64 * close_factor) as i64),
-    );
+    let close_at = after(severity.resolution, 0.12, (1.1, 2.0), (0.2, 0.9));
     let acker = holder(roster.rotation, ack_at);
     let steps: Vec<String> = thresholds
         .protocol

@@ -266,19 +266,22 @@ fn replay_shows_what_a_tightened_threshold_would_have_opened_beside_what_was_rec
     let env = Env::new();
     env.drop_sources();
     env.did(END, &["demo", "--days", "14"]);
-    let (code, out, err) = env.at(
-        END,
-        &[
-            "metrics",
-            "replay",
-            "--from",
-            "2024-07-24",
-            "--format",
-            "json",
-        ],
-    );
-    assert_eq!(code, 0, "{err}");
-    let before = json(&out);
+    let replay = || {
+        let (code, out, err) = env.at(
+            END,
+            &[
+                "metrics",
+                "replay",
+                "--from",
+                "2024-07-24",
+                "--format",
+                "json",
+            ],
+        );
+        assert_eq!(code, 0, "{err}");
+        json(&out)
+    };
+    let before = replay();
     // Judged by the config it was recorded with, the history replays as it was recorded.
     for s in before["subjects"].as_array().unwrap() {
         if s["key"].as_str().unwrap().starts_with("metric:") {
@@ -296,19 +299,7 @@ fn replay_shows_what_a_tightened_threshold_would_have_opened_beside_what_was_rec
         "target: \"< 1s\"          # the sheet's",
         "target: \"< 0.7s\" # the sheet's",
     );
-    let (code, out, err) = env.at(
-        END,
-        &[
-            "metrics",
-            "replay",
-            "--from",
-            "2024-07-24",
-            "--format",
-            "json",
-        ],
-    );
-    assert_eq!(code, 0, "{err}");
-    let after = json(&out);
+    let after = replay();
     let db = |r: &Value| -> (usize, usize) {
         r["subjects"]
             .as_array()
@@ -330,7 +321,7 @@ fn replay_shows_what_a_tightened_threshold_would_have_opened_beside_what_was_rec
     );
     assert!(
         now > was + 3,
-        "tightened: {now} stretches, before {was}\n{out}"
+        "tightened: {now} stretches, before {was}\n{after}"
     );
     assert!(after["would_open"].as_u64().unwrap() > before["would_open"].as_u64().unwrap());
     // The table, for a person, and nothing written.
