@@ -677,6 +677,20 @@ impl App {
             );
         }
         html.push_str("</table>");
+        if !s.slos.is_empty() {
+            html.push_str("<h2>Error budgets</h2><table>");
+            for slo in &s.slos {
+                let _ = write!(
+                    html,
+                    "<tr><td>{}</td><td class={}>{}</td><td>{}</td></tr>",
+                    esc(&slo.name),
+                    slo.severity_state.to_lowercase(),
+                    esc(slo.state),
+                    esc(&slo.text)
+                );
+            }
+            html.push_str("</table>");
+        }
         page(ROUTE, 200, "mindops status", &html).with("refresh", "30")
     }
 
