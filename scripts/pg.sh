@@ -26,7 +26,8 @@ bindir() {
 
 as_server() {
     if [ "$(id -u)" = 0 ]; then
-        runuser -u postgres -- "$@"
+        # From /: the server's user may not enter the caller's folder (a root-only scratch).
+        (cd / && runuser -u postgres -- "$@")
     else
         "$@"
     fi
