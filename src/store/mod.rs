@@ -5,6 +5,8 @@
 //! Times are stored as whole seconds since the Unix epoch (UTC): compact, indexable, and the
 //! same in every backend.
 
+#[cfg(test)]
+mod conformance;
 mod copy;
 pub mod outbox;
 mod postgres;
