@@ -322,29 +322,12 @@ const READS: &[Read] = &[
 
 #[test]
 fn both_backends_answer_every_read_alike() {
-    let Some(server) = std::env::var("MINDOPS_TEST_POSTGRES")
-        .ok()
-        .filter(|v| !v.is_empty())
-    else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "the store conformance check needs MINDOPS_TEST_POSTGRES, which CI sets"
-        );
-        eprintln!("mindops: skipped the store conformance check: needs MINDOPS_TEST_POSTGRES");
+    let Some(db) = super::test_database::TestDatabase::create("store conformance") else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
     let mut sqlite = Store::open(&Location::Sqlite(dir.path().join("conformance.db"))).unwrap();
-    let name = format!("mindops_conformance_{}", std::process::id());
-    let mut admin = postgres::Client::connect(&server, postgres::NoTls).unwrap();
-    admin
-        .batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        .unwrap();
-    admin
-        .batch_execute(&format!("CREATE DATABASE {name}"))
-        .unwrap();
-    let base = server.rsplit_once('/').map_or(server.as_str(), |(b, _)| b);
-    let mut pg = Store::open(&Location::Postgres(format!("{base}/{name}"))).unwrap();
+    let mut pg = Store::open(&Location::Postgres(db.url.clone())).unwrap();
     write(&mut sqlite).unwrap();
     write(&mut pg).unwrap();
     let diverged: Vec<String> = READS
@@ -368,8 +351,6 @@ fn both_backends_answer_every_read_alike() {
             "{method} read nothing: {text}"
         );
     }
-    drop(pg);
-    let _ = admin.batch_execute(&format!("DROP DATABASE {name} WITH (FORCE)"));
     assert!(
         diverged.is_empty(),
         "the backends differ on {}",

@@ -342,28 +342,10 @@ mod tests {
 
     #[test]
     fn the_schema_description_matches_what_the_postgres_migrations_make() {
-        let Some(server) = std::env::var("MINDOPS_TEST_POSTGRES")
-            .ok()
-            .filter(|v| !v.is_empty())
-        else {
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "the PostgreSQL schema check needs MINDOPS_TEST_POSTGRES, which CI sets"
-            );
-            eprintln!("mindops: skipped the PostgreSQL schema check: needs MINDOPS_TEST_POSTGRES");
+        let Some(db) = crate::store::test_database::TestDatabase::create("postgres schema") else {
             return;
         };
-        let name = format!("mindops_schema_{}", std::process::id());
-        let mut admin = postgres::Client::connect(&server, postgres::NoTls).unwrap();
-        // Two statements: neither runs inside the implicit transaction of a batch.
-        admin
-            .batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-            .unwrap();
-        admin
-            .batch_execute(&format!("CREATE DATABASE {name}"))
-            .unwrap();
-        let base = server.rsplit_once('/').map_or(server.as_str(), |(b, _)| b);
-        let url = format!("{base}/{name}");
+        let url = db.url.clone();
         Store::open(&Location::Postgres(url.clone())).unwrap();
         let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
         let rows = client
@@ -393,7 +375,6 @@ mod tests {
                 _ => live.push((table, vec![(column, kind)])),
             }
         }
-        let _ = admin.batch_execute(&format!("DROP DATABASE {name} WITH (FORCE)"));
         assert_eq!(live, described());
     }
 }

@@ -11,6 +11,8 @@ mod copy;
 pub mod outbox;
 mod postgres;
 mod sqlite;
+#[cfg(test)]
+mod test_database;
 
 use std::path::{Path, PathBuf};
 
