@@ -373,12 +373,14 @@ pub fn import(
         rows.push((at, index, Some(value)));
     }
     // Each metric's states, `for:` walked over its own values in time order.
+    let mut by_metric: Vec<Vec<usize>> = vec![Vec::new(); thresholds.metrics.len()];
+    for (r, row) in rows.iter().enumerate() {
+        by_metric[row.1].push(r);
+    }
     let mut states: Vec<(State, State)> = vec![(State::Unknown, State::Unknown); rows.len()];
-    for (index, metric) in thresholds.metrics.iter().enumerate() {
-        let mine: Vec<usize> = (0..rows.len()).filter(|&r| rows[r].1 == index).collect();
-        let held = rejudge(metric, mine.iter().map(|&r| (rows[r].0, rows[r].2)));
-        for (&r, (_, state)) in mine.iter().zip(held) {
-            let raw = rows[r].2.map_or(State::Unknown, |v| evaluate(metric, v));
+    for (metric, mine) in thresholds.metrics.iter().zip(&by_metric) {
+        let judged = rejudge(metric, mine.iter().map(|&r| (rows[r].0, rows[r].2)));
+        for (&r, (_, state, raw)) in mine.iter().zip(judged) {
             states[r] = (state, raw);
         }
     }

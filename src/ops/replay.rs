@@ -72,7 +72,8 @@ pub fn replay(
             continue;
         };
         let samples = store.samples_between(&m.name, from, to)?;
-        let replayed = episodes(rejudge(m, samples.iter().map(|s| (s.at, s.value))));
+        let judged = rejudge(m, samples.iter().map(|s| (s.at, s.value)));
+        let replayed = episodes(judged.into_iter().map(|(at, state, _)| (at, state)));
         let recorded = episodes(samples.iter().map(|s| (s.at, s.state)));
         let key = format!("metric:{}", m.name);
         if replayed.is_empty() && recorded.is_empty() && opened(&key).is_empty() {

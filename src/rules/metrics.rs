@@ -265,11 +265,11 @@ pub fn episodes(states: impl IntoIterator<Item = (DateTime<Utc>, State)>) -> Vec
 
 /// A metric's recorded values judged again by `metric` as a check would have judged them
 /// when they came, `for:` included: each value's state, in time order. Values the metric
-/// would not admit are UNKNOWN.
+/// would not admit are UNKNOWN. Each state comes with the raw one, before `for:`.
 pub fn rejudge(
     metric: &Metric,
     values: impl IntoIterator<Item = (DateTime<Utc>, Option<f64>)>,
-) -> Vec<(DateTime<Utc>, State)> {
+) -> Vec<(DateTime<Utc>, State, State)> {
     let mut since: Option<DateTime<Utc>> = None;
     values
         .into_iter()
@@ -282,7 +282,7 @@ pub fn rejudge(
             } else {
                 None
             };
-            (at, hold(raw, metric.hold, since, at).0)
+            (at, hold(raw, metric.hold, since, at).0, raw)
         })
         .collect()
 }
