@@ -102,14 +102,8 @@ fn judge_metric<'a>(
 ) -> Result<Judged<'a>> {
     let windows = slo.windows();
     let counts = store.sli_windows(metric, good, now, &windows)?;
-    let of = |w: Duration| {
-        windows
-            .iter()
-            .position(|x| *x == w)
-            .and_then(|i| counts.get(i).copied())
-            .unwrap_or_default()
-    };
-    Ok(judged(slo, &of, interval))
+    let counted: Vec<(Duration, Counts)> = windows.into_iter().zip(counts).collect();
+    Ok(judged(slo, &counted, interval))
 }
 
 /// The SLO's checks per step back from `end`, far enough back for every window `before` it.
@@ -155,17 +149,7 @@ fn judge_ratio<'a>(
                 .collect()
         });
     match asked {
-        Ok(counts) => judged(
-            slo,
-            &|w| {
-                counts
-                    .iter()
-                    .find(|(at, _)| *at == w)
-                    .map(|(_, c)| *c)
-                    .unwrap_or_default()
-            },
-            Duration::zero(),
-        ),
+        Ok(counted) => judged(slo, &counted, Duration::zero()),
         Err(why) => Judged {
             slo,
             burns: Vec::new(),
@@ -180,29 +164,27 @@ fn judge_ratio<'a>(
     }
 }
 
-/// The SLO judged from its windows' counts.
-pub fn judged<'a>(
-    slo: &'a Slo,
-    counts: &dyn Fn(Duration) -> Counts,
-    interval: Duration,
-) -> Judged<'a> {
-    let burns = slo
-        .windows()
-        .into_iter()
-        .map(|window| {
-            let c = counts(window);
-            Burn {
-                window,
-                counts: c,
-                rate: slo.burn_rate(c),
-            }
+/// The SLO judged from each of its windows' counts (a window not counted had no events).
+fn judged<'a>(slo: &'a Slo, counted: &[(Duration, Counts)], interval: Duration) -> Judged<'a> {
+    let counts = |w: Duration| {
+        counted
+            .iter()
+            .find(|(at, _)| *at == w)
+            .map_or_else(Counts::default, |(_, c)| *c)
+    };
+    let burns = counted
+        .iter()
+        .map(|&(window, c)| Burn {
+            window,
+            counts: c,
+            rate: slo.burn_rate(c),
         })
         .collect();
     Judged {
         slo,
         burns,
         budget: Some(slo.budget(counts(slo.window), interval)),
-        judgement: slo.judge(counts),
+        judgement: slo.judge(&counts),
         error: None,
     }
 }

@@ -307,7 +307,7 @@ pub fn step(windows: &[Duration]) -> Duration {
 #[derive(Debug, Clone)]
 pub struct Steps {
     pub step: Duration,
-    pub counts: Vec<Counts>,
+    counts: Vec<Counts>,
     /// `prefix[i]` is the sum of `counts[..i]`.
     prefix: Vec<Counts>,
 }

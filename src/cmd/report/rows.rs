@@ -192,12 +192,7 @@ fn duration_or_dash(s: i64) -> String {
 /// Each SLO's objective, the share of a window's budget the period spent, and what was left
 /// at its end.
 pub fn slo_table(r: &Report) -> Rows {
-    let share = |v: Option<f64>| {
-        v.map_or_else(
-            || "-".into(),
-            |v| format!("{}%", crate::rules::units::significant(v * 100.0, 3)),
-        )
-    };
+    let share = |v: Option<f64>| percent(v.map(|v| crate::rules::units::significant(v * 100.0, 3)));
     Rows::new(
         &[
             "SLO",
