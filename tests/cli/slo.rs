@@ -548,3 +548,64 @@ fn an_import_with_a_mistake_names_its_line_and_loads_nothing() {
         "nothing loaded"
     );
 }
+
+#[test]
+fn the_commands_say_what_they_cannot_do_and_how_to_fix_it() {
+    let env = Env::new();
+    // The sample's one SLO counts probes only mindops makes: Prometheus cannot judge it.
+    let err = env.fails(&["slo", "export", "--format", "sloth"], 2);
+    assert!(
+        err.contains("SLO latency left out: response_time has no prometheus: query")
+            && err.contains("no SLO could be written for Prometheus"),
+        "{err}"
+    );
+    let err = env.fails(
+        &[
+            "metrics",
+            "replay",
+            "--from",
+            "2024-08-07",
+            "--to",
+            "2024-08-01",
+        ],
+        2,
+    );
+    assert!(
+        err.contains("--to 2024-08-01 is before --from 2024-08-07"),
+        "{err}"
+    );
+    let err = env.fails(&["metrics", "import", "no-such.csv"], 2);
+    assert!(err.contains("cannot open no-such.csv"), "{err}");
+    // A ratio SLO is Prometheus's history: replay says it leaves it out.
+    let text = env.read("work/thresholds.yaml");
+    env.write(
+        "work/thresholds.yaml",
+        &text
+            .replace(
+                "  # availability:\n  #   objective: 99.9\n  #   errors:",
+                "  availability:\n    objective: 99.9\n    errors:",
+            )
+            .replace("  #   total: sum(rate", "    total: sum(rate"),
+    );
+    let (code, _, err) = env.run(&["metrics", "replay", "--from", "2024-08-01"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains(
+            "SLO availability counts Prometheus's events, not the store's: it is not replayed"
+        ),
+        "{err}"
+    );
+    // Without slos: at all, status says how to write one.
+    let head = text[..text.find("\nslos:").unwrap()].to_string();
+    env.write("work/thresholds.yaml", &head);
+    let err = env.fails(&["slo", "status"], 2);
+    assert!(
+        err.contains("thresholds.yaml has no slos:") && err.contains("from_metric: response_time"),
+        "{err}"
+    );
+    let err = env.fails(&["slo", "export", "--format", "pyrra"], 2);
+    assert!(
+        err.contains("thresholds.yaml has no slos: to export"),
+        "{err}"
+    );
+}
