@@ -7,7 +7,7 @@
 
 use anyhow::{bail, Result};
 
-use super::{Backend, Location, Store};
+use super::{Location, Store};
 
 /// The kind of value a column holds, so each backend reads and writes it with its own type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -211,37 +211,12 @@ pub fn copy(from: &Location, to: &Location, replace: bool) -> Result<Copied> {
     let source = Store::open_existing(from)?;
     let rows = source.row_counts()?;
     let mut target = Store::open(to)?;
-    match &mut target.backend {
-        Backend::Sqlite(db) => db.import(&source, &rows, replace)?,
-        Backend::Postgres(db) => db.import(&source, &rows, replace)?,
-    }
+    target.backend.import(&source, &rows, replace)?;
     Ok(Copied {
         from: from.to_string(),
         to: to.to_string(),
         rows,
     })
-}
-
-impl Store {
-    /// Rows per table, in [`TABLES`] order.
-    pub fn row_counts(&self) -> Result<Vec<(&'static str, u64)>> {
-        match &self.backend {
-            Backend::Sqlite(db) => db.row_counts(),
-            Backend::Postgres(db) => db.row_counts(),
-        }
-    }
-
-    /// Calls `each` with every row of `table`, in key order.
-    pub fn export(
-        &self,
-        table: &Table,
-        each: &mut dyn FnMut(&[Value]) -> Result<()>,
-    ) -> Result<()> {
-        match &self.backend {
-            Backend::Sqlite(db) => db.export(table, each),
-            Backend::Postgres(db) => db.export(table, each),
-        }
-    }
 }
 
 /// The refusal of a target that holds data, naming what it holds.

@@ -1,10 +1,13 @@
 //! The one place that knows SQL, behind one API. [`Store`] is what the rest of mindops sees:
-//! its methods take and return domain types only, and each backend ([`sqlite`] for one file,
-//! [`postgres`] for a store a team shares) implements them with its own SQL and migrations.
+//! its methods take and return domain types only. Each backend ([`sqlite`] for one file,
+//! [`postgres`] for a store a team shares) implements the contract of [`backend`] with its
+//! own SQL and migrations; the writes that decide on what they read are written once above
+//! it, in [`write`].
 //!
 //! Times are stored as whole seconds since the Unix epoch (UTC): compact, indexable, and the
 //! same in every backend.
 
+mod backend;
 #[cfg(test)]
 mod conformance;
 mod copy;
@@ -13,6 +16,7 @@ mod postgres;
 mod sqlite;
 #[cfg(test)]
 mod test_database;
+mod write;
 
 use std::path::{Path, PathBuf};
 
@@ -168,17 +172,12 @@ impl std::fmt::Display for Location {
     }
 }
 
-/// The store of one command run. An enum rather than a trait object: the methods that let the
-/// caller decide inside a transaction take closures, which a trait object cannot.
+/// The store of one command run: a backend behind the contract of [`backend::Backend`], and
+/// the plan of what incident changes tell people.
 pub struct Store {
-    backend: Backend,
+    backend: Box<dyn backend::Backend>,
     /// Turns incident events into outbox messages in the same transaction; none, none queued.
     plan: Option<Box<dyn Plan>>,
-}
-
-enum Backend {
-    Sqlite(sqlite::Sqlite),
-    Postgres(Box<postgres::Postgres>),
 }
 
 /// What `db status` shows.
@@ -196,11 +195,11 @@ impl Store {
     /// Opens the database, creating it (and for SQLite its folder) when missing, and brings its
     /// schema up to date: for commands that write.
     pub fn open(location: &Location) -> Result<Self> {
-        let backend = match location {
-            Location::Sqlite(path) => Backend::Sqlite(sqlite::Sqlite::open(path)?),
-            Location::Postgres(url) => Backend::Postgres(Box::new(postgres::Postgres::open(
-                postgres::Target::parse(url)?,
-            )?)),
+        let backend: Box<dyn backend::Backend> = match location {
+            Location::Sqlite(path) => Box::new(sqlite::Sqlite::open(path)?),
+            Location::Postgres(url) => {
+                Box::new(postgres::Postgres::open(postgres::Target::parse(url)?)?)
+            }
         };
         Ok(Store {
             backend,
@@ -214,29 +213,18 @@ impl Store {
         self.plan = Some(plan);
     }
 
-    /// Opens an incident with its first events, or, when an unclosed incident holds the same
-    /// dedup key, records that it was triggered again. One write transaction: processes opening
-    /// the same key at once end with one incident.
-    pub fn open_incident(&mut self, new: &NewIncident, first: &[Event]) -> Result<Opened> {
-        let plan = self.plan.as_deref();
-        match &mut self.backend {
-            Backend::Sqlite(db) => db.open_incident(new, first, plan),
-            Backend::Postgres(db) => db.open_incident(new, first, plan),
-        }
-    }
-
     /// Opens the database when it holds mindops's tables, else an empty one in memory: a
     /// command that only reads sees "nothing recorded yet" without creating anything.
     pub fn open_existing(location: &Location) -> Result<Self> {
-        let backend = match location {
+        let backend: Box<dyn backend::Backend> = match location {
             Location::Sqlite(path) => match sqlite::Sqlite::open_existing(path)? {
-                Some(db) => Backend::Sqlite(db),
-                None => Backend::Sqlite(sqlite::Sqlite::empty()?),
+                Some(db) => Box::new(db),
+                None => Box::new(sqlite::Sqlite::empty()?),
             },
             Location::Postgres(url) => {
                 match postgres::Postgres::open_existing(postgres::Target::parse(url)?)? {
-                    Some(db) => Backend::Postgres(Box::new(db)),
-                    None => Backend::Sqlite(sqlite::Sqlite::empty()?),
+                    Some(db) => Box::new(db),
+                    None => Box::new(sqlite::Sqlite::empty()?),
                 }
             }
         };
@@ -344,35 +332,6 @@ impl Store {
     pub fn latest_sample(&self, metric: &str) -> Result<Option<Sample>> {
         Ok(self.recent_samples(metric, 1)?.pop())
     }
-
-    /// [`Store::modify_incident`] for several incidents in one write transaction, in order.
-    pub fn modify_incidents<T>(
-        &mut self,
-        ids: &[i64],
-        change: impl FnMut(&mut Incident, &[Event]) -> Result<(Vec<Event>, T)>,
-    ) -> Result<Vec<T>> {
-        let plan = self.plan.as_deref();
-        match &mut self.backend {
-            Backend::Sqlite(db) => db.modify_incidents(ids, change, plan),
-            Backend::Postgres(db) => db.modify_incidents(ids, change, plan),
-        }
-    }
-
-    /// Stores overrides (one, or the two halves of a swap) once `accept` has seen the
-    /// overrides they overlap, in one write transaction, so two people adding at once cannot
-    /// both pass the check. `messages` makes, given the new overrides as stored and the others
-    /// overlapping them, the messages queued in the same transaction. Their ids, in order.
-    pub fn add_overrides(
-        &mut self,
-        news: &[NewOverride],
-        accept: impl FnOnce(&[Override]) -> Result<()>,
-        messages: &OverrideMessages<'_>,
-    ) -> Result<Vec<i64>> {
-        match &mut self.backend {
-            Backend::Sqlite(db) => db.add_overrides(news, accept, messages),
-            Backend::Postgres(db) => db.add_overrides(news, accept, messages),
-        }
-    }
 }
 
 /// The stretch a set of new overrides covers, from the first start to the last end.
@@ -383,145 +342,6 @@ pub(crate) fn span(news: &[NewOverride]) -> (DateTime<Utc>, DateTime<Utc>) {
         from.unwrap_or(DateTime::<Utc>::MIN_UTC),
         to.unwrap_or(DateTime::<Utc>::MIN_UTC),
     )
-}
-
-/// Every other method of [`Store`] passes straight to the backend; written once here so that a
-/// new backend is one more match arm, not forty more methods.
-macro_rules! delegate {
-    ($( $(#[$doc:meta])* fn $name:ident(&$self:ident $(, $arg:ident: $ty:ty)*) -> $ret:ty; )*) => {
-        impl Store {
-            $( $(#[$doc])* pub fn $name(&$self $(, $arg: $ty)*) -> $ret {
-                match &$self.backend {
-                    Backend::Sqlite(db) => db.$name($($arg),*),
-                    Backend::Postgres(db) => db.$name($($arg),*),
-                }
-            } )*
-        }
-    };
-}
-
-macro_rules! delegate_mut {
-    ($( $(#[$doc:meta])* fn $name:ident(&mut $self:ident $(, $arg:ident: $ty:ty)*) -> $ret:ty; )*) => {
-        impl Store {
-            $( $(#[$doc])* pub fn $name(&mut $self $(, $arg: $ty)*) -> $ret {
-                match &mut $self.backend {
-                    Backend::Sqlite(db) => db.$name($($arg),*),
-                    Backend::Postgres(db) => db.$name($($arg),*),
-                }
-            } )*
-        }
-    };
-}
-
-delegate_mut! {
-    /// Keeps a day's list unless it is kept already, and adds ticks to it, in one transaction.
-    /// `decide` sees the list the day is kept with and the ticks so far, and returns the ticks
-    /// to add.
-    fn tick(&mut self, day: NaiveDate, list: &Checklist, at: DateTime<Utc>, decide: &mut TickDecision<'_>) -> Result<Vec<Tick>>;
-    /// Stores a handover note and, in the same transaction, the messages `messages` makes
-    /// for it given its id.
-    fn add_handover(&mut self, at: DateTime<Utc>, author: &str, text: &str, messages: &dyn Fn(i64) -> Vec<NewMessage>) -> Result<i64>;
-    /// Records a review decision under a period (`2024-Q3`) and agenda topic.
-    fn add_review_note(&mut self, period: &str, topic: &str, text: &str, author: &str, at: DateTime<Utc>) -> Result<i64>;
-    fn add_action(&mut self, incident_id: i64, new: &NewAction) -> Result<i64>;
-    /// Marks an action done; the action as it was before, or an error when there is none.
-    fn complete_action(&mut self, action_id: i64, by: &str, at: DateTime<Utc>) -> Result<Action>;
-    /// Many checks in one transaction (the demo history).
-    fn record_checks(&mut self, checks: &[(DateTime<Utc>, State, &[NewSample])]) -> Result<()>;
-    /// Marks an override removed and queues the messages `messages` makes for it (given the
-    /// override and the others overlapping it), in one transaction; false when there was none
-    /// to remove.
-    fn remove_override(&mut self, id: i64, by: &str, at: DateTime<Utc>, messages: &OverrideMessages<'_>) -> Result<bool>;
-    /// Records a check from the metrics' own sources unless one is recorded already in its
-    /// interval `slot`, whoever made it; whether this one was.
-    fn record_measured(&mut self, at: DateTime<Utc>, state: State, samples: &[NewSample], slot: i64) -> Result<bool>;
-    /// Records that the job `name` reported in at `at`.
-    fn record_beat(&mut self, name: &str, at: DateTime<Utc>) -> Result<()>;
-    /// Queues messages; a key queued before is not queued again. How many were new.
-    fn enqueue(&mut self, at: DateTime<Utc>, messages: &[NewMessage]) -> Result<usize>;
-    /// Takes up to `limit` due messages for the sender `claim` until `until`, oldest due first.
-    fn claim_messages(&mut self, now: DateTime<Utc>, until: DateTime<Utc>, claim: &str, limit: u32) -> Result<Vec<Message>>;
-    /// Records how a claimed message's attempt ended, if `claim` still holds it; whether it did.
-    fn finish_message(&mut self, at: DateTime<Utc>, claim: &str, id: i64, outcome: &Outcome) -> Result<bool>;
-}
-
-delegate! {
-    /// Each job's last report, by name.
-    fn beats(&self) -> Result<Vec<(String, DateTime<Utc>)>>;
-    /// When the longest-waiting undelivered message fell due, if any is waiting.
-    fn oldest_due_message(&self) -> Result<Option<DateTime<Utc>>>;
-    /// When the last page was recorded, if any was: the history a new version of the team
-    /// must not rewrite.
-    fn last_page_at(&self) -> Result<Option<DateTime<Utc>>>;
-    /// Every page in `[from, to)`: when, and to whom.
-    fn pages_between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<(DateTime<Utc>, String)>>;
-    /// The list a day was kept with, if it has been used.
-    fn checklist_day(&self, day: NaiveDate) -> Result<Option<Checklist>>;
-    /// The ticks of each day in `[from, to]`, in the order they were made.
-    fn ticks(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<(NaiveDate, Tick)>>;
-    /// Notes written in `[from, to)`, oldest first.
-    fn handovers(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<HandoverNote>>;
-    fn latest_handover(&self) -> Result<Option<HandoverNote>>;
-    /// The review notes of a period, in the order written.
-    fn review_notes(&self, period: &str) -> Result<Vec<ReviewNote>>;
-    /// The first metrics check recorded in `[from, to)`.
-    fn first_check(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Option<DateTime<Utc>>>;
-    /// The first time a status metric was recorded ok in `[from, to)`.
-    fn first_ok(&self, metric: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Option<DateTime<Utc>>>;
-    fn incident(&self, id: i64) -> Result<Option<(Incident, Vec<Event>)>>;
-    /// Every incident a review of `[from, to)` needs, by id, with the events that change how
-    /// it stands ([`STATE_KINDS`]): those opened in the period, and those opened before it
-    /// that it may have found open or seen closed (still open now, or closed at or after
-    /// `from`).
-    fn histories(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<(Incident, Vec<Event>)>>;
-    /// Calls `each` with every incident the filter selects, newest first, without holding them
-    /// all in memory; with `with_pages`, also with who was paged on it, in order.
-    fn each_incident(&self, filter: &IncidentFilter, with_pages: bool, each: &mut dyn FnMut(Incident, Vec<Paged>) -> Result<()>) -> Result<()>;
-    /// The unclosed incident holding a dedup key.
-    fn unclosed_incident_with_key(&self, key: &str) -> Result<Option<i64>>;
-    fn actions(&self, incident_id: i64) -> Result<Vec<Action>>;
-    /// When the current unbroken run of raw CRITICAL samples of a metric began.
-    fn critical_since(&self, metric: &str) -> Result<Option<DateTime<Utc>>>;
-    fn last_state(&self, metric: &str) -> Result<Option<State>>;
-    /// The latest `limit` samples, oldest first.
-    fn recent_samples(&self, metric: &str, limit: u32) -> Result<Vec<Sample>>;
-    /// The newest sample of a metric that holds a value.
-    fn latest_value(&self, metric: &str) -> Result<Option<Sample>>;
-    /// Outbox messages, oldest first.
-    fn messages(&self, filter: &MessageFilter) -> Result<Vec<Message>>;
-    fn message_counts(&self) -> Result<MessageCounts>;
-    fn samples_since(&self, metric: &str, since: DateTime<Utc>) -> Result<Vec<Sample>>;
-    /// A metric's samples in `[from, to)`, oldest first.
-    fn samples_between(&self, metric: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Sample>>;
-    /// The good and bad checks of a metric per `step` back from `end`, over `steps` steps
-    /// (`(end − steps·step, end]`): the `(steps back, counts)` of each step that holds any.
-    fn sli_steps(&self, metric: &str, good: &crate::rules::slo::Good, end: DateTime<Utc>, step: chrono::Duration, steps: usize) -> Result<Vec<(usize, crate::rules::slo::Counts)>>;
-    /// The good and bad checks of a metric in each window ending at `end`, in the order given.
-    fn sli_windows(&self, metric: &str, good: &crate::rules::slo::Good, end: DateTime<Utc>, windows: &[chrono::Duration]) -> Result<Vec<crate::rules::slo::Counts>>;
-    /// Overrides not removed that overlap `[from, to)`.
-    fn overrides_between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Override>>;
-    /// Overrides still to end (or all of them, removed ones too).
-    fn overrides(&self, all: bool, now: DateTime<Utc>) -> Result<Vec<Override>>;
-    fn override_by_id(&self, id: i64) -> Result<Option<Override>>;
-    /// Events of a kind in the period, counted per actor or per value.
-    fn event_counts(&self, kind: Kind, by: CountBy, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<(String, u64)>>;
-    /// Follow-up actions made before `at` and not done by then; and how many of them were due
-    /// before that day.
-    fn actions_open(&self, at: DateTime<Utc>, day: NaiveDate) -> Result<(u64, u64)>;
-    /// One metric over a period: counts, mean, extremes, time in WARNING and CRITICAL.
-    fn metric_summary(&self, metric: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<MetricSummary>;
-    fn metric_mean(&self, metric: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Option<f64>>;
-    /// Every page sent in `[from, to)`, oldest first, with when its incident was first
-    /// answered (acknowledged or closed), if it was.
-    fn page_answers(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<PageAnswer>>;
-    /// The mean, least and most value of each of `buckets` equal stretches of the period.
-    fn metric_trend(&self, metric: &str, from: DateTime<Utc>, to: DateTime<Utc>, buckets: i64) -> Result<Vec<Option<TrendPoint>>>;
-    /// The first and last value of a metric in the period.
-    fn first_and_last(&self, metric: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Option<(f64, f64)>>;
-    /// Handover notes per author in the period.
-    fn handover_counts(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<(String, u64)>>;
-    /// Whether anything at all has been recorded.
-    fn holds_data(&self) -> Result<bool>;
 }
 
 /// A mean as every backend reports it. Engines sum floating-point values differently (SQLite

@@ -89,3 +89,26 @@ fn no_two_folders_import_each_other() {
         }
     }
 }
+
+/// ARCHITECTURE.md: the writes that decide are written once, in `store/write.rs`; a backend
+/// only runs statements. Were a backend to make an event, plan a message or refuse a missing
+/// row itself, the two backends could decide differently again.
+#[test]
+fn the_backends_make_no_decisions() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/store");
+    let mut found = Vec::new();
+    for backend in ["sqlite", "postgres"] {
+        for entry in std::fs::read_dir(root.join(backend)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                for word in ["Event::new", "Plan", "NotFound"] {
+                    if text.contains(word) {
+                        found.push(format!("{} uses {word}", path.display()));
+                    }
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
+}

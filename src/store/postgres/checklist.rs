@@ -4,105 +4,18 @@ use anyhow::Result;
 use chrono::{DateTime, NaiveDate, Utc};
 use postgres::{GenericClient, Row};
 
-use super::{bad_row, instant, instant_opt, Postgres, Session, LOCK_CHECKLIST_DAY};
+use super::{bad_row, instant, instant_opt, Postgres, Session};
 use crate::config::Checklist;
 use crate::rules::checklist::Tick;
-use crate::store::{HandoverNote, NewMessage, ReviewNote, TickDecision};
+use crate::store::{HandoverNote, ReviewNote};
 
 impl Postgres {
     pub fn checklist_day(&self, day: NaiveDate) -> Result<Option<Checklist>> {
         self.read(|s| kept_list(s, day))
     }
 
-    pub fn tick(
-        &mut self,
-        day: NaiveDate,
-        list: &Checklist,
-        at: DateTime<Utc>,
-        decide: &mut TickDecision<'_>,
-    ) -> Result<Vec<Tick>> {
-        self.write(|s| {
-            // Ticks of one day take turns, so two people ticking the same item at once store
-            // one tick, and the day's list is kept once.
-            s.lock_text(LOCK_CHECKLIST_DAY, &day.to_string())?;
-            let kept = match kept_list(s, day)? {
-                Some(kept) => kept,
-                None => list.clone(),
-            };
-            let so_far: Vec<Tick> = ticks_between(s, day, day)?
-                .into_iter()
-                .map(|(_, t)| t)
-                .collect();
-            let new = decide(&kept, &so_far)?;
-            if new.is_empty() {
-                return Ok(new);
-            }
-            s.exec(
-                "INSERT INTO checklist_days (day, items, created_at) VALUES ($1, $2, $3)
-                 ON CONFLICT (day) DO NOTHING",
-                &[
-                    &day.to_string(),
-                    &serde_json::to_string(&kept)?,
-                    &at.timestamp(),
-                ],
-            )?;
-            for t in &new {
-                s.exec(
-                    "INSERT INTO checklist_ticks (day, item, done, actor, at, note)
-                     VALUES ($1, $2, $3, $4, $5, $6)",
-                    &[
-                        &day.to_string(),
-                        &t.item,
-                        &t.done,
-                        &t.by,
-                        &t.at.timestamp(),
-                        &t.note,
-                    ],
-                )?;
-            }
-            Ok(new)
-        })
-    }
-
     pub fn ticks(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<(NaiveDate, Tick)>> {
         self.read(|s| ticks_between(s, from, to))
-    }
-
-    pub fn add_handover(
-        &mut self,
-        at: DateTime<Utc>,
-        author: &str,
-        text: &str,
-        messages: &dyn Fn(i64) -> Vec<NewMessage>,
-    ) -> Result<i64> {
-        self.write(|s| {
-            let id: i64 = s
-                .one(
-                    "INSERT INTO handover_notes (at, author, text) VALUES ($1, $2, $3) RETURNING id",
-                    &[&at.timestamp(), &author, &text],
-                )?
-                .get(0);
-            super::outbox::insert_messages(s, at, &messages(id))?;
-            Ok(id)
-        })
-    }
-
-    pub fn add_review_note(
-        &mut self,
-        period: &str,
-        topic: &str,
-        text: &str,
-        author: &str,
-        at: DateTime<Utc>,
-    ) -> Result<i64> {
-        self.write(|s| {
-            Ok(s.one(
-                "INSERT INTO review_notes (period, topic, text, author, at)
-                 VALUES ($1, $2, $3, $4, $5) RETURNING id",
-                &[&period, &topic, &text, &author, &at.timestamp()],
-            )?
-            .get(0))
-        })
     }
 
     pub fn review_notes(&self, period: &str) -> Result<Vec<ReviewNote>> {
@@ -196,7 +109,7 @@ fn handover_row(r: &Row) -> Result<HandoverNote> {
     })
 }
 
-fn kept_list<C: GenericClient>(
+pub(super) fn kept_list<C: GenericClient>(
     s: &mut Session<'_, C>,
     day: NaiveDate,
 ) -> Result<Option<Checklist>> {
@@ -214,7 +127,7 @@ fn kept_list<C: GenericClient>(
     .transpose()
 }
 
-fn ticks_between<C: GenericClient>(
+pub(super) fn ticks_between<C: GenericClient>(
     s: &mut Session<'_, C>,
     from: NaiveDate,
     to: NaiveDate,

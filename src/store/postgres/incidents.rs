@@ -1,88 +1,20 @@
 //! Incidents, their events and their follow-up actions.
 
-use anyhow::{bail, Result};
+use anyhow::Result;
 use chrono::{DateTime, NaiveDate, Utc};
 use postgres::{GenericClient, Row};
 
-use super::outbox::insert_messages;
-use super::{bad_row, instant, instant_opt, Param, Postgres, Session, LOCK_DEDUP};
+use super::{bad_row, instant, instant_opt, Param, Postgres, Session};
 use crate::rules::incident::{Action, Event, Incident, Kind, Paged, Status};
-use crate::store::{IncidentFilter, NewAction, NewIncident, Opened, Plan};
+use crate::store::IncidentFilter;
 
-const INCIDENT_COLUMNS: &str = "id, title, description, severity, status, phase, opened_at, \
+pub(super) const INCIDENT_COLUMNS: &str =
+    "id, title, description, severity, status, phase, opened_at, \
      opened_by, acked_at, closed_at, ack_due, resolve_due, escalation_level, dedup_key, resolution";
 const INCIDENT_COLUMN_COUNT: usize = 15;
 use crate::store::STATE_KINDS;
 
 impl Postgres {
-    pub fn open_incident(
-        &mut self,
-        new: &NewIncident,
-        first: &[Event],
-        plan: Option<&dyn Plan>,
-    ) -> Result<Opened> {
-        self.write(|s| {
-            if let Some(key) = new.dedup_key {
-                // Opens of one key take turns, so the loser of a race sees the winner's
-                // incident instead of spending an id on a conflicting insert.
-                s.lock_text(LOCK_DEDUP, key)?;
-                if let Some(id) = unclosed_with_key(s, key)? {
-                    let before: i64 = s
-                        .one(
-                            "SELECT count(*) FROM incident_events
-                              WHERE incident_id = $1 AND kind = $2",
-                            &[&id, &Kind::TriggeredAgain.as_str()],
-                        )?
-                        .get(0);
-                    let count = u32::try_from(before + 2).unwrap_or(u32::MAX);
-                    let again = Event::new(new.opened_at, new.opened_by, Kind::TriggeredAgain)
-                        .value(count)
-                        .text(Some(new.title.to_string()));
-                    insert_events(s, id, std::slice::from_ref(&again))?;
-                    return Ok(Opened::Again { id, count });
-                }
-            }
-            // The partial unique index is the last word: a writer that skipped the lock still
-            // cannot make a second open incident with the key.
-            let row = s.opt(
-                "INSERT INTO incidents (title, description, severity, status, phase, opened_at,
-                                        opened_by, ack_due, resolve_due, dedup_key)
-                 VALUES ($1, $2, $3, 'open', $4, $5, $6, $7, $8, $9)
-                 ON CONFLICT (dedup_key) WHERE status <> 'closed' AND dedup_key IS NOT NULL
-                 DO NOTHING RETURNING id",
-                &[
-                    &new.title,
-                    &new.description,
-                    &new.severity,
-                    &new.phase,
-                    &new.opened_at.timestamp(),
-                    &new.opened_by,
-                    &new.ack_due.timestamp(),
-                    &new.resolve_due.timestamp(),
-                    &new.dedup_key,
-                ],
-            )?;
-            let Some(row) = row else {
-                bail!(
-                    "another open incident took dedup key {:?} at the same moment; run the \
-                     command again to record it there",
-                    new.dedup_key.unwrap_or_default()
-                );
-            };
-            let id: i64 = row.get(0);
-            insert_events(s, id, first)?;
-            if let Some(plan) = plan {
-                let row = s.one(
-                    &format!("SELECT {INCIDENT_COLUMNS} FROM incidents WHERE id = $1"),
-                    &[&id],
-                )?;
-                let incident = incident_row(&row)?;
-                insert_messages(s, new.opened_at, &plan.plan(&incident, &[], first))?;
-            }
-            Ok(Opened::New(id))
-        })
-    }
-
     pub fn incident(&self, id: i64) -> Result<Option<(Incident, Vec<Event>)>> {
         self.read(|s| {
             let Some(row) = s.opt(
@@ -128,61 +60,6 @@ impl Postgres {
                 .map(|r| Ok((r.try_get::<_, i64>(7)?, event_row(r)?)))
                 .collect::<Result<Vec<_>>>()?;
             Ok(crate::store::with_histories(incidents, events))
-        })
-    }
-
-    pub fn modify_incidents<T>(
-        &mut self,
-        ids: &[i64],
-        mut change: impl FnMut(&mut Incident, &[Event]) -> Result<(Vec<Event>, T)>,
-        plan: Option<&dyn Plan>,
-    ) -> Result<Vec<T>> {
-        self.write(|s| {
-            let mut results = Vec::with_capacity(ids.len());
-            for &id in ids {
-                // The row lock makes a second writer (another cron host's check, an ack from a
-                // laptop) wait and then decide on what this one wrote.
-                let Some(row) = s.opt(
-                    &format!("SELECT {INCIDENT_COLUMNS} FROM incidents WHERE id = $1 FOR UPDATE"),
-                    &[&id],
-                )?
-                else {
-                    bail!(crate::store::NotFound::Incident(id));
-                };
-                let mut incident = incident_row(&row)?;
-                let history = events(s, id)?;
-                let (new_events, result) = change(&mut incident, &history)?;
-                results.push(result);
-                if new_events.is_empty() {
-                    continue;
-                }
-                s.exec(
-                    "UPDATE incidents SET title = $2, description = $3, severity = $4, status = $5,
-                            phase = $6, acked_at = $7, closed_at = $8, ack_due = $9,
-                            resolve_due = $10, escalation_level = $11, resolution = $12
-                      WHERE id = $1",
-                    &[
-                        &id,
-                        &incident.title,
-                        &incident.description,
-                        &incident.severity,
-                        &incident.status.as_str(),
-                        &incident.phase,
-                        &incident.acked_at.map(|t| t.timestamp()),
-                        &incident.closed_at.map(|t| t.timestamp()),
-                        &incident.ack_due.timestamp(),
-                        &incident.resolve_due.timestamp(),
-                        &i64::from(incident.escalation_level),
-                        &incident.resolution,
-                    ],
-                )?;
-                insert_events(s, id, &new_events)?;
-                if let (Some(plan), Some(first)) = (plan, new_events.first()) {
-                    let messages = plan.plan(&incident, &history, &new_events);
-                    insert_messages(s, first.at, &messages)?;
-                }
-            }
-            Ok(results)
         })
     }
 
@@ -247,71 +124,6 @@ impl Postgres {
         self.read(|s| unclosed_with_key(s, key))
     }
 
-    pub fn add_action(&mut self, incident_id: i64, new: &NewAction) -> Result<i64> {
-        self.write(|s| {
-            // FOR SHARE: the incident cannot vanish between the check and the insert.
-            if s.opt(
-                "SELECT 1 FROM incidents WHERE id = $1 FOR SHARE",
-                &[&incident_id],
-            )?
-            .is_none()
-            {
-                bail!(crate::store::NotFound::Incident(incident_id));
-            }
-            let id: i64 = s
-                .one(
-                    "INSERT INTO incident_actions (incident_id, text, owner, due, created_at, created_by)
-                     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-                    &[
-                        &incident_id,
-                        &new.text,
-                        &new.owner,
-                        &new.due.to_string(),
-                        &new.at.timestamp(),
-                        &new.by,
-                    ],
-                )?
-                .get(0);
-            let event = Event::new(new.at, new.by, Kind::ActionAdded)
-                .value(id)
-                .text(Some(format!(
-                    "{} (owner {}, due {})",
-                    new.text, new.owner, new.due
-                )));
-            insert_events(s, incident_id, &[event])?;
-            Ok(id)
-        })
-    }
-
-    pub fn complete_action(
-        &mut self,
-        action_id: i64,
-        by: &str,
-        at: DateTime<Utc>,
-    ) -> Result<Action> {
-        self.write(|s| {
-            let Some(row) = s.opt(
-                "SELECT * FROM incident_actions WHERE id = $1 FOR UPDATE",
-                &[&action_id],
-            )?
-            else {
-                bail!(crate::store::NotFound::Action(action_id));
-            };
-            let action = action_row(&row)?;
-            if action.done_at.is_none() {
-                s.exec(
-                    "UPDATE incident_actions SET done_at = $2, done_by = $3 WHERE id = $1",
-                    &[&action_id, &at.timestamp(), &by],
-                )?;
-                let event = Event::new(at, by, Kind::ActionDone)
-                    .value(action_id)
-                    .text(Some(action.text.clone()));
-                insert_events(s, action.incident_id, &[event])?;
-            }
-            Ok(action)
-        })
-    }
-
     pub fn actions(&self, incident_id: i64) -> Result<Vec<Action>> {
         self.read(|s| {
             s.all(
@@ -325,7 +137,10 @@ impl Postgres {
     }
 }
 
-fn unclosed_with_key<C: GenericClient>(s: &mut Session<'_, C>, key: &str) -> Result<Option<i64>> {
+pub(super) fn unclosed_with_key<C: GenericClient>(
+    s: &mut Session<'_, C>,
+    key: &str,
+) -> Result<Option<i64>> {
     Ok(s.opt(
         "SELECT id FROM incidents WHERE dedup_key = $1 AND status <> 'closed'",
         &[&key],
@@ -333,30 +148,10 @@ fn unclosed_with_key<C: GenericClient>(s: &mut Session<'_, C>, key: &str) -> Res
     .map(|r| r.get(0)))
 }
 
-fn insert_events<C: GenericClient>(
+pub(super) fn events<C: GenericClient>(
     s: &mut Session<'_, C>,
     incident_id: i64,
-    events: &[Event],
-) -> Result<()> {
-    for e in events {
-        s.exec(
-            "INSERT INTO incident_events (incident_id, at, actor, kind, old_value, new_value, text)
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            &[
-                &incident_id,
-                &e.at.timestamp(),
-                &e.actor,
-                &e.kind.as_str(),
-                &e.old_value,
-                &e.new_value,
-                &e.text,
-            ],
-        )?;
-    }
-    Ok(())
-}
-
-fn events<C: GenericClient>(s: &mut Session<'_, C>, incident_id: i64) -> Result<Vec<Event>> {
+) -> Result<Vec<Event>> {
     s.all(
         "SELECT at, actor, kind, old_value, new_value, text, id FROM incident_events
           WHERE incident_id = $1 ORDER BY id",
@@ -386,7 +181,7 @@ fn event_row(r: &Row) -> Result<Event> {
     })
 }
 
-fn incident_row(r: &Row) -> Result<Incident> {
+pub(super) fn incident_row(r: &Row) -> Result<Incident> {
     let status: String = r.try_get(4)?;
     let id: i64 = r.try_get(0)?;
     let level: i64 = r.try_get(12)?;
@@ -411,7 +206,7 @@ fn incident_row(r: &Row) -> Result<Incident> {
     })
 }
 
-fn action_row(r: &Row) -> Result<Action> {
+pub(super) fn action_row(r: &Row) -> Result<Action> {
     let due: String = r.try_get("due")?;
     let id: i64 = r.try_get("id")?;
     Ok(Action {

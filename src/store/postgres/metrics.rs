@@ -67,42 +67,6 @@ impl Postgres {
         })
     }
 
-    pub fn record_measured(
-        &mut self,
-        at: DateTime<Utc>,
-        state: State,
-        samples: &[NewSample],
-        slot: i64,
-    ) -> Result<bool> {
-        self.write(|s| {
-            let count = i64::try_from(samples.len()).unwrap_or(i64::MAX);
-            let Some(row) = s.opt(
-                "INSERT INTO metric_checks (at, state, metrics, slot) VALUES ($1, $2, $3, $4)
-                 ON CONFLICT DO NOTHING RETURNING id",
-                &[&at.timestamp(), &state.as_str(), &count, &slot],
-            )?
-            else {
-                return Ok(false);
-            };
-            let check: i64 = row.try_get(0)?;
-            for sample in samples {
-                s.exec(
-                    "INSERT INTO metric_samples (check_id, metric, at, value, state, raw_state)
-                     VALUES ($1, $2, $3, $4, $5, $6)",
-                    &[
-                        &check,
-                        &sample.metric,
-                        &at.timestamp(),
-                        &sample.value.filter(|v| v.is_finite()),
-                        &sample.state.as_str(),
-                        &sample.raw.as_str(),
-                    ],
-                )?;
-            }
-            Ok(true)
-        })
-    }
-
     /// When the run of raw CRITICAL samples that ends with the latest sample began: the first
     /// sample after the latest one that was not CRITICAL.
     pub fn critical_since(&self, metric: &str) -> Result<Option<DateTime<Utc>>> {

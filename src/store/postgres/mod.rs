@@ -23,6 +23,7 @@ mod metrics;
 mod outbox;
 mod overrides;
 mod report;
+mod tx;
 
 pub use connect::Target;
 

@@ -3,45 +3,13 @@
 
 use anyhow::Result;
 use chrono::{DateTime, Utc};
-use postgres::{GenericClient, Row};
+use postgres::Row;
 
-use super::{bad_row, instant, instant_opt, Postgres, Session};
-use crate::store::outbox::{
-    Message, MessageCounts, MessageFilter, NewMessage, Outcome, MESSAGE_COLUMNS,
-};
+use super::{bad_row, instant, instant_opt, Postgres};
+use crate::store::outbox::{Message, MessageCounts, MessageFilter, Outcome, MESSAGE_COLUMNS};
 
 /// Queues messages inside the caller's transaction; a key already queued is left as it is.
-pub(super) fn insert_messages<C: GenericClient>(
-    s: &mut Session<'_, C>,
-    at: DateTime<Utc>,
-    messages: &[NewMessage],
-) -> Result<usize> {
-    let mut added = 0;
-    for m in messages {
-        added += s.exec(
-            "INSERT INTO outbox (key, channel, topic, incident_id, recipient, payload, state,
-                                 created_at, next_at)
-             VALUES ($1, $2, $3, $4, $5, $6, 'queued', $7, $7)
-             ON CONFLICT (key) DO NOTHING",
-            &[
-                &m.key,
-                &m.channel,
-                &m.topic,
-                &m.incident_id,
-                &m.recipient,
-                &m.payload,
-                &at.timestamp(),
-            ],
-        )?;
-    }
-    Ok(usize::try_from(added).unwrap_or(usize::MAX))
-}
-
 impl Postgres {
-    pub fn enqueue(&mut self, at: DateTime<Utc>, messages: &[NewMessage]) -> Result<usize> {
-        self.write(|s| insert_messages(s, at, messages))
-    }
-
     pub fn claim_messages(
         &mut self,
         now: DateTime<Utc>,

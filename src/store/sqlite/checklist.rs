@@ -2,106 +2,20 @@
 
 use anyhow::Result;
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{bad_row, instant, Sqlite};
 use crate::config::Checklist;
 use crate::rules::checklist::Tick;
-use crate::store::{HandoverNote, NewMessage, ReviewNote, TickDecision};
+use crate::store::{HandoverNote, ReviewNote};
 
 impl Sqlite {
     pub fn checklist_day(&self, day: NaiveDate) -> Result<Option<Checklist>> {
         kept_list(&self.conn, day)
     }
 
-    pub fn tick(
-        &mut self,
-        day: NaiveDate,
-        list: &Checklist,
-        at: DateTime<Utc>,
-        decide: &mut TickDecision<'_>,
-    ) -> Result<Vec<Tick>> {
-        // The decision reads the day's ticks inside the write transaction: two people ticking
-        // the same item at once store one tick.
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let kept = match kept_list(&tx, day)? {
-            Some(kept) => kept,
-            None => list.clone(),
-        };
-        let so_far: Vec<Tick> = ticks_between(&tx, day, day)?
-            .into_iter()
-            .map(|(_, t)| t)
-            .collect();
-        let new = decide(&kept, &so_far)?;
-        if new.is_empty() {
-            return Ok(new);
-        }
-        tx.execute(
-            "INSERT OR IGNORE INTO checklist_days (day, items, created_at) VALUES (?1, ?2, ?3)",
-            params![
-                day.to_string(),
-                serde_json::to_string(&kept)?,
-                at.timestamp()
-            ],
-        )?;
-        {
-            let mut stmt = tx.prepare_cached(
-                "INSERT INTO checklist_ticks (day, item, done, actor, at, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?;
-            for t in &new {
-                stmt.execute(params![
-                    day.to_string(),
-                    t.item,
-                    t.done,
-                    t.by,
-                    t.at.timestamp(),
-                    t.note
-                ])?;
-            }
-        }
-        tx.commit()?;
-        Ok(new)
-    }
-
     pub fn ticks(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<(NaiveDate, Tick)>> {
         ticks_between(&self.conn, from, to)
-    }
-
-    pub fn add_handover(
-        &mut self,
-        at: DateTime<Utc>,
-        author: &str,
-        text: &str,
-        messages: &dyn Fn(i64) -> Vec<NewMessage>,
-    ) -> Result<i64> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        tx.execute(
-            "INSERT INTO handover_notes (at, author, text) VALUES (?1, ?2, ?3)",
-            params![at.timestamp(), author, text],
-        )?;
-        let id = tx.last_insert_rowid();
-        super::outbox::insert_messages(&tx, at, &messages(id))?;
-        tx.commit()?;
-        Ok(id)
-    }
-
-    pub fn add_review_note(
-        &mut self,
-        period: &str,
-        topic: &str,
-        text: &str,
-        author: &str,
-        at: DateTime<Utc>,
-    ) -> Result<i64> {
-        self.conn.execute(
-            "INSERT INTO review_notes (period, topic, text, author, at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![period, topic, text, author, at.timestamp()],
-        )?;
-        Ok(self.conn.last_insert_rowid())
     }
 
     pub fn review_notes(&self, period: &str) -> Result<Vec<ReviewNote>> {
@@ -180,7 +94,7 @@ fn handover_row(r: &rusqlite::Row) -> rusqlite::Result<HandoverNote> {
     })
 }
 
-fn kept_list(conn: &Connection, day: NaiveDate) -> Result<Option<Checklist>> {
+pub(super) fn kept_list(conn: &Connection, day: NaiveDate) -> Result<Option<Checklist>> {
     let text: Option<String> = conn
         .query_row(
             "SELECT items FROM checklist_days WHERE day = ?1",
@@ -197,7 +111,7 @@ fn kept_list(conn: &Connection, day: NaiveDate) -> Result<Option<Checklist>> {
 }
 
 /// Days are stored as `YYYY-MM-DD`, which sorts as the dates do.
-fn ticks_between(
+pub(super) fn ticks_between(
     conn: &Connection,
     from: NaiveDate,
     to: NaiveDate,

@@ -1,77 +1,20 @@
 //! Incidents, their events and their follow-up actions.
 
-use anyhow::{bail, Result};
+use anyhow::Result;
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{
-    params, params_from_iter, OptionalExtension, Row, Transaction, TransactionBehavior,
-};
+use rusqlite::{params, params_from_iter, OptionalExtension, Row};
 
-use super::outbox::insert_messages;
 use super::{bad_row, instant, Sqlite};
 use crate::rules::incident::{Action, Event, Incident, Kind, Paged, Status};
-use crate::store::{IncidentFilter, NewAction, NewIncident, Opened, Plan};
+use crate::store::IncidentFilter;
 
-const INCIDENT_COLUMNS: &str = "id, title, description, severity, status, phase, opened_at, \
+pub(super) const INCIDENT_COLUMNS: &str =
+    "id, title, description, severity, status, phase, opened_at, \
      opened_by, acked_at, closed_at, ack_due, resolve_due, escalation_level, dedup_key, resolution";
 const INCIDENT_COLUMN_COUNT: usize = 15;
 use crate::store::STATE_KINDS;
 
 impl Sqlite {
-    pub fn open_incident(
-        &mut self,
-        new: &NewIncident,
-        first: &[Event],
-        plan: Option<&dyn Plan>,
-    ) -> Result<Opened> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        if let Some(key) = new.dedup_key {
-            if let Some(id) = unclosed_with_key(&tx, key)? {
-                let before: u32 = tx.query_row(
-                    "SELECT count(*) FROM incident_events WHERE incident_id = ?1 AND kind = ?2",
-                    params![id, Kind::TriggeredAgain.as_str()],
-                    |r| r.get(0),
-                )?;
-                let count = before + 2;
-                let again = Event::new(new.opened_at, new.opened_by, Kind::TriggeredAgain)
-                    .value(count)
-                    .text(Some(new.title.to_string()));
-                insert_events(&tx, id, std::slice::from_ref(&again))?;
-                tx.commit()?;
-                return Ok(Opened::Again { id, count });
-            }
-        }
-        tx.execute(
-            "INSERT INTO incidents (title, description, severity, status, phase, opened_at, opened_by,
-                                    ack_due, resolve_due, dedup_key)
-             VALUES (?1, ?2, ?3, 'open', ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
-                new.title,
-                new.description,
-                new.severity,
-                new.phase,
-                new.opened_at.timestamp(),
-                new.opened_by,
-                new.ack_due.timestamp(),
-                new.resolve_due.timestamp(),
-                new.dedup_key
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        insert_events(&tx, id, first)?;
-        if let Some(plan) = plan {
-            let incident = tx.query_row(
-                &format!("SELECT {INCIDENT_COLUMNS} FROM incidents WHERE id = ?1"),
-                [id],
-                incident_row,
-            )?;
-            insert_messages(&tx, new.opened_at, &plan.plan(&incident, &[], first))?;
-        }
-        tx.commit()?;
-        Ok(Opened::New(id))
-    }
-
     pub fn incident(&self, id: i64) -> Result<Option<(Incident, Vec<Event>)>> {
         let found = self
             .conn
@@ -114,67 +57,6 @@ impl Sqlite {
             .query_map(range, |r| Ok((r.get::<_, i64>(7)?, event_row(r)?)))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(crate::store::with_histories(incidents, events))
-    }
-
-    pub fn modify_incidents<T>(
-        &mut self,
-        ids: &[i64],
-        mut change: impl FnMut(&mut Incident, &[Event]) -> Result<(Vec<Event>, T)>,
-        plan: Option<&dyn Plan>,
-    ) -> Result<Vec<T>> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut results = Vec::with_capacity(ids.len());
-        let mut wrote = false;
-        for &id in ids {
-            let Some(mut incident) = tx
-                .query_row(
-                    &format!("SELECT {INCIDENT_COLUMNS} FROM incidents WHERE id = ?1"),
-                    [id],
-                    incident_row,
-                )
-                .optional()?
-            else {
-                bail!(crate::store::NotFound::Incident(id));
-            };
-            let history = events(&tx, id)?;
-            let (new_events, result) = change(&mut incident, &history)?;
-            results.push(result);
-            if new_events.is_empty() {
-                continue;
-            }
-            tx.execute(
-                "UPDATE incidents SET title = ?2, description = ?3, severity = ?4, status = ?5,
-                        phase = ?6, acked_at = ?7, closed_at = ?8, ack_due = ?9, resolve_due = ?10,
-                        escalation_level = ?11, resolution = ?12
-                  WHERE id = ?1",
-                params![
-                    id,
-                    incident.title,
-                    incident.description,
-                    incident.severity,
-                    incident.status.as_str(),
-                    incident.phase,
-                    incident.acked_at.map(|t| t.timestamp()),
-                    incident.closed_at.map(|t| t.timestamp()),
-                    incident.ack_due.timestamp(),
-                    incident.resolve_due.timestamp(),
-                    incident.escalation_level,
-                    incident.resolution
-                ],
-            )?;
-            insert_events(&tx, id, &new_events)?;
-            if let (Some(plan), Some(first)) = (plan, new_events.first()) {
-                let messages = plan.plan(&incident, &history, &new_events);
-                insert_messages(&tx, first.at, &messages)?;
-            }
-            wrote = true;
-        }
-        if wrote {
-            tx.commit()?;
-        }
-        Ok(results)
     }
 
     pub fn each_incident(
@@ -236,76 +118,6 @@ impl Sqlite {
         unclosed_with_key(&self.conn, key)
     }
 
-    pub fn add_action(&mut self, incident_id: i64, new: &NewAction) -> Result<i64> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let exists: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM incidents WHERE id = ?1)",
-            [incident_id],
-            |r| r.get(0),
-        )?;
-        if !exists {
-            bail!(crate::store::NotFound::Incident(incident_id));
-        }
-        tx.execute(
-            "INSERT INTO incident_actions (incident_id, text, owner, due, created_at, created_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                incident_id,
-                new.text,
-                new.owner,
-                new.due.to_string(),
-                new.at.timestamp(),
-                new.by
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        let event = Event::new(new.at, new.by, Kind::ActionAdded)
-            .value(id)
-            .text(Some(format!(
-                "{} (owner {}, due {})",
-                new.text, new.owner, new.due
-            )));
-        insert_events(&tx, incident_id, &[event])?;
-        tx.commit()?;
-        Ok(id)
-    }
-
-    /// Marks an action done; the action as it was before, or an error when there is none.
-    pub fn complete_action(
-        &mut self,
-        action_id: i64,
-        by: &str,
-        at: DateTime<Utc>,
-    ) -> Result<Action> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let Some(action) = tx
-            .query_row(
-                "SELECT * FROM incident_actions WHERE id = ?1",
-                [action_id],
-                action_row,
-            )
-            .optional()?
-        else {
-            bail!(crate::store::NotFound::Action(action_id));
-        };
-        if action.done_at.is_none() {
-            tx.execute(
-                "UPDATE incident_actions SET done_at = ?2, done_by = ?3 WHERE id = ?1",
-                params![action_id, at.timestamp(), by],
-            )?;
-            let event = Event::new(at, by, Kind::ActionDone)
-                .value(action_id)
-                .text(Some(action.text.clone()));
-            insert_events(&tx, action.incident_id, &[event])?;
-            tx.commit()?;
-        }
-        Ok(action)
-    }
-
     pub fn actions(&self, incident_id: i64) -> Result<Vec<Action>> {
         let mut stmt = self
             .conn
@@ -315,7 +127,7 @@ impl Sqlite {
     }
 }
 
-fn unclosed_with_key(conn: &rusqlite::Connection, key: &str) -> Result<Option<i64>> {
+pub(super) fn unclosed_with_key(conn: &rusqlite::Connection, key: &str) -> Result<Option<i64>> {
     Ok(conn
         .query_row(
             "SELECT id FROM incidents WHERE dedup_key = ?1 AND status <> 'closed'",
@@ -325,26 +137,7 @@ fn unclosed_with_key(conn: &rusqlite::Connection, key: &str) -> Result<Option<i6
         .optional()?)
 }
 
-fn insert_events(tx: &Transaction, incident_id: i64, events: &[Event]) -> Result<()> {
-    let mut stmt = tx.prepare_cached(
-        "INSERT INTO incident_events (incident_id, at, actor, kind, old_value, new_value, text)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?;
-    for e in events {
-        stmt.execute(params![
-            incident_id,
-            e.at.timestamp(),
-            e.actor,
-            e.kind.as_str(),
-            e.old_value,
-            e.new_value,
-            e.text
-        ])?;
-    }
-    Ok(())
-}
-
-fn events(conn: &rusqlite::Connection, incident_id: i64) -> Result<Vec<Event>> {
+pub(super) fn events(conn: &rusqlite::Connection, incident_id: i64) -> Result<Vec<Event>> {
     let mut stmt = conn.prepare_cached(
         "SELECT at, actor, kind, old_value, new_value, text, id FROM incident_events
           WHERE incident_id = ?1 ORDER BY id",
@@ -372,7 +165,7 @@ fn event_row(r: &Row) -> rusqlite::Result<Event> {
     })
 }
 
-fn incident_row(r: &Row) -> rusqlite::Result<Incident> {
+pub(super) fn incident_row(r: &Row) -> rusqlite::Result<Incident> {
     let status: String = r.get(4)?;
     let id: i64 = r.get(0)?;
     Ok(Incident {
@@ -395,7 +188,7 @@ fn incident_row(r: &Row) -> rusqlite::Result<Incident> {
     })
 }
 
-fn action_row(r: &Row) -> rusqlite::Result<Action> {
+pub(super) fn action_row(r: &Row) -> rusqlite::Result<Action> {
     let due: String = r.get("due")?;
     let id: i64 = r.get("id")?;
     Ok(Action {

@@ -2,12 +2,37 @@
 
 use anyhow::Result;
 use chrono::{DateTime, Utc};
-use rusqlite::{params, OptionalExtension, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 use super::{bad_row, instant, Sqlite};
 use crate::rules::metrics::State;
 use crate::rules::slo::{Counts, Good};
 use crate::store::{NewSample, Sample};
+
+/// A check's values. Nothing that is not finite is stored: SQLite has no NaN, and an infinity
+/// would poison every mean a report takes.
+pub(super) fn insert_samples(
+    conn: &Connection,
+    check_id: i64,
+    at: DateTime<Utc>,
+    samples: &[NewSample],
+) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO metric_samples (check_id, metric, at, value, state, raw_state)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for s in samples {
+        stmt.execute(params![
+            check_id,
+            s.metric,
+            at.timestamp(),
+            s.value.filter(|v| v.is_finite()),
+            s.state.as_str(),
+            s.raw.as_str()
+        ])?;
+    }
+    Ok(())
+}
 
 impl Sqlite {
     /// Many checks in one transaction (an import, a demo history).
@@ -19,66 +44,13 @@ impl Sqlite {
             let mut check_stmt = tx.prepare_cached(
                 "INSERT INTO metric_checks (at, state, metrics) VALUES (?1, ?2, ?3)",
             )?;
-            let mut sample_stmt = tx.prepare_cached(
-                "INSERT INTO metric_samples (check_id, metric, at, value, state, raw_state)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?;
             for (at, state, samples) in checks {
                 check_stmt.execute(params![at.timestamp(), state.as_str(), samples.len()])?;
-                let check = tx.last_insert_rowid();
-                for s in samples.iter() {
-                    // Nothing that is not finite is stored: SQLite has no NaN, and an infinity
-                    // would poison every mean a report takes.
-                    let value = s.value.filter(|v| v.is_finite());
-                    sample_stmt.execute(params![
-                        check,
-                        s.metric,
-                        at.timestamp(),
-                        value,
-                        s.state.as_str(),
-                        s.raw.as_str()
-                    ])?;
-                }
+                insert_samples(&tx, tx.last_insert_rowid(), *at, samples)?;
             }
         }
         tx.commit()?;
         Ok(())
-    }
-
-    pub fn record_measured(
-        &mut self,
-        at: DateTime<Utc>,
-        state: State,
-        samples: &[NewSample],
-        slot: i64,
-    ) -> Result<bool> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let added = tx.execute(
-            "INSERT INTO metric_checks (at, state, metrics, slot) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT DO NOTHING",
-            params![at.timestamp(), state.as_str(), samples.len(), slot],
-        )?;
-        if added == 1 {
-            let check = tx.last_insert_rowid();
-            let mut stmt = tx.prepare_cached(
-                "INSERT INTO metric_samples (check_id, metric, at, value, state, raw_state)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?;
-            for s in samples {
-                stmt.execute(params![
-                    check,
-                    s.metric,
-                    at.timestamp(),
-                    s.value.filter(|v| v.is_finite()),
-                    s.state.as_str(),
-                    s.raw.as_str()
-                ])?;
-            }
-        }
-        tx.commit()?;
-        Ok(added == 1)
     }
 
     /// When the run of raw CRITICAL samples that ends with the latest sample began; `None` when

@@ -16,6 +16,7 @@ mod metrics;
 mod outbox;
 mod overrides;
 mod report;
+mod tx;
 
 /// Ordered schema steps, one file each under `migrations/`; step N brings the schema to
 /// `user_version` N. Never edit a step that has shipped: add a new one.

@@ -3,50 +3,13 @@
 
 use anyhow::Result;
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Row, Transaction, TransactionBehavior};
+use rusqlite::{params, Row, TransactionBehavior};
 
 use super::{bad_row, instant, Sqlite};
-use crate::store::outbox::{
-    Message, MessageCounts, MessageFilter, NewMessage, Outcome, MESSAGE_COLUMNS,
-};
+use crate::store::outbox::{Message, MessageCounts, MessageFilter, Outcome, MESSAGE_COLUMNS};
 
 /// Queues messages inside the caller's transaction; a key already queued is left as it is.
-pub(super) fn insert_messages(
-    tx: &Transaction,
-    at: DateTime<Utc>,
-    messages: &[NewMessage],
-) -> Result<usize> {
-    let mut stmt = tx.prepare_cached(
-        "INSERT INTO outbox (key, channel, topic, incident_id, recipient, payload, state,
-                             created_at, next_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'queued', ?7, ?7)
-         ON CONFLICT (key) DO NOTHING",
-    )?;
-    let mut added = 0;
-    for m in messages {
-        added += stmt.execute(params![
-            m.key,
-            m.channel,
-            m.topic,
-            m.incident_id,
-            m.recipient,
-            m.payload,
-            at.timestamp()
-        ])?;
-    }
-    Ok(added)
-}
-
 impl Sqlite {
-    pub fn enqueue(&mut self, at: DateTime<Utc>, messages: &[NewMessage]) -> Result<usize> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let added = insert_messages(&tx, at, messages)?;
-        tx.commit()?;
-        Ok(added)
-    }
-
     pub fn claim_messages(
         &mut self,
         now: DateTime<Utc>,
