@@ -13,6 +13,7 @@ mod conformance;
 mod copy;
 pub mod outbox;
 mod postgres;
+mod rows;
 mod sqlite;
 #[cfg(test)]
 mod test_database;

@@ -4,9 +4,10 @@ use anyhow::Result;
 use chrono::{DateTime, Utc};
 use postgres::Row;
 
-use super::{bad_row, instant, instant_opt, Postgres};
+use super::{instant_opt, Postgres};
 use crate::rules::metrics::State;
 use crate::rules::slo::{Counts, Good};
+use crate::store::rows;
 use crate::store::{NewSample, Sample};
 
 impl Postgres {
@@ -87,25 +88,24 @@ impl Postgres {
 
     pub fn last_state(&self, metric: &str) -> Result<Option<State>> {
         self.read(|s| {
-            s.opt(
-                "SELECT state, id FROM metric_samples WHERE metric = $1
+            s.read_opt(
+                "SELECT id, state FROM metric_samples WHERE metric = $1
                   ORDER BY at DESC, id DESC LIMIT 1",
                 &[&metric],
-            )?
-            .map(|r| state(&r, 0, 1))
-            .transpose()
+                rows::sample_state,
+            )
         })
     }
 
     pub fn recent_samples(&self, metric: &str, limit: u32) -> Result<Vec<Sample>> {
         let mut rows = self.read(|s| {
             s.all(
-                "SELECT at, value, state, id FROM metric_samples WHERE metric = $1
+                "SELECT id, at, value, state FROM metric_samples WHERE metric = $1
                   ORDER BY at DESC, id DESC LIMIT $2",
                 &[&metric, &i64::from(limit)],
             )?
             .iter()
-            .map(sample_row)
+            .map(|r| rows::sample(r))
             .collect::<Result<Vec<_>>>()
         })?;
         rows.reverse();
@@ -115,12 +115,12 @@ impl Postgres {
     pub fn latest_value(&self, metric: &str) -> Result<Option<Sample>> {
         self.read(|s| {
             s.opt(
-                "SELECT at, value, state, id FROM metric_samples
+                "SELECT id, at, value, state FROM metric_samples
                   WHERE metric = $1 AND value IS NOT NULL ORDER BY at DESC, id DESC LIMIT 1",
                 &[&metric],
             )?
             .as_ref()
-            .map(sample_row)
+            .map(|r| rows::sample(r))
             .transpose()
         })
     }
@@ -128,12 +128,12 @@ impl Postgres {
     pub fn samples_since(&self, metric: &str, since: DateTime<Utc>) -> Result<Vec<Sample>> {
         self.read(|s| {
             s.all(
-                "SELECT at, value, state, id FROM metric_samples WHERE metric = $1 AND at >= $2
+                "SELECT id, at, value, state FROM metric_samples WHERE metric = $1 AND at >= $2
                   ORDER BY at, id",
                 &[&metric, &since.timestamp()],
             )?
             .iter()
-            .map(sample_row)
+            .map(|r| rows::sample(r))
             .collect()
         })
     }
@@ -148,12 +148,12 @@ impl Postgres {
     ) -> Result<Vec<Sample>> {
         self.read(|s| {
             s.all(
-                "SELECT at, value, state, id FROM metric_samples
+                "SELECT id, at, value, state FROM metric_samples
                   WHERE metric = $1 AND at >= $2 AND at < $3 ORDER BY at, id",
                 &[&metric, &from.timestamp(), &to.timestamp()],
             )?
             .iter()
-            .map(sample_row)
+            .map(|r| rows::sample(r))
             .collect()
         })
     }
@@ -211,24 +211,5 @@ fn counts(r: &Row, first: usize) -> Result<Counts> {
     Ok(Counts {
         good: good as f64,
         bad: bad as f64,
-    })
-}
-
-fn sample_row(r: &Row) -> Result<Sample> {
-    Ok(Sample {
-        at: instant(r.try_get(0)?)?,
-        value: r.try_get(1)?,
-        state: state(r, 2, 3)?,
-    })
-}
-
-fn state(r: &Row, column: usize, id: usize) -> Result<State> {
-    let text: String = r.try_get(column)?;
-    State::parse(&text).ok_or_else(|| {
-        bad_row(
-            "metric_samples",
-            r.try_get(id).unwrap_or_default(),
-            format!("unknown state \"{text}\""),
-        )
     })
 }

@@ -10,9 +10,11 @@
 use std::cell::RefCell;
 
 use anyhow::{Context, Result};
-use chrono::{DateTime, Utc};
 use postgres::types::{ToSql, Type};
 use postgres::{Client, GenericClient, Row, Transaction};
+
+use crate::store::rows::Columns;
+pub(super) use crate::store::rows::{instant, instant_opt};
 
 mod beats;
 mod checklist;
@@ -331,6 +333,26 @@ impl<C: GenericClient> Session<'_, C> {
         Ok(self.c.query_typed_opt(sql, &typed(params))?)
     }
 
+    /// Every row, each read by `read`.
+    pub fn read_all<T>(
+        &mut self,
+        sql: &str,
+        params: Params<'_>,
+        read: fn(&dyn Columns) -> Result<T>,
+    ) -> Result<Vec<T>> {
+        self.all(sql, params)?.iter().map(|r| read(r)).collect()
+    }
+
+    /// The one row, if any, read by `read`.
+    pub fn read_opt<T>(
+        &mut self,
+        sql: &str,
+        params: Params<'_>,
+        read: fn(&dyn Columns) -> Result<T>,
+    ) -> Result<Option<T>> {
+        self.opt(sql, params)?.as_ref().map(|r| read(r)).transpose()
+    }
+
     pub fn exec(&mut self, sql: &str, params: Params<'_>) -> Result<u64> {
         Ok(self.c.execute_typed(sql, &typed(params))?)
     }
@@ -354,17 +376,17 @@ impl<C: GenericClient> Session<'_, C> {
     }
 }
 
-/// A stored time. One out of chrono's range means the row was not written by mindops.
-pub(super) fn instant(seconds: i64) -> Result<DateTime<Utc>> {
-    DateTime::from_timestamp(seconds, 0)
-        .with_context(|| format!("{seconds} is not a time mindops can have stored"))
-}
-
-pub(super) fn instant_opt(seconds: Option<i64>) -> Result<Option<DateTime<Utc>>> {
-    seconds.map(instant).transpose()
-}
-
-/// A row mindops cannot read, named so that a person can find it.
-pub(super) fn bad_row(table: &str, id: i64, what: String) -> anyhow::Error {
-    anyhow::anyhow!("{table} row {id}: {what}")
+impl Columns for Row {
+    fn int(&self, i: usize) -> Result<Option<i64>> {
+        Ok(self.try_get(i)?)
+    }
+    fn real(&self, i: usize) -> Result<Option<f64>> {
+        Ok(self.try_get(i)?)
+    }
+    fn text(&self, i: usize) -> Result<Option<String>> {
+        Ok(self.try_get(i)?)
+    }
+    fn flag(&self, i: usize) -> Result<bool> {
+        Ok(self.try_get(i)?)
+    }
 }

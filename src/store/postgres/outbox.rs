@@ -3,10 +3,10 @@
 
 use anyhow::Result;
 use chrono::{DateTime, Utc};
-use postgres::Row;
 
-use super::{bad_row, instant, instant_opt, Postgres};
+use super::Postgres;
 use crate::store::outbox::{Message, MessageCounts, MessageFilter, Outcome, MESSAGE_COLUMNS};
+use crate::store::rows;
 
 /// Queues messages inside the caller's transaction; a key already queued is left as it is.
 impl Postgres {
@@ -35,7 +35,7 @@ impl Postgres {
                 ],
             )?
             .iter()
-            .map(message_row)
+            .map(|r| rows::message(r))
             .collect::<Result<Vec<_>>>()
         })?;
         claimed.sort_by_key(|m| m.id);
@@ -87,7 +87,7 @@ impl Postgres {
                 ],
             )?
             .iter()
-            .map(message_row)
+            .map(|r| rows::message(r))
             .collect::<Result<Vec<_>>>()
         })?;
         out.reverse();
@@ -109,25 +109,4 @@ impl Postgres {
             })
         })
     }
-}
-
-fn message_row(r: &Row) -> Result<Message> {
-    let id: i64 = r.get(0);
-    let state: String = r.get(7);
-    let attempts: i64 = r.get(8);
-    Ok(Message {
-        id,
-        key: r.get(1),
-        channel: r.get(2),
-        topic: r.get(3),
-        incident_id: r.get(4),
-        recipient: r.get(5),
-        payload: r.get(6),
-        state: state.parse().map_err(|e| bad_row("outbox", id, e))?,
-        attempts: u32::try_from(attempts).unwrap_or(u32::MAX),
-        created_at: instant(r.get(9))?,
-        next_at: instant(r.get(10))?,
-        sent_at: instant_opt(r.get(11))?,
-        last_error: r.get(12),
-    })
 }

@@ -7,8 +7,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use postgres::GenericClient;
 
 use super::checklist::{kept_list, ticks_between};
-use super::incidents::{action_row, events, incident_row, unclosed_with_key, INCIDENT_COLUMNS};
-use super::overrides::{overlapping, override_row};
+use super::incidents::{events, unclosed_with_key};
+use super::overrides::overlapping;
 use super::{Postgres, Session, LOCK_CHECKLIST_DAY, LOCK_DEDUP, LOCK_OVERRIDES};
 use crate::config::Checklist;
 use crate::rules::checklist::Tick;
@@ -16,6 +16,7 @@ use crate::rules::incident::{Action, Event, Incident, Kind};
 use crate::rules::metrics::State;
 use crate::rules::rotation::Override;
 use crate::store::backend::{Lock, Tx, Work};
+use crate::store::rows::{self, ACTION_COLUMNS, INCIDENT_COLUMNS, OVERRIDE_COLUMNS};
 use crate::store::{NewAction, NewIncident, NewMessage, NewOverride, NewSample};
 
 impl Postgres {
@@ -38,14 +39,11 @@ impl<C: GenericClient> Tx for Writing<'_, '_, C> {
     }
 
     fn incident(&mut self, id: i64) -> Result<Option<Incident>> {
-        self.s
-            .opt(
-                &format!("SELECT {INCIDENT_COLUMNS} FROM incidents WHERE id = $1 FOR UPDATE"),
-                &[&id],
-            )?
-            .as_ref()
-            .map(incident_row)
-            .transpose()
+        self.s.read_opt(
+            &format!("SELECT {INCIDENT_COLUMNS} FROM incidents WHERE id = $1 FOR UPDATE"),
+            &[&id],
+            rows::incident,
+        )
     }
 
     fn has_incident(&mut self, id: i64) -> Result<bool> {
@@ -163,14 +161,11 @@ impl<C: GenericClient> Tx for Writing<'_, '_, C> {
     }
 
     fn action(&mut self, id: i64) -> Result<Option<Action>> {
-        self.s
-            .opt(
-                "SELECT * FROM incident_actions WHERE id = $1 FOR UPDATE",
-                &[&id],
-            )?
-            .as_ref()
-            .map(action_row)
-            .transpose()
+        self.s.read_opt(
+            &format!("SELECT {ACTION_COLUMNS} FROM incident_actions WHERE id = $1 FOR UPDATE"),
+            &[&id],
+            rows::action,
+        )
     }
 
     fn insert_action(&mut self, incident_id: i64, new: &NewAction) -> Result<i64> {
@@ -234,15 +229,17 @@ impl<C: GenericClient> Tx for Writing<'_, '_, C> {
         by: &str,
         at: DateTime<Utc>,
     ) -> Result<Option<Override>> {
-        let Some(row) = self.s.opt(
-            "UPDATE overrides SET removed_by = $2, removed_at = $3
-              WHERE id = $1 AND removed_at IS NULL RETURNING *",
+        let Some(mut removed) = self.s.read_opt(
+            &format!(
+                "UPDATE overrides SET removed_by = $2, removed_at = $3
+                  WHERE id = $1 AND removed_at IS NULL RETURNING {OVERRIDE_COLUMNS}"
+            ),
             &[&id, &by, &at.timestamp()],
+            rows::override_,
         )?
         else {
             return Ok(None);
         };
-        let mut removed = override_row(&row)?;
         // As it stood, in place.
         (removed.removed_at, removed.removed_by) = (None, None);
         Ok(Some(removed))

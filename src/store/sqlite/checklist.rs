@@ -4,9 +4,10 @@ use anyhow::Result;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::{bad_row, instant, Sqlite};
+use super::{all, first, instant, Sqlite};
 use crate::config::Checklist;
 use crate::rules::checklist::Tick;
+use crate::store::rows::{self, HANDOVER_COLUMNS, REVIEW_NOTE_COLUMNS, TICK_COLUMNS};
 use crate::store::{HandoverNote, ReviewNote};
 
 impl Sqlite {
@@ -19,40 +20,38 @@ impl Sqlite {
     }
 
     pub fn review_notes(&self, period: &str) -> Result<Vec<ReviewNote>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, period, topic, text, author, at FROM review_notes WHERE period = ?1 ORDER BY id",
-        )?;
-        let rows = stmt.query_map([period], |r| {
-            Ok(ReviewNote {
-                id: r.get(0)?,
-                period: r.get(1)?,
-                topic: r.get(2)?,
-                text: r.get(3)?,
-                author: r.get(4)?,
-                at: instant(r.get(5)?)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        all(
+            &self.conn,
+            &format!(
+                "SELECT {REVIEW_NOTE_COLUMNS} FROM review_notes WHERE period = ?1 ORDER BY id"
+            ),
+            [period],
+            rows::review_note,
+        )
     }
 
     /// Notes written in `[from, to)`, oldest first.
     pub fn handovers(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<HandoverNote>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, at, author, text FROM handover_notes WHERE at >= ?1 AND at < ?2 ORDER BY at, id",
-        )?;
-        let rows = stmt.query_map(params![from.timestamp(), to.timestamp()], handover_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        all(
+            &self.conn,
+            &format!(
+                "SELECT {HANDOVER_COLUMNS} FROM handover_notes
+                  WHERE at >= ?1 AND at < ?2 ORDER BY at, id"
+            ),
+            params![from.timestamp(), to.timestamp()],
+            rows::handover,
+        )
     }
 
     pub fn latest_handover(&self) -> Result<Option<HandoverNote>> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT id, at, author, text FROM handover_notes ORDER BY at DESC, id DESC LIMIT 1",
-                [],
-                handover_row,
-            )
-            .optional()?)
+        first(
+            &self.conn,
+            &format!(
+                "SELECT {HANDOVER_COLUMNS} FROM handover_notes ORDER BY at DESC, id DESC LIMIT 1"
+            ),
+            [],
+            rows::handover,
+        )
     }
 
     /// The first metrics check recorded in `[from, to)`.
@@ -85,15 +84,6 @@ impl Sqlite {
     }
 }
 
-fn handover_row(r: &rusqlite::Row) -> rusqlite::Result<HandoverNote> {
-    Ok(HandoverNote {
-        id: r.get(0)?,
-        at: instant(r.get(1)?)?,
-        author: r.get(2)?,
-        text: r.get(3)?,
-    })
-}
-
 pub(super) fn kept_list(conn: &Connection, day: NaiveDate) -> Result<Option<Checklist>> {
     let text: Option<String> = conn
         .query_row(
@@ -102,12 +92,7 @@ pub(super) fn kept_list(conn: &Connection, day: NaiveDate) -> Result<Option<Chec
             |r| r.get(0),
         )
         .optional()?;
-    text.map(|t| {
-        serde_json::from_str(&t).map_err(|e| {
-            anyhow::anyhow!("the checklist kept for {day} in the database cannot be read: {e}")
-        })
-    })
-    .transpose()
+    rows::kept_list(day, text)
 }
 
 /// Days are stored as `YYYY-MM-DD`, which sorts as the dates do.
@@ -116,30 +101,13 @@ pub(super) fn ticks_between(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Vec<(NaiveDate, Tick)>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT day, item, done, actor, at, note, id FROM checklist_ticks
-          WHERE day >= ?1 AND day <= ?2 ORDER BY day, id",
-    )?;
-    let rows = stmt.query_map([from.to_string(), to.to_string()], |r| {
-        let day: String = r.get(0)?;
-        let id: i64 = r.get(6)?;
-        let day = NaiveDate::parse_from_str(&day, "%Y-%m-%d").map_err(|_| {
-            bad_row(
-                "checklist_ticks",
-                id,
-                format!("day \"{day}\" is not a date"),
-            )
-        })?;
-        Ok((
-            day,
-            Tick {
-                item: r.get(1)?,
-                done: r.get(2)?,
-                by: r.get(3)?,
-                at: instant(r.get(4)?)?,
-                note: r.get(5)?,
-            },
-        ))
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    all(
+        conn,
+        &format!(
+            "SELECT {TICK_COLUMNS} FROM checklist_ticks
+              WHERE day >= ?1 AND day <= ?2 ORDER BY day, id"
+        ),
+        [from.to_string(), to.to_string()],
+        rows::tick,
+    )
 }

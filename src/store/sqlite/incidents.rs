@@ -1,29 +1,22 @@
 //! Incidents, their events and their follow-up actions.
 
 use anyhow::Result;
-use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{params, params_from_iter, OptionalExtension, Row};
+use chrono::{DateTime, Utc};
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 
-use super::{bad_row, instant, Sqlite};
-use crate::rules::incident::{Action, Event, Incident, Kind, Paged, Status};
-use crate::store::IncidentFilter;
-
-pub(super) const INCIDENT_COLUMNS: &str =
-    "id, title, description, severity, status, phase, opened_at, \
-     opened_by, acked_at, closed_at, ack_due, resolve_due, escalation_level, dedup_key, resolution";
-const INCIDENT_COLUMN_COUNT: usize = 15;
-use crate::store::STATE_KINDS;
+use super::{all, first, Sqlite};
+use crate::rules::incident::{Action, Event, Incident, Paged};
+use crate::store::rows::{self, ACTION_COLUMNS, EVENT_COLUMNS, INCIDENT_COLUMNS};
+use crate::store::{IncidentFilter, STATE_KINDS};
 
 impl Sqlite {
     pub fn incident(&self, id: i64) -> Result<Option<(Incident, Vec<Event>)>> {
-        let found = self
-            .conn
-            .query_row(
-                &format!("SELECT {INCIDENT_COLUMNS} FROM incidents WHERE id = ?1"),
-                [id],
-                incident_row,
-            )
-            .optional()?;
+        let found = first(
+            &self.conn,
+            &format!("SELECT {INCIDENT_COLUMNS} FROM incidents WHERE id = ?1"),
+            [id],
+            rows::incident,
+        )?;
         match found {
             Some(incident) => {
                 let events = events(&self.conn, id)?;
@@ -40,22 +33,23 @@ impl Sqlite {
     ) -> Result<Vec<(Incident, Vec<Event>)>> {
         let chosen = "opened_at < ?2 AND (opened_at >= ?1 OR closed_at IS NULL OR closed_at >= ?1)";
         let range = params![from.timestamp(), to.timestamp()];
-        let mut incidents = self.conn.prepare_cached(&format!(
-            "SELECT {INCIDENT_COLUMNS} FROM incidents WHERE {chosen} ORDER BY id"
-        ))?;
-        let incidents = incidents
-            .query_map(range, incident_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        let mut events = self.conn.prepare_cached(&format!(
-            "SELECT at, actor, kind, old_value, new_value, text, id, incident_id
-               FROM incident_events
-              WHERE incident_id IN (SELECT id FROM incidents WHERE {chosen})
-                AND kind IN ({STATE_KINDS})
-              ORDER BY incident_id, id"
-        ))?;
-        let events = events
-            .query_map(range, |r| Ok((r.get::<_, i64>(7)?, event_row(r)?)))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let incidents = all(
+            &self.conn,
+            &format!("SELECT {INCIDENT_COLUMNS} FROM incidents WHERE {chosen} ORDER BY id"),
+            range,
+            rows::incident,
+        )?;
+        let events = all(
+            &self.conn,
+            &format!(
+                "SELECT {EVENT_COLUMNS}, incident_id FROM incident_events
+                  WHERE incident_id IN (SELECT id FROM incidents WHERE {chosen})
+                    AND kind IN ({STATE_KINDS})
+                  ORDER BY incident_id, id"
+            ),
+            range,
+            rows::event_of_incident,
+        )?;
         Ok(crate::store::with_histories(incidents, events))
     }
 
@@ -94,18 +88,9 @@ impl Sqlite {
         let mut stmt = self.conn.prepare(&sql)?;
         let mut rows = stmt.query(params_from_iter(args))?;
         while let Some(row) = rows.next()? {
-            let incident = incident_row(row)?;
+            let incident = rows::incident(row)?;
             let paged = if with_pages {
-                let text: String = row.get(INCIDENT_COLUMN_COUNT)?;
-                let pairs: Vec<(Option<String>, Option<String>)> = serde_json::from_str(&text)
-                    .map_err(|e| bad_row("incident_events", incident.id, format!("pages: {e}")))?;
-                pairs
-                    .into_iter()
-                    .map(|(person, role)| Paged {
-                        person: person.unwrap_or_default(),
-                        role: role.unwrap_or_default(),
-                    })
-                    .collect()
+                rows::pages(row, incident.id)?
             } else {
                 Vec::new()
             };
@@ -119,15 +104,18 @@ impl Sqlite {
     }
 
     pub fn actions(&self, incident_id: i64) -> Result<Vec<Action>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT * FROM incident_actions WHERE incident_id = ?1 ORDER BY id")?;
-        let rows = stmt.query_map([incident_id], action_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        all(
+            &self.conn,
+            &format!(
+                "SELECT {ACTION_COLUMNS} FROM incident_actions WHERE incident_id = ?1 ORDER BY id"
+            ),
+            [incident_id],
+            rows::action,
+        )
     }
 }
 
-pub(super) fn unclosed_with_key(conn: &rusqlite::Connection, key: &str) -> Result<Option<i64>> {
+pub(super) fn unclosed_with_key(conn: &Connection, key: &str) -> Result<Option<i64>> {
     Ok(conn
         .query_row(
             "SELECT id FROM incidents WHERE dedup_key = ?1 AND status <> 'closed'",
@@ -137,78 +125,11 @@ pub(super) fn unclosed_with_key(conn: &rusqlite::Connection, key: &str) -> Resul
         .optional()?)
 }
 
-pub(super) fn events(conn: &rusqlite::Connection, incident_id: i64) -> Result<Vec<Event>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT at, actor, kind, old_value, new_value, text, id FROM incident_events
-          WHERE incident_id = ?1 ORDER BY id",
-    )?;
-    let rows = stmt.query_map([incident_id], event_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// `at, actor, kind, old_value, new_value, text, id` of an event row.
-fn event_row(r: &Row) -> rusqlite::Result<Event> {
-    let kind: String = r.get(2)?;
-    Ok(Event {
-        at: instant(r.get(0)?)?,
-        actor: r.get(1)?,
-        kind: Kind::parse(&kind).ok_or_else(|| {
-            bad_row(
-                "incident_events",
-                r.get(6).unwrap_or_default(),
-                format!("unknown event kind \"{kind}\""),
-            )
-        })?,
-        old_value: r.get(3)?,
-        new_value: r.get(4)?,
-        text: r.get(5)?,
-    })
-}
-
-pub(super) fn incident_row(r: &Row) -> rusqlite::Result<Incident> {
-    let status: String = r.get(4)?;
-    let id: i64 = r.get(0)?;
-    Ok(Incident {
-        id,
-        title: r.get(1)?,
-        description: r.get(2)?,
-        severity: r.get(3)?,
-        status: Status::parse(&status)
-            .ok_or_else(|| bad_row("incidents", id, format!("unknown status \"{status}\"")))?,
-        phase: r.get(5)?,
-        opened_at: instant(r.get(6)?)?,
-        opened_by: r.get(7)?,
-        acked_at: r.get::<_, Option<i64>>(8)?.map(instant).transpose()?,
-        closed_at: r.get::<_, Option<i64>>(9)?.map(instant).transpose()?,
-        ack_due: instant(r.get(10)?)?,
-        resolve_due: instant(r.get(11)?)?,
-        escalation_level: r.get(12)?,
-        dedup_key: r.get(13)?,
-        resolution: r.get(14)?,
-    })
-}
-
-pub(super) fn action_row(r: &Row) -> rusqlite::Result<Action> {
-    let due: String = r.get("due")?;
-    let id: i64 = r.get("id")?;
-    Ok(Action {
-        id,
-        incident_id: r.get("incident_id")?,
-        text: r.get("text")?,
-        owner: r.get("owner")?,
-        due: NaiveDate::parse_from_str(&due, "%Y-%m-%d").map_err(|_| {
-            bad_row(
-                "incident_actions",
-                id,
-                format!("due \"{due}\" is not a date"),
-            )
-        })?,
-        created_at: instant(r.get("created_at")?)?,
-        created_by: r.get("created_by")?,
-        done_at: r
-            .get::<_, Option<i64>>("done_at")?
-            .map(instant)
-            .transpose()?,
-        done_by: r.get("done_by")?,
-    })
+pub(super) fn events(conn: &Connection, incident_id: i64) -> Result<Vec<Event>> {
+    all(
+        conn,
+        &format!("SELECT {EVENT_COLUMNS} FROM incident_events WHERE incident_id = ?1 ORDER BY id"),
+        [incident_id],
+        rows::event,
+    )
 }

@@ -2,11 +2,12 @@
 
 use anyhow::Result;
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use rusqlite::{params, Connection, TransactionBehavior};
 
-use super::{bad_row, instant, Sqlite};
+use super::{all, first, instant, Sqlite};
 use crate::rules::metrics::State;
 use crate::rules::slo::{Counts, Good};
+use crate::store::rows::{self, SAMPLE_COLUMNS};
 use crate::store::{NewSample, Sample};
 
 /// A check's values. Nothing that is not finite is stored: SQLite has no NaN, and an infinity
@@ -74,48 +75,53 @@ impl Sqlite {
 
     /// The state of the latest recorded sample of a metric.
     pub fn last_state(&self, metric: &str) -> Result<Option<State>> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT state, id FROM metric_samples WHERE metric = ?1 ORDER BY at DESC, id DESC LIMIT 1",
-                [metric],
-                |r| state(r, 0, 1),
-            )
-            .optional()?)
+        first(
+            &self.conn,
+            "SELECT id, state FROM metric_samples WHERE metric = ?1 ORDER BY at DESC, id DESC LIMIT 1",
+            [metric],
+            rows::sample_state,
+        )
     }
 
     /// The latest `limit` samples of a metric, oldest first.
     pub fn recent_samples(&self, metric: &str, limit: u32) -> Result<Vec<Sample>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT at, value, state, id FROM metric_samples WHERE metric = ?1 ORDER BY at DESC, id DESC LIMIT ?2",
+        let mut samples = all(
+            &self.conn,
+            &format!(
+                "SELECT {SAMPLE_COLUMNS} FROM metric_samples
+                  WHERE metric = ?1 ORDER BY at DESC, id DESC LIMIT ?2"
+            ),
+            params![metric, limit],
+            rows::sample,
         )?;
-        let mut rows: Vec<Sample> = stmt
-            .query_map(params![metric, limit], sample_row)?
-            .collect::<rusqlite::Result<_>>()?;
-        rows.reverse();
-        Ok(rows)
+        samples.reverse();
+        Ok(samples)
     }
 
     /// The newest sample of a metric that holds a value.
     pub fn latest_value(&self, metric: &str) -> Result<Option<Sample>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT at, value, state, id FROM metric_samples
-              WHERE metric = ?1 AND value IS NOT NULL ORDER BY at DESC, id DESC LIMIT 1",
-        )?;
-        let latest = stmt
-            .query_map(params![metric], sample_row)?
-            .next()
-            .transpose()?;
-        Ok(latest)
+        first(
+            &self.conn,
+            &format!(
+                "SELECT {SAMPLE_COLUMNS} FROM metric_samples
+                  WHERE metric = ?1 AND value IS NOT NULL ORDER BY at DESC, id DESC LIMIT 1"
+            ),
+            [metric],
+            rows::sample,
+        )
     }
 
     /// Samples of a metric from `since` on, oldest first.
     pub fn samples_since(&self, metric: &str, since: DateTime<Utc>) -> Result<Vec<Sample>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT at, value, state, id FROM metric_samples WHERE metric = ?1 AND at >= ?2 ORDER BY at, id",
-        )?;
-        let rows = stmt.query_map(params![metric, since.timestamp()], sample_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        all(
+            &self.conn,
+            &format!(
+                "SELECT {SAMPLE_COLUMNS} FROM metric_samples
+                  WHERE metric = ?1 AND at >= ?2 ORDER BY at, id"
+            ),
+            params![metric, since.timestamp()],
+            rows::sample,
+        )
     }
 }
 
@@ -126,15 +132,15 @@ impl Sqlite {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Result<Vec<Sample>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT at, value, state, id FROM metric_samples
-              WHERE metric = ?1 AND at >= ?2 AND at < ?3 ORDER BY at, id",
-        )?;
-        let rows = stmt.query_map(
+        all(
+            &self.conn,
+            &format!(
+                "SELECT {SAMPLE_COLUMNS} FROM metric_samples
+                  WHERE metric = ?1 AND at >= ?2 AND at < ?3 ORDER BY at, id"
+            ),
             params![metric, from.timestamp(), to.timestamp()],
-            sample_row,
-        )?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            rows::sample,
+        )
     }
 
     /// Read from the covering index alone: a 30-day window of minute checks is 43,200 index
@@ -199,24 +205,4 @@ impl Sqlite {
                 .collect()
         })?)
     }
-}
-
-fn sample_row(r: &rusqlite::Row) -> rusqlite::Result<Sample> {
-    Ok(Sample {
-        at: instant(r.get(0)?)?,
-        value: r.get(1)?,
-        state: state(r, 2, 3)?,
-    })
-}
-
-/// A stored state, or an error naming the sample row that holds something else.
-fn state(r: &rusqlite::Row, column: usize, id: usize) -> rusqlite::Result<State> {
-    let text: String = r.get(column)?;
-    State::parse(&text).ok_or_else(|| {
-        bad_row(
-            "metric_samples",
-            r.get(id).unwrap_or_default(),
-            format!("unknown state \"{text}\""),
-        )
-    })
 }

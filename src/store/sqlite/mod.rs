@@ -8,6 +8,8 @@ use anyhow::{Context, Result};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, TransactionBehavior};
 
+use crate::store::rows::Columns;
+
 mod beats;
 mod checklist;
 mod copy;
@@ -304,6 +306,49 @@ fn refuse_newer(version: i64, path: &Path) -> Result<()> {
     Ok(())
 }
 
+impl Columns for rusqlite::Row<'_> {
+    fn int(&self, i: usize) -> Result<Option<i64>> {
+        Ok(self.get(i)?)
+    }
+    fn real(&self, i: usize) -> Result<Option<f64>> {
+        Ok(self.get(i)?)
+    }
+    fn text(&self, i: usize) -> Result<Option<String>> {
+        Ok(self.get(i)?)
+    }
+    fn flag(&self, i: usize) -> Result<bool> {
+        Ok(self.get(i)?)
+    }
+}
+
+/// Every row of a query, each read by `read` (the statement kept in the connection's cache).
+fn all<T>(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+    read: fn(&dyn Columns) -> Result<T>,
+) -> Result<Vec<T>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let mut rows = stmt.query(params)?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        out.push(read(row)?);
+    }
+    Ok(out)
+}
+
+/// The first row of a query, if any, read by `read`.
+fn first<T>(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+    read: fn(&dyn Columns) -> Result<T>,
+) -> Result<Option<T>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let mut rows = stmt.query(params)?;
+    rows.next()?.map(|row| read(row)).transpose()
+}
+
 /// A stored time. One out of chrono's range means the row was not written by mindops, and is
 /// reported as such rather than read as 1970.
 fn instant(seconds: i64) -> rusqlite::Result<DateTime<Utc>> {
@@ -314,15 +359,6 @@ fn instant(seconds: i64) -> rusqlite::Result<DateTime<Utc>> {
             format!("{seconds} is not a time mindops can have stored").into(),
         )
     })
-}
-
-/// A row mindops cannot read, named so that a person can find it.
-fn bad_row(table: &str, id: i64, what: String) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        0,
-        rusqlite::types::Type::Text,
-        format!("{table} row {id}: {what}").into(),
-    )
 }
 
 /// Creates the database file readable by its owner only (it names people and their phones),

@@ -3,12 +3,12 @@
 
 use anyhow::Result;
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Row, TransactionBehavior};
+use rusqlite::{params, TransactionBehavior};
 
-use super::{bad_row, instant, Sqlite};
+use super::{all, Sqlite};
 use crate::store::outbox::{Message, MessageCounts, MessageFilter, Outcome, MESSAGE_COLUMNS};
+use crate::store::rows;
 
-/// Queues messages inside the caller's transaction; a key already queued is left as it is.
 impl Sqlite {
     pub fn claim_messages(
         &mut self,
@@ -20,20 +20,18 @@ impl Sqlite {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut claimed = {
-            let mut stmt = tx.prepare_cached(&format!(
+        let mut claimed = all(
+            &tx,
+            &format!(
                 "UPDATE outbox SET state = 'sending', next_at = ?2, claim = ?4
                   WHERE id IN (SELECT id FROM outbox
                                 WHERE state IN ('queued', 'sending') AND next_at <= ?1
                                 ORDER BY next_at, id LIMIT ?3)
                   RETURNING {MESSAGE_COLUMNS}"
-            ))?;
-            let rows = stmt.query_map(
-                params![now.timestamp(), until.timestamp(), limit, claim],
-                message_row,
-            )?;
-            rows.collect::<rusqlite::Result<Vec<_>>>()?
-        };
+            ),
+            params![now.timestamp(), until.timestamp(), limit, claim],
+            rows::message,
+        )?;
         tx.commit()?;
         claimed.sort_by_key(|m| m.id);
         Ok(claimed)
@@ -65,16 +63,16 @@ impl Sqlite {
     }
 
     pub fn messages(&self, filter: &MessageFilter) -> Result<Vec<Message>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {MESSAGE_COLUMNS} FROM outbox
-              WHERE (?1 = 0 OR state = 'failed') AND (?2 IS NULL OR incident_id = ?2)
-              ORDER BY id DESC LIMIT ?3"
-        ))?;
-        let rows = stmt.query_map(
+        let mut out = all(
+            &self.conn,
+            &format!(
+                "SELECT {MESSAGE_COLUMNS} FROM outbox
+                  WHERE (?1 = 0 OR state = 'failed') AND (?2 IS NULL OR incident_id = ?2)
+                  ORDER BY id DESC LIMIT ?3"
+            ),
             params![filter.failed_only, filter.incident, filter.limit],
-            message_row,
+            rows::message,
         )?;
-        let mut out = rows.collect::<rusqlite::Result<Vec<_>>>()?;
         out.reverse();
         Ok(out)
     }
@@ -93,25 +91,4 @@ impl Sqlite {
             },
         )?)
     }
-}
-
-fn message_row(r: &Row) -> rusqlite::Result<Message> {
-    let id: i64 = r.get(0)?;
-    let state: String = r.get(7)?;
-    let attempts: i64 = r.get(8)?;
-    Ok(Message {
-        id,
-        key: r.get(1)?,
-        channel: r.get(2)?,
-        topic: r.get(3)?,
-        incident_id: r.get(4)?,
-        recipient: r.get(5)?,
-        payload: r.get(6)?,
-        state: state.parse().map_err(|e| bad_row("outbox", id, e))?,
-        attempts: u32::try_from(attempts).unwrap_or(u32::MAX),
-        created_at: instant(r.get(9)?)?,
-        next_at: instant(r.get(10)?)?,
-        sent_at: r.get::<_, Option<i64>>(11)?.map(instant).transpose()?,
-        last_error: r.get(12)?,
-    })
 }

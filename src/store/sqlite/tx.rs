@@ -4,18 +4,19 @@
 
 use anyhow::Result;
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{params, Transaction, TransactionBehavior};
 
 use super::checklist::{kept_list, ticks_between};
-use super::incidents::{action_row, events, incident_row, unclosed_with_key, INCIDENT_COLUMNS};
-use super::overrides::{overlapping, override_row};
-use super::Sqlite;
+use super::incidents::{events, unclosed_with_key};
+use super::overrides::overlapping;
+use super::{first, Sqlite};
 use crate::config::Checklist;
 use crate::rules::checklist::Tick;
 use crate::rules::incident::{Action, Event, Incident, Kind};
 use crate::rules::metrics::State;
 use crate::rules::rotation::Override;
 use crate::store::backend::{Lock, Tx, Work};
+use crate::store::rows::{self, ACTION_COLUMNS, INCIDENT_COLUMNS, OVERRIDE_COLUMNS};
 use crate::store::{NewAction, NewIncident, NewMessage, NewOverride, NewSample};
 
 impl Sqlite {
@@ -39,14 +40,12 @@ impl Tx for Writing<'_> {
     }
 
     fn incident(&mut self, id: i64) -> Result<Option<Incident>> {
-        Ok(self
-            .tx
-            .query_row(
-                &format!("SELECT {INCIDENT_COLUMNS} FROM incidents WHERE id = ?1"),
-                [id],
-                incident_row,
-            )
-            .optional()?)
+        first(
+            self.tx,
+            &format!("SELECT {INCIDENT_COLUMNS} FROM incidents WHERE id = ?1"),
+            [id],
+            rows::incident,
+        )
     }
 
     fn has_incident(&mut self, id: i64) -> Result<bool> {
@@ -161,14 +160,12 @@ impl Tx for Writing<'_> {
     }
 
     fn action(&mut self, id: i64) -> Result<Option<Action>> {
-        Ok(self
-            .tx
-            .query_row(
-                "SELECT * FROM incident_actions WHERE id = ?1",
-                [id],
-                action_row,
-            )
-            .optional()?)
+        first(
+            self.tx,
+            &format!("SELECT {ACTION_COLUMNS} FROM incident_actions WHERE id = ?1"),
+            [id],
+            rows::action,
+        )
     }
 
     fn insert_action(&mut self, incident_id: i64, new: &NewAction) -> Result<i64> {
@@ -226,14 +223,14 @@ impl Tx for Writing<'_> {
         by: &str,
         at: DateTime<Utc>,
     ) -> Result<Option<Override>> {
-        let Some(removed) = self
-            .tx
-            .query_row(
-                "SELECT * FROM overrides WHERE id = ?1 AND removed_at IS NULL",
-                [id],
-                override_row,
-            )
-            .optional()?
+        let Some(removed) = first(
+            self.tx,
+            &format!(
+                "SELECT {OVERRIDE_COLUMNS} FROM overrides WHERE id = ?1 AND removed_at IS NULL"
+            ),
+            [id],
+            rows::override_,
+        )?
         else {
             return Ok(None);
         };
