@@ -320,7 +320,10 @@ mod tests {
         let good = incident(&incident_with("open", Some("ana"))).unwrap();
         assert_eq!((good.id, good.opened_by.as_str()), (7, "ana"));
         let err = incident(&incident_with("teleported", Some("ana"))).unwrap_err();
-        assert_eq!(err.to_string(), "incidents row 7: unknown status \"teleported\"");
+        assert_eq!(
+            err.to_string(),
+            "incidents row 7: unknown status \"teleported\""
+        );
         let err = incident(&incident_with("open", None)).unwrap_err();
         assert_eq!(err.to_string(), "incidents row 7: column 7 holds no text");
     }
