@@ -498,21 +498,30 @@ fn a_config_swapped_between_check_and_read_never_runs_anothers_command() {
             }
         })
     };
-    let mut ran_ours = 0;
-    for _ in 0..100 {
-        let (code, out, _) =
+    // Until the victim's own file has been read a few times: on a loaded machine the swap
+    // can sit on one side for a while, and a fixed number of tries may all land there.
+    let (mut ran_ours, mut tries) = (0, 0);
+    let mut refusals = std::collections::BTreeMap::new();
+    while ran_ours < 5 && tries < 500 {
+        tries += 1;
+        let (code, out, err) =
             run(env
                 .cmd()
                 .args(["metrics", "check", "--no-record", "--format", "nagios"]));
         if code == 0 {
             ran_ours += 1;
             assert!(out.starts_with("METRICS OK"), "{out}");
+        } else {
+            *refusals.entry((code, err)).or_insert(0) += 1;
         }
     }
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
     swapper.join().unwrap();
     assert!(!marker.exists(), "another user's command ran");
-    assert!(ran_ours > 0, "the victim's own file was never read");
+    assert!(
+        ran_ours > 0,
+        "the victim's own file was never read in {tries} tries; the other outcomes: {refusals:#?}"
+    );
 }
 
 #[test]
