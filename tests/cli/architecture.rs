@@ -112,3 +112,17 @@ fn the_backends_make_no_decisions() {
     }
     assert!(found.is_empty(), "{found:#?}");
 }
+
+/// The C built into the binary carries a stack canary and glibc's checked string functions
+/// (`.cargo/config.toml`): the binary calls `__stack_chk_fail` and a `_chk` function.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[test]
+fn the_bundled_c_is_built_hardened() {
+    let binary = std::fs::read(assert_cmd::cargo::cargo_bin("mindops")).unwrap();
+    let has = |name: &[u8]| binary.windows(name.len()).any(|w| w == name);
+    assert!(has(b"__stack_chk_fail"), "no stack canary in the bundled C");
+    assert!(
+        has(b"__memcpy_chk"),
+        "no checked string functions in the bundled C"
+    );
+}
