@@ -83,20 +83,23 @@ fn write(store: &mut Store) -> Result<()> {
                 .value("Felix")
                 .text(Some("Primary".into())),
         ];
-        store.open_incident(
-            &NewIncident {
-                title: &title,
-                description: (i == 1).then_some("a description"),
-                severity,
-                phase: "detection",
-                opened_at,
-                opened_by: "Ana",
-                ack_due: opened_at + Duration::minutes(15),
-                resolve_due: opened_at + Duration::hours(4),
-                dedup_key: key,
-            },
-            &first,
-        )?;
+        let new = NewIncident {
+            title: &title,
+            description: (i == 1).then_some("a description"),
+            severity,
+            phase: "detection",
+            opened_at,
+            opened_by: "Ana",
+            ack_due: opened_at + Duration::minutes(15),
+            resolve_due: opened_at + Duration::hours(4),
+            dedup_key: key,
+        };
+        let crate::store::Opened::New(id) = store.open_incident(&new, &first)? else {
+            anyhow::bail!("incident {i} was not opened");
+        };
+        // What the plan of an opening is shown is the incident as stored.
+        let stored = store.incident(id)?.map(|(incident, _)| incident);
+        anyhow::ensure!(stored.as_ref() == Some(&new.stored(id)), "{stored:?}");
     }
     store.modify_incident(1, |inc, history| {
         let ack = crate::rules::incident::acknowledge(inc, history, at(620), "Felix")?;

@@ -408,6 +408,29 @@ pub struct NewIncident<'a> {
     pub dedup_key: Option<&'a str>,
 }
 
+impl NewIncident<'_> {
+    /// The incident as it reads once stored under `id`: open, at the first level, unresolved.
+    pub fn stored(&self, id: i64) -> Incident {
+        Incident {
+            id,
+            title: self.title.to_string(),
+            description: self.description.map(str::to_string),
+            severity: self.severity.to_string(),
+            status: crate::rules::incident::Status::Open,
+            phase: self.phase.to_string(),
+            opened_at: self.opened_at,
+            opened_by: self.opened_by.to_string(),
+            acked_at: None,
+            closed_at: None,
+            ack_due: self.ack_due,
+            resolve_due: self.resolve_due,
+            escalation_level: 0,
+            dedup_key: self.dedup_key.map(str::to_string),
+            resolution: None,
+        }
+    }
+}
+
 pub enum Opened {
     New(i64),
     /// An open incident already held the dedup key; it was triggered `count` times in all.

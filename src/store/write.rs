@@ -58,9 +58,8 @@ impl Store {
             };
             tx.insert_events(id, first)?;
             if let Some(plan) = plan {
-                if let Some(incident) = tx.incident(id)? {
-                    tx.insert_messages(new.opened_at, &plan.plan(&incident, &[], first))?;
-                }
+                let messages = plan.plan(&new.stored(id), &[], first);
+                tx.insert_messages(new.opened_at, &messages)?;
             }
             Ok(Opened::New(id))
         })
