@@ -8,6 +8,7 @@ use rusqlite::{params, OptionalExtension};
 
 use super::{instant, Sqlite};
 use crate::rules::incident::Kind;
+use crate::rules::metrics::State;
 use crate::store::settle;
 use crate::store::{CountBy, MetricSummary, PageAnswer, TrendPoint};
 
@@ -15,31 +16,13 @@ use crate::store::{CountBy, MetricSummary, PageAnswer, TrendPoint};
 /// longer gap means nobody was measuring.
 const MAX_SAMPLE_GAP: i64 = 3600;
 
-/// The state a sample held, as far as time in a state goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Held {
-    Ok,
-    Warning,
-    Critical,
-    Other,
-}
-
-impl Held {
-    fn of(state: &str) -> Self {
-        match state {
-            "OK" => Held::Ok,
-            "WARNING" => Held::Warning,
-            "CRITICAL" => Held::Critical,
-            _ => Held::Other,
-        }
-    }
-
-    fn count(self, summary: &mut MetricSummary, seconds: i64) {
-        match self {
-            Held::Warning => summary.warning_seconds += seconds,
-            Held::Critical => summary.critical_seconds += seconds,
-            Held::Ok | Held::Other => {}
-        }
+/// Adds the seconds a sample held its state to the summary's time in WARNING or CRITICAL (a
+/// state mindops did not write counts nowhere, as SQL's comparisons had it).
+fn count_held(summary: &mut MetricSummary, state: Option<State>, seconds: i64) {
+    match state {
+        Some(State::Warning) => summary.warning_seconds += seconds,
+        Some(State::Critical) => summary.critical_seconds += seconds,
+        _ => {}
     }
 }
 
@@ -134,22 +117,22 @@ impl Sqlite {
         let mut summary = MetricSummary::default();
         let mut values = Values::default();
         // The previous sample's time and state, counted once the next one's time is known.
-        let mut previous: Option<(i64, Held)> = None;
+        let mut previous: Option<(i64, Option<State>)> = None;
         while let Some(row) = rows.next()? {
             let at: i64 = row.get(0)?;
             let value: Option<f64> = row.get(1)?;
-            let held = Held::of(row.get_ref(2)?.as_str()?);
+            let held = State::parse(row.get_ref(2)?.as_str()?);
             if let Some((since, state)) = previous {
-                state.count(&mut summary, at.min(since + MAX_SAMPLE_GAP) - since);
+                count_held(&mut summary, state, at.min(since + MAX_SAMPLE_GAP) - since);
             }
             summary.samples += 1;
-            summary.ok += u64::from(held == Held::Ok);
+            summary.ok += u64::from(held == Some(State::Ok));
             values.add(value);
             summary.latest = value;
             previous = Some((at, held));
         }
         if let Some((since, state)) = previous {
-            state.count(&mut summary, t.min(since + MAX_SAMPLE_GAP) - since);
+            count_held(&mut summary, state, t.min(since + MAX_SAMPLE_GAP) - since);
         }
         (summary.mean, summary.min, summary.max) = values.mean_min_max();
         Ok(summary)
