@@ -115,6 +115,24 @@ pub struct IncidentAction {
     pub action: &'static str,
 }
 
+impl IncidentAction {
+    /// What an opening for `metric` did: a new incident, or the open one triggered again.
+    pub fn opened(metric: String, outcome: Opened) -> Self {
+        match outcome {
+            Opened::New(incident) => IncidentAction {
+                metric,
+                incident,
+                action: "opened",
+            },
+            Opened::Again { id, .. } => IncidentAction {
+                metric,
+                incident: id,
+                action: "triggered_again",
+            },
+        }
+    }
+}
+
 /// An incident per CRITICAL metric (one per metric while it stays open, by its dedup key), and
 /// a note, or with `auto_resolve` a close, when the metric comes back within its target.
 pub fn incidents_for(
@@ -146,18 +164,7 @@ pub fn incidents_for(
                     Some(&key),
                     by,
                 )?;
-                actions.push(match outcome {
-                    Opened::New(id) => IncidentAction {
-                        metric: m.name.clone(),
-                        incident: id,
-                        action: "opened",
-                    },
-                    Opened::Again { id, .. } => IncidentAction {
-                        metric: m.name.clone(),
-                        incident: id,
-                        action: "triggered_again",
-                    },
-                });
+                actions.push(IncidentAction::opened(m.name.clone(), outcome));
             }
             State::Ok if previous.get(m.name.as_str()).copied().flatten() != Some(State::Ok) => {
                 let value = r.value.map(|v| units::show(v, &m.unit)).unwrap_or_default();

@@ -16,7 +16,7 @@ use crate::rules::slo::{self, Budget, Counts, Good, Indicator, Judgement, Level,
 use crate::rules::slo::{promql_range, BudgetUnit};
 use crate::rules::units;
 use crate::sources::prometheus_api::Server;
-use crate::store::{Opened, Store};
+use crate::store::Store;
 use serde::Serialize;
 
 /// One window's events and how fast they burn the budget.
@@ -242,18 +242,7 @@ pub fn incidents_for(
                 Some(&key),
                 by,
             )?;
-            actions.push(match outcome {
-                Opened::New(id) => IncidentAction {
-                    metric: name,
-                    incident: id,
-                    action: "opened",
-                },
-                Opened::Again { id, .. } => IncidentAction {
-                    metric: name,
-                    incident: id,
-                    action: "triggered_again",
-                },
-            });
+            actions.push(IncidentAction::opened(name, outcome));
         }
     }
     Ok(actions)

@@ -10,6 +10,7 @@ use crate::rules::checklist::{Checklist, Tick};
 use crate::rules::incident::{Action, Event, Incident, Kind, Paged, Status};
 use crate::rules::metrics::State;
 use crate::rules::rotation::Override;
+use crate::rules::slo::Counts;
 use crate::store::outbox::Message;
 use crate::store::{HandoverNote, ReviewNote, Sample};
 
@@ -243,6 +244,21 @@ pub fn sample(r: &dyn Columns) -> Result<Sample> {
 pub fn sample_state(r: &dyn Columns) -> Result<State> {
     let id = int(r, 0)?;
     row_of("metric_samples", id, || state(&text(r, 1)?))
+}
+
+/// Good and bad checks from two count columns, from `first` on.
+pub fn counts(r: &dyn Columns, first: usize) -> Result<Counts> {
+    Ok(Counts {
+        good: int(r, first)? as f64,
+        bad: int(r, first + 1)? as f64,
+    })
+}
+
+/// `back, good, bad` of `store::sli_steps_sql`: a step's distance back from the end and its
+/// counts.
+pub fn sli_step(r: &dyn Columns) -> Result<(usize, Counts)> {
+    let back = int(r, 0)?;
+    Ok((usize::try_from(back).unwrap_or(usize::MAX), counts(r, 1)?))
 }
 
 /// A stored state.

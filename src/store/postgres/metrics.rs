@@ -2,7 +2,6 @@
 
 use anyhow::Result;
 use chrono::{DateTime, Utc};
-use postgres::Row;
 
 use super::{instant_opt, Postgres};
 use crate::rules::metrics::State;
@@ -176,12 +175,7 @@ impl Postgres {
                 }
                 Good::State => s.all(&sql, &[&metric, &end, &step, &start])?,
             };
-            rows.iter()
-                .map(|r| {
-                    let back: i64 = r.try_get(0)?;
-                    Ok((usize::try_from(back).unwrap_or(usize::MAX), counts(r, 1)?))
-                })
-                .collect()
+            rows.iter().map(|r| rows::sli_step(r)).collect()
         })
     }
 
@@ -199,17 +193,9 @@ impl Postgres {
                 Good::Compare { value, .. } => s.one(&sql, &[&metric, &end, value])?,
                 Good::State => s.one(&sql, &[&metric, &end])?,
             };
-            (0..windows.len()).map(|i| counts(&row, 2 * i)).collect()
+            (0..windows.len())
+                .map(|i| rows::counts(&row, 2 * i))
+                .collect()
         })
     }
-}
-
-/// Good and bad counts from two columns of a row, from `first` on.
-fn counts(r: &Row, first: usize) -> Result<Counts> {
-    let good: i64 = r.try_get(first)?;
-    let bad: i64 = r.try_get(first + 1)?;
-    Ok(Counts {
-        good: good as f64,
-        bad: bad as f64,
-    })
 }

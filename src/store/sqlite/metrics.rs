@@ -166,17 +166,12 @@ impl Sqlite {
         if let Good::Compare { value, .. } = good {
             named.push(("$5", value));
         }
-        let rows = stmt.query_map(named.as_slice(), |r| {
-            let back: i64 = r.get(0)?;
-            Ok((
-                usize::try_from(back).unwrap_or(usize::MAX),
-                Counts {
-                    good: r.get::<_, i64>(1)? as f64,
-                    bad: r.get::<_, i64>(2)? as f64,
-                },
-            ))
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut found = stmt.query(named.as_slice())?;
+        let mut out = Vec::new();
+        while let Some(row) = found.next()? {
+            out.push(rows::sli_step(row)?);
+        }
+        Ok(out)
     }
 
     pub fn sli_windows(
@@ -194,15 +189,11 @@ impl Sqlite {
         if let Good::Compare { value, .. } = good {
             named.push(("$3", value));
         }
-        Ok(stmt.query_row(named.as_slice(), |r| {
-            (0..windows.len())
-                .map(|i| {
-                    Ok(Counts {
-                        good: r.get::<_, i64>(2 * i)? as f64,
-                        bad: r.get::<_, i64>(2 * i + 1)? as f64,
-                    })
-                })
-                .collect()
-        })?)
+        let mut found = stmt.query(named.as_slice())?;
+        // An aggregate without grouping: always one row.
+        let row = found.next()?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+        (0..windows.len())
+            .map(|i| rows::counts(row, 2 * i))
+            .collect()
     }
 }
