@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 pub mod pages;
 
@@ -40,6 +40,31 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Command,
+}
+
+impl Cli {
+    /// `mindops oncall` with flags only, the most common quick look, read against a tree holding
+    /// just that: making every other command's flags costs it a tenth of its time. `None`
+    /// whenever the line does not read that way (another command, an `oncall` subcommand, help,
+    /// version, any error); the whole tree then reads it and words the error. What this tree
+    /// accepts the whole tree reads the same, as it is the whole tree with branches taken away
+    /// (a test compares them).
+    pub fn quick(args: &[std::ffi::OsString]) -> Option<Cli> {
+        if args.get(1..)?.iter().all(|a| a != "oncall") {
+            return None;
+        }
+        let root = GlobalArgs::augment_args(clap::Command::new("mindops"))
+            .subcommand(OncallNow::augment_args(clap::Command::new("oncall")));
+        let matches = root.try_get_matches_from(args).ok()?;
+        let (_, oncall) = matches.subcommand()?;
+        Some(Cli {
+            global: GlobalArgs::from_arg_matches(&matches).ok()?,
+            command: Command::Oncall(Box::new(OncallArgs {
+                command: None,
+                now: OncallNow::from_arg_matches(oncall).ok()?,
+            })),
+        })
+    }
 }
 
 #[derive(Debug, Args)]
@@ -1133,6 +1158,44 @@ mod tests {
     #[test]
     fn the_command_line_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    /// The quick reading of `oncall` agrees with the whole tree on every line it accepts, and
+    /// leaves to it every line that is help, another command or an error.
+    #[test]
+    fn the_quick_reading_agrees_with_the_whole_tree() {
+        let accepted = [
+            "mindops oncall",
+            "mindops oncall --date 2024-08-07",
+            "mindops oncall --date=2024-08-07 --format json",
+            "mindops --db /tmp/x.db oncall --at 2024-08-07T10:00:00Z --role Primary",
+            "mindops oncall --format csv --db postgres://u@h/d --tz Europe/Berlin",
+            "mindops --config-dir /etc/mindops --color never oncall --format plain",
+            "mindops oncall --role oncall",
+        ];
+        for line in accepted {
+            let words: Vec<std::ffi::OsString> = line.split(' ').map(Into::into).collect();
+            let quick = Cli::quick(&words).unwrap_or_else(|| panic!("not read quickly: {line}"));
+            let whole = Cli::try_parse_from(&words).expect(line);
+            assert_eq!(format!("{quick:?}"), format!("{whole:?}"), "{line}");
+        }
+        let left = [
+            "mindops",
+            "mindops oncall --help",
+            "mindops help oncall",
+            "mindops --version oncall",
+            "mindops oncall schedule --weeks 2",
+            "mindops oncall check",
+            "mindops oncall --date 2024-08-07 --at 2024-08-07T10:00:00Z",
+            "mindops oncall --format yaml",
+            "mindops oncall --bogus",
+            "mindops incident open --title oncall",
+            "mindops oncall override list",
+        ];
+        for line in left {
+            let words: Vec<std::ffi::OsString> = line.split(' ').map(Into::into).collect();
+            assert!(Cli::quick(&words).is_none(), "read quickly: {line}");
+        }
     }
 
     /// Every flag and argument of every command says what it is for in --help.

@@ -48,6 +48,9 @@ impl std::error::Error for Failure {}
 /// Parses the command line, runs the command and turns the outcome into an exit code.
 pub fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
+    if let Some(cli) = cli::Cli::quick(&args) {
+        return finish(run(cli));
+    }
     // Built by hand rather than `Cli::try_parse()` so the tree of every subcommand's flags can
     // be left to the process exit: freeing it piece by piece costs more than a quick command.
     let mut command = <cli::Cli as clap::CommandFactory>::command();
@@ -68,7 +71,12 @@ pub fn main() -> ExitCode {
         Err(e) => return usage_error(command, &args, e),
     };
     std::mem::forget(command);
-    match run(cli) {
+    finish(run(cli))
+}
+
+/// The exit code of a command's outcome, its error reported.
+fn finish(outcome: anyhow::Result<u8>) -> ExitCode {
+    match outcome {
         Ok(code) => ExitCode::from(code),
         Err(e) if is_broken_pipe(&e) => ExitCode::from(exit::SUCCESS),
         Err(e) => {
