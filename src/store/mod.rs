@@ -235,7 +235,6 @@ impl Store {
         })
     }
 
-    /// The backend, where it is, its schema version and how many rows each table holds.
     /// A consistent copy of the SQLite store at `location` written to `to` while others go on
     /// writing; the pages copied. None for PostgreSQL, which has its own tools for this.
     pub fn backup(location: &Location, to: &Path) -> Result<Option<u64>> {
@@ -262,6 +261,7 @@ impl Store {
         }
     }
 
+    /// The backend, where it is, its schema version and how many rows each table holds.
     pub fn describe(location: &Location) -> Result<Described> {
         let (backend, schema, latest_schema, rows) = match location {
             Location::Sqlite(path) => {
