@@ -274,10 +274,10 @@ floor=${last_median:-2.5}
 bench oncall-date "$(python3 -c "print(min(5, round(2 * $floor, 2)))")" "$bin oncall --date 2024-08-07"
 # Where that budget goes, in the same run: SQLite's own shell opening the same store and counting
 # its overrides, no config read and no table drawn (every SQLite program parses the whole schema
-# on its first statement). Its budget is the same twice the floor.
+# on its first statement). A reference to read against the floor, not a program of ours: its
+# budget is only the 5 ms cap, so it cannot fail the bench.
 if command -v sqlite3 >/dev/null; then
-  bench sqlite3-shell-overrides "$(python3 -c "print(min(5, round(2 * $floor, 2)))")" \
-    "sqlite3 $MINDOPS_DB 'select count(*) from overrides'"
+  bench sqlite3-shell-overrides 5 "sqlite3 $MINDOPS_DB 'select count(*) from overrides'"
 fi
 bench oncall-json 5 "$bin oncall --format json"
 # What a shell waits for on TAB: well inside its patience.

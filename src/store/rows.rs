@@ -56,7 +56,21 @@ fn row_of<T>(table: &str, id: i64, read: impl FnOnce() -> Result<T>) -> Result<T
 pub const INCIDENT_COLUMNS: &str = "id, title, description, severity, status, phase, opened_at, \
      opened_by, acked_at, closed_at, ack_due, resolve_due, escalation_level, dedup_key, resolution";
 /// How many columns [`INCIDENT_COLUMNS`] names: a query may select more after them.
-pub const INCIDENT_COLUMN_COUNT: usize = 15;
+pub const INCIDENT_COLUMN_COUNT: usize = column_count(INCIDENT_COLUMNS);
+
+/// How many columns a comma-separated list names, counted where it is written so that a column
+/// added to the list moves what is selected after it.
+const fn column_count(list: &str) -> usize {
+    let bytes = list.as_bytes();
+    let (mut i, mut count) = (0, 1);
+    while i < bytes.len() {
+        if bytes[i] == b',' {
+            count += 1;
+        }
+        i += 1;
+    }
+    count
+}
 
 pub fn incident(r: &dyn Columns) -> Result<Incident> {
     let id = int(r, 0)?;
@@ -292,6 +306,14 @@ pub fn message(r: &dyn Columns) -> Result<Message> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_column_list_is_counted_where_it_is_written() {
+        assert_eq!(column_count("id"), 1);
+        assert_eq!(column_count("id, at, \n     text"), 3);
+        // The incident reader reads columns 0 to 14; a listing's extra columns follow them.
+        assert_eq!(INCIDENT_COLUMN_COUNT, 15);
+    }
 
     /// A row as a driver would hand it over: each column a number, a text or NULL.
     struct Fake(Vec<Option<&'static str>>);
